@@ -1,0 +1,60 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Every target gets the same strict settings: Swift 6 mode plus the upcoming features the codebase relies on.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "sluice",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "sluice", targets: ["sluice"]),
+        .executable(name: "sluiced", targets: ["sluiced"]),
+        .executable(name: "sluice-bench", targets: ["sluice-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    ],
+    targets: [
+        // Layer 0: pure modules (no I/O, no clock, no logging).
+        .target(name: "SluiceJSON", swiftSettings: strictSettings),
+        .target(name: "SluiceASL", dependencies: ["SluiceJSON"], swiftSettings: strictSettings),
+        .target(
+            name: "SluiceInterpreter",
+            dependencies: ["SluiceJSON", "SluiceASL"],
+            swiftSettings: strictSettings
+        ),
+        // Layer 2: the command line.
+        .target(
+            name: "SluiceCLI",
+            dependencies: [
+                "SluiceJSON", "SluiceASL", "SluiceInterpreter",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // Layer 3: executables.
+        .executableTarget(name: "sluice", dependencies: ["SluiceCLI"], swiftSettings: strictSettings),
+        .executableTarget(
+            name: "sluiced",
+            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "sluice-bench",
+            dependencies: ["SluiceJSON", "SluiceASL", "SluiceInterpreter"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "SluiceJSONTests", dependencies: ["SluiceJSON"], swiftSettings: strictSettings),
+        .testTarget(name: "SluiceASLTests", dependencies: ["SluiceASL", "SluiceJSON"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "SluiceInterpreterTests",
+            dependencies: ["SluiceInterpreter", "SluiceASL", "SluiceJSON"],
+            swiftSettings: strictSettings
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)
