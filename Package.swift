@@ -20,7 +20,12 @@ let package = Package(
     ],
     targets: [
         // Layer 0: pure modules (no I/O, no clock, no logging).
-        .target(name: "SluiceJSON", swiftSettings: strictSettings),
+        .target(
+            name: "SluiceJSON",
+            swiftSettings: strictSettings,
+            // Double.rounded() and friends live in libm, which nothing else links for a Foundation-free binary.
+            linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]
+        ),
         .target(name: "SluiceASL", dependencies: ["SluiceJSON"], swiftSettings: strictSettings),
         .target(
             name: "SluiceInterpreter",

@@ -52,3 +52,9 @@ extension JSONObject: Hashable {
         hasher.combine(acc)
     }
 }
+
+extension JSONObject: ExpressibleByDictionaryLiteral {
+    public init(dictionaryLiteral elements: (String, JSONValue)...) {
+        for (k, v) in elements { self[k] = v }
+    }
+}

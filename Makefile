@@ -1,0 +1,100 @@
+# sluice — build, test, demo and install.
+#
+#   make deps     install the system packages the build needs (apt-get; quick when already there)
+#   make build    swift build
+#   make test     warnings-as-errors build, swift test, then the conformance gate (.ci/conformance.sh)
+#   make demo     run the shipped example state machine with `sluice run`
+#   make bench    release build of sluice-bench, then run it
+#   make install  release binaries, the systemd unit and the example configuration (DESTDIR, PREFIX honoured)
+
+SWIFT ?= swift
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+SYSCONFDIR ?= /etc
+# /usr/local/lib/systemd/system is on systemd's unit search path (below /etc/systemd/system, which stays the
+# administrator's); with PREFIX=/usr this becomes /usr/lib/systemd/system, where a distribution package puts units.
+UNITDIR ?= $(PREFIX)/lib/systemd/system
+DESTDIR ?=
+
+# Flags for the build `make test` runs; swift test gets the same ones so it reuses that build instead of redoing it.
+TEST_BUILD_FLAGS ?= -Xswiftc -warnings-as-errors
+
+# What `make demo` runs (the lead's shipped example).
+DEMO_CONFIGURATION ?= debug
+DEMO_DEFINITION ?= etc/sluice/state-machines/triage-companies.asl.json
+DEMO_INPUT ?= etc/sluice/examples/companies.json
+DEMO_SLUICE = .build/$(DEMO_CONFIGURATION)/sluice
+
+# System packages: Debian names. python3 runs the conformance runners; it counts as present when any python3 is on
+# PATH (e.g. a pyenv one), so only the -dev packages and pkg-config are checked with dpkg.
+APT_PACKAGES ?= libsystemd-dev libsqlite3-dev pkg-config
+
+.PHONY: all deps build test demo bench install format lint clean
+
+all: build
+
+deps:
+	@missing=""; \
+	if command -v dpkg-query >/dev/null 2>&1; then \
+		for p in $(APT_PACKAGES); do \
+			dpkg-query -W -f='$${Status}' "$$p" 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
+		done; \
+	else \
+		for p in $(APT_PACKAGES); do missing="$$missing $$p"; done; \
+	fi; \
+	command -v python3 >/dev/null 2>&1 || missing="$$missing python3"; \
+	if [ -z "$$missing" ]; then echo "deps: all present ($(APT_PACKAGES) python3)"; exit 0; fi; \
+	if ! command -v apt-get >/dev/null 2>&1; then \
+		echo "deps: no apt-get here; install these yourself if the build needs them:$$missing"; exit 0; \
+	fi; \
+	if [ "$$(id -u)" != 0 ]; then \
+		echo "deps: not root; install these yourself: sudo apt-get install$$missing"; exit 0; \
+	fi; \
+	echo "deps: installing$$missing"; \
+	export DEBIAN_FRONTEND=noninteractive; \
+	apt-get update -qq && apt-get install -y -qq --no-install-recommends $$missing </dev/null
+
+build:
+	$(SWIFT) build
+
+test: deps
+	$(SWIFT) build $(TEST_BUILD_FLAGS)
+	$(SWIFT) test $(TEST_BUILD_FLAGS)
+	bash .ci/conformance.sh
+
+demo: deps
+	$(SWIFT) build -c $(DEMO_CONFIGURATION) --product sluice
+	$(DEMO_SLUICE) run $(DEMO_DEFINITION) --input-file $(DEMO_INPUT)
+
+bench: deps
+	$(SWIFT) build -c release --product sluice-bench
+	.build/release/sluice-bench
+
+# Binaries and the unit are always (re)installed; files under etc/sluice are copied only where the destination has
+# none yet, so an administrator's edits survive `make install`. The unit's ExecStart follows BINDIR.
+install:
+	$(SWIFT) build -c release --product sluice
+	$(SWIFT) build -c release --product sluiced
+	install -d "$(DESTDIR)$(BINDIR)" "$(DESTDIR)$(UNITDIR)" "$(DESTDIR)$(SYSCONFDIR)/sluice"
+	install -m 0755 .build/release/sluice .build/release/sluiced "$(DESTDIR)$(BINDIR)/"
+	sed 's|/usr/local/bin/sluiced|$(BINDIR)/sluiced|g' systemd/sluiced.service > "$(DESTDIR)$(UNITDIR)/sluiced.service.tmp"
+	chmod 0644 "$(DESTDIR)$(UNITDIR)/sluiced.service.tmp"
+	mv -f "$(DESTDIR)$(UNITDIR)/sluiced.service.tmp" "$(DESTDIR)$(UNITDIR)/sluiced.service"
+	@cd etc/sluice && find . -type f | LC_ALL=C sort | while IFS= read -r f; do \
+		dest="$(DESTDIR)$(SYSCONFDIR)/sluice/$${f#./}"; \
+		if [ -e "$$dest" ]; then echo "kept existing $$dest"; continue; fi; \
+		mode=0644; if [ -x "$$f" ]; then mode=0755; fi; \
+		install -D -m "$$mode" "$$f" "$$dest" && echo "installed $$dest"; \
+	done
+	@if [ -z "$(DESTDIR)" ] && [ -d /run/systemd/system ]; then \
+		echo "now: systemctl daemon-reload && systemctl enable --now sluiced"; \
+	fi
+
+format:
+	$(SWIFT) format -i -r Sources Tests
+
+lint:
+	$(SWIFT) format lint -r Sources Tests
+
+clean:
+	$(SWIFT) package clean

@@ -1,0 +1,26 @@
+import SluiceJSON
+
+/// The type-specific part of a state.
+public enum StateKind: Sendable, Hashable {
+    case pass(PassState)
+    case task(TaskState)
+    case choice(ChoiceState)
+    case wait(WaitState)
+    case succeed
+    case fail(FailState)
+    case parallel(ParallelState)
+    case map(MapState)
+
+    public var typeName: String {
+        switch self {
+        case .pass: "Pass"
+        case .task: "Task"
+        case .choice: "Choice"
+        case .wait: "Wait"
+        case .succeed: "Succeed"
+        case .fail: "Fail"
+        case .parallel: "Parallel"
+        case .map: "Map"
+        }
+    }
+}

@@ -1,0 +1,20 @@
+import ArgumentParser
+
+/// The `sluice` command line: verbs named after the AWS CLI where one exists.
+public struct SluiceCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "sluice",
+        abstract: "Run AWS-style fan-out pipelines on one machine: state machines, rules, functions, topics.",
+        version: "0.1.0-dev",
+        subcommands: [RunCommand.self, ValidateCommand.self]
+    )
+
+    public init() {}
+}
+
+extension SluiceCommand {
+    /// Parses the process arguments and runs the chosen verb (what `sluice`'s entry point calls).
+    public static func runFromCommandLine() async {
+        await main()
+    }
+}

@@ -1,0 +1,206 @@
+import SluiceASL
+import SluiceJSON
+
+/// The JSONPath data flow of a state: InputPath → Parameters → (work) → ResultSelector → ResultPath → OutputPath.
+extension Execution {
+    /// The Map item being prepared, visible as `$$.Map.Item` inside ItemSelector.
+    struct MapItem {
+        var index: Int
+        var value: JSONValue
+    }
+
+    // MARK: - Paths
+
+    /// The value at a path (`$...`, `$$...` or `$var...`), or nil when it matches nothing.
+    func resolve(
+        _ text: String,
+        input: JSONValue,
+        frame: Int,
+        mapItem: MapItem? = nil
+    ) throws(StatesError) -> JSONValue? {
+        guard let (root, path) = JSONPath.splitRoot(text) else {
+            throw StatesError.runtime("Invalid path '\(text)'")
+        }
+        let document: JSONValue
+        switch root {
+        case .input: document = input
+        case .context: document = contextObject(frame: frame, mapItem: mapItem)
+        case .variable(let name):
+            guard let value = variable(name, frame: frame) else {
+                throw StatesError.runtime("Invalid path '\(text)': The variable '\(name)' is not defined")
+            }
+            document = value
+        }
+        if path == "$" { return document }
+        let compiled: JSONPath
+        do {
+            compiled = try JSONPath(path)
+        } catch {
+            throw StatesError.runtime("Invalid path '\(text)': \(error.message)")
+        }
+        return compiled.evaluate(document)
+    }
+
+    /// A variable as the frame sees it: its own, else its enclosing frames'.
+    func variable(_ name: String, frame: Int) -> JSONValue? {
+        var id: Int? = frame
+        while let current = id, let f = frames[current] {
+            if let v = f.variables[name] { return v }
+            id = f.parent?.frame
+        }
+        return nil
+    }
+
+    /// `$$`: the context object for a frame's current state.
+    func contextObject(frame: Int, mapItem: MapItem?) -> JSONValue {
+        var execution = JSONObject()
+        execution["Id"] = .string(context.executionArn)
+        execution["Input"] = input
+        execution["StartTime"] = .string(context.startTime.iso8601())
+        execution["Name"] = .string(context.executionName)
+        execution["RoleArn"] = .string(context.roleArn)
+        execution["RedriveCount"] = .int(context.redriveCount)
+        var state = JSONObject()
+        if let f = frames[frame] {
+            state["Name"] = .string(f.stateName)
+            state["EnteredTime"] = .string(f.enteredTime.iso8601())
+            if case .task = f.state.kind { state["RetryCount"] = .int(f.retryCount) }
+        }
+        var machine = JSONObject()
+        machine["Id"] = .string(context.stateMachineArn)
+        machine["Name"] = .string(context.stateMachineName)
+        var object = JSONObject()
+        object["Execution"] = .object(execution)
+        object["StateMachine"] = .object(machine)
+        object["State"] = .object(state)
+        if let mapItem {
+            object["Map"] = ["Item": ["Index": .int(mapItem.index), "Value": mapItem.value]]
+        }
+        return .object(object)
+    }
+
+    /// AWS's detail for a definite path that found nothing: "Invalid path '$.x' : No results for path: $['x']".
+    func noResults(_ text: String) -> String {
+        if let (_, path) = JSONPath.splitRoot(text), let compiled = try? JSONPath(path) {
+            return "Invalid path '\(text)' : No results for path: \(compiled.normalizedDescription)"
+        }
+        return "Invalid path '\(text)' : No results for path"
+    }
+
+    // MARK: - The pipeline
+
+    /// InputPath: `null` gives `{}`; a path that matches nothing is a runtime error.
+    func applyInputPath(_ field: OptionalPath, to raw: JSONValue, frame: Int) throws(StatesError) -> JSONValue {
+        switch field {
+        case .null: return .object(JSONObject())
+        case .path("$"): return raw
+        case .path(let p):
+            guard let v = try resolve(p, input: raw, frame: frame) else { throw StatesError.runtime(noResults(p)) }
+            return v
+        }
+    }
+
+    /// OutputPath: the same rules as InputPath.
+    func applyOutputPath(_ field: OptionalPath, to value: JSONValue, frame: Int) throws(StatesError) -> JSONValue {
+        try applyInputPath(field, to: value, frame: frame)
+    }
+
+    /// ResultPath: where the result lands in the raw input; `null` keeps the input as it was.
+    func applyResultPath(_ field: ResultPathField, raw: JSONValue, result: JSONValue) throws(StatesError) -> JSONValue {
+        switch field {
+        case .discard: return raw
+        case .path("$"): return result
+        case .path(let p):
+            do {
+                return try ReferencePath(p).setting(result, in: raw)
+            } catch {
+                throw StatesError(
+                    StatesError.Name.resultPathMatchFailure,
+                    cause: "Unable to apply ReferencePath \(p) to input \(raw.serialized())"
+                )
+            }
+        }
+    }
+
+    /// InputPath then Parameters.
+    func effectiveInput(_ state: State, raw: JSONValue, frame: Int) throws(StatesError) -> JSONValue {
+        let afterInputPath = try applyInputPath(state.inputPath, to: raw, frame: frame)
+        guard let parameters = state.parameters else { return afterInputPath }
+        return try evaluate(parameters, input: afterInputPath, frame: frame)
+    }
+
+    /// Evaluates a compiled template (Parameters, ResultSelector, ItemSelector, Assign) against `input`.
+    func evaluate(
+        _ template: PayloadTemplate,
+        input: JSONValue,
+        frame: Int,
+        mapItem: MapItem? = nil,
+        fieldName: String? = nil
+    ) throws(StatesError) -> JSONValue {
+        switch template {
+        case .constant(let v): return v
+        case .array(let items):
+            var out: [JSONValue] = []
+            out.reserveCapacity(items.count)
+            for item in items { out.append(try evaluate(item, input: input, frame: frame, mapItem: mapItem)) }
+            return .array(out)
+        case .object(let fields):
+            var out = JSONObject()
+            for field in fields {
+                out[field.key] = try evaluate(
+                    field.value,
+                    input: input,
+                    frame: frame,
+                    mapItem: mapItem,
+                    fieldName: field.fieldName
+                )
+            }
+            return .object(out)
+        case .path(let p):
+            guard let v = try resolve(p, input: input, frame: frame, mapItem: mapItem) else {
+                throw StatesError.runtime(
+                    "The JSONPath '\(p)' specified for the field '\(fieldName ?? "")' could not be found in the input '\(input.serialized())'"
+                )
+            }
+            return v
+        case .intrinsic(let call):
+            var generator = rngCopy
+            defer { _ = generator }
+            return try IntrinsicEvaluator.evaluate(
+                call,
+                resolvePath: { (path: String) throws(StatesError) -> JSONValue in
+                    guard let v = try self.resolve(path, input: input, frame: frame, mapItem: mapItem) else {
+                        throw StatesError.runtime(
+                            "The JSONPath '\(path)' specified for the field '\(fieldName ?? "")' could not be found in the input '\(input.serialized())'"
+                        )
+                    }
+                    return v
+                },
+                random: &generator
+            )
+        }
+    }
+
+    /// A generator for intrinsics derived from the execution's state and event count, so evaluation stays a pure
+    /// function of the persisted state (re-running the same step after a restart gives the same UUIDs).
+    var rngCopy: SplitMix64 {
+        SplitMix64(seed: rng.state &+ UInt64(truncatingIfNeeded: eventCount) &* 0x9E37_79B9_7F4A_7C15)
+    }
+
+    /// Computes an `Assign` block; the values are committed by the caller after the output is computed, because
+    /// every expression of a state reads the variables as they were when the state started.
+    func assignments(
+        _ template: PayloadTemplate?,
+        input: JSONValue,
+        frame: Int
+    ) throws(StatesError) -> [(String, JSONValue)] {
+        guard let template else { return [] }
+        guard case .object(let object) = try evaluate(template, input: input, frame: frame) else { return [] }
+        return object.entries.map { ($0.key, $0.value) }
+    }
+
+    mutating func commit(_ assignments: [(String, JSONValue)], frame: Int) {
+        guard !assignments.isEmpty else { return }
+        for (name, value) in assignments { frames[frame]?.variables[name] = value }
+    }
+}

@@ -1,0 +1,181 @@
+import SluiceASL
+import SluiceJSON
+
+/// One execution of a state machine, as a pure state machine: events in, effects and history out.
+///
+/// It never performs I/O or reads a clock: every call says what time it is, Task work leaves as `.invoke` effects
+/// and comes back as events, and waits leave as timers. The whole value can be saved after any call and resumed
+/// later.
+public struct Execution: Sendable {
+    public let definition: StateMachineDefinition
+    public let context: ExecutionContext
+    public let input: JSONValue
+    public private(set) var history: [HistoryEvent] = []
+    public private(set) var outcome: ExecutionOutcome?
+    /// When false, only the events needed for cause texts are counted, not kept (large inline maps).
+    public var recordsHistory = true
+    /// A guard against definitions that loop forever without waiting: the execution fails past this many events.
+    public var maximumHistoryEvents = 1_000_000
+
+    var frames: [Int: Frame] = [:]
+    /// Token of an outstanding invocation or timer → the frame waiting on it.
+    var tokens: [Int: Int] = [:]
+    var nextID = 1
+    var eventCount = 0
+    var rng: SplitMix64
+    var now: Timestamp
+    var effects: [Effect] = []
+    var runQueue: [Int] = []
+    var runQueueHead = 0
+    var executionTimeoutToken: Int?
+
+    public init(definition: StateMachineDefinition, context: ExecutionContext, input: JSONValue, seed: UInt64) {
+        self.definition = definition
+        self.context = context
+        self.input = input
+        self.rng = SplitMix64(seed: seed)
+        self.now = context.startTime
+    }
+
+    /// Starts the execution; returns what to do first.
+    public mutating func start() -> [Effect] {
+        effects = []
+        record("ExecutionStarted", ["input": input, "roleArn": .string(context.roleArn)])
+        let root = newFrame(machine: definition, parent: nil, input: input)
+        if let timeout = definition.timeoutSeconds {
+            let token = allocate()
+            executionTimeoutToken = token
+            tokens[token] = -1
+            effects.append(.startTimer(token: token, fireAt: now.adding(seconds: Double(timeout))))
+        }
+        schedule(root)
+        run()
+        return takeEffects()
+    }
+
+    /// Feeds one event at time `now`; returns what to do next.
+    public mutating func handle(_ event: ExecutionEvent, at now: Timestamp) -> [Effect] {
+        effects = []
+        guard outcome == nil else { return [] }
+        self.now = max(self.now, now)
+        switch event {
+        case .taskSucceeded(let token, let output): taskSucceeded(token: token, output: output)
+        case .taskFailed(let token, let error, let cause): taskFailed(token: token, error: error, cause: cause)
+        case .taskHeartbeat(let token): taskHeartbeat(token: token)
+        case .timerFired(let token): timerFired(token: token)
+        case .stop(let error, let cause):
+            var details = JSONObject()
+            if let error { details["error"] = .string(error) }
+            if let cause { details["cause"] = .string(cause) }
+            record("ExecutionAborted", details)
+            finish(.aborted(error: error, cause: cause))
+        }
+        run()
+        return takeEffects()
+    }
+
+    private mutating func takeEffects() -> [Effect] {
+        let e = effects
+        effects = []
+        return e
+    }
+
+    // MARK: - Frames and the run queue
+
+    mutating func allocate() -> Int {
+        defer { nextID += 1 }
+        return nextID
+    }
+
+    mutating func newFrame(machine: StateMachineDefinition, parent: Frame.ParentLink?, input: JSONValue) -> Int {
+        let id = allocate()
+        frames[id] = Frame(id: id, machine: machine, parent: parent, input: input, now: now)
+        return id
+    }
+
+    mutating func schedule(_ frame: Int) { runQueue.append(frame) }
+
+    /// Advances every runnable frame until all are blocked on effects or finished.
+    mutating func run() {
+        while runQueueHead < runQueue.count {
+            let id = runQueue[runQueueHead]
+            runQueueHead += 1
+            if runQueueHead > 1024, runQueueHead * 2 > runQueue.count {
+                runQueue.removeFirst(runQueueHead)
+                runQueueHead = 0
+            }
+            guard outcome == nil else { break }
+            step(id)
+        }
+        runQueue.removeAll(keepingCapacity: true)
+        runQueueHead = 0
+    }
+
+    /// Runs one frame through as many states as it can go without waiting.
+    private mutating func step(_ id: Int) {
+        while outcome == nil, let frame = frames[id] {
+            switch frame.phase {
+            case .entering:
+                enter(id)
+            case .working:
+                work(id)
+            default:
+                return
+            }
+        }
+    }
+
+    // MARK: - History
+
+    /// Appends a history event; returns its id.
+    @discardableResult
+    mutating func record(_ type: String, _ details: JSONObject = JSONObject()) -> Int {
+        eventCount += 1
+        if recordsHistory {
+            history.append(
+                HistoryEvent(id: eventCount, previousEventId: eventCount - 1, timestamp: now, type: type, details: details)
+            )
+        }
+        if eventCount > maximumHistoryEvents, outcome == nil {
+            let cause = "The execution reached the maximum number of history events (\(maximumHistoryEvents))."
+            fail(error: StatesError.runtime(cause))
+        }
+        return eventCount
+    }
+
+    // MARK: - The end
+
+    mutating func finish(_ result: ExecutionOutcome) {
+        guard outcome == nil else { return }
+        outcome = result
+        for (token, frame) in tokens {
+            if frame == -1 {
+                effects.append(.cancelTimer(token: token))
+                continue
+            }
+            switch frames[frame]?.phase {
+            case .awaitingTask(let wait) where wait.token == token: effects.append(.cancelInvocation(token: token))
+            default: effects.append(.cancelTimer(token: token))
+            }
+        }
+        tokens = [:]
+        frames = [:]
+        effects.append(.finished(result))
+    }
+
+    /// The execution fails with `error` (ExecutionFailed).
+    mutating func fail(error: StatesError) {
+        guard outcome == nil else { return }
+        var details = JSONObject()
+        details["error"] = .string(error.name)
+        if let cause = error.cause { details["cause"] = .string(cause) }
+        outcome = nil
+        eventCount += 1
+        if recordsHistory {
+            history.append(
+                HistoryEvent(id: eventCount, previousEventId: eventCount - 1, timestamp: now, type: "ExecutionFailed", details: details)
+            )
+        }
+        finish(.failed(error: error.name.isEmpty ? nil : error.name, cause: error.cause))
+    }
+}

@@ -1,0 +1,47 @@
+import SluiceASL
+import SluiceJSON
+
+/// The facts about an execution fixed at its start: what `$$.Execution` and `$$.StateMachine` show.
+public struct ExecutionContext: Sendable, Hashable {
+    public var executionArn: String
+    public var executionName: String
+    public var stateMachineArn: String
+    public var stateMachineName: String
+    public var roleArn: String
+    public var startTime: Timestamp
+    public var redriveCount: Int = 0
+
+    public init(
+        executionArn: String,
+        executionName: String,
+        stateMachineArn: String,
+        stateMachineName: String,
+        roleArn: String,
+        startTime: Timestamp
+    ) {
+        self.executionArn = executionArn
+        self.executionName = executionName
+        self.stateMachineArn = stateMachineArn
+        self.stateMachineName = stateMachineName
+        self.roleArn = roleArn
+        self.startTime = startTime
+    }
+
+    /// ARNs in AWS's shapes for a state machine `name` and execution `executionName`.
+    public static func make(
+        stateMachineName: String,
+        executionName: String,
+        region: String = "local",
+        account: String = "000000000000",
+        startTime: Timestamp
+    ) -> ExecutionContext {
+        ExecutionContext(
+            executionArn: "arn:aws:states:\(region):\(account):execution:\(stateMachineName):\(executionName)",
+            executionName: executionName,
+            stateMachineArn: "arn:aws:states:\(region):\(account):stateMachine:\(stateMachineName)",
+            stateMachineName: stateMachineName,
+            roleArn: "arn:aws:iam::\(account):role/sluice",
+            startTime: startTime
+        )
+    }
+}

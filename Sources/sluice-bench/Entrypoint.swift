@@ -1,0 +1,22 @@
+import Foundation
+
+/// `sluice-bench`: measures sluice against its baselines side by side and prints ratios.
+/// Targets live in the issues; figures go in the README. Timing never decides a test.
+@main
+struct Entrypoint {
+    static func main() async throws {
+        let arguments = CommandLine.arguments.dropFirst()
+        let only = arguments.first
+        print("sluice-bench (\(BuildInfo.configuration) build)")
+        if only == nil || only == "inline-map" { try InlineMapBenchmark.run() }
+    }
+}
+
+/// Which configuration this binary was built in (figures from a debug build mean little).
+enum BuildInfo {
+    #if DEBUG
+    static let configuration = "debug"
+    #else
+    static let configuration = "release"
+    #endif
+}

@@ -1,0 +1,8 @@
+import SluiceCLI
+
+@main
+struct Entrypoint {
+    static func main() async {
+        await SluiceCommand.runFromCommandLine()
+    }
+}

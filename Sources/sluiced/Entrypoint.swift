@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+
+/// The `sluiced` daemon's command line.
+///
+/// For now it only parses and checks its flags, then says that the daemon itself is still to come.
+@main
+struct SluicedCommand: ParsableCommand {
+    /// The daemon's version, as `sluiced --version` prints it.
+    static let version = "0.1.0-dev"
+
+    static let configuration = CommandConfiguration(
+        commandName: "sluiced",
+        abstract: "The sluice daemon: S3 → EventBridge → Step Functions → Lambda → SNS on one machine.",
+        discussion: """
+            Reads its settings from ROOT/etc/sluice/sluiced.json (or --config), definitions from ROOT/etc/sluice, \
+            keeps buckets, topics and the store in ROOT/var/lib/sluice and runtime files in ROOT/run/sluice.
+            """,
+        version: version
+    )
+
+    /// The folder that prefixes every path the daemon uses (etc/sluice, var/lib/sluice, run/sluice).
+    @Option(name: .long, help: ArgumentHelp("Prefix every path the daemon uses with DIR.", valueName: "DIR"))
+    var root: String = "/"
+
+    /// The settings file; when nil, `ROOT/etc/sluice/sluiced.json`.
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Daemon settings (default: ROOT/etc/sluice/sluiced.json).", valueName: "FILE")
+    )
+    var config: String?
+
+    /// The settings file the daemon reads: `--config` as given, else the default under `--root`.
+    var configPath: String {
+        config ?? Self.path("etc/sluice/sluiced.json", under: root)
+    }
+
+    func validate() throws {
+        guard let config else { return }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: config, isDirectory: &isDirectory) else {
+            throw ValidationError("--config \(config): no such file")
+        }
+        if isDirectory.boolValue {
+            throw ValidationError("--config \(config): is a directory, not a settings file")
+        }
+    }
+
+    func run() throws {
+        let line = "sluiced: the daemon is not implemented yet (root: \(root), config: \(configPath))\n"
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+
+    /// Joins `relative` onto `root`, so that root `/` gives `/etc/...` and root `/tmp/r/` gives `/tmp/r/etc/...`.
+    static func path(_ relative: String, under root: String) -> String {
+        var base = root
+        while base.count > 1 && base.hasSuffix("/") {
+            base.removeLast()
+        }
+        return base.hasSuffix("/") ? base + relative : base + "/" + relative
+    }
+}
