@@ -126,7 +126,14 @@ extension Execution {
     func effectiveInput(_ state: State, raw: JSONValue, frame: Int) throws(StatesError) -> JSONValue {
         let afterInputPath = try applyInputPath(state.inputPath, to: raw, frame: frame)
         guard let parameters = state.parameters else { return afterInputPath }
-        return try evaluate(parameters, input: afterInputPath, frame: frame)
+        let effective = try evaluate(parameters, input: afterInputPath, frame: frame)
+        if let limit = payloadSizeLimit, effective.serializedSize(exceeds: limit) {
+            throw StatesError(
+                StatesError.Name.dataLimitExceeded,
+                cause: "The state/task '\(state.name)' has an input with a size exceeding the maximum number of bytes service limit."
+            )
+        }
+        return effective
     }
 
     /// Evaluates a compiled template (Parameters, ResultSelector, ItemSelector, Assign) against `input`.

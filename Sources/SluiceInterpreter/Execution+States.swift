@@ -50,7 +50,8 @@ extension Execution {
 
     /// Adds AWS's location prefix to errors the interpreter raises itself.
     func located(_ error: StatesError, frame: Int) -> StatesError {
-        guard let f = frames[frame] else { return error }
+        // Quota errors carry their own complete sentence, as AWS reports them.
+        guard let f = frames[frame], error.name != StatesError.Name.dataLimitExceeded else { return error }
         let prefix = "An error occurred while executing the state '\(f.stateName)' (entered at the event id #\(f.enteredEventId))."
         var e = error
         e.cause = error.cause.map { prefix + " " + $0 } ?? prefix
@@ -103,6 +104,16 @@ extension Execution {
     mutating func exit(_ id: Int, output: JSONValue, next explicitNext: String? = nil) {
         guard var frame = frames[id] else { return }
         let state = frame.state
+        if let limit = payloadSizeLimit, output.serializedSize(exceeds: limit) {
+            handleError(
+                id,
+                StatesError(
+                    StatesError.Name.dataLimitExceeded,
+                    cause: "The state/task '\(state.name)' returned a result with a size exceeding the maximum number of bytes service limit."
+                )
+            )
+            return
+        }
         record("\(state.typeName)StateExited", ["name": .string(state.name), "output": output])
         let next: String?
         if let explicitNext {
@@ -177,7 +188,9 @@ extension Execution {
             fireAt = now.adding(seconds: Double(seconds))
         case .timestamp(.literal(let t)):
             guard let ts = Timestamp.parse(t) else {
-                throw StatesError.runtime("The Timestamp parameter is not a valid ISO-8601 extended offset date-time: \(t)")
+                throw StatesError.runtime(
+                    "The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: \(t)"
+                )
             }
             fireAt = ts
         case .timestamp(.path(let p)):
@@ -271,8 +284,20 @@ extension Execution {
             case .awaitingTask(let wait) = frame.phase, wait.token == token
         else { return }
         clearTaskTimers(wait)
-        record("TaskSucceeded", ["resource": .string(resourceName(frame)), "output": .string(output.serialized())])
         frames[id]?.phase = .working
+        if let limit = payloadSizeLimit, output.serializedSize(exceeds: limit) {
+            record("TaskFailed", ["resource": .string(resourceName(frame)), "error": .string(StatesError.Name.dataLimitExceeded)])
+            handleError(
+                id,
+                StatesError(
+                    StatesError.Name.dataLimitExceeded,
+                    cause: "The state/task '\(resourceName(frame))' returned a result with a size exceeding the maximum number of bytes service limit."
+                )
+            )
+            schedule(id)
+            return
+        }
+        record("TaskSucceeded", ["resource": .string(resourceName(frame)), "output": .string(output.serialized())])
         do {
             try complete(id, result: output)
         } catch {

@@ -16,6 +16,8 @@ public struct Execution: Sendable {
     public var recordsHistory = true
     /// A guard against definitions that loop forever without waiting: the execution fails past this many events.
     public var maximumHistoryEvents = 1_000_000
+    /// AWS's payload quota on task results, state inputs after Parameters and state outputs (256 KiB); nil lifts it.
+    public var payloadSizeLimit: Int? = 262_144
 
     var frames: [Int: Frame] = [:]
     /// Token of an outstanding invocation or timer → the frame waiting on it.

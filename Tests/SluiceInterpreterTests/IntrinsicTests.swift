@@ -26,372 +26,657 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
 /// executions of the same recorded tests (LocalStack's AWS snapshots) and the intrinsic calls of other suites.
 enum GoldenCases {
     static let recorded: [GoldenCase] = [
-        GoldenCase("test_array.test_array_0",
+        GoldenCase(
+            "test_array.test_array_0",
             "States.Array()",
             input: #""HelloWorld""#,
-            output: "[]"),
-        GoldenCase("test_array.test_array_2.exec_hist_resp_0",
+            output: "[]"
+        ),
+        GoldenCase(
+            "test_array.test_array_2.exec_hist_resp_0",
             "States.Array($.FunctionInput.fst, $.FunctionInput.snd)",
             input: #"{"fst": "", "snd": ""}"#,
-            output: #"["", ""]"#),
-        GoldenCase("test_array.test_array_2.exec_hist_resp_5",
+            output: #"["", ""]"#
+        ),
+        GoldenCase(
+            "test_array.test_array_2.exec_hist_resp_5",
             "States.Array($.FunctionInput.fst, $.FunctionInput.snd)",
             input: #"{"fst": 1.1, "snd": 1.1}"#,
-            output: "[1.1, 1.1]"),
-        GoldenCase("test_array.test_array_2.exec_hist_resp_7",
+            output: "[1.1, 1.1]"
+        ),
+        GoldenCase(
+            "test_array.test_array_2.exec_hist_resp_7",
             "States.Array($.FunctionInput.fst, $.FunctionInput.snd)",
             input: #"{"fst": {"Arg1": 1, "Arg2": []}, "snd": {"Arg1": 1, "Arg2": []}}"#,
-            output: #"[{"Arg1": 1, "Arg2": []}, {"Arg1": 1, "Arg2": []}]"#),
-        GoldenCase("test_array.test_array_contains.exec_hist_resp_1",
+            output: #"[{"Arg1": 1, "Arg2": []}, {"Arg1": 1, "Arg2": []}]"#
+        ),
+        GoldenCase(
+            "test_array.test_array_contains.exec_hist_resp_1",
             "States.ArrayContains($.FunctionInput.fst, $.FunctionInput.snd)",
             input: #"{"fst": [], "snd": []}"#,
-            output: "false"),
-        GoldenCase("test_array.test_array_contains.exec_hist_resp_2",
+            output: "false"
+        ),
+        GoldenCase(
+            "test_array.test_array_contains.exec_hist_resp_2",
             "States.ArrayContains($.FunctionInput.fst, $.FunctionInput.snd)",
             input: #"{"fst": [], "snd": 1}"#,
-            output: "false"),
-        GoldenCase("test_array.test_array_contains.exec_hist_resp_3",
+            output: "false"
+        ),
+        GoldenCase(
+            "test_array.test_array_contains.exec_hist_resp_3",
             "States.ArrayContains($.FunctionInput.fst, $.FunctionInput.snd)",
             input: #"{"fst": [[1, 2, 3], 2], "snd": null}"#,
-            output: "false"),
-        GoldenCase("test_array.test_array_contains.exec_hist_resp_4",
+            output: "false"
+        ),
+        GoldenCase(
+            "test_array.test_array_contains.exec_hist_resp_4",
             "States.ArrayContains($.FunctionInput.fst, $.FunctionInput.snd)",
             input: #"{"fst": [[1, 2, 3], 2], "snd": [1, 2, 3]}"#,
-            output: "true"),
-        GoldenCase("test_array.test_array_contains.exec_hist_resp_5",
+            output: "true"
+        ),
+        GoldenCase(
+            "test_array.test_array_contains.exec_hist_resp_5",
             "States.ArrayContains($.FunctionInput.fst, $.FunctionInput.snd)",
             input: #"{"fst": [{"1": 2, "2": []}], "snd": []}"#,
-            output: "false"),
-        GoldenCase("test_array.test_array_contains.exec_hist_resp_6",
+            output: "false"
+        ),
+        GoldenCase(
+            "test_array.test_array_contains.exec_hist_resp_6",
             "States.ArrayContains($.FunctionInput.fst, $.FunctionInput.snd)",
             input: #"{"fst": [{"1": 2, "2": []}], "snd": {"1": 2, "2": []}}"#,
-            output: "true"),
-        GoldenCase("test_array.test_array_contains.exec_hist_resp_7",
+            output: "true"
+        ),
+        GoldenCase(
+            "test_array.test_array_contains.exec_hist_resp_7",
             "States.ArrayContains($.FunctionInput.fst, $.FunctionInput.snd)",
             input: #"{"fst": [true, false], "snd": true}"#,
-            output: "true"),
-        GoldenCase("test_array.test_array_contains.exec_hist_resp_8",
+            output: "true"
+        ),
+        GoldenCase(
+            "test_array.test_array_contains.exec_hist_resp_8",
             "States.ArrayContains($.FunctionInput.fst, $.FunctionInput.snd)",
             input: #"{"fst": [true, false], "snd": false}"#,
-            output: "true"),
-        GoldenCase("test_array.test_array_get_item",
+            output: "true"
+        ),
+        GoldenCase(
+            "test_array.test_array_get_item",
             "States.ArrayGetItem($.FunctionInput.fst, $.FunctionInput.snd)",
             input: #"{"fst": [1, 2, 3, 4, 5, 6, 7, 8, 9], "snd": 5}"#,
-            output: "6"),
-        GoldenCase("test_array.test_array_partition.exec_hist_resp_0",
+            output: "6"
+        ),
+        GoldenCase(
+            "test_array.test_array_partition.exec_hist_resp_0",
             "States.ArrayPartition($.FunctionInput.fst, $.FunctionInput.snd)",
             input: #"{"fst": [], "snd": 1}"#,
-            output: "[]"),
-        GoldenCase("test_array.test_array_partition.exec_hist_resp_10",
+            output: "[]"
+        ),
+        GoldenCase(
+            "test_array.test_array_partition.exec_hist_resp_10",
             "States.ArrayPartition($.FunctionInput.fst, $.FunctionInput.snd)",
             input: #"{"fst": [0, 1], "snd": 1}"#,
-            output: "[[0], [1]]"),
-        GoldenCase("test_array.test_array_partition.exec_hist_resp_14",
+            output: "[[0], [1]]"
+        ),
+        GoldenCase(
+            "test_array.test_array_partition.exec_hist_resp_14",
             "States.ArrayPartition($.FunctionInput.fst, $.FunctionInput.snd)",
             input: #"{"fst": [0, 1], "snd": 5}"#,
-            output: "[[0, 1]]"),
-        GoldenCase("test_array.test_array_partition.exec_hist_resp_15",
+            output: "[[0, 1]]"
+        ),
+        GoldenCase(
+            "test_array.test_array_partition.exec_hist_resp_15",
             "States.ArrayPartition($.FunctionInput.fst, $.FunctionInput.snd)",
             input: #"{"fst": [0, 1, 2], "snd": 1}"#,
-            output: "[[0], [1], [2]]"),
-        GoldenCase("test_array.test_array_partition.exec_hist_resp_19",
+            output: "[[0], [1], [2]]"
+        ),
+        GoldenCase(
+            "test_array.test_array_partition.exec_hist_resp_19",
             "States.ArrayPartition($.FunctionInput.fst, $.FunctionInput.snd)",
             input: #"{"fst": [0, 1, 2], "snd": 5}"#,
-            output: "[[0, 1, 2]]"),
-        GoldenCase("test_array.test_array_partition.exec_hist_resp_2",
+            output: "[[0, 1, 2]]"
+        ),
+        GoldenCase(
+            "test_array.test_array_partition.exec_hist_resp_2",
             "States.ArrayPartition($.FunctionInput.fst, $.FunctionInput.snd)",
             input: #"{"fst": [], "snd": 3}"#,
-            output: "[]"),
-        GoldenCase("test_array.test_array_partition.exec_hist_resp_21",
+            output: "[]"
+        ),
+        GoldenCase(
+            "test_array.test_array_partition.exec_hist_resp_21",
             "States.ArrayPartition($.FunctionInput.fst, $.FunctionInput.snd)",
             input: #"{"fst": [0, 1, 2, 3], "snd": 2}"#,
-            output: "[[0, 1], [2, 3]]"),
-        GoldenCase("test_array.test_array_partition.exec_hist_resp_22",
+            output: "[[0, 1], [2, 3]]"
+        ),
+        GoldenCase(
+            "test_array.test_array_partition.exec_hist_resp_22",
             "States.ArrayPartition($.FunctionInput.fst, $.FunctionInput.snd)",
             input: #"{"fst": [0, 1, 2, 3], "snd": 3}"#,
-            output: "[[0, 1, 2], [3]]"),
-        GoldenCase("test_array.test_array_partition.exec_hist_resp_23",
+            output: "[[0, 1, 2], [3]]"
+        ),
+        GoldenCase(
+            "test_array.test_array_partition.exec_hist_resp_23",
             "States.ArrayPartition($.FunctionInput.fst, $.FunctionInput.snd)",
             input: #"{"fst": [0, 1, 2, 3], "snd": 4}"#,
-            output: "[[0, 1, 2, 3]]"),
-        GoldenCase("test_array.test_array_partition.exec_hist_resp_3",
+            output: "[[0, 1, 2, 3]]"
+        ),
+        GoldenCase(
+            "test_array.test_array_partition.exec_hist_resp_3",
             "States.ArrayPartition($.FunctionInput.fst, $.FunctionInput.snd)",
             input: #"{"fst": [], "snd": 4}"#,
-            output: "[]"),
-        GoldenCase("test_array.test_array_partition.exec_hist_resp_4",
+            output: "[]"
+        ),
+        GoldenCase(
+            "test_array.test_array_partition.exec_hist_resp_4",
             "States.ArrayPartition($.FunctionInput.fst, $.FunctionInput.snd)",
             input: #"{"fst": [], "snd": 5}"#,
-            output: "[]"),
-        GoldenCase("test_array.test_array_partition.exec_hist_resp_8",
+            output: "[]"
+        ),
+        GoldenCase(
+            "test_array.test_array_partition.exec_hist_resp_8",
             "States.ArrayPartition($.FunctionInput.fst, $.FunctionInput.snd)",
             input: #"{"fst": [0], "snd": 4}"#,
-            output: "[[0]]"),
-        GoldenCase("test_array.test_array_partition.exec_hist_resp_9",
+            output: "[[0]]"
+        ),
+        GoldenCase(
+            "test_array.test_array_partition.exec_hist_resp_9",
             "States.ArrayPartition($.FunctionInput.fst, $.FunctionInput.snd)",
             input: #"{"fst": [0], "snd": 5}"#,
-            output: "[[0]]"),
-        GoldenCase("test_encode_decode.test_base_64_encode.exec_hist_resp_0",
+            output: "[[0]]"
+        ),
+        GoldenCase(
+            "test_encode_decode.test_base_64_encode.exec_hist_resp_0",
             "States.Base64Encode($.FunctionInput)",
             input: #""""#,
-            output: #""""#),
-        GoldenCase("test_encode_decode.test_base_64_encode.exec_hist_resp_1",
+            output: #""""#
+        ),
+        GoldenCase(
+            "test_encode_decode.test_base_64_encode.exec_hist_resp_1",
             "States.Base64Encode($.FunctionInput)",
             input: #""Data to encode""#,
-            output: #""RGF0YSB0byBlbmNvZGU=""#),
-        GoldenCase("test_generic.test_escape_sequence",
+            output: #""RGF0YSB0byBlbmNvZGU=""#
+        ),
+        GoldenCase(
+            "test_generic.test_escape_sequence",
             "States.StringSplit('Hello\nWorld', '\n')",
             input: "null",
-            output: #"["Hello", "World"]"#),
-        GoldenCase("test_generic.test_format_1.exec_hist_resp_3",
+            output: #"["Hello", "World"]"#
+        ),
+        GoldenCase(
+            "test_generic.test_format_1.exec_hist_resp_3",
             "States.Format('Formatting argument {}.', $.FunctionInput)",
             input: "null",
-            output: #""Formatting argument null.""#),
-        GoldenCase("test_generic.test_format_1.exec_hist_resp_4",
+            output: #""Formatting argument null.""#
+        ),
+        GoldenCase(
+            "test_generic.test_format_1.exec_hist_resp_4",
             "States.Format('Formatting argument {}.', $.FunctionInput)",
             input: "1",
-            output: #""Formatting argument 1.""#),
-        GoldenCase("test_generic.test_format_1.exec_hist_resp_5",
+            output: #""Formatting argument 1.""#
+        ),
+        GoldenCase(
+            "test_generic.test_format_1.exec_hist_resp_5",
             "States.Format('Formatting argument {}.', $.FunctionInput)",
             input: "1.1",
-            output: #""Formatting argument 1.1.""#),
-        GoldenCase("test_generic.test_format_1.exec_hist_resp_6",
+            output: #""Formatting argument 1.1.""#
+        ),
+        GoldenCase(
+            "test_generic.test_format_1.exec_hist_resp_6",
             "States.Format('Formatting argument {}.', $.FunctionInput)",
             input: #""{\"Arg1\": 1, \"Arg2\": []}""#,
-            output: #""Formatting argument {\"Arg1\": 1, \"Arg2\": []}.""#),
-        GoldenCase("test_generic.test_format_2.exec_hist_resp_2",
+            output: #""Formatting argument {\"Arg1\": 1, \"Arg2\": []}.""#
+        ),
+        GoldenCase(
+            "test_generic.test_format_2.exec_hist_resp_2",
             "States.Format('Formatting arguments fst={} and snd={}.', $.FunctionInput.fst, $.FunctionInput.snd)",
             input: #"{"fst": "HelloWorld", "snd": "HelloWorld"}"#,
-            output: #""Formatting arguments fst=HelloWorld and snd=HelloWorld.""#),
-        GoldenCase("test_generic.test_format_2.exec_hist_resp_4",
+            output: #""Formatting arguments fst=HelloWorld and snd=HelloWorld.""#
+        ),
+        GoldenCase(
+            "test_generic.test_format_2.exec_hist_resp_4",
             "States.Format('Formatting arguments fst={} and snd={}.', $.FunctionInput.fst, $.FunctionInput.snd)",
             input: #"{"fst": 1, "snd": 1}"#,
-            output: #""Formatting arguments fst=1 and snd=1.""#),
-        GoldenCase("test_generic.test_format_2.exec_hist_resp_5",
+            output: #""Formatting arguments fst=1 and snd=1.""#
+        ),
+        GoldenCase(
+            "test_generic.test_format_2.exec_hist_resp_5",
             "States.Format('Formatting arguments fst={} and snd={}.', $.FunctionInput.fst, $.FunctionInput.snd)",
             input: #"{"fst": 1.1, "snd": 1.1}"#,
-            output: #""Formatting arguments fst=1.1 and snd=1.1.""#),
-        GoldenCase("test_generic.test_format_2.exec_hist_resp_6",
+            output: #""Formatting arguments fst=1.1 and snd=1.1.""#
+        ),
+        GoldenCase(
+            "test_generic.test_format_2.exec_hist_resp_6",
             "States.Format('Formatting arguments fst={} and snd={}.', $.FunctionInput.fst, $.FunctionInput.snd)",
             input: #"{"fst": "{\"Arg1\": 1, \"Arg2\": []}", "snd": "{\"Arg1\": 1, \"Arg2\": []}"}"#,
-            output: #""Formatting arguments fst={\"Arg1\": 1, \"Arg2\": []} and snd={\"Arg1\": 1, \"Arg2\": []}.""#),
-        GoldenCase("test_generic.test_format_2.exec_hist_resp_7",
+            output: #""Formatting arguments fst={\"Arg1\": 1, \"Arg2\": []} and snd={\"Arg1\": 1, \"Arg2\": []}.""#
+        ),
+        GoldenCase(
+            "test_generic.test_format_2.exec_hist_resp_7",
             "States.Format('Formatting arguments fst={} and snd={}.', $.FunctionInput.fst, $.FunctionInput.snd)",
             input: #"{"fst": {"Arg1": 1, "Arg2": []}, "snd": {"Arg1": 1, "Arg2": []}}"#,
-            output: #""Formatting arguments fst={Arg1=1, Arg2=[]} and snd={Arg1=1, Arg2=[]}.""#),
-        GoldenCase("test_generic.test_nested_calls_1",
+            output: #""Formatting arguments fst={Arg1=1, Arg2=[]} and snd={Arg1=1, Arg2=[]}.""#
+        ),
+        GoldenCase(
+            "test_generic.test_nested_calls_1",
             "States.ArrayGetItem(States.StringSplit($$.StateMachine.Name, '-'), 0)",
             input: "null",
-            output: #""part0""#),
-        GoldenCase("test_generic.test_nested_calls_2",
-            "States.ArrayGetItem(States.StringSplit($$.StateMachine.Name, '-'), States.MathAdd(States.ArrayLength(States.StringSplit($$.StateMachine.Name, '-')), -1))",
+            output: #""part0""#
+        ),
+        GoldenCase(
+            "test_generic.test_nested_calls_2",
+            "States.ArrayGetItem(States.StringSplit($$.StateMachine.Name, '-'), "
+                + "States.MathAdd(States.ArrayLength(States.StringSplit($$.StateMachine.Name, '-')), -1))",
             input: "null",
-            output: #""part2""#),
-        GoldenCase("test_hash_calculations.test_hash.exec_hist_resp_0",
+            output: #""part2""#
+        ),
+        GoldenCase(
+            "test_hash_calculations.test_hash.exec_hist_resp_0",
             "States.Hash($.FunctionInput.fst, $.FunctionInput.snd)",
             input: #"{"fst": "input data", "snd": "MD5"}"#,
-            output: #""812f45842bc6d66ee14572ce20db8e86""#),
-        GoldenCase("test_hash_calculations.test_hash.exec_hist_resp_1",
+            output: #""812f45842bc6d66ee14572ce20db8e86""#
+        ),
+        GoldenCase(
+            "test_hash_calculations.test_hash.exec_hist_resp_1",
             "States.Hash($.FunctionInput.fst, $.FunctionInput.snd)",
             input: #"{"fst": "input data", "snd": "SHA-1"}"#,
-            output: #""aaff4a450a104cd177d28d18d74485e8cae074b7""#),
-        GoldenCase("test_hash_calculations.test_hash.exec_hist_resp_2",
+            output: #""aaff4a450a104cd177d28d18d74485e8cae074b7""#
+        ),
+        GoldenCase(
+            "test_hash_calculations.test_hash.exec_hist_resp_2",
             "States.Hash($.FunctionInput.fst, $.FunctionInput.snd)",
             input: #"{"fst": "input data", "snd": "SHA-256"}"#,
-            output: #""b4a697a057313163aee33cd8d40c66e9f0f177e00cac2de32475ffff6169c3e3""#),
-        GoldenCase("test_hash_calculations.test_hash.exec_hist_resp_4",
+            output: #""b4a697a057313163aee33cd8d40c66e9f0f177e00cac2de32475ffff6169c3e3""#
+        ),
+        GoldenCase(
+            "test_hash_calculations.test_hash.exec_hist_resp_4",
             "States.Hash($.FunctionInput.fst, $.FunctionInput.snd)",
             input: #"{"fst": "input data", "snd": "SHA-512"}"#,
-            output: #""6ce4adb348546d4f449c4d25aad9a7c9cb711d9e91982d3f0b29ca2f3f47d4ce2deba23bf2954f0f1d593fc50283731a533d30d425402d4f91316d871303aac4""#),
-        GoldenCase("test_json_manipulation.test_json_merge",
+            output:
+                #""6ce4adb348546d4f449c4d25aad9a7c9cb711d9e91982d3f0b29ca2f3f47d4ce2"#
+                + #"deba23bf2954f0f1d593fc50283731a533d30d425402d4f91316d871303aac4""#
+        ),
+        GoldenCase(
+            "test_json_manipulation.test_json_merge",
             "States.JsonMerge($.FunctionInput.fst, $.FunctionInput.snd, false)",
-            input: #"{"fst": {"a": {"a1": 1, "a2": 2}, "b": 2, "d": 3}, "snd": {"a": {"a3": 1, "a4": 2}, "c": 3, "d": 4}}"#,
-            output: #"{"a": {"a3": 1, "a4": 2}, "b": 2, "c": 3, "d": 4}"#),
-        GoldenCase("test_json_manipulation.test_json_to_string.exec_hist_resp_0",
+            input:
+                #"{"fst": {"a": {"a1": 1, "a2": 2}, "b": 2, "d": 3}, "#
+                + #""snd": {"a": {"a3": 1, "a4": 2}, "c": 3, "d": 4}}"#,
+            output: #"{"a": {"a3": 1, "a4": 2}, "b": 2, "c": 3, "d": 4}"#
+        ),
+        GoldenCase(
+            "test_json_manipulation.test_json_to_string.exec_hist_resp_0",
             "States.JsonToString($.FunctionInput)",
             input: "null",
-            output: #""null""#),
-        GoldenCase("test_json_manipulation.test_json_to_string.exec_hist_resp_4",
+            output: #""null""#
+        ),
+        GoldenCase(
+            "test_json_manipulation.test_json_to_string.exec_hist_resp_4",
             "States.JsonToString($.FunctionInput)",
             input: "true",
-            output: #""true""#),
-        GoldenCase("test_json_manipulation.test_json_to_string.exec_hist_resp_5",
+            output: #""true""#
+        ),
+        GoldenCase(
+            "test_json_manipulation.test_json_to_string.exec_hist_resp_5",
             "States.JsonToString($.FunctionInput)",
             input: #""HelloWorld""#,
-            output: #""\"HelloWorld\"""#),
-        GoldenCase("test_json_manipulation.test_string_to_json.exec_hist_resp_0",
+            output: #""\"HelloWorld\"""#
+        ),
+        GoldenCase(
+            "test_json_manipulation.test_string_to_json.exec_hist_resp_0",
             "States.StringToJson($.FunctionInput)",
             input: #""""#,
-            output: "null"),
-        GoldenCase("test_json_manipulation.test_string_to_json.exec_hist_resp_1",
+            output: "null"
+        ),
+        GoldenCase(
+            "test_json_manipulation.test_string_to_json.exec_hist_resp_1",
             "States.StringToJson($.FunctionInput)",
             input: #"" ""#,
-            output: "null"),
-        GoldenCase("test_json_manipulation.test_string_to_json.exec_hist_resp_2",
+            output: "null"
+        ),
+        GoldenCase(
+            "test_json_manipulation.test_string_to_json.exec_hist_resp_2",
             "States.StringToJson($.FunctionInput)",
             input: #""null""#,
-            output: "null"),
-        GoldenCase("test_json_manipulation.test_string_to_json.exec_hist_resp_4",
+            output: "null"
+        ),
+        GoldenCase(
+            "test_json_manipulation.test_string_to_json.exec_hist_resp_4",
             "States.StringToJson($.FunctionInput)",
             input: #""1""#,
-            output: "1"),
-        GoldenCase("test_json_manipulation.test_string_to_json.exec_hist_resp_5",
+            output: "1"
+        ),
+        GoldenCase(
+            "test_json_manipulation.test_string_to_json.exec_hist_resp_5",
             "States.StringToJson($.FunctionInput)",
             input: #""1.1""#,
-            output: "1.1"),
-        GoldenCase("test_json_manipulation.test_string_to_json.exec_hist_resp_6",
+            output: "1.1"
+        ),
+        GoldenCase(
+            "test_json_manipulation.test_string_to_json.exec_hist_resp_6",
             "States.StringToJson($.FunctionInput)",
             input: #""true""#,
-            output: "true"),
-        GoldenCase("test_json_manipulation.test_string_to_json.exec_hist_resp_9",
+            output: "true"
+        ),
+        GoldenCase(
+            "test_json_manipulation.test_string_to_json.exec_hist_resp_9",
             "States.StringToJson($.FunctionInput)",
             input: #""{\"Arg1\": 1, \"Arg2\": []}""#,
-            output: #"{"Arg1": 1, "Arg2": []}"#),
-        GoldenCase("test_math_operations.test_math_add.exec_hist_resp_0",
+            output: #"{"Arg1": 1, "Arg2": []}"#
+        ),
+        GoldenCase(
+            "test_math_operations.test_math_add.exec_hist_resp_0",
             "States.MathAdd($.FunctionInput.fst, $.FunctionInput.snd)",
             input: #"{"fst": -9, "snd": 3}"#,
-            output: "-6"),
-        GoldenCase("test_math_operations.test_math_add.exec_hist_resp_1",
+            output: "-6"
+        ),
+        GoldenCase(
+            "test_math_operations.test_math_add.exec_hist_resp_1",
             "States.MathAdd($.FunctionInput.fst, $.FunctionInput.snd)",
             input: #"{"fst": 1.49, "snd": 1.5}"#,
-            output: "3"),
-        GoldenCase("test_math_operations.test_math_add.exec_hist_resp_10",
+            output: "3"
+        ),
+        GoldenCase(
+            "test_math_operations.test_math_add.exec_hist_resp_10",
             "States.MathAdd($.FunctionInput.fst, $.FunctionInput.snd)",
             input: #"{"fst": -1.5, "snd": 0}"#,
-            output: "-1"),
-        GoldenCase("test_math_operations.test_math_add.exec_hist_resp_15",
+            output: "-1"
+        ),
+        GoldenCase(
+            "test_math_operations.test_math_add.exec_hist_resp_15",
             "States.MathAdd($.FunctionInput.fst, $.FunctionInput.snd)",
             input: #"{"fst": 3.5, "snd": 0}"#,
-            output: "4"),
-        GoldenCase("test_math_operations.test_math_add.exec_hist_resp_17",
+            output: "4"
+        ),
+        GoldenCase(
+            "test_math_operations.test_math_add.exec_hist_resp_17",
             "States.MathAdd($.FunctionInput.fst, $.FunctionInput.snd)",
             input: #"{"fst": -0.5, "snd": 0}"#,
-            output: "0"),
-        GoldenCase("test_math_operations.test_math_add.exec_hist_resp_18",
+            output: "0"
+        ),
+        GoldenCase(
+            "test_math_operations.test_math_add.exec_hist_resp_18",
             "States.MathAdd($.FunctionInput.fst, $.FunctionInput.snd)",
             input: #"{"fst": -1.5, "snd": 0}"#,
-            output: "-1"),
-        GoldenCase("test_math_operations.test_math_add.exec_hist_resp_19",
+            output: "-1"
+        ),
+        GoldenCase(
+            "test_math_operations.test_math_add.exec_hist_resp_19",
             "States.MathAdd($.FunctionInput.fst, $.FunctionInput.snd)",
             input: #"{"fst": -2.5, "snd": 0}"#,
-            output: "-2"),
-        GoldenCase("test_math_operations.test_math_add.exec_hist_resp_20",
+            output: "-2"
+        ),
+        GoldenCase(
+            "test_math_operations.test_math_add.exec_hist_resp_20",
             "States.MathAdd($.FunctionInput.fst, $.FunctionInput.snd)",
             input: #"{"fst": -3.5, "snd": 0}"#,
-            output: "-3"),
-        GoldenCase("test_math_operations.test_math_add.exec_hist_resp_3",
+            output: "-3"
+        ),
+        GoldenCase(
+            "test_math_operations.test_math_add.exec_hist_resp_3",
             "States.MathAdd($.FunctionInput.fst, $.FunctionInput.snd)",
             input: #"{"fst": -1.49, "snd": -1.5}"#,
-            output: "-2"),
-        GoldenCase("test_math_operations.test_math_add.exec_hist_resp_4",
+            output: "-2"
+        ),
+        GoldenCase(
+            "test_math_operations.test_math_add.exec_hist_resp_4",
             "States.MathAdd($.FunctionInput.fst, $.FunctionInput.snd)",
             input: #"{"fst": -1.5, "snd": -1.51}"#,
-            output: "-3"),
-        GoldenCase("test_math_operations.test_math_add.exec_hist_resp_5",
+            output: "-3"
+        ),
+        GoldenCase(
+            "test_math_operations.test_math_add.exec_hist_resp_5",
             "States.MathAdd($.FunctionInput.fst, $.FunctionInput.snd)",
             input: #"{"fst": 1.49, "snd": 0}"#,
-            output: "1"),
-        GoldenCase("test_math_operations.test_math_add.exec_hist_resp_6",
+            output: "1"
+        ),
+        GoldenCase(
+            "test_math_operations.test_math_add.exec_hist_resp_6",
             "States.MathAdd($.FunctionInput.fst, $.FunctionInput.snd)",
             input: #"{"fst": 1.49, "snd": -1.49}"#,
-            output: "0"),
-        GoldenCase("test_string_operations.test_string_split.exec_hist_resp_0",
+            output: "0"
+        ),
+        GoldenCase(
+            "test_string_operations.test_string_split.exec_hist_resp_0",
             "States.StringSplit($.FunctionInput.fst, $.FunctionInput.snd)",
             input: #"{"fst": " ", "snd": ","}"#,
-            output: #"[" "]"#),
-        GoldenCase("test_string_operations.test_string_split.exec_hist_resp_1",
+            output: #"[" "]"#
+        ),
+        GoldenCase(
+            "test_string_operations.test_string_split.exec_hist_resp_1",
             "States.StringSplit($.FunctionInput.fst, $.FunctionInput.snd)",
             input: #"{"fst": " , ", "snd": ","}"#,
-            output: #"[" ", " "]"#),
-        GoldenCase("test_string_operations.test_string_split.exec_hist_resp_3",
+            output: #"[" ", " "]"#
+        ),
+        GoldenCase(
+            "test_string_operations.test_string_split.exec_hist_resp_3",
             "States.StringSplit($.FunctionInput.fst, $.FunctionInput.snd)",
             input: #"{"fst": ",,,,", "snd": ","}"#,
-            output: "[]"),
-        GoldenCase("test_string_operations.test_string_split.exec_hist_resp_6",
+            output: "[]"
+        ),
+        GoldenCase(
+            "test_string_operations.test_string_split.exec_hist_resp_6",
             "States.StringSplit($.FunctionInput.fst, $.FunctionInput.snd)",
             input: #"{"fst": "split on T and \nnew line", "snd": "T\n"}"#,
-            output: #"["split on ", " and ", "new line"]"#),
+            output: #"["split on ", " and ", "new line"]"#
+        ),
         // The remaining executions of the same recorded AWS tests.
-        GoldenCase("test_format_1.exec_hist_resp_0", "States.Format('Formatting argument {}.', $.FunctionInput)",
-            input: #""""#, output: #""Formatting argument .""#),
-        GoldenCase("test_format_1.exec_hist_resp_1", "States.Format('Formatting argument {}.', $.FunctionInput)",
-            input: #"" ""#, output: #""Formatting argument  .""#),
-        GoldenCase("test_format_1.exec_hist_resp_2", "States.Format('Formatting argument {}.', $.FunctionInput)",
-            input: #""HelloWorld""#, output: #""Formatting argument HelloWorld.""#),
-        GoldenCase("test_format_2.exec_hist_resp_0",
+        GoldenCase(
+            "test_format_1.exec_hist_resp_0",
+            "States.Format('Formatting argument {}.', $.FunctionInput)",
+            input: #""""#,
+            output: #""Formatting argument .""#
+        ),
+        GoldenCase(
+            "test_format_1.exec_hist_resp_1",
+            "States.Format('Formatting argument {}.', $.FunctionInput)",
+            input: #"" ""#,
+            output: #""Formatting argument  .""#
+        ),
+        GoldenCase(
+            "test_format_1.exec_hist_resp_2",
+            "States.Format('Formatting argument {}.', $.FunctionInput)",
+            input: #""HelloWorld""#,
+            output: #""Formatting argument HelloWorld.""#
+        ),
+        GoldenCase(
+            "test_format_2.exec_hist_resp_0",
             "States.Format('Formatting arguments fst={} and snd={}.', $.FunctionInput.fst, $.FunctionInput.snd)",
-            input: #"{"fst": "", "snd": ""}"#, output: #""Formatting arguments fst= and snd=.""#),
-        GoldenCase("test_format_2.exec_hist_resp_3",
+            input: #"{"fst": "", "snd": ""}"#,
+            output: #""Formatting arguments fst= and snd=.""#
+        ),
+        GoldenCase(
+            "test_format_2.exec_hist_resp_3",
             "States.Format('Formatting arguments fst={} and snd={}.', $.FunctionInput.fst, $.FunctionInput.snd)",
-            input: #"{"fst": null, "snd": null}"#, output: #""Formatting arguments fst=null and snd=null.""#),
-        GoldenCase("test_string_to_json.exec_hist_resp_3", "States.StringToJson($.FunctionInput)",
-            input: #""-0""#, output: "0"),
-        GoldenCase("test_string_to_json.exec_hist_resp_7", "States.StringToJson($.FunctionInput)",
-            input: #""\"HelloWorld\"""#, output: #""HelloWorld""#),
-        GoldenCase("test_string_to_json.exec_hist_resp_8", "States.StringToJson($.FunctionInput)",
-            input: #""[1, 2, \"HelloWorld\"]""#, output: #"[1, 2, "HelloWorld"]"#),
-        GoldenCase("test_json_to_string.exec_hist_resp_1", "States.JsonToString($.FunctionInput)",
-            input: "0", output: #""0""#),
-        GoldenCase("test_json_to_string.exec_hist_resp_2", "States.JsonToString($.FunctionInput)",
-            input: "1", output: #""1""#),
-        GoldenCase("test_json_to_string.exec_hist_resp_3", "States.JsonToString($.FunctionInput)",
-            input: "1.1", output: #""1.1""#),
-        GoldenCase("test_json_to_string.exec_hist_resp_6", "States.JsonToString($.FunctionInput)",
-            input: #"[1, 2, "HelloWorld"]"#, output: #""[1,2,\"HelloWorld\"]""#),
-        GoldenCase("test_json_to_string.exec_hist_resp_7", "States.JsonToString($.FunctionInput)",
-            input: #"{"Arg1": 1, "Arg2": []}"#, output: #""{\"Arg1\":1,\"Arg2\":[]}""#),
-        GoldenCase("test_string_split.exec_hist_resp_2", "States.StringSplit($.FunctionInput.fst, $.FunctionInput.snd)",
-            input: #"{"fst": ", , ,", "snd": ","}"#, output: #"[" ", " "]"#),
-        GoldenCase("test_string_split.exec_hist_resp_4", "States.StringSplit($.FunctionInput.fst, $.FunctionInput.snd)",
-            input: #"{"fst": "1,2,3,4,5", "snd": ","}"#, output: #"["1", "2", "3", "4", "5"]"#),
-        GoldenCase("test_string_split.exec_hist_resp_5", "States.StringSplit($.FunctionInput.fst, $.FunctionInput.snd)",
+            input: #"{"fst": null, "snd": null}"#,
+            output: #""Formatting arguments fst=null and snd=null.""#
+        ),
+        GoldenCase(
+            "test_string_to_json.exec_hist_resp_3",
+            "States.StringToJson($.FunctionInput)",
+            input: #""-0""#,
+            output: "0"
+        ),
+        GoldenCase(
+            "test_string_to_json.exec_hist_resp_7",
+            "States.StringToJson($.FunctionInput)",
+            input: #""\"HelloWorld\"""#,
+            output: #""HelloWorld""#
+        ),
+        GoldenCase(
+            "test_string_to_json.exec_hist_resp_8",
+            "States.StringToJson($.FunctionInput)",
+            input: #""[1, 2, \"HelloWorld\"]""#,
+            output: #"[1, 2, "HelloWorld"]"#
+        ),
+        GoldenCase(
+            "test_json_to_string.exec_hist_resp_1",
+            "States.JsonToString($.FunctionInput)",
+            input: "0",
+            output: #""0""#
+        ),
+        GoldenCase(
+            "test_json_to_string.exec_hist_resp_2",
+            "States.JsonToString($.FunctionInput)",
+            input: "1",
+            output: #""1""#
+        ),
+        GoldenCase(
+            "test_json_to_string.exec_hist_resp_3",
+            "States.JsonToString($.FunctionInput)",
+            input: "1.1",
+            output: #""1.1""#
+        ),
+        GoldenCase(
+            "test_json_to_string.exec_hist_resp_6",
+            "States.JsonToString($.FunctionInput)",
+            input: #"[1, 2, "HelloWorld"]"#,
+            output: #""[1,2,\"HelloWorld\"]""#
+        ),
+        GoldenCase(
+            "test_json_to_string.exec_hist_resp_7",
+            "States.JsonToString($.FunctionInput)",
+            input: #"{"Arg1": 1, "Arg2": []}"#,
+            output: #""{\"Arg1\":1,\"Arg2\":[]}""#
+        ),
+        GoldenCase(
+            "test_string_split.exec_hist_resp_2",
+            "States.StringSplit($.FunctionInput.fst, $.FunctionInput.snd)",
+            input: #"{"fst": ", , ,", "snd": ","}"#,
+            output: #"[" ", " "]"#
+        ),
+        GoldenCase(
+            "test_string_split.exec_hist_resp_4",
+            "States.StringSplit($.FunctionInput.fst, $.FunctionInput.snd)",
+            input: #"{"fst": "1,2,3,4,5", "snd": ","}"#,
+            output: #"["1", "2", "3", "4", "5"]"#
+        ),
+        GoldenCase(
+            "test_string_split.exec_hist_resp_5",
+            "States.StringSplit($.FunctionInput.fst, $.FunctionInput.snd)",
             input: #"{"fst": "This.is+a,test=string", "snd": ".+,="}"#,
-            output: #"["This", "is", "a", "test", "string"]"#),
-        GoldenCase("test_string_split_context_object", "States.StringSplit($.FunctionInput, ',')",
+            output: #"["This", "is", "a", "test", "string"]"#
+        ),
+        GoldenCase(
+            "test_string_split_context_object",
+            "States.StringSplit($.FunctionInput, ',')",
             input: #""Value1,Value2,Value3\nValue4,Value5,Value6\n,,,\ntrue,1,'HelloWorld'\nNull,None,\n   \n""#,
-            output: #"["Value1", "Value2", "Value3\nValue4", "Value5", "Value6\n", "\ntrue", "1", "'HelloWorld'\nNull", "None", "\n   \n"]"#),
-        GoldenCase("test_hash.exec_hist_resp_3", "States.Hash($.FunctionInput.fst, $.FunctionInput.snd)",
+            output:
+                #"["Value1", "Value2", "Value3\nValue4", "Value5", "Value6\n", "\ntrue", "1", "#
+                + #""'HelloWorld'\nNull", "None", "\n   \n"]"#
+        ),
+        GoldenCase(
+            "test_hash.exec_hist_resp_3",
+            "States.Hash($.FunctionInput.fst, $.FunctionInput.snd)",
             input: #"{"fst": "input data", "snd": "SHA-384"}"#,
-            output: #""d28a7d5cf25a74f11a50a18452b75e04bb3d70c9dd0510d6123aa008c756511b87525bdc835ebb27e1fb9e9374a15562""#),
-        GoldenCase("test_base_64_decode.exec_hist_resp_0", "States.Base64Decode($.FunctionInput)",
-            input: #""""#, output: #""""#),
-        GoldenCase("test_base_64_decode.exec_hist_resp_1", "States.Base64Decode($.FunctionInput)",
-            input: #""RGF0YSB0byBlbmNvZGU=""#, output: #""Data to encode""#),
-        GoldenCase("test_array_length", "States.ArrayLength($.FunctionInput)",
-            input: "[1, 2, 3, 4, 5, 6, 7, 8, 9]", output: "9"),
-        GoldenCase("test_array_range.0", "States.ArrayRange($.FunctionInput.fst, $.FunctionInput.snd, $.FunctionInput.trd)",
-            input: #"{"fst": 0, "snd": 9, "trd": 3}"#, output: "[0, 3, 6, 9]"),
-        GoldenCase("test_array_range.1", "States.ArrayRange($.FunctionInput.fst, $.FunctionInput.snd, $.FunctionInput.trd)",
-            input: #"{"fst": 0, "snd": 10, "trd": 3}"#, output: "[0, 3, 6, 9]"),
-        GoldenCase("test_array_range.2", "States.ArrayRange($.FunctionInput.fst, $.FunctionInput.snd, $.FunctionInput.trd)",
-            input: #"{"fst": 1, "snd": 9, "trd": 9}"#, output: "[1]"),
-        GoldenCase("test_array_range.3", "States.ArrayRange($.FunctionInput.fst, $.FunctionInput.snd, $.FunctionInput.trd)",
-            input: #"{"fst": 1, "snd": 9, "trd": 2}"#, output: "[1, 3, 5, 7, 9]"),
-        GoldenCase("test_math_add.1.50+1.51", "States.MathAdd($.FunctionInput.fst, $.FunctionInput.snd)",
-            input: #"{"fst": 1.50, "snd": 1.51}"#, output: "4"),
-        GoldenCase("test_math_add.0.5", "States.MathAdd($.FunctionInput.fst, $.FunctionInput.snd)",
-            input: #"{"fst": 0.5, "snd": 0}"#, output: "1"),
-        GoldenCase("test_math_add.2.5", "States.MathAdd($.FunctionInput.fst, $.FunctionInput.snd)",
-            input: #"{"fst": 2.5, "snd": 0}"#, output: "3"),
-        GoldenCase("test_math_add.-0.5+0.5", "States.MathAdd($.FunctionInput.fst, $.FunctionInput.snd)",
-            input: #"{"fst": -0.5, "snd": 0.5}"#, output: "1"),
-        GoldenCase("test_math_add.-1.51", "States.MathAdd($.FunctionInput.fst, $.FunctionInput.snd)",
-            input: #"{"fst": -1.51, "snd": 0}"#, output: "-2"),
+            output:
+                #""d28a7d5cf25a74f11a50a18452b75e04bb3d70c9dd0510d6123aa008c756511b87525bdc835ebb27e1fb9e9374a15562""#
+        ),
+        GoldenCase(
+            "test_base_64_decode.exec_hist_resp_0",
+            "States.Base64Decode($.FunctionInput)",
+            input: #""""#,
+            output: #""""#
+        ),
+        GoldenCase(
+            "test_base_64_decode.exec_hist_resp_1",
+            "States.Base64Decode($.FunctionInput)",
+            input: #""RGF0YSB0byBlbmNvZGU=""#,
+            output: #""Data to encode""#
+        ),
+        GoldenCase(
+            "test_array_length",
+            "States.ArrayLength($.FunctionInput)",
+            input: "[1, 2, 3, 4, 5, 6, 7, 8, 9]",
+            output: "9"
+        ),
+        GoldenCase(
+            "test_array_range.0",
+            "States.ArrayRange($.FunctionInput.fst, $.FunctionInput.snd, $.FunctionInput.trd)",
+            input: #"{"fst": 0, "snd": 9, "trd": 3}"#,
+            output: "[0, 3, 6, 9]"
+        ),
+        GoldenCase(
+            "test_array_range.1",
+            "States.ArrayRange($.FunctionInput.fst, $.FunctionInput.snd, $.FunctionInput.trd)",
+            input: #"{"fst": 0, "snd": 10, "trd": 3}"#,
+            output: "[0, 3, 6, 9]"
+        ),
+        GoldenCase(
+            "test_array_range.2",
+            "States.ArrayRange($.FunctionInput.fst, $.FunctionInput.snd, $.FunctionInput.trd)",
+            input: #"{"fst": 1, "snd": 9, "trd": 9}"#,
+            output: "[1]"
+        ),
+        GoldenCase(
+            "test_array_range.3",
+            "States.ArrayRange($.FunctionInput.fst, $.FunctionInput.snd, $.FunctionInput.trd)",
+            input: #"{"fst": 1, "snd": 9, "trd": 2}"#,
+            output: "[1, 3, 5, 7, 9]"
+        ),
+        GoldenCase(
+            "test_math_add.1.50+1.51",
+            "States.MathAdd($.FunctionInput.fst, $.FunctionInput.snd)",
+            input: #"{"fst": 1.50, "snd": 1.51}"#,
+            output: "4"
+        ),
+        GoldenCase(
+            "test_math_add.0.5",
+            "States.MathAdd($.FunctionInput.fst, $.FunctionInput.snd)",
+            input: #"{"fst": 0.5, "snd": 0}"#,
+            output: "1"
+        ),
+        GoldenCase(
+            "test_math_add.2.5",
+            "States.MathAdd($.FunctionInput.fst, $.FunctionInput.snd)",
+            input: #"{"fst": 2.5, "snd": 0}"#,
+            output: "3"
+        ),
+        GoldenCase(
+            "test_math_add.-0.5+0.5",
+            "States.MathAdd($.FunctionInput.fst, $.FunctionInput.snd)",
+            input: #"{"fst": -0.5, "snd": 0.5}"#,
+            output: "1"
+        ),
+        GoldenCase(
+            "test_math_add.-1.51",
+            "States.MathAdd($.FunctionInput.fst, $.FunctionInput.snd)",
+            input: #"{"fst": -1.51, "snd": 0}"#,
+            output: "-2"
+        ),
         // Intrinsic calls in other recorded suites.
-        GoldenCase("test_state_fail_intrinsic",
-            "States.Format('This is a custom error message for {}, caused by {}.', $.FunctionInput.Error, $.FunctionInput.Cause)",
+        GoldenCase(
+            "test_state_fail_intrinsic",
+            "States.Format('This is a custom error message for {}, caused by {}.', "
+                + "$.FunctionInput.Error, $.FunctionInput.Cause)",
             input: #"{"Error": "error string", "Cause": "cause string"}"#,
-            output: #""This is a custom error message for error string, caused by cause string.""#),
-        GoldenCase("MAP_STATE_REFERENCE_IN_INTRINSIC_FUNCTION", "States.Format($AnswerTemplate, $.FunctionInput)",
-            input: #""Pikachu""#, output: #""It's Pikachu!""#),
-        GoldenCase("test_map_state_config_distributed_reentrant", "States.ArrayRange(0, 3, 1)",
-            input: "null", output: "[0, 1, 2, 3]"),
-        GoldenCase("test_json_merge_escaped_argument",
-            #"States.JsonMerge(States.StringToJson('{"constant_in_literal": "false"}'), $$.Execution.Input.input_field, false)"#,
-            input: "null", output: #"{"constant_input_field": "constant_value", "constant_in_literal": "false"}"#),
-        GoldenCase("test_context_json_path",
+            output: #""This is a custom error message for error string, caused by cause string.""#
+        ),
+        GoldenCase(
+            "MAP_STATE_REFERENCE_IN_INTRINSIC_FUNCTION",
+            "States.Format($AnswerTemplate, $.FunctionInput)",
+            input: #""Pikachu""#,
+            output: #""It's Pikachu!""#
+        ),
+        GoldenCase(
+            "test_map_state_config_distributed_reentrant",
+            "States.ArrayRange(0, 3, 1)",
+            input: "null",
+            output: "[0, 1, 2, 3]"
+        ),
+        GoldenCase(
+            "test_json_merge_escaped_argument",
+            #"States.JsonMerge(States.StringToJson('{"constant_in_literal": "false"}'), "#
+                + "$$.Execution.Input.input_field, false)",
+            input: "null",
+            output: #"{"constant_input_field": "constant_value", "constant_in_literal": "false"}"#
+        ),
+        GoldenCase(
+            "test_context_json_path",
             "States.Format('Formatting arguments fst={} and snd={}.', $$.Execution.Name, $$.StateMachine)",
             input: "null",
-            output: #""Formatting arguments fst=exec-1 and snd={Id=arn:aws:states:us-east-1:111111111111:stateMachine:part0-part1-part2, Name=part0-part1-part2}.""#),
+            output:
+                #""Formatting arguments fst=exec-1 and snd="#
+                + "{Id=arn:aws:states:us-east-1:111111111111:stateMachine:part0-part1-part2, "
+                + #"Name=part0-part1-part2}.""#
+        ),
     ]
 }
 
@@ -512,7 +797,10 @@ struct IntrinsicGoldenTests {
         let input = try JSONParser.parse(golden.input)
         let expected = try JSONParser.parse(golden.output)
         let result = try evaluate(golden.expression, functionInput: input)
-        #expect(sameJSON(result, expected), "\(golden.expression) gave \(result.serialized()), AWS gave \(golden.output)")
+        #expect(
+            sameJSON(result, expected),
+            "\(golden.expression) gave \(result.serialized()), AWS gave \(golden.output)"
+        )
     }
 }
 
@@ -521,8 +809,14 @@ struct IntrinsicSemanticsTests {
     // MARK: States.Format
 
     @Test func formatPrintsValuesTheJavaWay() throws {
-        #expect(try evaluate("States.Format('{}', $.FunctionInput)", functionInput: [1, 2.5, "a", nil, true]) == "[1, 2.5, a, null, true]")
-        #expect(try evaluate("States.Format('{}', $.FunctionInput)", functionInput: ["k": ["n": 1], "e": [:]]) == "{k={n=1}, e={}}")
+        #expect(
+            try evaluate("States.Format('{}', $.FunctionInput)", functionInput: [1, 2.5, "a", nil, true])
+                == "[1, 2.5, a, null, true]"
+        )
+        #expect(
+            try evaluate("States.Format('{}', $.FunctionInput)", functionInput: ["k": ["n": 1], "e": [:]])
+                == "{k={n=1}, e={}}"
+        )
         #expect(try evaluate("States.Format('{} {} {}', 2.0, 1e20, 0.0001)") == "2.0 1.0E20 1.0E-4")
         #expect(try evaluate("States.Format('{}|{}|{}', -7, false, null)") == "-7|false|null")
     }
@@ -537,7 +831,10 @@ struct IntrinsicSemanticsTests {
 
     @Test func formatTemplateFromAPath() throws {
         let input: JSONValue = ["t": "Hello, my name is {}.", "name": "Arnav"]
-        #expect(try evaluate("States.Format($.FunctionInput.t, $.FunctionInput.name)", functionInput: input) == "Hello, my name is Arnav.")
+        #expect(
+            try evaluate("States.Format($.FunctionInput.t, $.FunctionInput.name)", functionInput: input)
+                == "Hello, my name is Arnav."
+        )
     }
 
     @Test func formatCountsMustMatch() throws {
@@ -567,22 +864,38 @@ struct IntrinsicSemanticsTests {
         let merged = try evaluate("States.JsonMerge($.FunctionInput.a, $.FunctionInput.b, false)", functionInput: input)
         #expect(merged == ["x": 1, "k": ["q": 2], "y": 2])
         #expect(merged.objectValue?.keys == ["x", "k", "y"])
-        #expect(try intrinsicFailure("States.JsonMerge($.FunctionInput.a, $.FunctionInput.b, true)", functionInput: input) != nil)
+        #expect(
+            try intrinsicFailure("States.JsonMerge($.FunctionInput.a, $.FunctionInput.b, true)", functionInput: input)
+                != nil
+        )
         #expect(try intrinsicFailure("States.JsonMerge($.FunctionInput.a, 1, false)", functionInput: input) != nil)
-        #expect(try intrinsicFailure("States.JsonMerge($.FunctionInput.a, $.FunctionInput.b, 'false')", functionInput: input) != nil)
+        #expect(
+            try intrinsicFailure(
+                "States.JsonMerge($.FunctionInput.a, $.FunctionInput.b, 'false')",
+                functionInput: input
+            ) != nil
+        )
     }
 
     // MARK: Arrays
 
     @Test func arrayBuildsFromAnyArguments() throws {
-        #expect(try evaluate("States.Array('Foo', 2020, $.FunctionInput, null, 1.5, true)", functionInput: ["r": "x"])
-            == ["Foo", 2020, ["r": "x"], nil, 1.5, true])
+        #expect(
+            try evaluate("States.Array('Foo', 2020, $.FunctionInput, null, 1.5, true)", functionInput: ["r": "x"])
+                == ["Foo", 2020, ["r": "x"], nil, 1.5, true]
+        )
     }
 
     @Test func arrayPartitionChunks() throws {
-        #expect(try evaluate("States.ArrayPartition($.FunctionInput, 4)", functionInput: [1, 2, 3, 4, 5, 6, 7, 8, 9])
-            == [[1, 2, 3, 4], [5, 6, 7, 8], [9]])
-        #expect(try evaluate("States.ArrayPartition($.FunctionInput, 2.5)", functionInput: [1, 2, 3, 4]) == [[1, 2, 3], [4]])
+        #expect(
+            try evaluate("States.ArrayPartition($.FunctionInput, 4)", functionInput: [1, 2, 3, 4, 5, 6, 7, 8, 9])
+                == [[1, 2, 3, 4], [5, 6, 7, 8], [9]]
+        )
+        #expect(
+            try evaluate("States.ArrayPartition($.FunctionInput, 2.5)", functionInput: [1, 2, 3, 4]) == [
+                [1, 2, 3], [4],
+            ]
+        )
         #expect(try intrinsicFailure("States.ArrayPartition($.FunctionInput, 0)", functionInput: [1]) != nil)
         #expect(try intrinsicFailure("States.ArrayPartition($.FunctionInput, -1)", functionInput: [1]) != nil)
         #expect(try intrinsicFailure("States.ArrayPartition($.FunctionInput, 1)", functionInput: "abc") != nil)
@@ -591,7 +904,9 @@ struct IntrinsicSemanticsTests {
 
     @Test func arrayContainsUsesStrictEquality() throws {
         let input: JSONValue = ["arr": [1, "2", ["a": 1, "b": [nil]], [3]], "obj": ["b": [nil], "a": 1]]
-        #expect(try evaluate("States.ArrayContains($.FunctionInput.arr, $.FunctionInput.obj)", functionInput: input) == true)
+        #expect(
+            try evaluate("States.ArrayContains($.FunctionInput.arr, $.FunctionInput.obj)", functionInput: input) == true
+        )
         #expect(try evaluate("States.ArrayContains($.FunctionInput.arr, 2)", functionInput: input) == false)
         #expect(try evaluate("States.ArrayContains($.FunctionInput.arr, 1)", functionInput: input) == true)
         #expect(try evaluate("States.ArrayContains($.FunctionInput.arr, 1.0)", functionInput: input) == false)
@@ -622,7 +937,8 @@ struct IntrinsicSemanticsTests {
         #expect(try evaluate("States.ArrayLength($.FunctionInput)", functionInput: []) == 0)
         #expect(try intrinsicFailure("States.ArrayLength($.FunctionInput)", functionInput: "abc") != nil)
         let input = try JSONParser.parse(
-            #"[null, null, true, true, false, 1, 1, 1.1, 1.0, 0, -0, "1", [], [], [null], {"a": 1, "b": 2}, {"b": 2, "a": 1}, {"a": 1, "b": 1}]"#
+            #"[null, null, true, true, false, 1, 1, 1.1, 1.0, 0, -0, "1", [], [], [null], "#
+                + #"{"a": 1, "b": 2}, {"b": 2, "a": 1}, {"a": 1, "b": 1}]"#
         )
         let unique = try evaluate("States.ArrayUnique($.FunctionInput)", functionInput: input)
         let expected = try JSONParser.parse(
@@ -644,9 +960,17 @@ struct IntrinsicSemanticsTests {
 
     @Test func encodingInputLimit() throws {
         let longest = String(repeating: "a", count: 10_000)
-        #expect(try evaluate("States.Base64Encode($.FunctionInput)", functionInput: .string(longest)).stringValue?.count == 13_336)
-        #expect(try intrinsicFailure("States.Base64Encode($.FunctionInput)", functionInput: .string(longest + "a")) != nil)
-        #expect(try intrinsicFailure("States.Base64Decode($.FunctionInput)", functionInput: .string(longest + "aaaa")) != nil)
+        #expect(
+            try evaluate("States.Base64Encode($.FunctionInput)", functionInput: .string(longest)).stringValue?.count
+                == 13_336
+        )
+        #expect(
+            try intrinsicFailure("States.Base64Encode($.FunctionInput)", functionInput: .string(longest + "a")) != nil
+        )
+        #expect(
+            try intrinsicFailure("States.Base64Decode($.FunctionInput)", functionInput: .string(longest + "aaaa"))
+                != nil
+        )
     }
 
     @Test func hashChecksAlgorithmAndLength() throws {
@@ -655,8 +979,13 @@ struct IntrinsicSemanticsTests {
         #expect(try intrinsicFailure("States.Hash('x', 'SHA-3')") != nil)
         #expect(try intrinsicFailure("States.Hash($.FunctionInput, 'MD5')", functionInput: 1) != nil)
         let longest = String(repeating: "é", count: 10_000)
-        #expect(try evaluate("States.Hash($.FunctionInput, 'SHA-1')", functionInput: .string(longest)).stringValue?.count == 40)
-        #expect(try intrinsicFailure("States.Hash($.FunctionInput, 'SHA-1')", functionInput: .string(longest + "e")) != nil)
+        #expect(
+            try evaluate("States.Hash($.FunctionInput, 'SHA-1')", functionInput: .string(longest)).stringValue?.count
+                == 40
+        )
+        #expect(
+            try intrinsicFailure("States.Hash($.FunctionInput, 'SHA-1')", functionInput: .string(longest + "e")) != nil
+        )
     }
 
     // MARK: Math
@@ -692,14 +1021,21 @@ struct IntrinsicSemanticsTests {
     @Test func unseededRandomnessComesFromTheGenerator() throws {
         var first = CountingGenerator(state: 5)
         var second = CountingGenerator(state: 5)
-        #expect(try evaluate("States.MathRandom(0, 1000000)", random: &first) == evaluate("States.MathRandom(0, 1000000)", random: &second))
+        #expect(
+            try evaluate("States.MathRandom(0, 1000000)", random: &first)
+                == evaluate("States.MathRandom(0, 1000000)", random: &second)
+        )
         #expect(try evaluate("States.UUID()", random: &first) == evaluate("States.UUID()", random: &second))
     }
 
     // MARK: Strings and UUIDs
 
     @Test func stringSplitOnAnyDelimiterScalar() throws {
-        #expect(try evaluate("States.StringSplit($.FunctionInput, '\r\n')", functionInput: "a\r\nb\nc\r\r") == ["a", "b", "c"])
+        #expect(
+            try evaluate("States.StringSplit($.FunctionInput, '\r\n')", functionInput: "a\r\nb\nc\r\r") == [
+                "a", "b", "c",
+            ]
+        )
         #expect(try evaluate("States.StringSplit('abc', '')") == ["abc"])
         #expect(try evaluate("States.StringSplit('', ',')") == [])
         #expect(try evaluate(#"States.StringSplit('a\{b\}c', '\{\}')"#) == ["a", "b", "c"])
@@ -723,7 +1059,8 @@ struct IntrinsicSemanticsTests {
     // MARK: Evaluation order and errors
 
     @Test func nestedCallsEvaluateInsideOut() throws {
-        let expression = "States.Format('{}.{}.{}', States.ArrayGetItem(States.StringSplit(States.ArrayGetItem("
+        let expression =
+            "States.Format('{}.{}.{}', States.ArrayGetItem(States.StringSplit(States.ArrayGetItem("
             + "States.StringSplit($.FunctionInput, '/'), 2), '.'), 0), States.ArrayGetItem(States.StringSplit("
             + "States.ArrayGetItem(States.StringSplit($.FunctionInput, '/'), 2), '.'), 1), States.MathAdd(1, 1))"
         #expect(try evaluate(expression, functionInput: "arn:aws/recipe/my.image.v1/1.0.0") == "my.image.2")
@@ -750,7 +1087,13 @@ struct IntrinsicSemanticsTests {
                 try IntrinsicEvaluator.evaluate(call, resolvePath: { _ throws(StatesError) in .null }, random: &random)
             }
         }
-        let format = IntrinsicCall(name: "States.Format", arguments: [.string("{} and {}"), .int(1), .call(IntrinsicCall(name: "States.Array", arguments: []))])
-        #expect(try IntrinsicEvaluator.evaluate(format, resolvePath: { _ throws(StatesError) in .null }, random: &random) == "1 and []")
+        let format = IntrinsicCall(
+            name: "States.Format",
+            arguments: [.string("{} and {}"), .int(1), .call(IntrinsicCall(name: "States.Array", arguments: []))]
+        )
+        #expect(
+            try IntrinsicEvaluator.evaluate(format, resolvePath: { _ throws(StatesError) in .null }, random: &random)
+                == "1 and []"
+        )
     }
 }

@@ -6,8 +6,8 @@
 public indirect enum IntrinsicArgument: Sendable, Hashable {
     /// A quoted literal with its escapes resolved (`\'` → `'`, `\{` → `{`, `\}` → `}`, `\\` → `\`).
     ///
-    /// One exception: in the template (first argument) of `States.Format`, `\{`, `\}` and `\\` are kept escaped, because
-    /// the template must still tell an escaped brace (literal text) from a `{}` placeholder when it is evaluated.
+    /// One exception: in the template (first argument) of `States.Format`, `\{`, `\}` and `\\` are kept escaped,
+    /// because the template must still tell an escaped brace (literal text) from a `{}` placeholder when evaluated.
     case string(String)
     case int(Int)
     case double(Double)

@@ -52,6 +52,7 @@ public enum IntrinsicFunctionName: String, CaseIterable, Sendable, Hashable {
     public var arityDescription: String {
         guard let maximum = maximumArguments else { return "at least \(minimumArguments)" }
         if maximum == minimumArguments { return "\(minimumArguments)" }
-        return maximum == minimumArguments + 1 ? "\(minimumArguments) or \(maximum)" : "\(minimumArguments) to \(maximum)"
+        return maximum == minimumArguments + 1
+            ? "\(minimumArguments) or \(maximum)" : "\(minimumArguments) to \(maximum)"
     }
 }

@@ -61,7 +61,8 @@ struct IntrinsicParser {
 
     /// The checks AWS applies when the definition is created: the argument count, and a `States.Format` template that
     /// is a string (a literal or a path, never another literal type or a nested call).
-    private func check(_ function: IntrinsicFunctionName, _ arguments: [IntrinsicArgument]) throws(IntrinsicParseError) {
+    private func check(_ function: IntrinsicFunctionName, _ arguments: [IntrinsicArgument]) throws(IntrinsicParseError)
+    {
         guard function.accepts(argumentCount: arguments.count) else {
             let plural = function.maximumArguments == 1 && function.minimumArguments == 1 ? "argument" : "arguments"
             throw error(
@@ -72,7 +73,8 @@ struct IntrinsicParser {
         if function == .format, let template = arguments.first {
             switch template {
             case .string, .path: break
-            case .call: throw error("the first argument of States.Format must be a string or a path, not a function call")
+            case .call:
+                throw error("the first argument of States.Format must be a string or a path, not a function call")
             default: throw error("the first argument of States.Format must be a string, but was \(template)")
             }
         }
@@ -95,7 +97,9 @@ struct IntrinsicParser {
         case ")", ",":
             throw error("expected an argument in \(name)")
         default:
-            guard isNameScalar(scalar) else { throw error("unexpected character '\(scalar)' in the arguments of \(name)") }
+            guard isNameScalar(scalar) else {
+                throw error("unexpected character '\(scalar)' in the arguments of \(name)")
+            }
             let start = index
             let word = readName()
             switch word {
@@ -174,7 +178,9 @@ struct IntrinsicParser {
         }
         if quote != nil || depth > 0 {
             index = start
-            throw error("unterminated bracket in the path starting at '\(String(String.UnicodeScalarView(scalars[start...])))'")
+            throw error(
+                "unterminated bracket in the path starting at '\(String(String.UnicodeScalarView(scalars[start...])))'"
+            )
         }
         let path = String(String.UnicodeScalarView(scalars[start..<index]))
         guard Self.isWellFormedPathStart(path) else { throw error("'\(path)' is not a valid path") }
@@ -184,7 +190,9 @@ struct IntrinsicParser {
     /// `$`, `$$`, `$.x`, `$[0]`, `$$.x`, `$$[0]` or a variable reference `$name…`.
     private static func isWellFormedPathStart(_ path: String) -> Bool {
         var rest = path.unicodeScalars.dropFirst()
-        if rest.first == "$" { rest = rest.dropFirst() } else if let first = rest.first, isVariableStart(first) {
+        if rest.first == "$" {
+            rest = rest.dropFirst()
+        } else if let first = rest.first, isVariableStart(first) {
             return true
         }
         guard let first = rest.first else { return true }

@@ -10,7 +10,8 @@ enum MD5 {
         for blockStart in stride(from: 0, to: padded.count, by: 64) {
             for i in 0..<16 {
                 let base = blockStart + i * 4
-                words[i] = UInt32(padded[base]) | UInt32(padded[base + 1]) << 8 | UInt32(padded[base + 2]) << 16
+                words[i] =
+                    UInt32(padded[base]) | UInt32(padded[base + 1]) << 8 | UInt32(padded[base + 2]) << 16
                     | UInt32(padded[base + 3]) << 24
             }
             var (a, b, c, d) = state

@@ -1,0 +1,43 @@
+extension JSONValue {
+    /// Whether the compact serialization is longer than `limit` UTF-8 bytes, found without building the text and
+    /// stopping as soon as the limit is passed (payload quotas are checked on every state transition).
+    public func serializedSize(exceeds limit: Int) -> Bool {
+        var budget = limit
+        return !fits(&budget)
+    }
+
+    private func fits(_ budget: inout Int) -> Bool {
+        switch self {
+        case .null: budget -= 4
+        case .bool(let b): budget -= b ? 4 : 5
+        case .int(let i): budget -= String(i).utf8.count
+        case .double(let d): budget -= JSONValue.format(d).utf8.count
+        case .string(let s): budget -= JSONValue.escapedSize(s)
+        case .array(let a):
+            budget -= 2 + max(0, a.count - 1)
+            for v in a {
+                if budget < 0 || !v.fits(&budget) { return false }
+            }
+        case .object(let o):
+            budget -= 2 + max(0, o.count - 1)
+            for (k, v) in o.entries {
+                budget -= JSONValue.escapedSize(k) + 1
+                if budget < 0 || !v.fits(&budget) { return false }
+            }
+        }
+        return budget >= 0
+    }
+
+    /// The length of a string literal as `writeString` prints it.
+    static func escapedSize(_ s: String) -> Int {
+        var n = 2
+        for u in s.utf8 {
+            switch u {
+            case 0x22, 0x5C, 0x0A, 0x0D, 0x09, 0x08, 0x0C: n += 2
+            case 0..<0x20: n += 6
+            default: n += 1
+            }
+        }
+        return n
+    }
+}
