@@ -24,7 +24,7 @@ extension Execution {
 
     /// A child frame (branch or iteration) ended.
     mutating func childEnded(parent id: Int, slot: Int, child: Int, result: Result<JSONValue, StatesError>) {
-        guard let frame = frames[id], case .joining(var join) = frame.phase else { return }
+        guard var join = takeJoin(id) else { return }
         join.running.remove(child)
         switch join.kind {
         case .parallel:
@@ -44,6 +44,14 @@ extension Execution {
         case .map(let limits):
             mapChildEnded(id, slot: slot, join: &join, limits: limits, result: result)
         }
+    }
+
+    /// Moves a Map or Parallel state's join out of its frame, so that the arrays inside it are uniquely referenced
+    /// and can be updated in place (copying them on every child's end would make a large Map quadratic).
+    mutating func takeJoin(_ id: Int) -> Join? {
+        guard case .joining(let join)? = frames[id]?.phase else { return nil }
+        frames[id]?.phase = .working
+        return join
     }
 
     func failureDetails(_ error: StatesError) -> JSONObject {

@@ -61,11 +61,13 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
     /// A definite path returns the selected node, or nil when it does not exist (a missing member, an index out of
     /// range, a member of something that is not an object).
     ///
-    /// An indefinite path returns an array of all matches in document order, `[]` when nothing matches. It returns
-    /// nil only where Jayway raises an error: when the definite part before the first wildcard, slice, union,
-    /// filter or scan fails, e.g. `$.missing[*]`, `$.aString[0:2]`, `$.aString[?(@.x)]`.
+    /// An indefinite path returns an array of all matches in document order, `[]` when nothing matches, even when
+    /// the definite part before the first wildcard, slice, union, filter or scan is missing (`$.missing[*]`):
+    /// Step Functions answers `[]` there where plain Jayway would raise an error (recorded against AWS).
     public func evaluate(_ root: JSONValue) -> JSONValue? {
-        evaluate(root, root: root, requireProperties: false)
+        let result = evaluate(root, root: root, requireProperties: false)
+        if result == nil, !isDefinite { return .array([]) }
+        return result
     }
 
     public var description: String { text }

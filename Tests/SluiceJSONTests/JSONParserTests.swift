@@ -69,7 +69,8 @@ struct JSONParserTests {
         #expect(throws: Never.self) { try JSONParser.parse(ok) }
         let deep = String(repeating: "[", count: limit + 1) + String(repeating: "]", count: limit + 1)
         #expect(throws: JSONParseError.self) { try JSONParser.parse(deep) }
-        let deepObjects = String(repeating: #"{"a":"#, count: limit + 1) + "1" + String(repeating: "}", count: limit + 1)
+        let deepObjects =
+            String(repeating: #"{"a":"#, count: limit + 1) + "1" + String(repeating: "}", count: limit + 1)
         #expect(throws: JSONParseError.self) { try JSONParser.parse(deepObjects) }
     }
 
