@@ -18,11 +18,11 @@ extension Execution {
         frame: Int,
         mapItem: MapItem? = nil
     ) throws(StatesError) -> JSONValue? {
-        guard let (root, path) = JSONPath.splitRoot(text) else {
+        guard let compiled = paths.lookup(text) ?? PathTable.compile(text) else {
             throw StatesError.runtime("Invalid path '\(text)'")
         }
         let document: JSONValue
-        switch root {
+        switch compiled.root {
         case .input: document = input
         case .context: document = contextObject(frame: frame, mapItem: mapItem)
         case .variable(let name):
@@ -31,14 +31,8 @@ extension Execution {
             }
             document = value
         }
-        if path == "$" { return document }
-        let compiled: JSONPath
-        do {
-            compiled = try JSONPath(path)
-        } catch {
-            throw StatesError.runtime("Invalid path '\(text)': \(error.message)")
-        }
-        return compiled.evaluate(document)
+        guard let path = compiled.path else { return document }
+        return path.evaluate(document)
     }
 
     /// A variable as the frame sees it: its own, else its enclosing frames'.

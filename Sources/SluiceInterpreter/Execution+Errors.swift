@@ -67,7 +67,7 @@ extension Execution {
     mutating func frameSucceeded(_ id: Int, output: JSONValue) {
         guard let frame = frames.removeValue(forKey: id) else { return }
         guard let parent = frame.parent else {
-            record("ExecutionSucceeded", ["output": output])
+            record("ExecutionSucceeded", details: .payload([:], key: "output", payload: output))
             finish(.succeeded(output))
             return
         }

@@ -73,7 +73,7 @@ extension Execution {
             let (slot, input) = join.queued[join.nextQueued]
             join.queued[join.nextQueued].input = .null  // release the input once handed over
             join.nextQueued += 1
-            record("MapIterationStarted", ["name": .string(frame.stateName), "index": .int(slot)])
+            record("MapIterationStarted", details: .mapIteration(name: frame.stateName, index: slot))
             let child = newFrame(machine: map.processor, parent: .init(frame: id, slot: slot), input: input)
             join.running.insert(child)
             schedule(child)
@@ -90,11 +90,11 @@ extension Execution {
         guard let frame = frames[id] else { return }
         switch result {
         case .success(let output):
-            record("MapIterationSucceeded", ["name": .string(frame.stateName), "index": .int(slot)])
+            record("MapIterationSucceeded", details: .mapIteration(name: frame.stateName, index: slot))
             join.results[slot] = output
             join.succeeded += 1
         case .failure(let error):
-            record("MapIterationFailed", ["name": .string(frame.stateName), "index": .int(slot)])
+            record("MapIterationFailed", details: .mapIteration(name: frame.stateName, index: slot))
             join.failures += 1
             var errorOutput = JSONObject()
             if !error.name.isEmpty { errorOutput["Error"] = .string(error.name) }
@@ -191,6 +191,11 @@ extension Execution {
                 throw StatesError.runtime("ToleratedFailurePercentage must be between 0 and 100.")
             }
             percentage = n
+        }
+        if maxConcurrency == 0 {
+            // "No limit" still has AWS's ceilings: 40 concurrent iterations inline, 10,000 child executions
+            // distributed. Keeping to them also bounds how many iteration frames exist at once.
+            maxConcurrency = map.mode == .distributed ? 10_000 : 40
         }
         return MapRunLimits(
             maxConcurrency: maxConcurrency,

@@ -11,7 +11,7 @@ extension Execution {
         frame.retryCount = 0
         frame.phase = .working
         frames[id] = frame
-        let eventId = record("\(state.typeName)StateEntered", ["name": .string(state.name), "input": frame.input])
+        let eventId = record("\(state.typeName)StateEntered", details: .stateEntered(name: state.name, input: frame.input))
         frames[id]?.enteredEventId = eventId
     }
 
@@ -114,7 +114,7 @@ extension Execution {
             )
             return
         }
-        record("\(state.typeName)StateExited", ["name": .string(state.name), "output": output])
+        record("\(state.typeName)StateExited", details: .stateExited(name: state.name, output: output))
         let next: String?
         if let explicitNext {
             next = explicitNext
@@ -297,7 +297,10 @@ extension Execution {
             schedule(id)
             return
         }
-        record("TaskSucceeded", ["resource": .string(resourceName(frame)), "output": .string(output.serialized())])
+        record(
+            "TaskSucceeded",
+            details: .payload(["resource": .string(resourceName(frame))], key: "output", payload: output)
+        )
         do {
             try complete(id, result: output)
         } catch {

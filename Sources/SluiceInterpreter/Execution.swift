@@ -30,6 +30,7 @@ public struct Execution: Sendable {
     var runQueue: [Int] = []
     var runQueueHead = 0
     var executionTimeoutToken: Int?
+    let paths: PathTable
 
     public init(definition: StateMachineDefinition, context: ExecutionContext, input: JSONValue, seed: UInt64) {
         self.definition = definition
@@ -37,12 +38,13 @@ public struct Execution: Sendable {
         self.input = input
         self.rng = SplitMix64(seed: seed)
         self.now = context.startTime
+        self.paths = PathTable(definition)
     }
 
     /// Starts the execution; returns what to do first.
     public mutating func start() -> [Effect] {
         effects = []
-        record("ExecutionStarted", ["input": input, "roleArn": .string(context.roleArn)])
+        record("ExecutionStarted", details: .payload(["roleArn": .string(context.roleArn)], key: "input", payload: input))
         let root = newFrame(machine: definition, parent: nil, input: input)
         if let timeout = definition.timeoutSeconds {
             let token = allocate()
@@ -131,7 +133,12 @@ public struct Execution: Sendable {
 
     /// Appends a history event; returns its id.
     @discardableResult
-    mutating func record(_ type: String, _ details: JSONObject = JSONObject()) -> Int {
+    mutating func record(_ type: String, _ details: JSONObject) -> Int {
+        record(type, details: .object(details))
+    }
+
+    @discardableResult
+    mutating func record(_ type: String, details: HistoryDetails = .none) -> Int {
         eventCount += 1
         if recordsHistory {
             history.append(
@@ -175,7 +182,13 @@ public struct Execution: Sendable {
         eventCount += 1
         if recordsHistory {
             history.append(
-                HistoryEvent(id: eventCount, previousEventId: eventCount - 1, timestamp: now, type: "ExecutionFailed", details: details)
+                HistoryEvent(
+                    id: eventCount,
+                    previousEventId: eventCount - 1,
+                    timestamp: now,
+                    type: "ExecutionFailed",
+                    details: .object(details)
+                )
             )
         }
         finish(.failed(error: error.name.isEmpty ? nil : error.name, cause: error.cause))

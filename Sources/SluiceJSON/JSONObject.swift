@@ -1,60 +1,109 @@
 /// A JSON object that keeps its keys in insertion order (outputs read the way they were written)
 /// while comparing like a dictionary (key order never matters for equality).
+///
+/// Most objects in a state machine's data are small, so members live in one array searched linearly; a hash index
+/// is added only once an object grows past `indexThreshold` members. That saves an allocation and all hashing on
+/// the hot path (every Parameters output, every history event).
 public struct JSONObject: Sendable {
-    public private(set) var keys: [String] = []
-    private var storage: [String: JSONValue] = [:]
+    @usableFromInline
+    struct Member: Sendable {
+        var key: String
+        var value: JSONValue
+    }
+
+    static let indexThreshold = 12
+
+    private var members: [Member] = []
+    private var index: [String: Int]?
 
     public init() {}
 
     public init(_ pairs: [(String, JSONValue)]) {
+        members.reserveCapacity(pairs.count)
         for (k, v) in pairs { self[k] = v }
     }
 
-    public var count: Int { keys.count }
-    public var isEmpty: Bool { keys.isEmpty }
+    public var count: Int { members.count }
+    public var isEmpty: Bool { members.isEmpty }
+
+    /// Keys in insertion order.
+    public var keys: [String] { members.map(\.key) }
+
+    private func position(of key: String) -> Int? {
+        if let index { return index[key] }
+        return members.firstIndex { $0.key == key }
+    }
 
     public subscript(key: String) -> JSONValue? {
-        get { storage[key] }
+        get { position(of: key).map { members[$0].value } }
         set {
-            if let newValue {
-                if storage.updateValue(newValue, forKey: key) == nil { keys.append(key) }
-            } else if storage.removeValue(forKey: key) != nil {
-                keys.removeAll { $0 == key }
+            if let i = position(of: key) {
+                if let newValue {
+                    members[i].value = newValue
+                } else {
+                    members.remove(at: i)
+                    rebuildIndex()
+                }
+            } else if let newValue {
+                members.append(Member(key: key, value: newValue))
+                if index != nil {
+                    index?[key] = members.count - 1
+                } else if members.count > Self.indexThreshold {
+                    rebuildIndex()
+                }
             }
         }
     }
 
-    /// Key/value pairs in insertion order.
-    public var entries: [(key: String, value: JSONValue)] {
-        keys.map { ($0, storage[$0]!) }
+    private mutating func rebuildIndex() {
+        guard members.count > Self.indexThreshold else {
+            index = nil
+            return
+        }
+        var built: [String: Int] = [:]
+        built.reserveCapacity(members.count)
+        for (i, m) in members.enumerated() { built[m.key] = i }
+        index = built
     }
 
-    public var values: [JSONValue] { keys.map { storage[$0]! } }
+    /// Key/value pairs in insertion order.
+    public var entries: [(key: String, value: JSONValue)] {
+        members.map { ($0.key, $0.value) }
+    }
 
-    public func contains(_ key: String) -> Bool { storage[key] != nil }
+    public var values: [JSONValue] { members.map(\.value) }
+
+    public func contains(_ key: String) -> Bool { position(of: key) != nil }
 }
 
 extension JSONObject: Equatable {
-    public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool { lhs.storage == rhs.storage }
+    public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
+        guard lhs.count == rhs.count else { return false }
+        for m in lhs.members {
+            guard let other = rhs[m.key], other == m.value else { return false }
+        }
+        return true
+    }
 }
 
 extension JSONObject: Hashable {
     public func hash(into hasher: inout Hasher) {
-        // Order-independent: combine per-entry hashes commutatively.
+        // Order-independent: combine per-member hashes commutatively.
         var acc = 0
-        for (k, v) in storage {
+        for m in members {
             var h = Hasher()
-            h.combine(k)
-            h.combine(v)
+            h.combine(m.key)
+            h.combine(m.value)
             acc = acc &+ h.finalize()
         }
-        hasher.combine(storage.count)
+        hasher.combine(members.count)
         hasher.combine(acc)
     }
 }
 
 extension JSONObject: ExpressibleByDictionaryLiteral {
     public init(dictionaryLiteral elements: (String, JSONValue)...) {
+        members.reserveCapacity(elements.count)
         for (k, v) in elements { self[k] = v }
     }
 }

@@ -8,7 +8,7 @@ struct Entrypoint {
         let arguments = CommandLine.arguments.dropFirst()
         let only = arguments.first
         print("sluice-bench (\(BuildInfo.configuration) build)")
-        if only == nil || only == "inline-map" { try InlineMapBenchmark.run() }
+        if only == nil || only == "inline-map" { try InlineMapBenchmark.run(withBaseline: only == nil) }
     }
 }
 

@@ -14,7 +14,7 @@ enum InlineMapBenchmark {
           "End":true}}}
         """#
 
-    static func run() throws {
+    static func run(withBaseline: Bool = true) throws {
         let items = 100_000
         let seconds = try timeSluice(items: items)
         let perItem = seconds / Double(items)
@@ -23,7 +23,7 @@ enum InlineMapBenchmark {
         print(String(format: "  sluice   %8.3f s  (%.2f µs/item, %.0f items/s)  target < 1 s: %@", seconds, perItem * 1e6,
                      Double(items) / seconds, seconds < 1 ? "met" : "MISSED"))
         let motoItems = 1_000
-        if let moto = timeMoto(items: motoItems) {
+        if withBaseline, let moto = timeMoto(items: motoItems) {
             let motoPerItem = moto / Double(motoItems)
             print(String(format: "  moto     %8.3f s for %d items  (%.0f µs/item)", moto, motoItems, motoPerItem * 1e6))
             print(String(format: "  ratio    sluice is %.0fx faster per item than moto", motoPerItem / perItem))
