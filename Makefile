@@ -58,6 +58,7 @@ build:
 	$(SWIFT) build
 
 test: deps
+	$(SWIFT) format lint --strict -r Sources Tests
 	$(SWIFT) build $(TEST_BUILD_FLAGS)
 	$(SWIFT) test $(TEST_BUILD_FLAGS)
 	bash .ci/conformance.sh

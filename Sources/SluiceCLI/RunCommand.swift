@@ -36,7 +36,9 @@ struct RunCommand: AsyncParsableCommand {
             case .success(let m): machine = m
             case .failure(let errors):
                 for problem in errors.problems { StandardError.write("\(definition): \(problem)\n") }
-                throw CLIError.exit("\(definition): invalid definition (\(errors.problems.count) problem\(errors.problems.count == 1 ? "" : "s"))")
+                throw CLIError.exit(
+                    "\(definition): invalid definition (\(errors.problems.count) problem\(errors.problems.count == 1 ? "" : "s"))"
+                )
             }
             executionInput = try readInput()
         } catch let error as CLIError {

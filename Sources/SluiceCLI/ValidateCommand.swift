@@ -32,7 +32,10 @@ struct ValidateCommand: ParsableCommand {
             failed = failed || !problems.isEmpty
             if json {
                 let diagnostics: [JSONValue] = problems.map {
-                    ["severity": "ERROR", "code": .string($0.code), "message": .string($0.message), "location": .string($0.location)]
+                    [
+                        "severity": "ERROR", "code": .string($0.code), "message": .string($0.message),
+                        "location": .string($0.location),
+                    ]
                 }
                 reports.append([
                     "file": .string(file), "result": problems.isEmpty ? "OK" : "FAIL",

@@ -124,7 +124,8 @@ extension Execution {
         if let limit = payloadSizeLimit, effective.serializedSize(exceeds: limit) {
             throw StatesError(
                 StatesError.Name.dataLimitExceeded,
-                cause: "The state/task '\(state.name)' has an input with a size exceeding the maximum number of bytes service limit."
+                cause:
+                    "The state/task '\(state.name)' has an input with a size exceeding the maximum number of bytes service limit."
             )
         }
         return effective

@@ -33,7 +33,11 @@ extension Execution {
                 errorOutput["Error"] = .string(error.name)
                 if let cause = error.cause { errorOutput["Cause"] = .string(cause) }
                 do {
-                    let combined = try applyResultPath(catcher.resultPath, raw: frame.input, result: .object(errorOutput))
+                    let combined = try applyResultPath(
+                        catcher.resultPath,
+                        raw: frame.input,
+                        result: .object(errorOutput)
+                    )
                     var problems: [DefinitionProblem] = []
                     let template = catcher.assign.map { PayloadTemplate.compile($0, location: "", problems: &problems) }
                     let assigned = try assignments(template, input: .object(errorOutput), frame: id)

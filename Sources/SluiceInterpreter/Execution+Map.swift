@@ -42,13 +42,15 @@ extension Execution {
         items = []
         let started = record("MapStateStarted", ["length": .int(inputs.count)])
         var join = Join(
-            kind: .map(MapRunLimits(
-                maxConcurrency: limits.maxConcurrency,
-                toleratedFailureCount: limits.toleratedFailureCount,
-                toleratedFailurePercentage: limits.toleratedFailurePercentage,
-                distributed: limits.distributed,
-                total: inputs.count
-            )),
+            kind: .map(
+                MapRunLimits(
+                    maxConcurrency: limits.maxConcurrency,
+                    toleratedFailureCount: limits.toleratedFailureCount,
+                    toleratedFailurePercentage: limits.toleratedFailurePercentage,
+                    distributed: limits.distributed,
+                    total: inputs.count
+                )
+            ),
             queued: inputs.enumerated().map { ($0.offset, $0.element) },
             results: Array(repeating: nil, count: inputs.count),
             effectiveInput: effective
@@ -220,7 +222,12 @@ extension Execution {
         frame: Int
     ) throws(StatesError) -> [JSONValue] {
         let maxItems = try positive(batcher.maxItemsPerBatch, field: "MaxItemsPerBatch", input: input, frame: frame)
-        let maxBytes = try positive(batcher.maxInputBytesPerBatch, field: "MaxInputBytesPerBatch", input: input, frame: frame)
+        let maxBytes = try positive(
+            batcher.maxInputBytesPerBatch,
+            field: "MaxInputBytesPerBatch",
+            input: input,
+            frame: frame
+        )
         let batchInput = try batcher.batchInput.map { (t: PayloadTemplate) throws(StatesError) -> JSONValue in
             try evaluate(t, input: input, frame: frame)
         }
@@ -249,7 +256,9 @@ extension Execution {
         return result
     }
 
-    private func positive(_ source: ValueSource<Int>?, field: String, input: JSONValue, frame: Int) throws(StatesError) -> Int? {
+    private func positive(_ source: ValueSource<Int>?, field: String, input: JSONValue, frame: Int) throws(StatesError)
+        -> Int?
+    {
         switch source {
         case nil: return nil
         case .literal(let n): return n

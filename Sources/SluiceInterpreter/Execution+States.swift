@@ -11,7 +11,10 @@ extension Execution {
         frame.retryCount = 0
         frame.phase = .working
         frames[id] = frame
-        let eventId = record("\(state.typeName)StateEntered", details: .stateEntered(name: state.name, input: frame.input))
+        let eventId = record(
+            "\(state.typeName)StateEntered",
+            details: .stateEntered(name: state.name, input: frame.input)
+        )
         frames[id]?.enteredEventId = eventId
     }
 
@@ -52,7 +55,8 @@ extension Execution {
     func located(_ error: StatesError, frame: Int) -> StatesError {
         // Quota errors carry their own complete sentence, as AWS reports them.
         guard let f = frames[frame], error.name != StatesError.Name.dataLimitExceeded else { return error }
-        let prefix = "An error occurred while executing the state '\(f.stateName)' (entered at the event id #\(f.enteredEventId))."
+        let prefix =
+            "An error occurred while executing the state '\(f.stateName)' (entered at the event id #\(f.enteredEventId))."
         var e = error
         e.cause = error.cause.map { prefix + " " + $0 } ?? prefix
         return e
@@ -109,7 +113,8 @@ extension Execution {
                 id,
                 StatesError(
                     StatesError.Name.dataLimitExceeded,
-                    cause: "The state/task '\(state.name)' returned a result with a size exceeding the maximum number of bytes service limit."
+                    cause:
+                        "The state/task '\(state.name)' returned a result with a size exceeding the maximum number of bytes service limit."
                 )
             )
             return
@@ -144,7 +149,8 @@ extension Execution {
         var next: String?
         var assign = state.assign
         for candidate in choice.choices {
-            let matched = try ChoiceEvaluator.matches(candidate.rule) { (path: String) throws(StatesError) -> JSONValue? in
+            let matched = try ChoiceEvaluator.matches(candidate.rule) {
+                (path: String) throws(StatesError) -> JSONValue? in
                 try self.resolve(path, input: effective, frame: id)
             }
             if matched {
@@ -181,9 +187,13 @@ extension Execution {
             }
             guard let seconds = v.intValue, v.isNumber, seconds >= 0 else {
                 if let n = v.doubleValue, n.rounded() == n, n < 0 {
-                    throw StatesError.runtime("The SecondsPath parameter references a negative value: \(p) == \(v.serialized())")
+                    throw StatesError.runtime(
+                        "The SecondsPath parameter references a negative value: \(p) == \(v.serialized())"
+                    )
                 }
-                throw StatesError.runtime("The SecondsPath parameter cannot be parsed as a long value: \(p) == \(v.serialized())")
+                throw StatesError.runtime(
+                    "The SecondsPath parameter cannot be parsed as a long value: \(p) == \(v.serialized())"
+                )
             }
             fireAt = now.adding(seconds: Double(seconds))
         case .timestamp(.literal(let t)):
@@ -273,7 +283,9 @@ extension Execution {
                 throw StatesError.runtime("The \(field)Path parameter does not reference an input value: \(p)")
             }
             guard v.isNumber, let s = v.intValue, s > 0 else {
-                throw StatesError.runtime("The \(field)Path parameter does not reference a positive integer: \(p) == \(v.serialized())")
+                throw StatesError.runtime(
+                    "The \(field)Path parameter does not reference a positive integer: \(p) == \(v.serialized())"
+                )
             }
             return s
         }
@@ -286,12 +298,16 @@ extension Execution {
         clearTaskTimers(wait)
         frames[id]?.phase = .working
         if let limit = payloadSizeLimit, output.serializedSize(exceeds: limit) {
-            record("TaskFailed", ["resource": .string(resourceName(frame)), "error": .string(StatesError.Name.dataLimitExceeded)])
+            record(
+                "TaskFailed",
+                ["resource": .string(resourceName(frame)), "error": .string(StatesError.Name.dataLimitExceeded)]
+            )
             handleError(
                 id,
                 StatesError(
                     StatesError.Name.dataLimitExceeded,
-                    cause: "The state/task '\(resourceName(frame))' returned a result with a size exceeding the maximum number of bytes service limit."
+                    cause:
+                        "The state/task '\(resourceName(frame))' returned a result with a size exceeding the maximum number of bytes service limit."
                 )
             )
             schedule(id)

@@ -44,7 +44,10 @@ public struct Execution: Sendable {
     /// Starts the execution; returns what to do first.
     public mutating func start() -> [Effect] {
         effects = []
-        record("ExecutionStarted", details: .payload(["roleArn": .string(context.roleArn)], key: "input", payload: input))
+        record(
+            "ExecutionStarted",
+            details: .payload(["roleArn": .string(context.roleArn)], key: "input", payload: input)
+        )
         let root = newFrame(machine: definition, parent: nil, input: input)
         if let timeout = definition.timeoutSeconds {
             let token = allocate()
@@ -142,7 +145,13 @@ public struct Execution: Sendable {
         eventCount += 1
         if recordsHistory {
             history.append(
-                HistoryEvent(id: eventCount, previousEventId: eventCount - 1, timestamp: now, type: type, details: details)
+                HistoryEvent(
+                    id: eventCount,
+                    previousEventId: eventCount - 1,
+                    timestamp: now,
+                    type: type,
+                    details: details
+                )
             )
         }
         if eventCount > maximumHistoryEvents, outcome == nil {

@@ -172,7 +172,9 @@ public struct JSONParser {
                 var code = try parseHex4()
                 if (0xD800...0xDBFF).contains(code) {
                     // A high surrogate must be followed by a low one to form a scalar.
-                    if index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") {
+                    if index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
+                        bytes[index + 1] == UInt8(ascii: "u")
+                    {
                         index += 2
                         let low = try parseHex4()
                         if (0xDC00...0xDFFF).contains(low) {

@@ -15,8 +15,8 @@ struct Entrypoint {
 /// Which configuration this binary was built in (figures from a debug build mean little).
 enum BuildInfo {
     #if DEBUG
-    static let configuration = "debug"
+        static let configuration = "debug"
     #else
-    static let configuration = "release"
+        static let configuration = "release"
     #endif
 }

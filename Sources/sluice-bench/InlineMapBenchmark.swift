@@ -20,8 +20,15 @@ enum InlineMapBenchmark {
         let perItem = seconds / Double(items)
         print("")
         print("inline-map: Map over \(items) items, Pass + Parameters + States.Format")
-        print(String(format: "  sluice   %8.3f s  (%.2f µs/item, %.0f items/s)  target < 1 s: %@", seconds, perItem * 1e6,
-                     Double(items) / seconds, seconds < 1 ? "met" : "MISSED"))
+        print(
+            String(
+                format: "  sluice   %8.3f s  (%.2f µs/item, %.0f items/s)  target < 1 s: %@",
+                seconds,
+                perItem * 1e6,
+                Double(items) / seconds,
+                seconds < 1 ? "met" : "MISSED"
+            )
+        )
         let motoItems = 1_000
         if withBaseline, let moto = timeMoto(items: motoItems) {
             let motoPerItem = moto / Double(motoItems)

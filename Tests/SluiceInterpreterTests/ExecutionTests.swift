@@ -122,7 +122,10 @@ struct ExecutionTests {
             seed: 1
         )
         let effects = e.start()
-        guard case .startTimer(let token, let at)? = effects.first(where: { if case .startTimer = $0 { true } else { false } })
+        guard
+            case .startTimer(let token, let at)? = effects.first(where: {
+                if case .startTimer = $0 { true } else { false }
+            })
         else {
             Issue.record("no timeout timer in \(effects)")
             return
@@ -242,10 +245,13 @@ struct ExecutionTests {
         var saved = e  // what a store would persist
         _ = saved.handle(.taskSucceeded(token: invocation.token, output: "done"), at: t0)
         #expect(saved.outcome?.output == ["a": 1, "r": "done"])
-        #expect(saved.history.map(\.type) == [
-            "ExecutionStarted", "TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskSucceeded", "TaskStateExited",
-            "ExecutionSucceeded",
-        ])
+        #expect(
+            saved.history.map(\.type) == [
+                "ExecutionStarted", "TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskSucceeded",
+                "TaskStateExited",
+                "ExecutionSucceeded",
+            ]
+        )
     }
 
     @Test("A Choice loop with no way out ends at the history limit instead of hanging")

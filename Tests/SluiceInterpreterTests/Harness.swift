@@ -55,7 +55,8 @@ struct Harness {
                 let n = attempts[task.stateName, default: 0]
                 attempts[task.stateName] = n + 1
                 switch tasks(task, n) {
-                case .success(let out): effects = execution.handle(.taskSucceeded(token: task.token, output: out), at: now)
+                case .success(let out):
+                    effects = execution.handle(.taskSucceeded(token: task.token, output: out), at: now)
                 case .failure(let e):
                     effects = execution.handle(.taskFailed(token: task.token, error: e.name, cause: e.cause), at: now)
                 }

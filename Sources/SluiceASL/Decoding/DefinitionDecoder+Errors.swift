@@ -12,20 +12,31 @@ extension DefinitionDecoder {
             }
             var f = FieldReader(o, location: here)
             var retrier = Retrier(errorEquals: errorEquals(&f))
-            if let v = f.int("IntervalSeconds", &problems, minimum: 1, maximum: 99_999_999) { retrier.intervalSeconds = v }
+            if let v = f.int("IntervalSeconds", &problems, minimum: 1, maximum: 99_999_999) {
+                retrier.intervalSeconds = v
+            }
             if let v = f.int("MaxAttempts", &problems, minimum: 0, maximum: 99_999_999) { retrier.maxAttempts = v }
             if let v = f.number("BackoffRate", &problems) {
                 if v < 1 {
-                    problems.append(DefinitionProblem(location: f.at("BackoffRate"), message: "BackoffRate must be at least 1.0"))
+                    problems.append(
+                        DefinitionProblem(location: f.at("BackoffRate"), message: "BackoffRate must be at least 1.0")
+                    )
                 }
                 retrier.backoffRate = v
             }
-            if let v = f.int("MaxDelaySeconds", &problems, minimum: 1, maximum: 31_622_400) { retrier.maxDelaySeconds = v }
+            if let v = f.int("MaxDelaySeconds", &problems, minimum: 1, maximum: 31_622_400) {
+                retrier.maxDelaySeconds = v
+            }
             if let v = f.string("JitterStrategy", &problems) {
                 if let j = Retrier.JitterStrategy(rawValue: v) {
                     retrier.jitterStrategy = j
                 } else {
-                    problems.append(DefinitionProblem(location: f.at("JitterStrategy"), message: "JitterStrategy must be FULL or NONE"))
+                    problems.append(
+                        DefinitionProblem(
+                            location: f.at("JitterStrategy"),
+                            message: "JitterStrategy must be FULL or NONE"
+                        )
+                    )
                 }
             }
             f.reportUnknown(&problems)
@@ -68,19 +79,26 @@ extension DefinitionDecoder {
             return []
         }
         if array.isEmpty {
-            problems.append(DefinitionProblem(location: f.at("ErrorEquals"), message: "'ErrorEquals' must not be empty"))
+            problems.append(
+                DefinitionProblem(location: f.at("ErrorEquals"), message: "'ErrorEquals' must not be empty")
+            )
         }
         var names: [String] = []
         for v in array {
             guard case .string(let s) = v else {
-                problems.append(DefinitionProblem(location: f.at("ErrorEquals"), message: "Error names must be strings"))
+                problems.append(
+                    DefinitionProblem(location: f.at("ErrorEquals"), message: "Error names must be strings")
+                )
                 continue
             }
             names.append(s)
         }
         if names.contains(StatesError.Name.all), names.count > 1 {
             problems.append(
-                DefinitionProblem(location: f.at("ErrorEquals"), message: "States.ALL must appear alone in 'ErrorEquals'")
+                DefinitionProblem(
+                    location: f.at("ErrorEquals"),
+                    message: "States.ALL must appear alone in 'ErrorEquals'"
+                )
             )
         }
         return names

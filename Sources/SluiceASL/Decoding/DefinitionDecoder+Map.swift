@@ -5,7 +5,9 @@ extension DefinitionDecoder {
         // ItemProcessor is the current name; Iterator the legacy one (INLINE only).
         let processorKey = r.has("ItemProcessor") ? "ItemProcessor" : "Iterator"
         if r.has("ItemProcessor"), r.has("Iterator") {
-            problems.append(DefinitionProblem(location: r.location, message: "'ItemProcessor' and 'Iterator' cannot both be set"))
+            problems.append(
+                DefinitionProblem(location: r.location, message: "'ItemProcessor' and 'Iterator' cannot both be set")
+            )
         }
         guard let processorJSON = r.raw(processorKey) else {
             problems.append(DefinitionProblem(location: r.location, message: "The field 'ItemProcessor' is required"))
@@ -34,22 +36,37 @@ extension DefinitionDecoder {
             }
         }
         if r.has("ItemSelector"), r.has("Parameters") {
-            problems.append(DefinitionProblem(location: r.location, message: "'ItemSelector' and 'Parameters' cannot both be set"))
+            problems.append(
+                DefinitionProblem(location: r.location, message: "'ItemSelector' and 'Parameters' cannot both be set")
+            )
         }
         for key in ["ItemSelector", "Parameters"] {
-            if let s = r.raw(key) { map.itemSelector = PayloadTemplate.compile(s, location: r.at(key), problems: &problems) }
+            if let s = r.raw(key) {
+                map.itemSelector = PayloadTemplate.compile(s, location: r.at(key), problems: &problems)
+            }
         }
-        map.maxConcurrency = valueOrPath("MaxConcurrency", &r) { r, p in r.int("MaxConcurrency", &p, minimum: 0, maximum: 2_147_483_647) }
+        map.maxConcurrency = valueOrPath("MaxConcurrency", &r) { r, p in
+            r.int("MaxConcurrency", &p, minimum: 0, maximum: 2_147_483_647)
+        }
         map.toleratedFailurePercentage = valueOrPath("ToleratedFailurePercentage", &r) { r, p in
             guard let v = r.number("ToleratedFailurePercentage", &p) else { return nil }
             if v < 0 || v > 100 {
-                p.append(DefinitionProblem(location: r.at("ToleratedFailurePercentage"), message: "ToleratedFailurePercentage must be between 0 and 100"))
+                p.append(
+                    DefinitionProblem(
+                        location: r.at("ToleratedFailurePercentage"),
+                        message: "ToleratedFailurePercentage must be between 0 and 100"
+                    )
+                )
                 return nil
             }
             return v
         }
-        map.toleratedFailureCount = valueOrPath("ToleratedFailureCount", &r) { r, p in r.int("ToleratedFailureCount", &p, minimum: 0) }
-        if let reader = r.object("ItemReader", &problems) { map.itemReader = itemReader(reader, location: r.at("ItemReader")) }
+        map.toleratedFailureCount = valueOrPath("ToleratedFailureCount", &r) { r, p in
+            r.int("ToleratedFailureCount", &p, minimum: 0)
+        }
+        if let reader = r.object("ItemReader", &problems) {
+            map.itemReader = itemReader(reader, location: r.at("ItemReader"))
+        }
         if let batcher = r.object("ItemBatcher", &problems) {
             map.itemBatcher = itemBatcher(batcher, location: r.at("ItemBatcher"))
         }
@@ -59,7 +76,10 @@ extension DefinitionDecoder {
         if let label = r.string("Label", &problems) {
             if label.count > 40 || label.contains(where: { " <>{}[]?*\"#%\\^|~`$&,;:/".contains($0) }) {
                 problems.append(
-                    DefinitionProblem(location: r.at("Label"), message: "Label must be at most 40 characters without spaces or special characters")
+                    DefinitionProblem(
+                        location: r.at("Label"),
+                        message: "Label must be at most 40 characters without spaces or special characters"
+                    )
                 )
             }
             map.label = label
@@ -70,7 +90,10 @@ extension DefinitionDecoder {
                 ("ResultWriter", map.resultWriter != nil),
             ] where set {
                 problems.append(
-                    DefinitionProblem(location: r.at(key), message: "The field '\(key)' is only supported in DISTRIBUTED mode")
+                    DefinitionProblem(
+                        location: r.at(key),
+                        message: "The field '\(key)' is only supported in DISTRIBUTED mode"
+                    )
                 )
             }
         }
@@ -87,14 +110,21 @@ extension DefinitionDecoder {
             if let m = MapState.ProcessorMode(rawValue: mode) {
                 map.mode = m
             } else {
-                problems.append(DefinitionProblem(location: r.at("Mode"), message: "Mode must be INLINE or DISTRIBUTED"))
+                problems.append(
+                    DefinitionProblem(location: r.at("Mode"), message: "Mode must be INLINE or DISTRIBUTED")
+                )
             }
         }
         if let type = r.string("ExecutionType", &problems) {
             if let t = MapState.ExecutionType(rawValue: type) {
                 map.executionType = t
             } else {
-                problems.append(DefinitionProblem(location: r.at("ExecutionType"), message: "ExecutionType must be STANDARD or EXPRESS"))
+                problems.append(
+                    DefinitionProblem(
+                        location: r.at("ExecutionType"),
+                        message: "ExecutionType must be STANDARD or EXPRESS"
+                    )
+                )
             }
         }
         if map.mode == .distributed, map.executionType == nil {
@@ -112,19 +142,39 @@ extension DefinitionDecoder {
             problems.append(DefinitionProblem(location: location, message: "The field 'Resource' is required"))
         }
         var reader = ItemReader(resource: resource ?? "")
-        if let p = r.raw("Parameters") { reader.parameters = PayloadTemplate.compile(p, location: r.at("Parameters"), problems: &problems) }
+        if let p = r.raw("Parameters") {
+            reader.parameters = PayloadTemplate.compile(p, location: r.at("Parameters"), problems: &problems)
+        }
         if let config = r.object("ReaderConfig", &problems) {
             reader.readerConfig = .object(config)
             var c = FieldReader(config, location: r.at("ReaderConfig"))
-            if let type = c.string("InputType", &problems), !["CSV", "JSON", "JSONL", "MANIFEST", "PARQUET"].contains(type) {
-                problems.append(DefinitionProblem(location: c.at("InputType"), message: "InputType must be CSV, JSON, JSONL, MANIFEST or PARQUET"))
+            if let type = c.string("InputType", &problems),
+                !["CSV", "JSON", "JSONL", "MANIFEST", "PARQUET"].contains(type)
+            {
+                problems.append(
+                    DefinitionProblem(
+                        location: c.at("InputType"),
+                        message: "InputType must be CSV, JSON, JSONL, MANIFEST or PARQUET"
+                    )
+                )
             }
             if let h = c.string("CSVHeaderLocation", &problems), !["FIRST_ROW", "GIVEN"].contains(h) {
-                problems.append(DefinitionProblem(location: c.at("CSVHeaderLocation"), message: "CSVHeaderLocation must be FIRST_ROW or GIVEN"))
+                problems.append(
+                    DefinitionProblem(
+                        location: c.at("CSVHeaderLocation"),
+                        message: "CSVHeaderLocation must be FIRST_ROW or GIVEN"
+                    )
+                )
             }
             _ = c.array("CSVHeaders", &problems)
-            if let d = c.string("CSVDelimiter", &problems), !["COMMA", "PIPE", "SEMICOLON", "SPACE", "TAB"].contains(d) {
-                problems.append(DefinitionProblem(location: c.at("CSVDelimiter"), message: "CSVDelimiter must be COMMA, PIPE, SEMICOLON, SPACE or TAB"))
+            if let d = c.string("CSVDelimiter", &problems), !["COMMA", "PIPE", "SEMICOLON", "SPACE", "TAB"].contains(d)
+            {
+                problems.append(
+                    DefinitionProblem(
+                        location: c.at("CSVDelimiter"),
+                        message: "CSVDelimiter must be COMMA, PIPE, SEMICOLON, SPACE or TAB"
+                    )
+                )
             }
             _ = valueOrPath("MaxItems", &c) { r, p in r.int("MaxItems", &p, minimum: 0, maximum: 100_000_000) }
             _ = c.string("ItemsPointer", &problems)
@@ -139,14 +189,21 @@ extension DefinitionDecoder {
     private mutating func itemBatcher(_ object: JSONObject, location: String) -> ItemBatcher {
         var r = FieldReader(object, location: location)
         var batcher = ItemBatcher()
-        batcher.maxItemsPerBatch = valueOrPath("MaxItemsPerBatch", &r) { r, p in r.int("MaxItemsPerBatch", &p, minimum: 1) }
+        batcher.maxItemsPerBatch = valueOrPath("MaxItemsPerBatch", &r) { r, p in
+            r.int("MaxItemsPerBatch", &p, minimum: 1)
+        }
         batcher.maxInputBytesPerBatch = valueOrPath("MaxInputBytesPerBatch", &r) { r, p in
             r.int("MaxInputBytesPerBatch", &p, minimum: 1, maximum: 262_144)
         }
-        if let b = r.raw("BatchInput") { batcher.batchInput = PayloadTemplate.compile(b, location: r.at("BatchInput"), problems: &problems) }
+        if let b = r.raw("BatchInput") {
+            batcher.batchInput = PayloadTemplate.compile(b, location: r.at("BatchInput"), problems: &problems)
+        }
         if batcher.maxItemsPerBatch == nil, batcher.maxInputBytesPerBatch == nil {
             problems.append(
-                DefinitionProblem(location: location, message: "ItemBatcher needs MaxItemsPerBatch(Path) or MaxInputBytesPerBatch(Path)")
+                DefinitionProblem(
+                    location: location,
+                    message: "ItemBatcher needs MaxItemsPerBatch(Path) or MaxInputBytesPerBatch(Path)"
+                )
             )
         }
         r.reportUnknown(&problems)
@@ -157,15 +214,24 @@ extension DefinitionDecoder {
         var r = FieldReader(object, location: location)
         var writer = ResultWriter()
         writer.resource = r.string("Resource", &problems)
-        if let p = r.raw("Parameters") { writer.parameters = PayloadTemplate.compile(p, location: r.at("Parameters"), problems: &problems) }
+        if let p = r.raw("Parameters") {
+            writer.parameters = PayloadTemplate.compile(p, location: r.at("Parameters"), problems: &problems)
+        }
         if let config = r.object("WriterConfig", &problems) {
             writer.writerConfig = .object(config)
             var c = FieldReader(config, location: r.at("WriterConfig"))
             if let t = c.string("OutputType", &problems), !["JSON", "JSONL"].contains(t) {
-                problems.append(DefinitionProblem(location: c.at("OutputType"), message: "OutputType must be JSON or JSONL"))
+                problems.append(
+                    DefinitionProblem(location: c.at("OutputType"), message: "OutputType must be JSON or JSONL")
+                )
             }
             if let t = c.string("Transformation", &problems), !["NONE", "COMPACT", "FLATTEN"].contains(t) {
-                problems.append(DefinitionProblem(location: c.at("Transformation"), message: "Transformation must be NONE, COMPACT or FLATTEN"))
+                problems.append(
+                    DefinitionProblem(
+                        location: c.at("Transformation"),
+                        message: "Transformation must be NONE, COMPACT or FLATTEN"
+                    )
+                )
             }
             c.reportUnknown(&problems)
         }

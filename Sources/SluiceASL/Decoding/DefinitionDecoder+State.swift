@@ -20,6 +20,9 @@ extension DefinitionDecoder {
         {
             language = parsed
         }
+        if language == .jsonata, inherited != .jsonata {
+            return nil  // reported by queryLanguage(_:location:)
+        }
         let kind: StateKind
         switch type {
         case "Pass": kind = pass(&r)
@@ -82,7 +85,8 @@ extension DefinitionDecoder {
                 }
             }
         }
-        if case .fail = kind {} else {
+        if case .fail = kind {
+        } else {
             if let p = optionalPath("InputPath", &r) { state.inputPath = p }
             if let p = optionalPath("OutputPath", &r) { state.outputPath = p }
         }
@@ -193,13 +197,20 @@ extension DefinitionDecoder {
             return nil
         }
         var task = TaskState(resource: resource)
-        task.timeoutSeconds = valueOrPath("TimeoutSeconds", &r) { r, p in r.int("TimeoutSeconds", &p, minimum: 1, maximum: 99_999_999) }
-        task.heartbeatSeconds = valueOrPath("HeartbeatSeconds", &r) { r, p in r.int("HeartbeatSeconds", &p, minimum: 1, maximum: 99_999_999) }
+        task.timeoutSeconds = valueOrPath("TimeoutSeconds", &r) { r, p in
+            r.int("TimeoutSeconds", &p, minimum: 1, maximum: 99_999_999)
+        }
+        task.heartbeatSeconds = valueOrPath("HeartbeatSeconds", &r) { r, p in
+            r.int("HeartbeatSeconds", &p, minimum: 1, maximum: 99_999_999)
+        }
         if case .literal(let timeout)? = task.timeoutSeconds, case .literal(let heartbeat)? = task.heartbeatSeconds,
             heartbeat >= timeout
         {
             problems.append(
-                DefinitionProblem(location: r.at("HeartbeatSeconds"), message: "HeartbeatSeconds must be smaller than TimeoutSeconds")
+                DefinitionProblem(
+                    location: r.at("HeartbeatSeconds"),
+                    message: "HeartbeatSeconds must be smaller than TimeoutSeconds"
+                )
             )
         }
         task.credentials = r.raw("Credentials")
@@ -230,7 +241,8 @@ extension DefinitionDecoder {
             problems.append(
                 DefinitionProblem(
                     location: r.location,
-                    message: "A Wait state must have exactly one of 'Seconds', 'SecondsPath', 'Timestamp' or 'TimestampPath'"
+                    message:
+                        "A Wait state must have exactly one of 'Seconds', 'SecondsPath', 'Timestamp' or 'TimestampPath'"
                 )
             )
             for f in fields { _ = r.raw(f) }
@@ -260,7 +272,9 @@ extension DefinitionDecoder {
     private mutating func failField(_ key: String, _ r: inout FieldReader) -> ValueSource<String>? {
         let pathKey = key + "Path"
         if r.has(key), r.has(pathKey) {
-            problems.append(DefinitionProblem(location: r.location, message: "'\(key)' and '\(pathKey)' cannot both be set"))
+            problems.append(
+                DefinitionProblem(location: r.location, message: "'\(key)' and '\(pathKey)' cannot both be set")
+            )
         }
         if let literal = r.string(key, &problems) { return .literal(literal) }
         guard r.has(pathKey) else { return nil }
@@ -273,7 +287,8 @@ extension DefinitionDecoder {
                     DefinitionProblem(
                         code: "INVALID_INTRINSIC_FUNCTION",
                         location: r.at(pathKey),
-                        message: "The value for the field '\(pathKey)' must be a valid JSONPath or intrinsic function call: \(error.message)"
+                        message:
+                            "The value for the field '\(pathKey)' must be a valid JSONPath or intrinsic function call: \(error.message)"
                     )
                 )
                 return nil

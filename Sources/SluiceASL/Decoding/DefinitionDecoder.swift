@@ -27,7 +27,11 @@ public struct DefinitionDecoder {
         } catch {
             return .failure(
                 DefinitionErrors(problems: [
-                    DefinitionProblem(code: "INVALID_JSON_DESCRIPTION", location: "/", message: "Invalid JSON: \(error)")
+                    DefinitionProblem(
+                        code: "INVALID_JSON_DESCRIPTION",
+                        location: "/",
+                        message: "Invalid JSON: \(error)"
+                    )
                 ])
             )
         }
@@ -41,7 +45,9 @@ public struct DefinitionDecoder {
         allowProcessorConfig: Bool = false
     ) -> StateMachineDefinition? {
         guard case .object(let object) = json else {
-            problems.append(DefinitionProblem(location: location.isEmpty ? "/" : location, message: "Expected an object"))
+            problems.append(
+                DefinitionProblem(location: location.isEmpty ? "/" : location, message: "Expected an object")
+            )
             return nil
         }
         var r = FieldReader(object, location: location)
@@ -50,9 +56,18 @@ public struct DefinitionDecoder {
         if let ql = r.string("QueryLanguage", &problems) {
             if let parsed = queryLanguage(ql, location: r.at("QueryLanguage")) { language = parsed }
         }
+        if language == .jsonata {
+            // Reported once by queryLanguage(_:location:); reading JSONata fields as JSONPath would only add noise.
+            return nil
+        }
         let startAt = r.string("StartAt", &problems)
         if startAt == nil, !r.has("StartAt") {
-            problems.append(DefinitionProblem(location: location.isEmpty ? "/" : location, message: "The field 'StartAt' is required"))
+            problems.append(
+                DefinitionProblem(
+                    location: location.isEmpty ? "/" : location,
+                    message: "The field 'StartAt' is required"
+                )
+            )
         }
         var timeout: Int?
         var version: String?
@@ -65,12 +80,16 @@ public struct DefinitionDecoder {
         var names: [String] = []
         if let statesObject = r.object("States", &problems) {
             if statesObject.isEmpty {
-                problems.append(DefinitionProblem(location: r.at("States"), message: "The field 'States' must not be empty"))
+                problems.append(
+                    DefinitionProblem(location: r.at("States"), message: "The field 'States' must not be empty")
+                )
             }
             for (name, value) in statesObject.entries {
                 let here = location + "/States/" + name
                 if name.isEmpty || name.count > 80 {
-                    problems.append(DefinitionProblem(location: here, message: "State names must be 1 to 80 characters long"))
+                    problems.append(
+                        DefinitionProblem(location: here, message: "State names must be 1 to 80 characters long")
+                    )
                 }
                 if let state = self.state(name: name, json: value, location: here, inherited: language) {
                     states[name] = state
@@ -78,7 +97,12 @@ public struct DefinitionDecoder {
                 }
             }
         } else if !r.has("States") {
-            problems.append(DefinitionProblem(location: location.isEmpty ? "/" : location, message: "The field 'States' is required"))
+            problems.append(
+                DefinitionProblem(
+                    location: location.isEmpty ? "/" : location,
+                    message: "The field 'States' is required"
+                )
+            )
         }
         r.reportUnknown(&problems)
         var definition = StateMachineDefinition(startAt: startAt ?? "", states: states, stateNames: names)
@@ -103,7 +127,10 @@ public struct DefinitionDecoder {
             return .jsonata
         default:
             problems.append(
-                DefinitionProblem(location: location, message: "QueryLanguage must be 'JSONPath' or 'JSONata', not '\(text)'")
+                DefinitionProblem(
+                    location: location,
+                    message: "QueryLanguage must be 'JSONPath' or 'JSONata', not '\(text)'"
+                )
             )
             return nil
         }

@@ -26,7 +26,11 @@ enum GraphValidator {
             }
             for (target, at) in targets where !names.contains(target) {
                 problems.append(
-                    DefinitionProblem(code: "MISSING_TRANSITION_TARGET", location: at, message: "Missing 'Next' target: \(target)")
+                    DefinitionProblem(
+                        code: "MISSING_TRANSITION_TARGET",
+                        location: at,
+                        message: "Missing 'Next' target: \(target)"
+                    )
                 )
             }
             edges[name] = targets.map(\.0)
@@ -61,7 +65,8 @@ enum GraphValidator {
                 DefinitionProblem(
                     code: "NO_TERMINAL_STATE",
                     location: location.isEmpty ? "/States" : location + "/States",
-                    message: "No terminal state: every path loops forever (add a state with \"End\": true, Succeed or Fail)"
+                    message:
+                        "No terminal state: every path loops forever (add a state with \"End\": true, Succeed or Fail)"
                 )
             )
         }

@@ -47,7 +47,8 @@ extension PayloadTemplate {
                             DefinitionProblem(
                                 code: "INVALID_JSON_PATH",
                                 location: here,
-                                message: "The value for the field '\(key)' must be a STRING that contains a JSONPath but was an \(value.typeName.uppercased())"
+                                message:
+                                    "The value for the field '\(key)' must be a STRING that contains a JSONPath but was an \(value.typeName.uppercased())"
                             )
                         )
                         continue
@@ -84,7 +85,8 @@ extension PayloadTemplate {
                     DefinitionProblem(
                         code: "INVALID_JSON_PATH",
                         location: location,
-                        message: "The value for the field '\(fieldName)' must be a valid JSONPath or a valid intrinsic function call (\(problem))"
+                        message:
+                            "The value for the field '\(fieldName)' must be a valid JSONPath or a valid intrinsic function call (\(problem))"
                     )
                 )
                 return nil
@@ -99,7 +101,8 @@ extension PayloadTemplate {
                     DefinitionProblem(
                         code: "INVALID_INTRINSIC_FUNCTION",
                         location: location,
-                        message: "The value for the field '\(fieldName)' must be a valid JSONPath or a valid intrinsic function call (\(error.message))"
+                        message:
+                            "The value for the field '\(fieldName)' must be a valid JSONPath or a valid intrinsic function call (\(error.message))"
                     )
                 )
                 return nil
@@ -109,7 +112,8 @@ extension PayloadTemplate {
             DefinitionProblem(
                 code: "INVALID_JSON_PATH",
                 location: location,
-                message: "The value for the field '\(fieldName)' must be a valid JSONPath or a valid intrinsic function call"
+                message:
+                    "The value for the field '\(fieldName)' must be a valid JSONPath or a valid intrinsic function call"
             )
         )
         return nil
