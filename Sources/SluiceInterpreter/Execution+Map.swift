@@ -157,7 +157,7 @@ extension Execution {
         case .literal(let n): maxConcurrency = n
         case .path(let p):
             let v = try resolve(p, input: input, frame: frame)
-            guard let v, v.isNumber, let n = v.intValue, n >= 0 else {
+            guard let n = Self.integer(v), n >= 0 else {
                 throw StatesError.runtime(
                     "The MaxConcurrencyPath field refers to value \"\(Self.shown(v))\" which is not a valid integer: \(p)"
                 )
@@ -170,7 +170,7 @@ extension Execution {
         case .literal(let n): count = n
         case .path(let p):
             let v = try resolve(p, input: input, frame: frame)
-            guard let v, v.isNumber, let n = v.intValue else {
+            guard let n = Self.integer(v) else {
                 throw StatesError.runtime(
                     "The ToleratedFailureCountPath field refers to value \"\(Self.shown(v))\" which is not a valid integer: \(p)"
                 )
@@ -184,7 +184,7 @@ extension Execution {
         case .literal(let n): percentage = n
         case .path(let p):
             let v = try resolve(p, input: input, frame: frame)
-            guard let v, let n = v.doubleValue else {
+            guard let n = Self.number(v) else {
                 throw StatesError.runtime(
                     "The ToleratedFailurePercentagePath field refers to value \"\(Self.shown(v))\" which is not a valid number: \(p)"
                 )
@@ -206,6 +206,25 @@ extension Execution {
             distributed: map.mode == .distributed,
             total: total
         )
+    }
+
+    /// A whole number from a path: a JSON number, or a string holding one (AWS parses `"1"` as 1 here).
+    static func integer(_ v: JSONValue?) -> Int? {
+        switch v {
+        case .int(let i)?: return i
+        case .double?: return v?.intValue
+        case .string(let s)?: return Int(s.trimmingPrefix("+"))
+        default: return nil
+        }
+    }
+
+    /// A number from a path: a JSON number, or a string holding one.
+    static func number(_ v: JSONValue?) -> Double? {
+        switch v {
+        case .int, .double: return v?.doubleValue
+        case .string(let s)?: return Double(s)
+        default: return nil
+        }
     }
 
     static func shown(_ v: JSONValue?) -> String {
@@ -264,7 +283,7 @@ extension Execution {
         case .literal(let n): return n
         case .path(let p):
             let v = try resolve(p, input: input, frame: frame)
-            guard let v, v.isNumber, let n = v.intValue, n > 0 else {
+            guard let n = Self.integer(v), n > 0 else {
                 throw StatesError.runtime(
                     "The \(field)Path field refers to value \"\(Self.shown(v))\" which is not a valid integer: \(p)"
                 )

@@ -280,7 +280,7 @@ extension Execution {
         case .literal(let s): return s
         case .path(let p):
             guard let v = try resolve(p, input: input, frame: frame) else {
-                throw StatesError.runtime("The \(field)Path parameter does not reference an input value: \(p)")
+                throw StatesError.runtime(noResults(p))
             }
             guard v.isNumber, let s = v.intValue, s > 0 else {
                 throw StatesError.runtime(

@@ -142,7 +142,7 @@ struct JSONPathParser {
             var names: [String] = []
             while true {
                 guard peek == c else { throw error("expected a name quoted with \(Character(Unicode.Scalar(c)))") }
-                names.append(try readQuoted())
+                names.append(try readQuotedName())
                 skipWhitespace()
                 if peek == UInt8(ascii: ",") {
                     index += 1
@@ -259,6 +259,26 @@ struct JSONPathParser {
 
     mutating func skipWhitespace() {
         while let b = peek, b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D { index += 1 }
+    }
+
+    /// Reads a bracketed member name (`['...']`). Step Functions takes the text literally: a backslash only keeps an
+    /// escaped quote from ending the name (recorded against AWS: `$['Test\\""Name"']` selects the key `Test\""Name"`).
+    mutating func readQuotedName() throws(JSONPathError) -> String {
+        let quote = bytes[index]
+        let start = index
+        index += 1
+        var out: [UInt8] = []
+        while let b = peek {
+            index += 1
+            if b == quote { return String(decoding: out, as: UTF8.self) }
+            if b == UInt8(ascii: "\\"), peek == quote {
+                out.append(quote)
+                index += 1
+                continue
+            }
+            out.append(b)
+        }
+        throw Self.error("unterminated quoted string", text, start)
     }
 
     /// Reads a string quoted with the current character (`'` or `"`), resolving backslash escapes the way Jayway's

@@ -274,3 +274,41 @@ struct ExecutionTests {
         #expect(e.outcome?.errorName == "States.Runtime")
     }
 }
+
+struct ExecutionPathFieldTests {
+    @Test("MaxConcurrencyPath and ToleratedFailure paths accept numbers written as strings, as AWS does")
+    func numericStrings() throws {
+        var h = Harness()
+        let (outcome, _) = try h.run(
+            #"""
+            {"StartAt":"M","States":{"M":{"Type":"Map","MaxConcurrencyPath":"$.mc","ToleratedFailureCountPath":"$.tc",
+              "ToleratedFailurePercentagePath":"$.tp","ItemsPath":"$.items",
+              "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},
+                "StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},"End":true}}}
+            """#,
+            input: ["mc": "1", "tc": "1", "tp": "1.5", "items": [1, 2]]
+        )
+        #expect(outcome.output == [1, 2])
+        var bad = Harness()
+        let (failed, _) = try bad.run(
+            #"""
+            {"StartAt":"M","States":{"M":{"Type":"Map","MaxConcurrencyPath":"$.mc",
+              "ItemProcessor":{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},"End":true}}}
+            """#,
+            input: ["mc": "NoNumber"]
+        )
+        #expect(failed.errorName == "States.Runtime")
+    }
+
+    @Test("A missing TimeoutSecondsPath is reported like any path that matches nothing")
+    func missingTimeoutPath() throws {
+        var h = Harness()
+        let (outcome, _) = try h.run(
+            #"{"StartAt":"task","States":{"task":{"Type":"Task","Resource":"f","TimeoutSecondsPath":"$.nope","End":true}}}"#
+        )
+        #expect(
+            outcome.causeText
+                == "An error occurred while executing the state 'task' (entered at the event id #2). Invalid path '$.nope' : No results for path: $['nope']"
+        )
+    }
+}
