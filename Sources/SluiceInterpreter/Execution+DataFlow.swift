@@ -40,7 +40,7 @@ extension Execution {
         var id: Int? = frame
         while let current = id, let f = frames[current] {
             if let v = f.variables[name] { return v }
-            id = f.parent?.frame
+            id = f.isolated ? nil : f.parent?.frame
         }
         return nil
     }

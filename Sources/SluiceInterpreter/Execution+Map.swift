@@ -77,6 +77,7 @@ extension Execution {
             join.nextQueued += 1
             record("MapIterationStarted", details: .mapIteration(name: frame.stateName, index: slot))
             let child = newFrame(machine: map.processor, parent: .init(frame: id, slot: slot), input: input)
+            if limits.distributed { frames[child]?.isolated = true }
             join.running.insert(child)
             schedule(child)
         }

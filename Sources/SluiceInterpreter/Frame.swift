@@ -36,6 +36,8 @@ struct Frame: Sendable {
     /// The raw input of the current state.
     var input: JSONValue
     var variables: [String: JSONValue] = [:]
+    /// A Distributed Map child execution: like AWS's, it cannot read the variables of the workflow around it.
+    var isolated = false
     var phase: Phase = .entering
     var enteredEventId = 0
     var enteredTime: Timestamp
