@@ -27,6 +27,8 @@ let package = Package(
             linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]
         ),
         .target(name: "SluiceASL", dependencies: ["SluiceJSON"], swiftSettings: strictSettings),
+        // EventBridge event patterns, target input transformation and SNS filter policies.
+        .target(name: "SluicePatterns", dependencies: ["SluiceJSON"], swiftSettings: strictSettings),
         .target(
             name: "SluiceInterpreter",
             dependencies: ["SluiceJSON", "SluiceASL"],
@@ -36,7 +38,7 @@ let package = Package(
         .target(
             name: "SluiceCLI",
             dependencies: [
-                "SluiceJSON", "SluiceASL", "SluiceInterpreter",
+                "SluiceJSON", "SluiceASL", "SluiceInterpreter", "SluicePatterns",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -50,11 +52,13 @@ let package = Package(
         ),
         .executableTarget(
             name: "sluice-bench",
-            dependencies: ["SluiceJSON", "SluiceASL", "SluiceInterpreter"],
+XX, dependencies: ["SluiceJSON"], swiftSettings: strictSettings),
+        .testTarget(name: "SluiceASLTests", dependencies: ["SluiceASL", "SluiceJSON"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "SluicePatternsTests",
+            dependencies: ["SluicePatterns", "SluiceJSON"],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "SluiceJSONTests", dependencies: ["SluiceJSON"], swiftSettings: strictSettings),
-        .testTarget(name: "SluiceASLTests", dependencies: ["SluiceASL", "SluiceJSON"], swiftSettings: strictSettings),
         .testTarget(
             name: "SluiceInterpreterTests",
             dependencies: ["SluiceInterpreter", "SluiceASL", "SluiceJSON"],

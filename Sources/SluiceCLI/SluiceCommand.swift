@@ -6,7 +6,10 @@ public struct SluiceCommand: AsyncParsableCommand {
         commandName: "sluice",
         abstract: "Run AWS-style fan-out pipelines on one machine: state machines, rules, functions, topics.",
         version: "0.1.0-dev",
-        subcommands: [RunCommand.self, ValidateCommand.self]
+        subcommands: [
+            RunCommand.self, ValidateCommand.self, TestEventPatternCommand.self, TestInputTransformerCommand.self,
+            TestFilterPolicyCommand.self,
+        ]
     )
 
     public init() {}
