@@ -52,7 +52,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "sluice-bench",
-XX, dependencies: ["SluiceJSON"], swiftSettings: strictSettings),
+            dependencies: ["SluiceJSON", "SluiceASL", "SluiceInterpreter", "SluicePatterns"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "SluiceJSONTests", dependencies: ["SluiceJSON"], swiftSettings: strictSettings),
         .testTarget(name: "SluiceASLTests", dependencies: ["SluiceASL", "SluiceJSON"], swiftSettings: strictSettings),
         .testTarget(
             name: "SluicePatternsTests",
