@@ -9,15 +9,21 @@ public struct JSONParser {
     private let bytes: [UInt8]
     private var index = 0
     private var depth = 0
+    private let rejectsDuplicateKeys: Bool
 
-    private init(_ bytes: [UInt8]) { self.bytes = bytes }
-
-    public static func parse(_ text: String) throws(JSONParseError) -> JSONValue {
-        try parse(bytes: Array(text.utf8))
+    private init(_ bytes: [UInt8], rejectsDuplicateKeys: Bool) {
+        self.bytes = bytes
+        self.rejectsDuplicateKeys = rejectsDuplicateKeys
     }
 
-    public static func parse(bytes: [UInt8]) throws(JSONParseError) -> JSONValue {
-        var p = JSONParser(bytes)
+    /// Parses a document. A key repeated in one object keeps its last value unless `rejectingDuplicateKeys` is set
+    /// (EventBridge and SNS refuse such patterns and policies), in which case it is an error naming the key.
+    public static func parse(_ text: String, rejectingDuplicateKeys: Bool = false) throws(JSONParseError) -> JSONValue {
+        try parse(bytes: Array(text.utf8), rejectingDuplicateKeys: rejectingDuplicateKeys)
+    }
+
+    public static func parse(bytes: [UInt8], rejectingDuplicateKeys: Bool = false) throws(JSONParseError) -> JSONValue {
+        var p = JSONParser(bytes, rejectsDuplicateKeys: rejectingDuplicateKeys)
         // A UTF-8 byte order mark is tolerated, as most JSON tools do.
         if p.bytes.starts(with: [0xEF, 0xBB, 0xBF]) { p.index = 3 }
         p.skipWhitespace()
@@ -85,6 +91,7 @@ public struct JSONParser {
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':'") }
             index += 1
             skipWhitespace()
+            if rejectsDuplicateKeys, object.contains(key) { throw error("duplicate key '\(key)'") }
             object[key] = try parseValue()
             skipWhitespace()
             guard index < bytes.count else { throw error("unexpected end of input in an object") }
