@@ -90,6 +90,13 @@ gate asl .ci/conformance-floor "$CASES/asl" -- \
     --report "$REPORTS/asl-failures.txt" \
     --cmd "$SLUICE_BIN run --json --input-file {input} {definition}"
 
+# EventBridge / SNS matching: one gate per category, so a category cannot slip behind another's gains.
+for category in pattern transformer sns-filter; do
+    gate "eventpatterns-$category" ".ci/conformance-floor-$category" "$CASES/eventpatterns/$category" -- \
+        python3 "$CASES/tools/run-eventpatterns.py" "$CASES/eventpatterns" --category "$category" \
+        --report "$REPORTS/eventpatterns-$category-failures.txt" --bin "$SLUICE_BIN"
+done
+
 if [ "${#failed_gates[@]}" -gt 0 ]; then
     echo "conformance: FAILED: ${failed_gates[*]}"
     exit 1
