@@ -16,7 +16,8 @@ let package = Package(
         .executable(name: "sluice-bench", targets: ["sluice-bench"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // Layer 0: pure modules (no I/O, no clock, no logging).
@@ -34,11 +35,22 @@ let package = Package(
             dependencies: ["SluiceJSON", "SluiceASL"],
             swiftSettings: strictSettings
         ),
+        // Layer 1: the operating system.
+        .target(name: "CSluiceLinux"),
+        // Functions: worker processes under Lambda's concurrency model.
+        .target(
+            name: "SluiceWorkers",
+            dependencies: [
+                "CSluiceLinux", "SluiceJSON", "SluiceASL", "SluiceInterpreter",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
         // Layer 2: the command line.
         .target(
             name: "SluiceCLI",
             dependencies: [
-                "SluiceJSON", "SluiceASL", "SluiceInterpreter", "SluicePatterns",
+                "SluiceJSON", "SluiceASL", "SluiceInterpreter", "SluicePatterns", "SluiceWorkers",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

@@ -3,50 +3,63 @@ import SluiceASL
 import SluiceInterpreter
 import SluiceJSON
 
-/// Drives one execution in-process: performs its effects (timers really wait; Task resources go to a resolver)
-/// and feeds the results back until it ends.
+/// Drives one execution in-process: performs its effects (Task invocations run concurrently, timers really wait,
+/// cancellations stop them) and feeds the results back until it ends.
 struct LocalRunner {
-    /// Runs a Task invocation; nil means no implementation exists for the resource.
+    /// Runs a Task invocation.
     typealias TaskHandler = @Sendable (TaskInvocation) async -> Result<JSONValue, StatesError>
 
     var handler: TaskHandler = LocalRunner.unimplemented
 
     func run(_ execution: inout Execution) async -> ExecutionOutcome {
-        var timers: [Int: Timestamp] = [:]
-        var pending: [(token: Int, result: Result<JSONValue, StatesError>)] = []
+        let (events, sink) = AsyncStream<ExecutionEvent>.makeStream()
+        // Each outstanding invocation or timer is a task keyed by its token, so the interpreter can cancel it
+        // (a Task's TimeoutSeconds, a failed Parallel branch). None outlives this call.
+        var running: [Int: Task<Void, Never>] = [:]
+        defer {
+            for task in running.values { task.cancel() }
+            sink.finish()
+        }
         var effects = execution.start()
+        var iterator = events.makeAsyncIterator()
         while true {
             for effect in effects {
                 switch effect {
-                case .finished(let outcome): return outcome
-                case .startTimer(let token, let fireAt): timers[token] = fireAt
-                case .cancelTimer(let token): timers[token] = nil
-                case .cancelInvocation(let token): pending.removeAll { $0.token == token }
-                case .invoke(let invocation): pending.append((invocation.token, await handler(invocation)))
+                case .finished(let outcome):
+                    return outcome
+                case .invoke(let invocation):
+                    let handler = handler
+                    running[invocation.token] = Task {
+                        let result = await handler(invocation)
+                        guard !Task.isCancelled else { return }
+                        switch result {
+                        case .success(let output):
+                            sink.yield(.taskSucceeded(token: invocation.token, output: output))
+                        case .failure(let error):
+                            sink.yield(.taskFailed(token: invocation.token, error: error.name, cause: error.cause))
+                        }
+                    }
+                case .startTimer(let token, let fireAt):
+                    running[token] = Task {
+                        let delay = Double(fireAt.epochMilliseconds - Self.now().epochMilliseconds) / 1000
+                        if delay > 0 { try? await Task.sleep(for: .milliseconds(Int64(delay * 1000))) }
+                        guard !Task.isCancelled else { return }
+                        sink.yield(.timerFired(token: token))
+                    }
+                case .cancelTimer(let token), .cancelInvocation(let token):
+                    running.removeValue(forKey: token)?.cancel()
                 }
             }
-            effects = []
-            if !pending.isEmpty {
-                let (token, result) = pending.removeFirst()
-                switch result {
-                case .success(let output):
-                    effects = execution.handle(.taskSucceeded(token: token, output: output), at: Self.now())
-                case .failure(let error):
-                    effects = execution.handle(
-                        .taskFailed(token: token, error: error.name, cause: error.cause),
-                        at: Self.now()
-                    )
-                }
-                continue
-            }
-            guard let (token, fireAt) = timers.min(by: { $0.value < $1.value }) else {
-                // Nothing outstanding and not finished cannot happen; end rather than hang.
+            guard let event = await iterator.next() else {
                 return execution.outcome ?? .failed(error: StatesError.Name.runtime, cause: "The execution stalled")
             }
-            let delay = Double(fireAt.epochMilliseconds - Self.now().epochMilliseconds) / 1000
-            if delay > 0 { try? await Task.sleep(for: .milliseconds(Int(delay * 1000))) }
-            timers[token] = nil
-            effects = execution.handle(.timerFired(token: token), at: max(Self.now(), fireAt))
+            switch event {
+            case .taskSucceeded(let token, _), .taskFailed(let token, _, _), .timerFired(let token):
+                running[token] = nil
+            default:
+                break
+            }
+            effects = execution.handle(event, at: Self.now())
         }
     }
 
@@ -62,7 +75,8 @@ struct LocalRunner {
             return .failure(
                 StatesError(
                     "Lambda.ResourceNotFoundException",
-                    cause: "Function not found: \(name) (Service: Lambda, Status Code: 404)"
+                    cause:
+                        "Function not found: \(name) (Service: AWSLambda; Status Code: 404; Error Code: ResourceNotFoundException)"
                 )
             )
         }
@@ -70,13 +84,14 @@ struct LocalRunner {
             return .failure(
                 StatesError(
                     "Lambda.ResourceNotFoundException",
-                    cause: "Function not found: \(resource) (Service: Lambda, Status Code: 404)"
+                    cause:
+                        "Function not found: \(resource) (Service: AWSLambda; Status Code: 404; Error Code: ResourceNotFoundException)"
                 )
             )
         }
         return .failure(
             StatesError(
-                StatesError.Name.taskFailed,
+                StatesError.Name.runtime,
                 cause: "The resource '\(resource)' is not available in sluice yet"
             )
         )

@@ -1,8 +1,10 @@
 import ArgumentParser
 import Foundation
+import Logging
 import SluiceASL
 import SluiceInterpreter
 import SluiceJSON
+import SluiceWorkers
 
 /// `sluice run`: runs a state machine in-process, no daemon needed.
 struct RunCommand: AsyncParsableCommand {
@@ -22,6 +24,12 @@ struct RunCommand: AsyncParsableCommand {
 
     @Flag(help: "Print exactly one JSON document: {\"status\", \"output\"} or {\"status\", \"error\", \"cause\"}.")
     var json = false
+
+    @Option(help: "The folder of function definitions Task states invoke (default: ROOT/etc/sluice/functions).")
+    var functions: String?
+
+    @Option(help: "The root that sluice's folders are under, as for sluiced.")
+    var root: String = "/"
 
     /// AWS's limit on an execution's input and on every state's input and output.
     static let payloadLimit = 262_144
@@ -45,9 +53,12 @@ struct RunCommand: AsyncParsableCommand {
             throw CLIError.exit(error.description)
         }
         let name = Self.stateMachineName(definition)
+        let settings = Settings.load(root: root)
         let context = ExecutionContext.make(
             stateMachineName: name,
             executionName: UUID().uuidString.lowercased(),
+            region: settings.region,
+            account: settings.account,
             startTime: LocalRunner.now()
         )
         var execution = Execution(
@@ -56,7 +67,20 @@ struct RunCommand: AsyncParsableCommand {
             input: executionInput,
             seed: UInt64.random(in: 0...UInt64.max)
         )
-        let outcome = await LocalRunner().run(&execution)
+        let host = FunctionHost(
+            directory: functions ?? Settings.path(root, "etc/sluice/functions"),
+            maxWorkers: settings.maxWorkers,
+            logger: Logger(label: "sluice.functions") { StreamLogHandler.standardError(label: $0) }
+        )
+        for problem in host.problems { StandardError.write("sluice: function unavailable: \(problem)\n") }
+        await host.start()
+        let tasks = LambdaTasks(host: host, region: settings.region, account: settings.account)
+        let runner = LocalRunner { invocation in
+            if let result = await tasks.handle(invocation) { return result }
+            return await LocalRunner.unimplemented(invocation)
+        }
+        let outcome = await runner.run(&execution)
+        await host.shutdown()
         print(outcome: outcome)
         if case .succeeded = outcome { return }
         throw ExitCode(1)

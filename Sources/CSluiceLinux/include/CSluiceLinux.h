@@ -1,0 +1,42 @@
+#ifndef CSLUICELINUX_H
+#define CSLUICELINUX_H
+
+#include <sys/types.h>
+
+/// What sluice_spawn needs to start a worker process.
+typedef struct {
+    const char *path;            // executable (absolute, or looked up in search_path when it has no '/')
+    char *const *argv;           // NULL-terminated
+    char *const *envp;           // NULL-terminated: the complete environment of the child
+    const char *working_directory; // NULL: inherit
+    int stdin_fd, stdout_fd, stderr_fd; // the child's ends; -1 connects /dev/null
+    long long memory_limit_bytes; // RLIMIT_AS; 0: none
+} sluice_spawn_request;
+
+/// Starts a process in a session (and process group) of its own, with a clean signal state, the parent-death
+/// signal set to SIGKILL, and only the three given descriptors open. Returns 0 and the pid, or an errno value
+/// (from the child's setup or exec, reported back through a close-on-exec pipe).
+///
+/// The child is created with vfork semantics (it shares the parent's memory until exec and runs only this C
+/// code), so spawning costs the same from a small or a large daemon and no Swift runs in the child.
+int sluice_spawn(const sluice_spawn_request *request, pid_t *pid_out);
+
+/// Opens a pidfd for `pid` (readable once the process has exited); -1 with errno on failure.
+int sluice_pidfd_open(pid_t pid);
+
+/// pipe2 with O_CLOEXEC: fds[0] read end, fds[1] write end.
+int sluice_pipe(int fds[2]);
+
+/// Sends `signal` to the process group `pgid` (the worker and everything it started).
+int sluice_kill_group(pid_t pgid, int signal);
+
+/// waitpid without blocking: 1 and the raw status when the child has exited, 0 when it runs, -1 on error.
+int sluice_try_wait(pid_t pid, int *status);
+
+/// Decoding of a raw wait status.
+int sluice_exited(int status);
+int sluice_exit_code(int status);
+int sluice_signaled(int status);
+int sluice_term_signal(int status);
+
+#endif

@@ -1,0 +1,99 @@
+import Foundation
+import Logging
+import SluiceJSON
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Every loaded function with its workers, under one global worker budget: what Task states invoke.
+public final class FunctionHost: Sendable {
+    /// Functions that loaded, by name.
+    public let definitions: [String: FunctionDefinition]
+    /// Files that did not load, with what is wrong (each such function is unavailable; the others work).
+    public let problems: [FunctionDefinition.Problem]
+    private let pools: [String: FunctionPool]
+    private let budget: ConcurrencyBudget
+
+    /// Loads `functions/*.json` from `directory`.
+    public convenience init(directory: String, maxWorkers: Int, logger: Logger, grace: Double = 2) {
+        var definitions: [FunctionDefinition] = []
+        var problems: [FunctionDefinition.Problem] = []
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        for file in files.sorted() where file.hasSuffix(".json") && !file.hasPrefix(".") {
+            let path = directory + "/" + file
+            let name = String(file.dropLast(5))
+            guard let data = FileManager.default.contents(atPath: path) else {
+                problems.append(.init(file: path, field: "", message: "cannot be read"))
+                continue
+            }
+            let json: JSONValue
+            do {
+                json = try JSONParser.parse(bytes: Array(data))
+            } catch {
+                problems.append(.init(file: path, field: "", message: "not valid JSON: \(error)"))
+                continue
+            }
+            let loaded = FunctionDefinition.load(json, file: path, name: name)
+            if let d = loaded.definition { definitions.append(d) }
+            problems += loaded.problems
+        }
+        self.init(definitions: definitions, problems: problems, maxWorkers: maxWorkers, logger: logger, grace: grace)
+    }
+
+    public init(
+        definitions: [FunctionDefinition],
+        problems: [FunctionDefinition.Problem] = [],
+        maxWorkers: Int,
+        logger: Logger,
+        grace: Double = 2
+    ) {
+        // A worker that dies while we write to it must not take sluice down with SIGPIPE.
+        signal(SIGPIPE, SIG_IGN)
+        var reservations: [String: Int] = [:]
+        for d in definitions { if let r = d.reservedConcurrency { reservations[d.name] = r } }
+        let budget = ConcurrencyBudget(maxWorkers: maxWorkers, reservations: reservations)
+        self.budget = budget
+        self.problems = problems
+        self.definitions = Dictionary(definitions.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        self.pools = self.definitions.mapValues {
+            FunctionPool(definition: $0, budget: budget, logger: logger, grace: grace)
+        }
+    }
+
+    /// Starts the provisioned workers of every function.
+    public func start() async {
+        for pool in pools.values { await pool.startProvisioned() }
+    }
+
+    /// Invokes function `name`; nil when no such function is loaded.
+    public func invoke(
+        _ name: String,
+        payload: JSONValue,
+        requestId: String
+    ) async -> Result<JSONValue, FunctionError>? {
+        guard let pool = pools[name] else { return nil }
+        return await pool.invoke(payload: payload, requestId: requestId)
+    }
+
+    /// Stops idle on-demand workers that have been idle for `idleTime`.
+    public func reapIdle(idleTime: Duration) async {
+        for pool in pools.values { await pool.reapIdle(idleTime: idleTime) }
+    }
+
+    /// Stops every worker.
+    public func shutdown() async {
+        for pool in pools.values { await pool.stopAll() }
+    }
+
+    /// The pids of the workers started so far for `name` (tests, status).
+    public func workerPids(_ name: String) async -> [Int32] {
+        await pools[name]?.started ?? []
+    }
+
+    /// Idle and busy worker counts for `name`.
+    public func workerCounts(_ name: String) async -> (idle: Int, busy: Int) {
+        guard let pool = pools[name] else { return (0, 0) }
+        return (await pool.idleCount, await pool.busyCount)
+    }
+}

@@ -1,0 +1,163 @@
+import Foundation
+import Logging
+import SluiceJSON
+
+/// The workers of one function: warm persistent workers handed out one invocation at a time, provisioned ones
+/// started ahead and kept, extra ones started on demand and reaped when idle.
+actor FunctionPool {
+    let definition: FunctionDefinition
+    private let budget: ConcurrencyBudget
+    private let logger: Logger
+    private let grace: Double
+    private var idle: [(worker: PersistentWorker, since: ContinuousClock.Instant)] = []
+    private var busy = 0
+    /// Pids of every worker started, for tests and status.
+    private(set) var started: [Int32] = []
+
+    init(definition: FunctionDefinition, budget: ConcurrencyBudget, logger: Logger, grace: Double) {
+        self.definition = definition
+        self.budget = budget
+        self.logger = logger
+        self.grace = grace
+    }
+
+    /// Starts the ProvisionedConcurrency workers before any invocation arrives.
+    func startProvisioned() {
+        guard definition.runtime == .persistent else { return }
+        while idle.count < definition.provisionedConcurrency {
+            guard let worker = spawnWorker() else { return }
+            idle.append((worker, .now))
+        }
+    }
+
+    /// Runs one invocation under the concurrency limits.
+    func invoke(payload: JSONValue, requestId: String) async -> Result<JSONValue, FunctionError> {
+        if definition.reservedConcurrency == 0 {
+            return .failure(
+                FunctionError(
+                    errorType: "Lambda.TooManyRequestsException",
+                    errorMessage: "Rate Exceeded.",
+                    requestId: requestId
+                )
+            )
+        }
+        let pool: ConcurrencyBudget.Pool
+        do {
+            pool = try await budget.acquire(definition.name)
+        } catch {
+            return .failure(
+                FunctionError(
+                    errorType: "Sandbox.Cancelled",
+                    errorMessage: "RequestId: \(requestId) Error: cancelled while waiting for a worker",
+                    requestId: requestId
+                )
+            )
+        }
+        defer { Task { await budget.release(pool) } }
+        switch definition.runtime {
+        case .process: return await runProcess(payload: payload, requestId: requestId)
+        case .persistent: return await runPersistent(payload: payload, requestId: requestId)
+        }
+    }
+
+    private func runProcess(payload: JSONValue, requestId: String) async -> Result<JSONValue, FunctionError> {
+        let definition = definition
+        let grace = grace
+        let sink = stderrSink()
+        let bytes = Array(payload.serialized().utf8)
+        // The process is driven by a thread of its own: spawning, polling and reaping block.
+        return await withCheckedContinuation { continuation in
+            let thread = Thread {
+                continuation.resume(
+                    returning: ProcessInvocation.run(
+                        definition,
+                        payload: bytes,
+                        requestId: requestId,
+                        timeout: definition.timeout,
+                        grace: grace,
+                        stderrSink: sink
+                    )
+                )
+            }
+            thread.name = "sluice-invoke-\(definition.name)"
+            thread.start()
+        }
+    }
+
+    private func runPersistent(payload: JSONValue, requestId: String) async -> Result<JSONValue, FunctionError> {
+        var worker: PersistentWorker?
+        while let candidate = idle.popLast()?.worker {
+            if candidate.isAlive {
+                worker = candidate
+                break
+            }
+        }
+        if worker == nil { worker = spawnWorker() }
+        guard let worker else {
+            return .failure(
+                FunctionError(
+                    errorType: "Runtime.InvalidEntrypoint",
+                    errorMessage: "RequestId: \(requestId) Error: the worker could not be started",
+                    requestId: requestId
+                )
+            )
+        }
+        busy += 1
+        let outcome = await worker.invoke(payload: payload, requestId: requestId, timeout: definition.timeout)
+        busy -= 1
+        if worker.isAlive {
+            idle.append((worker, .now))
+        } else if idle.count + busy < definition.provisionedConcurrency {
+            // A provisioned worker that died is replaced at once, so the function stays warm.
+            if let replacement = spawnWorker() { idle.append((replacement, .now)) }
+        }
+        return outcome
+    }
+
+    private func spawnWorker() -> PersistentWorker? {
+        do {
+            let worker = try PersistentWorker.start(definition, grace: grace, stderrSink: stderrSink())
+            started.append(worker.pid)
+            return worker
+        } catch {
+            logger.error(
+                "cannot start a worker: \(error)",
+                metadata: ["sluice.function": .string(definition.name)]
+            )
+            return nil
+        }
+    }
+
+    /// Stops idle workers beyond the provisioned ones that have been idle for `idleTime`.
+    func reapIdle(idleTime: Duration) {
+        let now = ContinuousClock.now
+        var kept: [(worker: PersistentWorker, since: ContinuousClock.Instant)] = []
+        for entry in idle.reversed() {
+            if kept.count < definition.provisionedConcurrency || now - entry.since < idleTime {
+                kept.append(entry)
+            } else {
+                entry.worker.stop()
+            }
+        }
+        idle = kept.reversed()
+    }
+
+    /// Stops every worker (shutdown).
+    func stopAll() {
+        for entry in idle { entry.worker.stop() }
+        idle = []
+    }
+
+    var idleCount: Int { idle.count }
+    var busyCount: Int { busy }
+
+    private func stderrSink() -> @Sendable (String, String?) -> Void {
+        let logger = logger
+        let name = definition.name
+        return { line, requestId in
+            var metadata: Logger.Metadata = ["sluice.function": .string(name)]
+            if let requestId { metadata["sluice.request.id"] = .string(requestId) }
+            logger.info("\(line)", metadata: metadata)
+        }
+    }
+}

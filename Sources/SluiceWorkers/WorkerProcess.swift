@@ -1,0 +1,161 @@
+import CSluiceLinux
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// A spawned worker: its pid (also its process group and session), the parent's ends of its pipes, and a pidfd.
+///
+/// A value of plain integers, owned by one thread at a time (the one driving the invocation or the worker).
+struct WorkerProcess: Sendable {
+    let pid: pid_t
+    /// Write end of the child's stdin; -1 once closed.
+    var stdin: Int32
+    let stdout: Int32
+    let stderr: Int32
+    /// Readable once the process has exited.
+    let pidfd: Int32
+
+    /// The base environment of every worker: nothing inherited from the daemon, as Lambda starts from a clean one.
+    static func environment(for definition: FunctionDefinition) -> [String: String] {
+        var env = [
+            "PATH": "/usr/local/bin:/usr/bin:/bin",
+            "LANG": "C.UTF-8",
+            "AWS_LAMBDA_FUNCTION_NAME": definition.name,
+            "AWS_LAMBDA_FUNCTION_TIMEOUT": String(Int(definition.timeout.rounded(.up))),
+        ]
+        if let memory = definition.memoryLimitMiB { env["AWS_LAMBDA_FUNCTION_MEMORY_SIZE"] = String(memory) }
+        for (k, v) in definition.environment { env[k] = v }
+        return env
+    }
+
+    /// Starts the function's command with pipes on stdin, stdout and stderr.
+    static func spawn(_ definition: FunctionDefinition) throws(SpawnError) -> WorkerProcess {
+        var inPipe: [Int32] = [-1, -1]
+        var outPipe: [Int32] = [-1, -1]
+        var errPipe: [Int32] = [-1, -1]
+        guard sluice_pipe(&inPipe) == 0 else { throw SpawnError(errno: errno, what: "pipe") }
+        guard sluice_pipe(&outPipe) == 0 else {
+            closeAll(inPipe)
+            throw SpawnError(errno: errno, what: "pipe")
+        }
+        guard sluice_pipe(&errPipe) == 0 else {
+            closeAll(inPipe + outPipe)
+            throw SpawnError(errno: errno, what: "pipe")
+        }
+        let argv = CStringArray(definition.command)
+        let envp = CStringArray(environment(for: definition).map { "\($0.key)=\($0.value)" }.sorted())
+        var pid: pid_t = 0
+        let result: Int32 = definition.command[0].withCString { path in
+            let run: (UnsafePointer<CChar>?) -> Int32 = { cwd in
+                var request = sluice_spawn_request(
+                    path: path,
+                    argv: argv.pointer,
+                    envp: envp.pointer,
+                    working_directory: cwd,
+                    stdin_fd: inPipe[0],
+                    stdout_fd: outPipe[1],
+                    stderr_fd: errPipe[1],
+                    memory_limit_bytes: Int64(definition.memoryLimitMiB ?? 0) * 1_048_576
+                )
+                return sluice_spawn(&request, &pid)
+            }
+            if let dir = definition.workingDirectory { return dir.withCString { run($0) } }
+            return run(nil)
+        }
+        // The child's ends belong to the child now.
+        close(inPipe[0])
+        close(outPipe[1])
+        close(errPipe[1])
+        guard result == 0 else {
+            closeAll([inPipe[1], outPipe[0], errPipe[0]])
+            throw SpawnError(errno: result, what: definition.command[0])
+        }
+        for fd in [inPipe[1], outPipe[0], errPipe[0]] {
+            _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
+        }
+        let pidfd = sluice_pidfd_open(pid)
+        return WorkerProcess(pid: pid, stdin: inPipe[1], stdout: outPipe[0], stderr: errPipe[0], pidfd: pidfd)
+    }
+
+    private static func closeAll(_ fds: [Int32]) {
+        for fd in fds where fd >= 0 { close(fd) }
+    }
+
+    mutating func closeStdin() {
+        if stdin >= 0 {
+            close(stdin)
+            stdin = -1
+        }
+    }
+
+    /// The exit status if the process has ended (reaping it), else nil.
+    func tryWait() -> ProcessStatus? {
+        var status: Int32 = 0
+        guard sluice_try_wait(pid, &status) == 1 else { return nil }
+        return Self.decode(status)
+    }
+
+    /// Waits for the process to end (reaping it).
+    func wait() -> ProcessStatus {
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 {
+            if errno != EINTR { return .signaled(SIGKILL) }
+        }
+        return Self.decode(status)
+    }
+
+    static func decode(_ status: Int32) -> ProcessStatus {
+        if sluice_signaled(status) != 0 { return .signaled(sluice_term_signal(status)) }
+        return .exited(sluice_exit_code(status))
+    }
+
+    /// SIGTERM to the whole process group, SIGKILL after `grace` seconds if anything is left, then reaps the
+    /// worker: nothing it started outlives it.
+    mutating func terminate(grace: Double) -> ProcessStatus {
+        closeStdin()
+        if let status = tryWait() {
+            _ = sluice_kill_group(pid, SIGKILL)
+            return status
+        }
+        _ = sluice_kill_group(pid, SIGTERM)
+        var fds = [pollfd(fd: pidfd, events: Int16(POLLIN), revents: 0)]
+        _ = poll(&fds, 1, Int32(grace * 1000))
+        _ = sluice_kill_group(pid, SIGKILL)
+        return wait()
+    }
+
+    /// After the worker ended by itself: kill whatever it left behind in its group, close our descriptors.
+    mutating func release() {
+        _ = sluice_kill_group(pid, SIGKILL)
+        closeStdin()
+        for fd in [stdout, stderr, pidfd] where fd >= 0 { close(fd) }
+    }
+}
+
+/// Why a worker could not be started.
+struct SpawnError: Error, CustomStringConvertible {
+    var errno: Int32
+    var what: String
+
+    var description: String { "cannot start \(what): \(String(cString: strerror(errno)))" }
+}
+
+/// A NULL-terminated array of C strings that frees itself.
+final class CStringArray {
+    let pointer: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>
+    private let count: Int
+
+    init(_ strings: [String]) {
+        count = strings.count
+        pointer = .allocate(capacity: strings.count + 1)
+        for (i, s) in strings.enumerated() { pointer[i] = strdup(s) }
+        pointer[strings.count] = nil
+    }
+
+    deinit {
+        for i in 0..<count { free(pointer[i]) }
+        pointer.deallocate()
+    }
+}

@@ -1,0 +1,82 @@
+#!/usr/bin/env python3
+"""The `score` function of the shipped example: a persistent sluice worker (DESIGN.md "Function").
+
+It reads one request per line on stdin, {"requestId", "payload", "deadlineMs"}, and answers one line on stdout,
+{"requestId", "result"} or {"requestId", "errorType", "errorMessage", "stackTrace"}. The payload is a batch
+{"Items": [...]} of companies as a Distributed Map's ItemReader gives them (CSV rows: every value a string, the
+answers in columns answer_0..answer_19), or a single company; the result is one {"company_id", "score"} per
+company. The model is a small logistic risk score with fixed weights (the arithmetic of the shared benchmark
+workload, so figures stay comparable). Standard library only.
+"""
+import json
+import math
+import sys
+import traceback
+
+SECTOR_BIAS = {
+    "energy": 0.30, "materials": 0.12, "industrials": -0.05, "consumer_discretionary": 0.08,
+    "consumer_staples": -0.20, "health_care": -0.10, "financials": 0.25, "information_technology": 0.15,
+    "communication_services": 0.05, "utilities": -0.30, "real_estate": 0.20, "agriculture": 0.10,
+}
+WEIGHTS = (0.42, -0.31, 0.18, 0.27, -0.22, 0.35, -0.15, 0.11, 0.29, -0.38,
+           0.24, -0.19, 0.33, -0.08, 0.21, -0.27, 0.16, 0.31, -0.12, 0.26)
+INTERCEPT = -0.35
+EMPLOYEES_WEIGHT = -0.18
+REVENUE_PER_EMPLOYEE_WEIGHT = 0.07
+
+
+class BadCompany(Exception):
+    """A row that cannot be scored; reported to Step Functions as errorType BadCompany."""
+
+
+def answers_of(company):
+    if "answers" in company:
+        return [float(a) for a in company["answers"]]
+    return [float(company["answer_%d" % i]) for i in range(len(WEIGHTS))]
+
+
+def risk(company):
+    try:
+        answers = answers_of(company)
+        employees = float(company["employees"])
+        revenue = float(company["revenue"])
+        sector = company.get("sector", "")
+        company_id = int(company["company_id"])
+    except (KeyError, ValueError, TypeError) as e:
+        raise BadCompany("cannot score %r: %s" % (company.get("company_id", company), e))
+    linear = 0.0
+    spread = 0.0
+    for weight, answer in zip(WEIGHTS, answers):
+        centred = answer - 5.0
+        linear += weight * centred
+        spread += centred * centred
+    z = (INTERCEPT + SECTOR_BIAS.get(sector, 0.0) + 0.2 * linear - 0.002 * spread
+         + EMPLOYEES_WEIGHT * math.log1p(employees)
+         + REVENUE_PER_EMPLOYEE_WEIGHT * math.log1p(revenue / employees))
+    return {"company_id": company_id, "score": round(1.0 / (1.0 + math.exp(-z)), 6)}
+
+
+def handle(payload):
+    if isinstance(payload, dict) and isinstance(payload.get("Items"), list):
+        return [risk(company) for company in payload["Items"]]
+    return risk(payload)
+
+
+def main():
+    out = sys.stdout
+    for line in sys.stdin:
+        if not line.strip():
+            continue
+        request = json.loads(line)
+        request_id = request.get("requestId")
+        try:
+            answer = {"requestId": request_id, "result": handle(request.get("payload"))}
+        except Exception as e:  # every failure goes back as a Lambda-style error
+            answer = {"requestId": request_id, "errorType": type(e).__name__, "errorMessage": str(e),
+                      "stackTrace": traceback.format_exc().splitlines()}
+        out.write(json.dumps(answer, separators=(",", ":")) + "\n")
+        out.flush()
+
+
+if __name__ == "__main__":
+    main()
