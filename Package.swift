@@ -64,7 +64,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "sluice-bench",
-            dependencies: ["SluiceJSON", "SluiceASL", "SluiceInterpreter", "SluicePatterns"],
+            dependencies: [
+                "SluiceJSON", "SluiceASL", "SluiceInterpreter", "SluicePatterns", "SluiceWorkers",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "SluiceJSONTests", dependencies: ["SluiceJSON"], swiftSettings: strictSettings),
@@ -72,6 +75,14 @@ let package = Package(
         .testTarget(
             name: "SluicePatternsTests",
             dependencies: ["SluicePatterns", "SluiceJSON"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SluiceWorkersTests",
+            dependencies: [
+                "SluiceWorkers", "SluiceJSON", "SluiceASL", "SluiceInterpreter", "SluiceCLI",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(
