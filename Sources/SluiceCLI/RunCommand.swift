@@ -79,7 +79,13 @@ struct RunCommand: AsyncParsableCommand {
             if let result = await tasks.handle(invocation) { return result }
             return await LocalRunner.unimplemented(invocation)
         }
-        let outcome = await runner.run(&execution)
+        // Idle on-demand workers are reaped while the execution runs; the maintenance task ends with it.
+        let outcome = await withTaskGroup(of: Void.self) { group in
+            group.addTask { await host.maintain() }
+            let outcome = await runner.run(&execution)
+            group.cancelAll()
+            return outcome
+        }
         await host.shutdown()
         print(outcome: outcome)
         if case .succeeded = outcome { return }

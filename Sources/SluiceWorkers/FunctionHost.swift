@@ -81,6 +81,19 @@ public final class FunctionHost: Sendable {
         for pool in pools.values { await pool.reapIdle(idleTime: idleTime) }
     }
 
+    /// Keeps the pools tidy until cancelled: every `interval`, on-demand workers idle for `idleTime` are stopped
+    /// (provisioned ones stay). Run it beside whatever invokes functions.
+    public func maintain(idleTime: Duration = .seconds(60), interval: Duration = .seconds(5)) async {
+        while !Task.isCancelled {
+            do {
+                try await Task.sleep(for: interval)
+            } catch {
+                return
+            }
+            await reapIdle(idleTime: idleTime)
+        }
+    }
+
     /// Stops every worker.
     public func shutdown() async {
         for pool in pools.values { await pool.stopAll() }

@@ -257,3 +257,37 @@ struct FunctionHostTests {
         #expect(problems.contains("broken.json "))
     }
 }
+
+@Suite(.serialized)
+struct FunctionReapingTests {
+    @Test("Workers started on demand are reaped when idle; provisioned ones stay")
+    func reaping() async throws {
+        let f = try FunctionFixture()
+        defer { f.remove() }
+        try f.function(
+            "busy",
+            script: """
+                #!/bin/sh
+                while read -r line; do
+                  id=$(printf '%s' "$line" | sed 's/.*"requestId":"\\([^"]*\\)".*/\\1/')
+                  sleep 0.2
+                  printf '{"requestId":"%s","result":null}\\n' "$id"
+                done
+                """,
+            #""Runtime": "persistent", "ProvisionedConcurrency": 1"#
+        )
+        let host = f.host()
+        await host.start()
+        await withTaskGroup(of: Void.self) { group in
+            for i in 0..<3 { group.addTask { _ = await host.invoke("busy", payload: nil, requestId: "b\(i)") } }
+        }
+        let pids = await host.workerPids("busy")
+        #expect(pids.count == 3)
+        #expect(await host.workerCounts("busy").idle == 3)
+        await host.reapIdle(idleTime: .zero)
+        #expect(await host.workerCounts("busy").idle == 1)
+        try await Task.sleep(for: .milliseconds(1500))
+        #expect(pids.filter { !processIsGone($0) }.count == 1)
+        await host.shutdown()
+    }
+}
