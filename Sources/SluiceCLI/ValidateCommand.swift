@@ -1,34 +1,38 @@
 import ArgumentParser
+import Foundation
 import SluiceASL
 import SluiceJSON
+import SluiceWorkers
 
-/// `sluice validate`: the static checks of AWS's ValidateStateMachineDefinition, every problem with its location.
+/// `sluice validate`: state machines (the checks of AWS's ValidateStateMachineDefinition), functions, rules and
+/// subscriptions, every problem with its file and location.
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Check definitions and configuration files; report every problem with its location."
+        abstract: "Check state machines, functions, rules and subscriptions; report every problem with its location."
     )
 
-    @Argument(help: "Files to check.")
+    @Argument(
+        help: "Files to check. The kind of each comes from its folder (state-machines, functions, ...) or content."
+    )
     var files: [String]
 
-    @Flag(help: "Print the result as JSON (AWS's ValidateStateMachineDefinition shape).")
+    @Flag(help: "Print the result as JSON (AWS's ValidateStateMachineDefinition shape, one report per file).")
     var json = false
+
+    /// What a file holds.
+    enum Kind: String {
+        case stateMachine = "state machine"
+        case function
+        case rule
+        case subscription
+    }
 
     func run() throws {
         var failed = false
         var reports: [JSONValue] = []
         for file in files {
-            let problems: [DefinitionProblem]
-            do {
-                let text = try InputFiles.text(file)
-                switch DefinitionDecoder.decode(text: text) {
-                case .success: problems = []
-                case .failure(let errors): problems = errors.problems
-                }
-            } catch let error as CLIError {
-                problems = [DefinitionProblem(code: "FILE", location: "/", message: error.description)]
-            }
+            let problems = Self.check(file)
             failed = failed || !problems.isEmpty
             if json {
                 let diagnostics: [JSONValue] = problems.map {
@@ -49,5 +53,54 @@ struct ValidateCommand: ParsableCommand {
         }
         if json { print(JSONValue.array(reports).prettyPrinted()) }
         if failed { throw ExitCode(2) }
+    }
+
+    /// Every problem of one file, whatever its kind.
+    static func check(_ file: String) -> [DefinitionProblem] {
+        let text: String
+        do {
+            text = try InputFiles.text(file)
+        } catch {
+            return [DefinitionProblem(code: "FILE", location: "/", message: "\(error)")]
+        }
+        let document: JSONValue
+        do {
+            document = try JSONParser.parse(text)
+        } catch {
+            return [DefinitionProblem(code: "INVALID_JSON", location: "/", message: "not valid JSON: \(error)")]
+        }
+        switch kind(of: file, document) {
+        case .stateMachine:
+            if case .failure(let errors) = DefinitionDecoder.decode(document) { return errors.problems }
+            return []
+        case .function:
+            let name = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+            return FunctionDefinition.load(document, file: file, name: name).problems.map {
+                DefinitionProblem(code: "INVALID_FUNCTION", location: "/" + $0.field, message: $0.message)
+            }
+        case .rule, .subscription:
+            return ConfigValidation.check(document, file: file, isRule: kind(of: file, document) == .rule)
+        }
+    }
+
+    /// The folder decides (as in /etc/sluice); a file elsewhere is recognised by its fields.
+    static func kind(of file: String, _ document: JSONValue) -> Kind {
+        let folder = ((file as NSString).deletingLastPathComponent as NSString).lastPathComponent
+        switch folder {
+        case "state-machines": return .stateMachine
+        case "functions": return .function
+        case "rules": return .rule
+        case "subscriptions": return .subscription
+        default: break
+        }
+        if file.hasSuffix(".asl.json") || document["StartAt"] != nil || document["States"] != nil {
+            return .stateMachine
+        }
+        if document["Command"] != nil { return .function }
+        if document["EventPattern"] != nil || document["Targets"] != nil { return .rule }
+        if document["Endpoint"] != nil || document["Protocol"] != nil || document["TopicArn"] != nil {
+            return .subscription
+        }
+        return .stateMachine
     }
 }
