@@ -10,6 +10,12 @@ struct LocalRunner {
     typealias TaskHandler = @Sendable (TaskInvocation) async -> Result<JSONValue, StatesError>
 
     var handler: TaskHandler = LocalRunner.unimplemented
+    var mapIO: any MapIO = NoMapIO()
+
+    init(mapIO: any MapIO = NoMapIO(), handler: @escaping TaskHandler = LocalRunner.unimplemented) {
+        self.mapIO = mapIO
+        self.handler = handler
+    }
 
     func run(_ execution: inout Execution) async -> ExecutionOutcome {
         let (events, sink) = AsyncStream<ExecutionEvent>.makeStream()
@@ -48,6 +54,18 @@ struct LocalRunner {
                     }
                 case .cancelTimer(let token), .cancelInvocation(let token):
                     running.removeValue(forKey: token)?.cancel()
+                // Reading and writing are done in order, here: a reader has one request outstanding at a time and
+                // result records must land in the order they were produced.
+                case .readItems(let request):
+                    sink.yield(await mapIO.read(request))
+                case .closeItemReader(let token):
+                    await mapIO.closeReader(token)
+                case .openResultWriter(let request):
+                    if let event = await mapIO.openWriter(request) { sink.yield(event) }
+                case .writeResult(let token, let record):
+                    if let event = await mapIO.write(token, record) { sink.yield(event) }
+                case .closeResultWriter(let token, let commit):
+                    if let event = await mapIO.closeWriter(token, commit: commit) { sink.yield(event) }
                 }
             }
             guard let event = await iterator.next() else {

@@ -13,6 +13,54 @@ public enum Effect: Sendable, Hashable {
     case cancelInvocation(token: Int)
     /// The execution ended.
     case finished(ExecutionOutcome)
+    /// Distributed Map ItemReader: deliver up to `count` more items (opening the reader on the first request) as
+    /// `.itemsRead` or `.itemReaderFailed` for `token`.
+    case readItems(ItemReadRequest)
+    /// The reader of `token` is no longer needed.
+    case closeItemReader(token: Int)
+    /// Distributed Map ResultWriter: get ready to write child execution results for a map run.
+    case openResultWriter(ResultWriterRequest)
+    /// One child execution ended: append its record to the map run's results.
+    case writeResult(token: Int, record: ChildExecutionRecord)
+    /// All children ended: write the manifest and answer `.resultsWritten` (or `.resultWriterFailed`). With
+    /// `commit` false (the map failed) the files are completed but no answer is expected.
+    case closeResultWriter(token: Int, commit: Bool)
+}
+
+/// What a Distributed Map's ItemReader reads, with its Parameters evaluated and MaxItems resolved.
+public struct ItemReadRequest: Sendable, Hashable {
+    public var token: Int
+    public var resource: String
+    public var parameters: JSONValue
+    public var readerConfig: JSONObject
+    public var count: Int
+}
+
+/// Where a map run's results go (ResultWriter's Parameters evaluated: Bucket, Prefix).
+public struct ResultWriterRequest: Sendable, Hashable {
+    public var token: Int
+    public var mapRunArn: String
+    public var resource: String
+    public var parameters: JSONValue
+    public var writerConfig: JSONObject
+}
+
+/// A child execution of a map run, as ResultWriter records it (DESIGN.md "Distributed Map results").
+public struct ChildExecutionRecord: Sendable, Hashable {
+    public var executionArn: String
+    public var name: String
+    public var stateMachineArn: String
+    public var input: JSONValue
+    public var output: JSONValue?
+    public var error: String?
+    public var cause: String?
+    public var status: String
+    public var startDate: Timestamp
+    public var stopDate: Timestamp
+    /// How many items the child processed (1, or the batch size).
+    public var itemCount: Int
+
+    public var succeeded: Bool { status == "SUCCEEDED" }
 }
 
 /// One Task invocation requested by the interpreter.

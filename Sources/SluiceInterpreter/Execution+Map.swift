@@ -1,18 +1,56 @@
 import SluiceASL
 import SluiceJSON
 
+/// Map: INLINE iterations and DISTRIBUTED child executions, with items from ItemsPath or streamed from an
+/// ItemReader, batched by ItemBatcher, and results collected in order or streamed to a ResultWriter.
+///
+/// Items flow through a buffer: children are started while fewer than MaxConcurrency run, more items are asked for
+/// while the buffer runs low, so only what is in flight is held in memory however large the source.
 extension Execution {
+    /// How many items to ask an ItemReader for at a time.
+    static let readChunk = 1_000
+
     mutating func runMap(_ id: Int, _ map: MapState) throws(StatesError) {
         guard let frame = frames[id] else { return }
         let state = frame.state
         let effective = try applyInputPath(state.inputPath, to: frame.input, frame: id)
-        var items: [JSONValue]
+        let limits = try mapLimits(map, input: effective, frame: id)
+        var run = MapRun(limits: limits, effectiveInput: effective, mapRunArn: "")
+        if let reader = map.itemReader {
+            run.readerToken = try openReader(reader, input: effective, frame: id)
+        } else {
+            run.buffer = try items(map, effective: effective, frame: id)
+            run.exhausted = true
+        }
+        if let template = map.itemBatcher?.batchInput {
+            run.batchInput = try evaluate(template, input: effective, frame: id)
+        }
+        if limits.distributed {
+            run.mapRunArn = mapRunArn(label: map.label ?? state.name)
+            if let writer = map.resultWriter {
+                run.writerToken = try openWriter(writer, mapRunArn: run.mapRunArn, input: effective, frame: id)
+            }
+        }
+        var join = Join(kind: .map(run), results: [])
+        if limits.distributed {
+            join.startedEventId = record("MapRunStarted", ["mapRunArn": .string(run.mapRunArn)])
+        } else {
+            join.startedEventId = record("MapStateStarted", ["length": .int(run.bufferedCount)])
+        }
+        frames[id]?.phase = .joining(join)
+        guard var join = takeJoin(id) else { return }
+        fill(id, &join)
+        settle(id, join)
+    }
+
+    /// The array ItemsPath selects (the whole effective input by default).
+    private func items(_ map: MapState, effective: JSONValue, frame id: Int) throws(StatesError) -> [JSONValue] {
         switch map.itemsPath {
         case .null, .path("$"):
             guard case .array(let a) = effective else {
                 throw StatesError.runtime("Map state input must be an array but was: \(effective.serialized())")
             }
-            items = a
+            return a
         case .path(let p):
             guard let value = try resolve(p, input: effective, frame: id) else {
                 throw StatesError.runtime(noResults(p))
@@ -22,126 +60,388 @@ extension Execution {
                     "Unable to apply ItemsPath \(p) to input \(effective.serialized()): the value is not an array: \(value.serialized())"
                 )
             }
-            items = a
+            return a
         }
-        let limits = try mapLimits(map, input: effective, frame: id, total: items.count)
-        var inputs: [JSONValue] = []
-        inputs.reserveCapacity(items.count)
-        for (index, item) in items.enumerated() {
-            if let selector = map.itemSelector {
-                inputs.append(
-                    try evaluate(selector, input: effective, frame: id, mapItem: MapItem(index: index, value: item))
-                )
-            } else {
-                inputs.append(item)
-            }
-        }
-        if let batcher = map.itemBatcher {
-            inputs = try batches(inputs, batcher, input: effective, frame: id)
-        }
-        items = []
-        let started = record("MapStateStarted", ["length": .int(inputs.count)])
-        var join = Join(
-            kind: .map(
-                MapRunLimits(
-                    maxConcurrency: limits.maxConcurrency,
-                    toleratedFailureCount: limits.toleratedFailureCount,
-                    toleratedFailurePercentage: limits.toleratedFailurePercentage,
-                    distributed: limits.distributed,
-                    total: inputs.count
-                )
-            ),
-            queued: inputs.enumerated().map { ($0.offset, $0.element) },
-            results: Array(repeating: nil, count: inputs.count),
-            effectiveInput: effective
-        )
-        join.startedEventId = started
-        if inputs.isEmpty {
-            frames[id]?.phase = .joining(join)
-            finishJoin(id, join)
-            return
-        }
-        startIterations(id, &join)
-        frames[id]?.phase = .joining(join)
     }
 
-    /// Starts queued iterations up to MaxConcurrency (0 = no limit).
-    private mutating func startIterations(_ id: Int, _ join: inout Join) {
-        guard case .map(let limits) = join.kind, let frame = frames[id], case .map(let map) = frame.state.kind
-        else { return }
-        while join.nextQueued < join.queued.count,
-            limits.maxConcurrency == 0 || join.running.count < limits.maxConcurrency
-        {
-            let (slot, input) = join.queued[join.nextQueued]
-            join.queued[join.nextQueued].input = .null  // release the input once handed over
-            join.nextQueued += 1
-            record("MapIterationStarted", details: .mapIteration(name: frame.stateName, index: slot))
+    /// Evaluates the ItemReader's Parameters and ReaderConfig (MaxItemsPath resolved) and opens the stream.
+    private mutating func openReader(_ reader: ItemReader, input: JSONValue, frame id: Int) throws(StatesError) -> Int {
+        let parameters =
+            try reader.parameters.map { (t: PayloadTemplate) throws(StatesError) -> JSONValue in
+                try evaluate(t, input: input, frame: id)
+            } ?? .object(JSONObject())
+        var config = reader.readerConfig?.objectValue ?? JSONObject()
+        if case .string(let path)? = config["MaxItemsPath"] {
+            let v = try resolve(path, input: input, frame: id)
+            guard let n = Self.integer(v), n >= 0 else {
+                throw StatesError.runtime(
+                    "The MaxItemsPath field refers to value \"\(Self.shown(v))\" which is not a valid integer: \(path)"
+                )
+            }
+            config["MaxItemsPath"] = nil
+            config["MaxItems"] = .int(n)
+        }
+        let token = allocate()
+        tokens[token] = id
+        readerRequests[token] = ItemReadRequest(
+            token: token,
+            resource: reader.resource,
+            parameters: parameters,
+            readerConfig: config,
+            count: 0
+        )
+        return token
+    }
+
+    private mutating func openWriter(
+        _ writer: ResultWriter,
+        mapRunArn: String,
+        input: JSONValue,
+        frame id: Int
+    ) throws(StatesError) -> Int {
+        let parameters =
+            try writer.parameters.map { (t: PayloadTemplate) throws(StatesError) -> JSONValue in
+                try evaluate(t, input: input, frame: id)
+            } ?? .object(JSONObject())
+        let token = allocate()
+        tokens[token] = id
+        effects.append(
+            .openResultWriter(
+                ResultWriterRequest(
+                    token: token,
+                    mapRunArn: mapRunArn,
+                    resource: writer.resource ?? "arn:aws:states:::s3:putObject",
+                    parameters: parameters,
+                    writerConfig: writer.writerConfig?.objectValue ?? JSONObject()
+                )
+            )
+        )
+        return token
+    }
+
+    /// `arn:aws:states:REGION:ACCOUNT:mapRun:STATE_MACHINE/LABEL:UUID`.
+    private mutating func mapRunArn(label: String) -> String {
+        let parts = context.executionArn.split(separator: ":", omittingEmptySubsequences: false)
+        let prefix = parts.count > 4 ? parts[0...4].joined(separator: ":") : "arn:aws:states:local:000000000000"
+        let cleaned = String(label.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "-" }.prefix(40))
+        return "\(prefix):mapRun:\(context.stateMachineName)/\(cleaned):\(uuid())"
+    }
+
+    /// A version 4 UUID from the execution's generator (deterministic given its persisted state).
+    mutating func uuid() -> String {
+        var bytes = (0..<16).map { _ in UInt8.random(in: 0...255, using: &rng) }
+        bytes[6] = (bytes[6] & 0x0F) | 0x40
+        bytes[8] = (bytes[8] & 0x3F) | 0x80
+        let hex = bytes.map { b -> String in
+            let s = String(b, radix: 16)
+            return b < 16 ? "0" + s : s
+        }
+        return [hex[0..<4], hex[4..<6], hex[6..<8], hex[8..<10], hex[10..<16]].map { $0.joined() }.joined(
+            separator: "-"
+        )
+    }
+
+    // MARK: - Feeding children
+
+    /// Starts children while MaxConcurrency allows and items are at hand; asks the reader for more when low.
+    private mutating func fill(_ id: Int, _ join: inout Join) {
+        guard case .map(var run) = join.kind, let frame = frames[id], case .map(let map) = frame.state.kind else {
+            return
+        }
+        let perChild = run.limits.maxItemsPerBatch ?? 1
+        while join.running.count < run.limits.maxConcurrency {
+            // A batch waits for enough items unless the source is done.
+            if run.bufferedCount == 0 || (map.itemBatcher != nil && run.bufferedCount < perChild && !run.exhausted) {
+                break
+            }
+            let input: JSONValue
+            var count = 0
+            do {
+                if map.itemBatcher != nil {
+                    var batch: [JSONValue] = []
+                    var bytes = 0
+                    while count < perChild, run.bufferedCount > 0 {
+                        let item = try selected(map, &run, frame: id)
+                        if let limit = run.limits.maxBytesPerBatch {
+                            let size = item.serialized().utf8.count + 1
+                            if !batch.isEmpty, bytes + size > limit {
+                                run.bufferHead -= 1  // put it back for the next batch
+                                run.nextItemIndex -= 1
+                                break
+                            }
+                            bytes += size
+                        }
+                        batch.append(item)
+                        count += 1
+                    }
+                    var o = JSONObject()
+                    if let batchInput = run.batchInput { o["BatchInput"] = batchInput }
+                    o["Items"] = .array(batch)
+                    input = .object(o)
+                } else {
+                    input = try selected(map, &run, frame: id)
+                    count = 1
+                }
+            } catch {
+                join.kind = .map(run)
+                failMap(id, &join, located(error, frame: id))
+                return
+            }
+            let slot = run.nextSlot
+            run.nextSlot += 1
+            if !run.limits.distributed {
+                record("MapIterationStarted", details: .mapIteration(name: frame.stateName, index: slot))
+            }
             let child = newFrame(machine: map.processor, parent: .init(frame: id, slot: slot), input: input)
-            if limits.distributed { frames[child]?.isolated = true }
+            if run.limits.distributed {
+                makeChildExecution(child)
+                run.children[child] = MapRun.ChildInfo(
+                    slot: slot,
+                    name: uuid(),
+                    input: input,
+                    start: now,
+                    itemCount: count
+                )
+            } else {
+                run.children[child] = MapRun.ChildInfo(slot: slot, name: "", input: .null, start: now, itemCount: count)
+            }
             join.running.insert(child)
             schedule(child)
         }
+        if run.bufferHead > 4096, run.bufferHead * 2 > run.buffer.count {
+            run.buffer.removeFirst(run.bufferHead)
+            run.bufferHead = 0
+        }
+        // Keep the buffer one round of children ahead of what runs.
+        let wanted = min(10_000, max(Self.readChunk, perChild * max(1, run.limits.maxConcurrency - join.running.count)))
+        if !run.exhausted, !run.readPending, run.bufferedCount < wanted, let token = run.readerToken,
+            var request = readerRequests[token]
+        {
+            request.count = wanted - run.bufferedCount
+            run.readPending = true
+            effects.append(.readItems(request))
+        }
+        join.kind = .map(run)
     }
 
-    mutating func mapChildEnded(
-        _ id: Int,
-        slot: Int,
-        join: inout Join,
-        limits: MapRunLimits,
-        result: Result<JSONValue, StatesError>
-    ) {
-        guard let frame = frames[id] else { return }
+    /// The next buffered item after ItemSelector (with `$$.Map.Item.Index` and `.Value`).
+    private mutating func selected(_ map: MapState, _ run: inout MapRun, frame id: Int) throws(StatesError) -> JSONValue
+    {
+        let item = run.buffer[run.bufferHead]
+        run.buffer[run.bufferHead] = .null  // release it once handed over
+        run.bufferHead += 1
+        let index = run.nextItemIndex
+        run.nextItemIndex += 1
+        guard let selector = map.itemSelector else { return item }
+        do {
+            return try evaluate(
+                selector,
+                input: run.effectiveInput,
+                frame: id,
+                mapItem: MapItem(index: index, value: item)
+            )
+        } catch {
+            run.buffer[run.bufferHead - 1] = item
+            throw error
+        }
+    }
+
+    // MARK: - Events
+
+    /// Items arrived from the reader.
+    mutating func itemsRead(token: Int, items: [JSONValue], exhausted: Bool) {
+        guard let id = tokens[token] else { return }
+        activeFrame = id
+        defer { activeFrame = nil }
+        guard var join = takeJoin(id), case .map(var run) = join.kind else { return }
+        run.buffer.append(contentsOf: items)
+        run.readPending = false
+        if exhausted || items.isEmpty {
+            run.exhausted = true
+            tokens[token] = nil
+            readerRequests[token] = nil
+        }
+        join.kind = .map(run)
+        fill(id, &join)
+        settle(id, join)
+    }
+
+    mutating func itemReaderFailed(token: Int, cause: String) {
+        guard let id = tokens.removeValue(forKey: token) else { return }
+        readerRequests[token] = nil
+        activeFrame = id
+        defer { activeFrame = nil }
+        guard var join = takeJoin(id), case .map(var run) = join.kind else { return }
+        run.readerToken = nil
+        run.exhausted = true
+        join.kind = .map(run)
+        failMap(id, &join, located(StatesError(StatesError.Name.itemReaderFailed, cause: cause), frame: id))
+    }
+
+    mutating func resultsWritten(token: Int, details: JSONValue) {
+        guard let id = tokens.removeValue(forKey: token) else { return }
+        activeFrame = id
+        defer { activeFrame = nil }
+        guard let join = takeJoin(id), case .map(let run) = join.kind else { return }
+        record("MapRunSucceeded", ["mapRunArn": .string(run.mapRunArn)])
+        frames[id]?.phase = .working
+        let output: JSONValue = ["MapRunArn": .string(run.mapRunArn), "ResultWriterDetails": details]
+        do {
+            try complete(id, result: output)
+        } catch {
+            handleError(id, located(error, frame: id))
+        }
+        schedule(id)
+    }
+
+    mutating func resultWriterFailed(token: Int, cause: String) {
+        guard let id = tokens.removeValue(forKey: token) else { return }
+        activeFrame = id
+        defer { activeFrame = nil }
+        guard var join = takeJoin(id), case .map(var run) = join.kind else { return }
+        run.writerToken = nil
+        join.kind = .map(run)
+        failMap(id, &join, located(StatesError(StatesError.Name.resultWriterFailed, cause: cause), frame: id))
+    }
+
+    /// A child (iteration or child execution) ended.
+    mutating func mapChildEnded(_ id: Int, child: Int, join: inout Join, result: Result<JSONValue, StatesError>) {
+        guard case .map(var run) = join.kind, let frame = frames[id], let info = run.children.removeValue(forKey: child)
+        else { return }
+        let distributed = run.limits.distributed
         switch result {
         case .success(let output):
-            record("MapIterationSucceeded", details: .mapIteration(name: frame.stateName, index: slot))
-            join.results[slot] = output
+            if !distributed {
+                record("MapIterationSucceeded", details: .mapIteration(name: frame.stateName, index: info.slot))
+            }
+            run.itemsSucceeded += info.itemCount
             join.succeeded += 1
+            store(output, error: nil, info: info, run: run, join: &join)
         case .failure(let error):
-            record("MapIterationFailed", details: .mapIteration(name: frame.stateName, index: slot))
+            if !distributed {
+                record("MapIterationFailed", details: .mapIteration(name: frame.stateName, index: info.slot))
+            }
+            run.itemsFailed += info.itemCount
             join.failures += 1
-            var errorOutput = JSONObject()
-            if !error.name.isEmpty { errorOutput["Error"] = .string(error.name) }
-            if let cause = error.cause { errorOutput["Cause"] = .string(cause) }
-            join.results[slot] = .object(errorOutput)
-            let tolerated = limits.distributed && !exceeds(limits, failures: join.failures)
-            if !tolerated {
-                for other in join.running { cancelTree(other) }
-                frames[id]?.phase = .working
-                let raised: StatesError
-                if limits.distributed {
-                    raised = StatesError(
-                        StatesError.Name.exceedToleratedFailureThreshold,
-                        cause: "The specified tolerated failure threshold was exceeded"
-                    )
-                } else {
-                    raised = error
-                }
-                record("MapStateFailed", failureDetails(raised))
-                handleError(id, raised)
-                schedule(id)
+            store(nil, error: error, info: info, run: run, join: &join)
+            if !distributed || exceeds(run) {
+                join.kind = .map(run)
+                failMap(id, &join, distributed ? Self.thresholdExceeded : error)
                 return
             }
         }
-        startIterations(id, &join)
-        frames[id]?.phase = .joining(join)
-        if join.running.isEmpty, join.nextQueued >= join.queued.count {
-            finishJoin(id, join)
+        join.kind = .map(run)
+        fill(id, &join)
+        settle(id, join)
+    }
+
+    static let thresholdExceeded = StatesError(
+        StatesError.Name.exceedToleratedFailureThreshold,
+        cause: "The specified tolerated failure threshold was exceeded"
+    )
+
+    /// Keeps a child's result: streamed to the ResultWriter, or in its slot of the results array.
+    private mutating func store(
+        _ output: JSONValue?,
+        error: StatesError?,
+        info: MapRun.ChildInfo,
+        run: MapRun,
+        join: inout Join
+    ) {
+        if let writer = run.writerToken {
+            let machine = context.stateMachineName
+            let label = run.mapRunArn.split(separator: ":").dropLast().last.map { String($0) } ?? machine
+            let prefix = run.mapRunArn.split(separator: ":", omittingEmptySubsequences: false).prefix(5).joined(
+                separator: ":"
+            )
+            let record = ChildExecutionRecord(
+                executionArn: "\(prefix):execution:\(label):\(info.name)",
+                name: info.name,
+                stateMachineArn: "\(prefix):stateMachine:\(label)",
+                input: info.input,
+                output: output,
+                error: error.map { $0.name.isEmpty ? nil : $0.name } ?? nil,
+                cause: error?.cause,
+                status: error == nil ? "SUCCEEDED" : "FAILED",
+                startDate: info.start,
+                stopDate: now,
+                itemCount: info.itemCount
+            )
+            effects.append(.writeResult(token: writer, record: record))
+            return
+        }
+        while join.results.count <= info.slot { join.results.append(nil) }
+        if let output {
+            join.results[info.slot] = output
+        } else if let error {
+            var o = JSONObject()
+            if !error.name.isEmpty { o["Error"] = .string(error.name) }
+            if let cause = error.cause { o["Cause"] = .string(cause) }
+            join.results[info.slot] = .object(o)
         }
     }
 
-    /// Whether failures so far exceed the tolerated count or percentage (no setting tolerates none).
-    private func exceeds(_ limits: MapRunLimits, failures: Int) -> Bool {
-        if limits.toleratedFailureCount == nil, limits.toleratedFailurePercentage == nil { return failures > 0 }
-        if let count = limits.toleratedFailureCount, failures > count {
-            if let pct = limits.toleratedFailurePercentage, limits.total > 0,
-                Double(failures) * 100 / Double(limits.total) <= pct
-            {
-                return false
-            }
-            return true
+    /// Puts the join back, and finishes the Map when nothing is left to run.
+    private mutating func settle(_ id: Int, _ join: Join) {
+        guard case .map(var run) = join.kind, frames[id] != nil else { return }
+        let done = join.running.isEmpty && run.exhausted && run.bufferedCount == 0
+        guard done else {
+            frames[id]?.phase = .joining(join)
+            return
         }
-        if let pct = limits.toleratedFailurePercentage, limits.toleratedFailureCount == nil, limits.total > 0 {
-            return Double(failures) * 100 / Double(limits.total) > pct
+        if run.limits.distributed, exceeds(run, atEnd: true) {
+            var j = join
+            failMap(id, &j, Self.thresholdExceeded)
+            return
+        }
+        if let writer = run.writerToken, !run.closing {
+            run.closing = true
+            var j = join
+            j.kind = .map(run)
+            frames[id]?.phase = .joining(j)
+            effects.append(.closeResultWriter(token: writer, commit: true))
+            return
+        }
+        if run.writerToken != nil {
+            frames[id]?.phase = .joining(join)
+            return
+        }
+        if run.limits.distributed { record("MapRunSucceeded", ["mapRunArn": .string(run.mapRunArn)]) }
+        finishJoin(id, join)
+    }
+
+    /// The Map fails: its children are stopped, its reader and writer closed, then Retry / Catch apply.
+    private mutating func failMap(_ id: Int, _ join: inout Join, _ error: StatesError) {
+        for other in join.running { cancelTree(other) }
+        join.running = []
+        if case .map(let run) = join.kind {
+            if let token = run.readerToken, readerRequests[token] != nil {
+                tokens[token] = nil
+                readerRequests[token] = nil
+                effects.append(.closeItemReader(token: token))
+            }
+            if let token = run.writerToken {
+                tokens[token] = nil
+                effects.append(.closeResultWriter(token: token, commit: false))
+            }
+            record(run.limits.distributed ? "MapRunFailed" : "MapStateFailed", failureDetails(error))
+        }
+        frames[id]?.phase = .working
+        handleError(id, error)
+        schedule(id)
+    }
+
+    /// Whether failed items exceed ToleratedFailureCount or ToleratedFailurePercentage (each is a maximum on its own;
+    /// with neither set, any failure is too many). The percentage needs the total, known once the source is done.
+    private func exceeds(_ run: MapRun, atEnd: Bool = false) -> Bool {
+        let failed = run.itemsFailed
+        let count = run.limits.toleratedFailureCount
+        let percentage = run.limits.toleratedFailurePercentage
+        if count == nil, percentage == nil { return failed > 0 }
+        if let count, failed > count { return true }
+        let total = run.nextItemIndex
+        if let percentage, run.exhausted || atEnd, total > 0, Double(failed) * 100 / Double(total) > percentage {
+            return true
         }
         return false
     }
@@ -149,8 +449,7 @@ extension Execution {
     private func mapLimits(
         _ map: MapState,
         input: JSONValue,
-        frame: Int,
-        total: Int
+        frame: Int
     ) throws(StatesError) -> MapRunLimits {
         var maxConcurrency = 0
         switch map.maxConcurrency {
@@ -200,12 +499,27 @@ extension Execution {
             // distributed. Keeping to them also bounds how many iteration frames exist at once.
             maxConcurrency = map.mode == .distributed ? 10_000 : 40
         }
+        if map.mode == .distributed { maxConcurrency = min(maxConcurrency, max(1, distributedConcurrencyCeiling)) }
+        var maxItems: Int?
+        var maxBytes: Int?
+        if let batcher = map.itemBatcher {
+            maxItems = try positive(batcher.maxItemsPerBatch, field: "MaxItemsPerBatch", input: input, frame: frame)
+            maxBytes = try positive(
+                batcher.maxInputBytesPerBatch,
+                field: "MaxInputBytesPerBatch",
+                input: input,
+                frame: frame
+            )
+            // Only a byte limit: as many items as fit.
+            if maxItems == nil { maxItems = Int.max }
+        }
         return MapRunLimits(
             maxConcurrency: maxConcurrency,
             toleratedFailureCount: count,
             toleratedFailurePercentage: percentage,
             distributed: map.mode == .distributed,
-            total: total
+            maxItemsPerBatch: maxItems,
+            maxBytesPerBatch: maxBytes
         )
     }
 
@@ -232,48 +546,6 @@ extension Execution {
         guard let v else { return "null" }
         if case .string(let s) = v { return s }
         return v.serialized()
-    }
-
-    /// ItemBatcher: groups item inputs into `{"Items": [...], "BatchInput": ...}` children.
-    private func batches(
-        _ inputs: [JSONValue],
-        _ batcher: ItemBatcher,
-        input: JSONValue,
-        frame: Int
-    ) throws(StatesError) -> [JSONValue] {
-        let maxItems = try positive(batcher.maxItemsPerBatch, field: "MaxItemsPerBatch", input: input, frame: frame)
-        let maxBytes = try positive(
-            batcher.maxInputBytesPerBatch,
-            field: "MaxInputBytesPerBatch",
-            input: input,
-            frame: frame
-        )
-        let batchInput = try batcher.batchInput.map { (t: PayloadTemplate) throws(StatesError) -> JSONValue in
-            try evaluate(t, input: input, frame: frame)
-        }
-        var result: [JSONValue] = []
-        var current: [JSONValue] = []
-        var bytes = 0
-        func wrap(_ items: [JSONValue]) -> JSONValue {
-            var o = JSONObject()
-            if let batchInput { o["BatchInput"] = batchInput }
-            o["Items"] = .array(items)
-            return .object(o)
-        }
-        for item in inputs {
-            let size = item.serialized().utf8.count
-            if !current.isEmpty,
-                (maxItems.map { current.count >= $0 } ?? false) || (maxBytes.map { bytes + size > $0 } ?? false)
-            {
-                result.append(wrap(current))
-                current = []
-                bytes = 0
-            }
-            current.append(item)
-            bytes += size
-        }
-        if !current.isEmpty { result.append(wrap(current)) }
-        return result
     }
 
     private func positive(_ source: ValueSource<Int>?, field: String, input: JSONValue, frame: Int) throws(StatesError)

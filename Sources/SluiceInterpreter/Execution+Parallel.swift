@@ -6,12 +6,7 @@ extension Execution {
         guard let frame = frames[id] else { return }
         let effective = try effectiveInput(frame.state, raw: frame.input, frame: id)
         let started = record("ParallelStateStarted")
-        var join = Join(
-            kind: .parallel,
-            queued: [],
-            results: Array(repeating: nil, count: parallel.branches.count),
-            effectiveInput: effective
-        )
+        var join = Join(kind: .parallel, results: Array(repeating: nil, count: parallel.branches.count))
         join.startedEventId = started
         for (slot, branch) in parallel.branches.enumerated() {
             let child = newFrame(machine: branch, parent: .init(frame: id, slot: slot), input: effective)
@@ -24,6 +19,9 @@ extension Execution {
 
     /// A child frame (branch or iteration) ended.
     mutating func childEnded(parent id: Int, slot: Int, child: Int, result: Result<JSONValue, StatesError>) {
+        let previous = activeFrame
+        activeFrame = id
+        defer { activeFrame = previous }
         guard var join = takeJoin(id) else { return }
         join.running.remove(child)
         switch join.kind {
@@ -41,8 +39,8 @@ extension Execution {
                 handleError(id, error)
                 schedule(id)
             }
-        case .map(let limits):
-            mapChildEnded(id, slot: slot, join: &join, limits: limits, result: result)
+        case .map:
+            mapChildEnded(id, child: child, join: &join, result: result)
         }
     }
 

@@ -295,6 +295,8 @@ extension Execution {
         guard let id = tokens.removeValue(forKey: token), let frame = frames[id],
             case .awaitingTask(let wait) = frame.phase, wait.token == token
         else { return }
+        activeFrame = id
+        defer { activeFrame = nil }
         clearTaskTimers(wait)
         frames[id]?.phase = .working
         if let limit = payloadSizeLimit, output.serializedSize(exceeds: limit) {
@@ -329,6 +331,8 @@ extension Execution {
         guard let id = tokens.removeValue(forKey: token), let frame = frames[id],
             case .awaitingTask(let wait) = frame.phase, wait.token == token
         else { return }
+        activeFrame = id
+        defer { activeFrame = nil }
         clearTaskTimers(wait)
         var details = JSONObject()
         details["resource"] = .string(resourceName(frame))
@@ -375,6 +379,8 @@ extension Execution {
             return
         }
         guard let frame = frames[id] else { return }
+        activeFrame = id
+        defer { activeFrame = nil }
         switch frame.phase {
         case .waiting(let t, let output, let assigned) where t == token:
             commit(assigned, frame: id)

@@ -30,7 +30,14 @@ public struct Execution: Sendable {
     var runQueue: [Int] = []
     var runQueueHead = 0
     var executionTimeoutToken: Int?
+    /// The frame whose work is being done, for numbering the events it records.
+    var activeFrame: Int?
+    /// How many child executions of a Distributed Map may run at once when MaxConcurrency allows more (or is 0):
+    /// AWS allows 10,000; a local owner sets what its workers can usefully take, which bounds memory too.
+    public var distributedConcurrencyCeiling = 10_000
     let paths: PathTable
+    /// Open ItemReaders, by token: what to ask the owner for when a Map needs more items.
+    var readerRequests: [Int: ItemReadRequest] = [:]
 
     public init(definition: StateMachineDefinition, context: ExecutionContext, input: JSONValue, seed: UInt64) {
         self.definition = definition
@@ -70,6 +77,11 @@ public struct Execution: Sendable {
         case .taskFailed(let token, let error, let cause): taskFailed(token: token, error: error, cause: cause)
         case .taskHeartbeat(let token): taskHeartbeat(token: token)
         case .timerFired(let token): timerFired(token: token)
+        case .itemsRead(let token, let items, let exhausted):
+            itemsRead(token: token, items: items, exhausted: exhausted)
+        case .itemReaderFailed(let token, let cause): itemReaderFailed(token: token, cause: cause)
+        case .resultsWritten(let token, let details): resultsWritten(token: token, details: details)
+        case .resultWriterFailed(let token, let cause): resultWriterFailed(token: token, cause: cause)
         case .stop(let error, let cause):
             var details = JSONObject()
             if let error { details["error"] = .string(error) }
@@ -96,8 +108,17 @@ public struct Execution: Sendable {
 
     mutating func newFrame(machine: StateMachineDefinition, parent: Frame.ParentLink?, input: JSONValue) -> Int {
         let id = allocate()
-        frames[id] = Frame(id: id, machine: machine, parent: parent, input: input, now: now)
+        var frame = Frame(id: id, machine: machine, parent: parent, input: input, now: now)
+        frame.childExecutionRoot = parent.flatMap { frames[$0.frame]?.childExecutionRoot }
+        frames[id] = frame
         return id
+    }
+
+    /// Makes `id` the root of a child execution (a Distributed Map child): own variables, own event numbering.
+    mutating func makeChildExecution(_ id: Int) {
+        frames[id]?.isolated = true
+        frames[id]?.childExecutionRoot = id
+        frames[id]?.localEvents = 1  // its ExecutionStarted
     }
 
     mutating func schedule(_ frame: Int) { runQueue.append(frame) }
@@ -120,6 +141,8 @@ public struct Execution: Sendable {
 
     /// Runs one frame through as many states as it can go without waiting.
     private mutating func step(_ id: Int) {
+        activeFrame = id
+        defer { activeFrame = nil }
         while outcome == nil, let frame = frames[id] {
             switch frame.phase {
             case .entering:
@@ -142,6 +165,11 @@ public struct Execution: Sendable {
 
     @discardableResult
     mutating func record(_ type: String, details: HistoryDetails = .none) -> Int {
+        if let active = activeFrame, let root = frames[active]?.childExecutionRoot, frames[root] != nil {
+            // Inside a Distributed Map child execution: its own numbering, not the parent's history.
+            frames[root]!.localEvents += 1
+            return frames[root]!.localEvents
+        }
         eventCount += 1
         if recordsHistory {
             history.append(
@@ -167,6 +195,10 @@ public struct Execution: Sendable {
         guard outcome == nil else { return }
         outcome = result
         for (token, frame) in tokens {
+            if readerRequests[token] != nil {
+                effects.append(.closeItemReader(token: token))
+                continue
+            }
             if frame == -1 {
                 effects.append(.cancelTimer(token: token))
                 continue
@@ -177,6 +209,7 @@ public struct Execution: Sendable {
             }
         }
         tokens = [:]
+        readerRequests = [:]
         frames = [:]
         effects.append(.finished(result))
     }

@@ -8,4 +8,12 @@ public enum ExecutionEvent: Sendable, Hashable {
     case timerFired(token: Int)
     /// StopExecution: the execution ends ABORTED.
     case stop(error: String?, cause: String?)
+    /// Items for a `.readItems` request; `exhausted` when the source has no more.
+    case itemsRead(token: Int, items: [JSONValue], exhausted: Bool)
+    /// The ItemReader could not read (States.ItemReaderFailed).
+    case itemReaderFailed(token: Int, cause: String)
+    /// The manifest is written: `details` is `{"Bucket", "Key"}` of manifest.json.
+    case resultsWritten(token: Int, details: JSONValue)
+    /// Writing results failed (States.ResultWriterFailed).
+    case resultWriterFailed(token: Int, cause: String)
 }

@@ -38,6 +38,11 @@ struct Frame: Sendable {
     var variables: [String: JSONValue] = [:]
     /// A Distributed Map child execution: like AWS's, it cannot read the variables of the workflow around it.
     var isolated = false
+    /// The frame that is the root of the child execution this frame belongs to (nil: the execution itself). Child
+    /// executions keep their own history numbering and stay out of the parent's history, as on AWS.
+    var childExecutionRoot: Int?
+    /// Events counted so far by a child execution root.
+    var localEvents = 0
     var phase: Phase = .entering
     var enteredEventId = 0
     var enteredTime: Timestamp
@@ -61,21 +66,54 @@ struct Frame: Sendable {
 struct Join: Sendable {
     enum Kind: Sendable {
         case parallel
-        case map(MapRunLimits)
+        case map(MapRun)
     }
 
     var kind: Kind
-    /// Inputs not started yet (Map), in order, with their slot.
-    var queued: [(slot: Int, input: JSONValue)]
-    var nextQueued = 0
+    /// Results by child slot (Parallel branches; Map iterations when no ResultWriter streams them out).
     var results: [JSONValue?]
     var running: Set<Int> = []
     var failures = 0
     var succeeded = 0
     var startedEventId = 0
-    /// The state input after InputPath/Parameters (what ResultSelector etc. refer to is the result; this is kept
-    /// for the Map's tolerated-failure bookkeeping and future redrive).
+}
+
+/// One Map state's run: where its items come from, its limits and counters, its children, its result writer.
+struct MapRun: Sendable {
+    /// Items waiting to become children: all of ItemsPath's array, or what the ItemReader delivered so far.
+    var buffer: [JSONValue] = []
+    var bufferHead = 0
+    /// No more items will come.
+    var exhausted = false
+    /// The reader's token while a `.readItems` is outstanding (nil: none, or no reader).
+    var readerToken: Int?
+    var readPending = false
+    /// Index of the next item taken (`$$.Map.Item.Index`).
+    var nextItemIndex = 0
+    /// Index of the next child (result slot).
+    var nextSlot = 0
+    var limits: MapRunLimits
+    /// The Map state's input after InputPath: `$` of ItemSelector and BatchInput.
     var effectiveInput: JSONValue
+    var batchInput: JSONValue?
+    var mapRunArn: String
+    var writerToken: Int?
+    /// Set once every child ended and the ResultWriter is committing.
+    var closing = false
+    var children: [Int: ChildInfo] = [:]
+    var itemsSucceeded = 0
+    var itemsFailed = 0
+
+    struct ChildInfo: Sendable {
+        var slot: Int
+        var name: String
+        var input: JSONValue
+        var start: Timestamp
+        var itemCount: Int
+    }
+
+    /// Items read so far and not yet handed to a child.
+    var bufferedCount: Int { buffer.count - bufferHead }
 }
 
 /// Limits of one Map run, resolved from literals or paths when the state starts.
@@ -84,5 +122,6 @@ struct MapRunLimits: Sendable {
     var toleratedFailureCount: Int?
     var toleratedFailurePercentage: Double?
     var distributed: Bool
-    var total: Int
+    var maxItemsPerBatch: Int?
+    var maxBytesPerBatch: Int?
 }

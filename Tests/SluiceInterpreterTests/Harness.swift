@@ -48,6 +48,13 @@ struct Harness {
                 case .invoke(let invocation):
                     invocations.append(invocation)
                     pendingTasks.append(invocation)
+                case .readItems(let request):
+                    effects = execution.handle(
+                        .itemReaderFailed(token: request.token, cause: "the harness has no buckets"),
+                        at: now
+                    )
+                case .closeItemReader, .openResultWriter, .writeResult, .closeResultWriter:
+                    break
                 }
             }
             if !pendingTasks.isEmpty {
