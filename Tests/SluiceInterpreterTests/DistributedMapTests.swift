@@ -1,0 +1,237 @@
+import SluiceASL
+import SluiceInterpreter
+import SluiceJSON
+import Testing
+
+/// Drives executions whose Distributed Maps read from a fake ItemReader and write to a fake ResultWriter.
+private struct MapHarness {
+    var source: [JSONValue]
+    var failReader: String?
+    var readSizes: [Int] = []
+    var maxBuffered = 0
+    var written: [ChildExecutionRecord] = []
+    var writerOpened: ResultWriterRequest?
+    var committed = false
+    var concurrentPeak = 0
+
+    mutating func run(
+        _ text: String,
+        input: JSONValue = [:],
+        ceiling: Int = 10_000,
+        task: (JSONValue) -> Result<JSONValue, StatesError> = { .success($0) }
+    ) throws -> ExecutionOutcome {
+        guard case .success(let machine) = DefinitionDecoder.decode(text: text) else {
+            throw StatesError("Harness.InvalidDefinition")
+        }
+        let t0 = Timestamp(epochMilliseconds: 0)
+        var e = Execution(
+            definition: machine,
+            context: .make(stateMachineName: "m", executionName: "e", startTime: t0),
+            input: input,
+            seed: 3
+        )
+        e.distributedConcurrencyCeiling = ceiling
+        var queue = e.start()
+        var position = 0
+        var invocations: [TaskInvocation] = []
+        for _ in 0..<1_000_000 {
+            var next: [Effect] = []
+            for effect in queue {
+                switch effect {
+                case .finished(let outcome): return outcome
+                case .invoke(let i): invocations.append(i)
+                case .readItems(let request):
+                    readSizes.append(request.count)
+                    if let failReader {
+                        next += e.handle(.itemReaderFailed(token: request.token, cause: failReader), at: t0)
+                    } else {
+                        let end = min(source.count, position + request.count)
+                        let chunk = Array(source[position..<end])
+                        position = end
+                        next += e.handle(
+                            .itemsRead(token: request.token, items: chunk, exhausted: end == source.count),
+                            at: t0
+                        )
+                    }
+                case .openResultWriter(let request): writerOpened = request
+                case .writeResult(_, let record): written.append(record)
+                case .closeResultWriter(let token, let commit):
+                    committed = commit
+                    if commit {
+                        next += e.handle(
+                            .resultsWritten(token: token, details: ["Bucket": "out", "Key": "p/manifest.json"]),
+                            at: t0
+                        )
+                    }
+                default: break
+                }
+            }
+            concurrentPeak = max(concurrentPeak, invocations.count)
+            if next.isEmpty, !invocations.isEmpty {
+                let i = invocations.removeFirst()
+                switch task(i.input) {
+                case .success(let v): next = e.handle(.taskSucceeded(token: i.token, output: v), at: t0)
+                case .failure(let err):
+                    next = e.handle(.taskFailed(token: i.token, error: err.name, cause: err.cause), at: t0)
+                }
+            }
+            queue = next
+            if queue.isEmpty, invocations.isEmpty { break }
+        }
+        return e.outcome ?? .failed(error: "Harness.Stalled", cause: nil)
+    }
+}
+
+private func definition(_ map: String) -> String {
+    """
+    {"StartAt":"M","States":{"M":{"Type":"Map",\(map),
+      "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},
+        "StartAt":"T","States":{"T":{"Type":"Task","Resource":"f","End":true}}},"End":true}}}
+    """
+}
+
+private let reader =
+    #""ItemReader":{"Resource":"arn:aws:states:::s3:getObject","Parameters":{"Bucket":"in","Key":"k"},"ReaderConfig":{"InputType":"JSONL"}}"#
+
+struct DistributedMapTests {
+    @Test("Items stream from the reader in bounded chunks, batched, each exactly once, results in order")
+    func streamingBatches() throws {
+        var h = MapHarness(source: (0..<10_000).map { .int($0) })
+        let outcome = try h.run(
+            definition(reader + #","MaxConcurrency":4,"ItemBatcher":{"MaxItemsPerBatch":100,"BatchInput":{"b":1}}"#)
+        ) { input in .success(.int(input["Items"]?.arrayValue?.count ?? -1)) }
+        guard case .succeeded(let output) = outcome, case .array(let counts) = output else {
+            Issue.record("expected success, got \(outcome)")
+            return
+        }
+        #expect(counts.count == 100)
+        #expect(counts.allSatisfy { $0 == 100 })
+        #expect(h.readSizes.allSatisfy { $0 <= 10_000 })
+        #expect(h.concurrentPeak <= 4)
+    }
+
+    @Test("ItemSelector sees $$.Map.Item.Index across reader chunks; BatchInput goes with every batch")
+    func selectorIndexes() throws {
+        var h = MapHarness(source: (0..<2500).map { .string("v\($0)") })
+        let outcome = try h.run(
+            definition(
+                reader
+                    + #","ItemSelector":{"i.$":"$$.Map.Item.Index","v.$":"$$.Map.Item.Value"},"ItemBatcher":{"MaxItemsPerBatch":1000,"BatchInput":{"b":1}}"#
+            )
+        ) { input in
+            let items = input["Items"]?.arrayValue ?? []
+            let ok = items.enumerated().allSatisfy { _, item in
+                item["v"]?.stringValue == "v\(item["i"]?.intValue ?? -1)"
+            }
+            return .success(ok ? input["BatchInput"] ?? .null : "mismatch")
+        }
+        #expect(outcome == .succeeded([["b": 1], ["b": 1], ["b": 1]]))
+    }
+
+    @Test(
+        "A ResultWriter receives one record per child execution and the Map outputs MapRunArn and ResultWriterDetails"
+    )
+    func resultWriter() throws {
+        var h = MapHarness(source: (0..<5).map { .int($0) })
+        let outcome = try h.run(
+            definition(
+                reader
+                    + #","ResultWriter":{"Resource":"arn:aws:states:::s3:putObject","Parameters":{"Bucket":"out","Prefix":"p"}},"ToleratedFailureCount":1"#
+            )
+        ) { input in
+            input == 3
+                ? .failure(StatesError("Boom", cause: "three")) : .success(["doubled": .int((input.intValue ?? 0) * 2)])
+        }
+        guard case .succeeded(let output) = outcome else {
+            Issue.record("expected success, got \(outcome)")
+            return
+        }
+        let arn = output["MapRunArn"]?.stringValue ?? ""
+        #expect(arn.hasPrefix("arn:aws:states:local:000000000000:mapRun:m/M:"))
+        #expect(output["ResultWriterDetails"] == ["Bucket": "out", "Key": "p/manifest.json"])
+        #expect(h.writerOpened?.parameters == ["Bucket": "out", "Prefix": "p"])
+        #expect(h.committed)
+        #expect(h.written.count == 5)
+        #expect(h.written.filter(\.succeeded).count == 4)
+        let failed = try #require(h.written.first { !$0.succeeded })
+        #expect(failed.error == "Boom")
+        #expect(failed.cause == "three")
+        #expect(failed.input == 3)
+        #expect(h.written.allSatisfy { $0.executionArn.hasPrefix("arn:aws:states:local:000000000000:execution:m/M:") })
+    }
+
+    @Test(
+        "Tolerated failures at their boundaries",
+        arguments: [
+            (#""ToleratedFailureCount":2"#, 2, true), (#""ToleratedFailureCount":2"#, 3, false),
+            (#""ToleratedFailurePercentage":20"#, 2, true), (#""ToleratedFailurePercentage":20"#, 3, false),
+            ("\"Label\":\"x\"", 1, false), ("\"Label\":\"x\"", 0, true),
+        ]
+    )
+    func toleratedFailures(setting: String, failures: Int, succeeds: Bool) throws {
+        var h = MapHarness(source: (0..<10).map { .int($0) })
+        let outcome = try h.run(definition(reader + "," + setting)) { input in
+            (input.intValue ?? 0) < failures ? .failure(StatesError("Bad")) : .success(input)
+        }
+        if succeeds {
+            #expect(outcome.status == "SUCCEEDED")
+        } else {
+            #expect(
+                outcome
+                    == .failed(
+                        error: "States.ExceedToleratedFailureThreshold",
+                        cause: "The specified tolerated failure threshold was exceeded"
+                    )
+            )
+        }
+    }
+
+    @Test("A reader failure fails the Map with States.ItemReaderFailed and AWS's location prefix")
+    func readerFailure() throws {
+        var h = MapHarness(source: [])
+        h.failReader = "line 3 is not JSON"
+        let outcome = try h.run(definition(reader))
+        #expect(
+            outcome
+                == .failed(
+                    error: "States.ItemReaderFailed",
+                    cause:
+                        "An error occurred while executing the state 'M' (entered at the event id #2). line 3 is not JSON"
+                )
+        )
+    }
+
+    @Test("A child execution numbers its own events: its cause texts say #2, not the parent's ids")
+    func childNumbering() throws {
+        var h = MapHarness(source: [1])
+        let outcome = try h.run(
+            """
+            {"StartAt":"Before","States":{"Before":{"Type":"Pass","Next":"M"},"M":{"Type":"Map",\(reader),
+              "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},
+                "StartAt":"P","States":{"P":{"Type":"Pass","InputPath":"$.missing","End":true}}},"End":true}}}
+            """
+        )
+        #expect(outcome.errorName == "States.ExceedToleratedFailureThreshold")
+        var w = MapHarness(source: [1])
+        _ = try w.run(
+            """
+            {"StartAt":"M","States":{"M":{"Type":"Map",\(reader),
+              "ResultWriter":{"Parameters":{"Bucket":"out","Prefix":"p"}},"ToleratedFailurePercentage":100,
+              "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},
+                "StartAt":"P","States":{"P":{"Type":"Pass","InputPath":"$.missing","End":true}}},"End":true}}}
+            """
+        )
+        #expect(
+            w.written.first?.cause?.hasPrefix(
+                "An error occurred while executing the state 'P' (entered at the event id #2)."
+            ) == true
+        )
+    }
+
+    @Test("The concurrency ceiling an owner sets bounds the children in flight")
+    func ceiling() throws {
+        var h = MapHarness(source: (0..<50).map { .int($0) })
+        _ = try h.run(definition(reader), ceiling: 3)
+        #expect(h.concurrentPeak <= 3)
+    }
+}
