@@ -30,6 +30,8 @@ let package = Package(
         .target(name: "SluiceASL", dependencies: ["SluiceJSON"], swiftSettings: strictSettings),
         // EventBridge event patterns, target input transformation and SNS filter policies.
         .target(name: "SluicePatterns", dependencies: ["SluiceJSON"], swiftSettings: strictSettings),
+        // Domain values: rules and their targets, subscriptions; decoded and validated from their files.
+        .target(name: "SluiceCore", dependencies: ["SluiceJSON", "SluicePatterns"], swiftSettings: strictSettings),
         .target(
             name: "SluiceInterpreter",
             dependencies: ["SluiceJSON", "SluiceASL"],
@@ -46,11 +48,14 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // Configuration folders: rules and subscriptions loaded file by file.
+        .target(name: "SluiceConfig", dependencies: ["SluiceCore", "SluiceJSON"], swiftSettings: strictSettings),
         // Layer 2: the command line.
         .target(
             name: "SluiceCLI",
             dependencies: [
-                "SluiceJSON", "SluiceASL", "SluiceInterpreter", "SluicePatterns", "SluiceWorkers",
+                "SluiceJSON", "SluiceASL", "SluiceInterpreter", "SluicePatterns", "SluiceWorkers", "SluiceCore",
+                "SluiceConfig",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -72,6 +77,11 @@ let package = Package(
         ),
         .testTarget(name: "SluiceJSONTests", dependencies: ["SluiceJSON"], swiftSettings: strictSettings),
         .testTarget(name: "SluiceASLTests", dependencies: ["SluiceASL", "SluiceJSON"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "SluiceCoreTests",
+            dependencies: ["SluiceCore", "SluicePatterns", "SluiceJSON"],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "SluicePatternsTests",
             dependencies: ["SluicePatterns", "SluiceJSON"],
