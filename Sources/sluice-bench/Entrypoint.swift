@@ -9,6 +9,7 @@ struct Entrypoint {
         let only = arguments.first
         print("sluice-bench (\(BuildInfo.configuration) build)")
         if only == nil || only == "inline-map" { try InlineMapBenchmark.run(withBaseline: only == nil) }
+        if only == nil || only == "event-pattern" { try EventPatternBenchmark.run() }
         if only == nil || only == "functions" { try await FunctionBenchmark.run() }
     }
 }
