@@ -27,7 +27,7 @@ DEMO_SLUICE = .build/$(DEMO_CONFIGURATION)/sluice
 
 # System packages: Debian names. python3 runs the conformance runners; it counts as present when any python3 is on
 # PATH (e.g. a pyenv one), so only the -dev packages and pkg-config are checked with dpkg.
-APT_PACKAGES ?= libsystemd-dev libsqlite3-dev pkg-config
+APT_PACKAGES ?= libsystemd-dev libsqlite3-dev pkg-config zlib1g-dev libzstd-dev
 
 .PHONY: all deps build test demo bench install format lint clean
 

@@ -39,6 +39,14 @@ let package = Package(
         ),
         // Layer 1: the operating system.
         .target(name: "CSluiceLinux"),
+        // Bucket objects as Distributed Map items (ItemReader); gzip and zstd come from the system libraries.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
+        .target(
+            name: "SluiceBucket",
+            dependencies: ["SluiceJSON", "SluiceASL", "SluiceInterpreter", "CZlib", "CZstd"],
+            swiftSettings: strictSettings
+        ),
         // Functions: worker processes under Lambda's concurrency model.
         .target(
             name: "SluiceWorkers",
@@ -55,7 +63,7 @@ let package = Package(
             name: "SluiceCLI",
             dependencies: [
                 "SluiceJSON", "SluiceASL", "SluiceInterpreter", "SluicePatterns", "SluiceWorkers", "SluiceCore",
-                "SluiceConfig",
+                "SluiceConfig", "SluiceBucket",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -70,13 +78,18 @@ let package = Package(
         .executableTarget(
             name: "sluice-bench",
             dependencies: [
-                "SluiceJSON", "SluiceASL", "SluiceInterpreter", "SluicePatterns", "SluiceWorkers",
+                "SluiceJSON", "SluiceASL", "SluiceInterpreter", "SluicePatterns", "SluiceWorkers", "SluiceCLI",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "SluiceJSONTests", dependencies: ["SluiceJSON"], swiftSettings: strictSettings),
         .testTarget(name: "SluiceASLTests", dependencies: ["SluiceASL", "SluiceJSON"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "SluiceBucketTests",
+            dependencies: ["SluiceBucket", "SluiceJSON", "SluiceASL", "SluiceInterpreter"],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "SluiceCoreTests",
             dependencies: ["SluiceCore", "SluicePatterns", "SluiceJSON"],

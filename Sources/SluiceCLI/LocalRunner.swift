@@ -5,9 +5,9 @@ import SluiceJSON
 
 /// Drives one execution in-process: performs its effects (Task invocations run concurrently, timers really wait,
 /// cancellations stop them) and feeds the results back until it ends.
-struct LocalRunner {
+package struct LocalRunner {
     /// Runs a Task invocation.
-    typealias TaskHandler = @Sendable (TaskInvocation) async -> Result<JSONValue, StatesError>
+    package typealias TaskHandler = @Sendable (TaskInvocation) async -> Result<JSONValue, StatesError>
 
     var handler: TaskHandler = LocalRunner.unimplemented
     var mapIO: any MapIO = NoMapIO()
@@ -17,7 +17,7 @@ struct LocalRunner {
         self.handler = handler
     }
 
-    func run(_ execution: inout Execution) async -> ExecutionOutcome {
+    package func run(_ execution: inout Execution) async -> ExecutionOutcome {
         let (events, sink) = AsyncStream<ExecutionEvent>.makeStream()
         // Each outstanding invocation or timer is a task keyed by its token, so the interpreter can cancel it
         // (a Task's TimeoutSeconds, a failed Parallel branch). None outlives this call.
@@ -81,12 +81,12 @@ struct LocalRunner {
         }
     }
 
-    static func now() -> Timestamp {
+    package static func now() -> Timestamp {
         Timestamp(epochMilliseconds: Int64((Date().timeIntervalSince1970 * 1000).rounded()))
     }
 
     /// What AWS answers for a resource that does not exist: for Lambda, ResourceNotFoundException.
-    static let unimplemented: TaskHandler = { invocation in
+    package static let unimplemented: TaskHandler = { invocation in
         let resource = invocation.resource
         if resource.hasPrefix("arn:aws:states:::lambda:invoke") {
             let name = invocation.input["FunctionName"]?.stringValue ?? "(none)"

@@ -52,21 +52,7 @@ struct RunCommand: AsyncParsableCommand {
         } catch let error as CLIError {
             throw CLIError.exit(error.description)
         }
-        let name = Self.stateMachineName(definition)
         let settings = Settings.load(root: root)
-        let context = ExecutionContext.make(
-            stateMachineName: name,
-            executionName: UUID().uuidString.lowercased(),
-            region: settings.region,
-            account: settings.account,
-            startTime: LocalRunner.now()
-        )
-        var execution = Execution(
-            definition: machine,
-            context: context,
-            input: executionInput,
-            seed: UInt64.random(in: 0...UInt64.max)
-        )
         let host = FunctionHost(
             directory: functions ?? Settings.path(root, "etc/sluice/functions"),
             maxWorkers: settings.maxWorkers,
@@ -74,18 +60,16 @@ struct RunCommand: AsyncParsableCommand {
         )
         for problem in host.problems { StandardError.write("sluice: function unavailable: \(problem)\n") }
         await host.start()
-        let tasks = LambdaTasks(host: host, region: settings.region, account: settings.account)
-        let runner = LocalRunner { invocation in
-            if let result = await tasks.handle(invocation) { return result }
-            return await LocalRunner.unimplemented(invocation)
-        }
-        // Idle on-demand workers are reaped while the execution runs; the maintenance task ends with it.
-        let outcome = await withTaskGroup(of: Void.self) { group in
-            group.addTask { await host.maintain() }
-            let outcome = await runner.run(&execution)
-            group.cancelAll()
-            return outcome
-        }
+        let outcome = await PipelineRunner.run(
+            machine,
+            name: Self.stateMachineName(definition),
+            input: executionInput,
+            root: root,
+            host: host,
+            maxWorkers: settings.maxWorkers,
+            region: settings.region,
+            account: settings.account
+        )
         await host.shutdown()
         print(outcome: outcome)
         if case .succeeded = outcome { return }

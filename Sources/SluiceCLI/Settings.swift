@@ -2,13 +2,13 @@ import Foundation
 import SluiceJSON
 
 /// The parts of sluiced.json the command line needs (region and account for ARNs, the worker budget).
-struct Settings {
+package struct Settings {
     var region = "local"
     var account = "000000000000"
     var maxWorkers = 8
 
     /// `path` under `root` (DESIGN.md: --root prefixes every folder).
-    static func path(_ root: String, _ path: String) -> String {
+    package static func path(_ root: String, _ path: String) -> String {
         root == "/" ? "/" + path : (root.hasSuffix("/") ? root + path : root + "/" + path)
     }
 

@@ -34,6 +34,14 @@ public struct ItemReadRequest: Sendable, Hashable {
     public var parameters: JSONValue
     public var readerConfig: JSONObject
     public var count: Int
+
+    public init(token: Int, resource: String, parameters: JSONValue, readerConfig: JSONObject, count: Int) {
+        self.token = token
+        self.resource = resource
+        self.parameters = parameters
+        self.readerConfig = readerConfig
+        self.count = count
+    }
 }
 
 /// Where a map run's results go (ResultWriter's Parameters evaluated: Bucket, Prefix).
@@ -43,6 +51,14 @@ public struct ResultWriterRequest: Sendable, Hashable {
     public var resource: String
     public var parameters: JSONValue
     public var writerConfig: JSONObject
+
+    public init(token: Int, mapRunArn: String, resource: String, parameters: JSONValue, writerConfig: JSONObject) {
+        self.token = token
+        self.mapRunArn = mapRunArn
+        self.resource = resource
+        self.parameters = parameters
+        self.writerConfig = writerConfig
+    }
 }
 
 /// A child execution of a map run, as ResultWriter records it (DESIGN.md "Distributed Map results").
@@ -59,6 +75,32 @@ public struct ChildExecutionRecord: Sendable, Hashable {
     public var stopDate: Timestamp
     /// How many items the child processed (1, or the batch size).
     public var itemCount: Int
+
+    public init(
+        executionArn: String,
+        name: String,
+        stateMachineArn: String,
+        input: JSONValue,
+        output: JSONValue?,
+        error: String?,
+        cause: String?,
+        status: String,
+        startDate: Timestamp,
+        stopDate: Timestamp,
+        itemCount: Int
+    ) {
+        self.executionArn = executionArn
+        self.name = name
+        self.stateMachineArn = stateMachineArn
+        self.input = input
+        self.output = output
+        self.error = error
+        self.cause = cause
+        self.status = status
+        self.startDate = startDate
+        self.stopDate = stopDate
+        self.itemCount = itemCount
+    }
 
     public var succeeded: Bool { status == "SUCCEEDED" }
 }

@@ -161,16 +161,14 @@ extension Execution {
                     var batch: [JSONValue] = []
                     var bytes = 0
                     while count < perChild, run.bufferedCount > 0 {
-                        let item = try selected(map, &run, frame: id)
+                        let item = try peekSelected(map, run, frame: id)
                         if let limit = run.limits.maxBytesPerBatch {
-                            let size = item.serialized().utf8.count + 1
-                            if !batch.isEmpty, bytes + size > limit {
-                                run.bufferHead -= 1  // put it back for the next batch
-                                run.nextItemIndex -= 1
-                                break
-                            }
+                            let size = item.serializedByteCount + 1
+                            // The item stays for the next batch (a lone oversized item still goes alone).
+                            if !batch.isEmpty, bytes + size > limit { break }
                             bytes += size
                         }
+                        consume(&run)
                         batch.append(item)
                         count += 1
                     }
@@ -179,7 +177,8 @@ extension Execution {
                     o["Items"] = .array(batch)
                     input = .object(o)
                 } else {
-                    input = try selected(map, &run, frame: id)
+                    input = try peekSelected(map, run, frame: id)
+                    consume(&run)
                     count = 1
                 }
             } catch {
@@ -224,26 +223,23 @@ extension Execution {
         join.kind = .map(run)
     }
 
-    /// The next buffered item after ItemSelector (with `$$.Map.Item.Index` and `.Value`).
-    private mutating func selected(_ map: MapState, _ run: inout MapRun, frame id: Int) throws(StatesError) -> JSONValue
-    {
+    /// The next buffered item after ItemSelector (with `$$.Map.Item.Index` and `.Value`), not yet taken.
+    private func peekSelected(_ map: MapState, _ run: MapRun, frame id: Int) throws(StatesError) -> JSONValue {
         let item = run.buffer[run.bufferHead]
-        run.buffer[run.bufferHead] = .null  // release it once handed over
-        run.bufferHead += 1
-        let index = run.nextItemIndex
-        run.nextItemIndex += 1
         guard let selector = map.itemSelector else { return item }
-        do {
-            return try evaluate(
-                selector,
-                input: run.effectiveInput,
-                frame: id,
-                mapItem: MapItem(index: index, value: item)
-            )
-        } catch {
-            run.buffer[run.bufferHead - 1] = item
-            throw error
-        }
+        return try evaluate(
+            selector,
+            input: run.effectiveInput,
+            frame: id,
+            mapItem: MapItem(index: run.nextItemIndex, value: item)
+        )
+    }
+
+    /// Takes the next buffered item, releasing it from the buffer.
+    private func consume(_ run: inout MapRun) {
+        run.buffer[run.bufferHead] = .null
+        run.bufferHead += 1
+        run.nextItemIndex += 1
     }
 
     // MARK: - Events

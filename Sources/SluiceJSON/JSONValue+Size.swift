@@ -41,3 +41,14 @@ extension JSONValue {
         return n
     }
 }
+
+extension JSONValue {
+    /// The length in UTF-8 bytes of the compact serialization, computed without building it (ItemBatcher's
+    /// MaxInputBytesPerBatch weighs every item).
+    public var serializedByteCount: Int {
+        let start = Int.max / 2
+        var budget = start
+        _ = fits(&budget)
+        return start - budget
+    }
+}

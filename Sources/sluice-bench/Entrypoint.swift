@@ -11,6 +11,11 @@ struct Entrypoint {
         if only == nil || only == "inline-map" { try InlineMapBenchmark.run(withBaseline: only == nil) }
         if only == nil || only == "event-pattern" { try EventPatternBenchmark.run() }
         if only == nil || only == "functions" { try await FunctionBenchmark.run() }
+        if only == nil || only == "distributed-map" {
+            try await DistributedMapBenchmark.run(
+                shared: ProcessInfo.processInfo.environment["SLUICE_SHARED"] ?? "../shared"
+            )
+        }
     }
 }
 

@@ -1,0 +1,281 @@
+import SluiceJSON
+
+/// Rows of a delimited text file as objects keyed by the header, every value a string.
+///
+/// The rules are AWS's ("How Step Functions parses input CSV files"): records end at a newline (LF, CRLF or CR);
+/// a field starting with `"` is quoted and may hold delimiters and newlines; `""` is one quote, inside quotes or not; a
+/// backslash keeps a following backslash, quote or delimiter literally and is dropped before anything else; a row
+/// with fewer fields than the header gets "" for the rest and extra fields are skipped. Empty lines hold no row.
+final class CSVItemSource: ItemSource {
+    /// "Currently, Step Functions supports CSV headers of up to 10 KiB."
+    static let maximumHeaderSize = 10 * 1024
+
+    private static let quote = UInt8(ascii: "\"")
+    private static let backslash = UInt8(ascii: "\\")
+    private static let lineFeed = UInt8(ascii: "\n")
+    private static let carriageReturn = UInt8(ascii: "\r")
+
+    private enum Outcome {
+        /// A record ended at `end`, spanning `newlines` line breaks; `isBlank` for a line with nothing on it.
+        case record(end: Int, newlines: Int, isBlank: Bool)
+        case needMore
+        case endOfContent
+    }
+
+    private let window: ByteWindow
+    private let location: ObjectLocation
+    private let delimiter: UInt8
+    /// 1 for the bytes that end the fast scan of an unquoted field.
+    private let special: UnsafeMutablePointer<UInt8>
+    private var headers: [String] = []
+    private var needsHeaderRow: Bool
+    /// A row with every column "", copied per row: filling a copy is cheaper than building each object anew.
+    private var template = JSONObject()
+    private var position = 0
+    private var line = 1
+    private var finished = false
+    private var failure: ItemReaderError?
+    /// The current record's values; a property so its storage is reused from row to row.
+    private var values: [JSONValue] = []
+    private var scratch: [UInt8] = []
+
+    init(window: ByteWindow, location: ObjectLocation, delimiter: UInt8, headers: ReaderSettings.HeaderLocation)
+        throws(ItemReaderError)
+    {
+        self.window = window
+        self.location = location
+        self.delimiter = delimiter
+        special = .allocate(capacity: 256)
+        special.initialize(repeating: 0, count: 256)
+        for b in [delimiter, Self.quote, Self.backslash, Self.lineFeed, Self.carriageReturn] { special[Int(b)] = 1 }
+        switch headers {
+        case .firstRow:
+            needsHeaderRow = true
+        case .given(let names):
+            needsHeaderRow = false
+            try adopt(names)
+        }
+    }
+
+    deinit {
+        special.deallocate()
+    }
+
+    func next(_ count: Int) throws(ItemReaderError) -> [JSONValue] {
+        if let failure { throw failure }
+        do {
+            return try produce(count)
+        } catch {
+            failure = error
+            throw error
+        }
+    }
+
+    private func produce(_ count: Int) throws(ItemReaderError) -> [JSONValue] {
+        var items: [JSONValue] = []
+        items.reserveCapacity(min(count, 4096))
+        if position == 0 && window.offset == 0 { try skipByteOrderMark() }
+        while items.count < count && !finished {
+            let start = position
+            switch try parseRecord(from: start, keeping: needsHeaderRow ? Int.max : headers.count) {
+            case .needMore:
+                let limit = needsHeaderRow ? Self.maximumHeaderSize : ByteWindow.maximumItemSize
+                if window.count - start > limit { throw oversized(header: needsHeaderRow) }
+                let (shift, _) = try window.refill(keepingFrom: start)
+                position = start - shift
+            case .endOfContent:
+                finished = true
+            case .record(let end, let newlines, let isBlank):
+                position = end
+                line += newlines
+                guard !isBlank else { continue }
+                if needsHeaderRow {
+                    if end - start > Self.maximumHeaderSize { throw oversized(header: true) }
+                    try adopt(values.map { $0.stringValue ?? "" })
+                    needsHeaderRow = false
+                    continue
+                }
+                items.append(.object(makeRow()))
+            }
+        }
+        return items
+    }
+
+    /// The row's object: the template with the parsed values set by column name.
+    ///
+    /// This is most of the cost of a row: with more than 12 columns every assignment hashes its key. A positional
+    /// initializer in SluiceJSON (same keys and index as the template, values moved in) would remove that.
+    private func makeRow() -> JSONObject {
+        var row = template
+        for (column, value) in values.enumerated() { row[headers[column]] = value }
+        return row
+    }
+
+    private func adopt(_ names: [String]) throws(ItemReaderError) {
+        var seen = Set<String>()
+        for name in names where !seen.insert(name).inserted {
+            throw location.error("CSV headers cannot contain duplicates: \(ItemReaderError.quoted(name)) appears twice")
+        }
+        headers = names
+        var row = JSONObject()
+        for name in names { row[name] = .string("") }
+        template = row
+    }
+
+    private func oversized(header: Bool) -> ItemReaderError {
+        header
+            ? location.error("the header row is larger than 10 KiB, the most Step Functions reads")
+            : location.error(
+                "the row starting on line \(line) is larger than 8 MiB, the most Step Functions reads "
+                    + "(a quote left open makes the rest of the file one field)"
+            )
+    }
+
+    private func skipByteOrderMark() throws(ItemReaderError) {
+        while window.count < 3 && !window.isAtEnd { _ = try window.refill(keepingFrom: 0) }
+        let b = window.bytes
+        if window.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF { position = 3 }
+    }
+
+    /// Reads one record starting at `start` into `values` (at most `maxFields` of them are kept).
+    ///
+    /// Returns `.needMore` when the window ends before the record does; the caller refills and parses the record
+    /// again from its start, which costs little as records rarely straddle a chunk boundary.
+    private func parseRecord(from start: Int, keeping maxFields: Int) throws(ItemReaderError) -> Outcome {
+        let base = window.bytes
+        let end = window.count
+        let atEnd = window.isAtEnd
+        let special = self.special
+        let delimiter = self.delimiter
+        // A local array, moved out and back, keeps exclusivity checks and reference counting out of the loop.
+        var values = self.values
+        self.values = []
+        values.removeAll(keepingCapacity: true)
+        defer { self.values = values }
+        if start >= end { return atEnd ? .endOfContent : .needMore }
+        var i = start
+        var newlines = 0
+        var fieldCount = 0
+        while true {
+            let fieldStart = i
+            while i < end && special[Int(base[i])] == 0 { i += 1 }
+            if i == end && !atEnd { return .needMore }
+            if i < end && (base[i] == Self.quote || base[i] == Self.backslash) {
+                guard let stop = try parseEscapedField(from: fieldStart, at: i, end: end, newlines: &newlines) else {
+                    return .needMore
+                }
+                i = stop
+                if fieldCount < maxFields { values.append(.string(String(decoding: scratch, as: UTF8.self))) }
+            } else if fieldCount < maxFields {
+                values.append(.string(ShortStrings.make(base + fieldStart, count: i - fieldStart)))
+            }
+            fieldCount += 1
+            if i == end { return .record(end: i, newlines: newlines, isBlank: false) }
+            let b = base[i]
+            if b == delimiter {
+                i += 1
+                continue
+            }
+            let isBlank = fieldCount == 1 && i == start
+            if b == Self.carriageReturn {
+                if i + 1 < end {
+                    i += base[i + 1] == Self.lineFeed ? 2 : 1
+                } else if !atEnd {
+                    return .needMore
+                } else {
+                    i += 1
+                }
+            } else {
+                i += 1
+            }
+            return .record(end: i, newlines: newlines + 1, isBlank: isBlank)
+        }
+    }
+
+    /// The slow path for a field holding quotes or backslashes: unescapes into `scratch` and returns where the field
+    /// stops (at a delimiter, a line break or the end), or nil when more bytes are needed.
+    private func parseEscapedField(from fieldStart: Int, at first: Int, end: Int, newlines: inout Int)
+        throws(ItemReaderError) -> Int?
+    {
+        let base = window.bytes
+        let atEnd = window.isAtEnd
+        scratch.removeAll(keepingCapacity: true)
+        scratch.append(contentsOf: UnsafeBufferPointer(start: base + fieldStart, count: first - fieldStart))
+        var i = first
+        var quoted = false
+        var breaks = 0
+        while true {
+            guard i < end else {
+                if !atEnd { return nil }
+                if quoted {
+                    throw location.error(
+                        "the quoted field starting on line \(line + newlines) is not closed before the end of the file"
+                    )
+                }
+                break
+            }
+            let b = base[i]
+            if b == Self.backslash {
+                // "Backslashes only work with other backslashes, double quotation marks, and the configured field
+                // separator ... A backslash followed by any other character is silently removed."
+                guard i + 1 < end else {
+                    if !atEnd { return nil }
+                    i += 1
+                    continue
+                }
+                let escaped = base[i + 1]
+                if escaped == Self.backslash || escaped == Self.quote || escaped == delimiter {
+                    scratch.append(escaped)
+                    i += 2
+                } else {
+                    i += 1
+                }
+                continue
+            }
+            if quoted {
+                if b == Self.quote {
+                    if i + 1 < end {
+                        if base[i + 1] == Self.quote {
+                            scratch.append(Self.quote)
+                            i += 2
+                            continue
+                        }
+                    } else if !atEnd {
+                        return nil
+                    }
+                    quoted = false
+                    i += 1
+                    continue
+                }
+                if b == Self.lineFeed { breaks += 1 }
+                scratch.append(b)
+                i += 1
+                continue
+            }
+            if b == delimiter || b == Self.lineFeed || b == Self.carriageReturn { break }
+            if b == Self.quote {
+                if i == fieldStart {
+                    quoted = true
+                    i += 1
+                    continue
+                }
+                // "You can preserve double quotes by repeating them" holds outside quotes too: AWS reads the
+                // unquoted field {""MyKey"":""MyValue""} as {"MyKey":"MyValue"}. A lone quote is kept as written.
+                if i + 1 < end {
+                    if base[i + 1] == Self.quote {
+                        scratch.append(Self.quote)
+                        i += 2
+                        continue
+                    }
+                } else if !atEnd {
+                    return nil
+                }
+            }
+            // Text after a closing quote is kept as written too.
+            scratch.append(b)
+            i += 1
+        }
+        newlines += breaks
+        return i
+    }
+}

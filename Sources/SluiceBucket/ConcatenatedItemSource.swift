@@ -1,0 +1,36 @@
+import SluiceJSON
+
+/// The items of several objects one after another, each object opened only when the previous one is exhausted
+/// (LOAD_AND_FLATTEN over a prefix, the data files of a manifest).
+final class ConcatenatedItemSource: ItemSource {
+    private var pending: ArraySlice<DataFile>
+    private var current: (any ItemSource)?
+    private var failure: ItemReaderError?
+
+    init(_ files: [DataFile]) {
+        pending = files[...]
+    }
+
+    func next(_ count: Int) throws(ItemReaderError) -> [JSONValue] {
+        if let failure { throw failure }
+        var items: [JSONValue] = []
+        do {
+            while items.count < count {
+                if current == nil {
+                    guard let file = pending.popFirst() else { break }
+                    current = try file.open()
+                }
+                let batch = try current!.next(count - items.count)
+                if batch.isEmpty {
+                    current = nil
+                } else {
+                    items.append(contentsOf: batch)
+                }
+            }
+        } catch {
+            failure = error
+            throw error
+        }
+        return items
+    }
+}

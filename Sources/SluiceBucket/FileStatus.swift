@@ -1,0 +1,32 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The parts of `struct stat` the bucket store uses.
+struct FileStatus {
+    var isRegularFile: Bool
+    var isDirectory: Bool
+    var isSymbolicLink: Bool
+    var size: Int
+    var device: UInt64
+    var inode: UInt64
+    /// Modification time, nanoseconds since the epoch.
+    var modifiedNanoseconds: Int64
+
+    init(_ s: stat) {
+        let type = s.st_mode & S_IFMT
+        isRegularFile = type == S_IFREG
+        isDirectory = type == S_IFDIR
+        isSymbolicLink = type == S_IFLNK
+        size = Int(s.st_size)
+        device = UInt64(s.st_dev)
+        inode = UInt64(s.st_ino)
+        #if canImport(Glibc)
+            modifiedNanoseconds = Int64(s.st_mtim.tv_sec) * 1_000_000_000 + Int64(s.st_mtim.tv_nsec)
+        #else
+            modifiedNanoseconds = Int64(s.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(s.st_mtimespec.tv_nsec)
+        #endif
+    }
+}

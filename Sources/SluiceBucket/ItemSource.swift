@@ -1,0 +1,9 @@
+import SluiceJSON
+
+/// A stream of items; reads the object incrementally: memory does not grow with the object's size.
+///
+/// Not thread-safe: one reader feeds one Map Run.
+public protocol ItemSource: AnyObject {
+    /// Up to `count` next items; [] when exhausted. After an error every later call throws it again.
+    func next(_ count: Int) throws(ItemReaderError) -> [JSONValue]
+}

@@ -1,0 +1,49 @@
+import Foundation
+import SluiceASL
+import SluiceInterpreter
+import SluiceJSON
+import SluiceWorkers
+
+/// Runs one execution in-process with everything a definition can reach from the shell: functions for Task
+/// states, and buckets under ROOT for Distributed Map ItemReaders and ResultWriters, as the daemon resolves them.
+package enum PipelineRunner {
+    package static func run(
+        _ machine: StateMachineDefinition,
+        name: String,
+        input: JSONValue,
+        root: String,
+        host: FunctionHost,
+        maxWorkers: Int,
+        region: String = "local",
+        account: String = "000000000000"
+    ) async -> ExecutionOutcome {
+        let context = ExecutionContext.make(
+            stateMachineName: name,
+            executionName: UUID().uuidString.lowercased(),
+            region: region,
+            account: account,
+            startTime: LocalRunner.now()
+        )
+        var execution = Execution(
+            definition: machine,
+            context: context,
+            input: input,
+            seed: UInt64.random(in: 0...UInt64.max)
+        )
+        // Child executions beyond what the workers can take would only wait in memory.
+        execution.distributedConcurrencyCeiling = max(2, maxWorkers * 2)
+        let tasks = LambdaTasks(host: host, region: region, account: account)
+        let runner = LocalRunner(mapIO: BucketMapIO(bucketsDirectory: Settings.path(root, "var/lib/sluice/buckets"))) {
+            invocation in
+            if let result = await tasks.handle(invocation) { return result }
+            return await LocalRunner.unimplemented(invocation)
+        }
+        // Idle on-demand workers are reaped while the execution runs; the maintenance task ends with it.
+        return await withTaskGroup(of: Void.self) { group in
+            group.addTask { await host.maintain() }
+            let outcome = await runner.run(&execution)
+            group.cancelAll()
+            return outcome
+        }
+    }
+}

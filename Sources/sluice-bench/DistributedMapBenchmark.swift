@@ -1,0 +1,147 @@
+import Foundation
+import Logging
+import SluiceASL
+import SluiceCLI
+import SluiceInterpreter
+import SluiceJSON
+import SluiceWorkers
+
+/// Issue 5's benchmark, side by side in one run on the shared workload (../shared/bench): 227,000 generated
+/// companies as a CSV object in a bucket; sluice runs a Distributed Map that reads it, batches the rows (1,000 at
+/// most, and at most AWS's 256 KiB of child input), calls the persistent Python `score` function on two workers
+/// and writes the results with ResultWriter. The baseline is Python's multiprocessing.Pool(2) over the same
+/// companies with chunks of 1,000. Target: sluice at least as fast, whole run included.
+enum DistributedMapBenchmark {
+    static let definition = #"""
+        {"StartAt":"Score","States":{"Score":{"Type":"Map",
+          "ItemReader":{"Resource":"arn:aws:states:::s3:getObject","ReaderConfig":{"InputType":"CSV","CSVHeaderLocation":"FIRST_ROW"},
+            "Parameters":{"Bucket":"inbox","Key":"companies/companies.csv"}},
+          "ItemBatcher":{"MaxItemsPerBatch":1000,"MaxInputBytesPerBatch":250000},
+          "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},"StartAt":"Call","States":{
+            "Call":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Parameters":{"FunctionName":"score","Payload.$":"$"},
+              "OutputPath":"$.Payload","End":true}}},
+          "ResultWriter":{"Resource":"arn:aws:states:::s3:putObject","Parameters":{"Bucket":"results","Prefix":"scores"}},
+          "End":true}}}
+        """#
+
+    static func run(shared: String) async throws {
+        let generator = shared + "/bench/gen_items.py"
+        guard FileManager.default.fileExists(atPath: generator) else {
+            print("\ndistributed-map: \(shared)/bench not found: skipped")
+            return
+        }
+        let items = 227_000
+        let root = NSTemporaryDirectory() + "sluice-bench-map-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let buckets = root + "/var/lib/sluice/buckets"
+        let functions = root + "/etc/sluice/functions"
+        for dir in [buckets + "/inbox/companies", buckets + "/results", functions] {
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        }
+        guard
+            FunctionBenchmark.runProcess(
+                "/usr/bin/env",
+                ["python3", generator, String(items), buckets + "/inbox/companies/companies.jsonl"]
+            ) != nil
+        else { throw BenchError("gen_items.py failed") }
+        let script = try String(contentsOfFile: scoreScript(), encoding: .utf8)
+        try script.write(toFile: functions + "/score.py", atomically: true, encoding: .utf8)
+        try
+            #"{"Command":["python3","score.py"],"Runtime":"persistent","Timeout":120,"ReservedConcurrency":2,"ProvisionedConcurrency":2}"#
+            .write(toFile: functions + "/score.json", atomically: true, encoding: .utf8)
+
+        let pool = poolSeconds(shared: shared, items: buckets + "/inbox/companies/companies.jsonl")
+        let (seconds, outcome) = try await sluiceSeconds(root: root)
+        guard case .succeeded = outcome else { throw BenchError("the map run did not succeed: \(outcome)") }
+        let scored = try countResults(buckets + "/results/scores")
+        print("")
+        print("distributed-map: \(items) companies from CSV, batches of <= 1,000 (256 KiB), score on 2 Python workers")
+        print(
+            String(
+                format: "  sluice   %8.2f s  %9.0f items/s  (results hold %d items)",
+                seconds,
+                Double(items) / seconds,
+                scored
+            )
+        )
+        if let pool {
+            print(
+                String(
+                    format: "  Pool(2)  %8.2f s  %9.0f items/s  (multiprocessing, chunks of 1,000)",
+                    pool,
+                    Double(items) / pool
+                )
+            )
+            let ratio = pool / seconds
+            print(
+                String(
+                    format: "  ratio    %.2f of the Pool's time  target >= 1.00: %@",
+                    ratio,
+                    ratio >= 1 ? "met" : "MISSED"
+                )
+            )
+        }
+    }
+
+    static func scoreScript() -> String {
+        // The shipped example's function, next to the package.
+        let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        return here.path + "/etc/sluice/functions/score.py"
+    }
+
+    static func sluiceSeconds(root: String) async throws -> (Double, ExecutionOutcome) {
+        guard case .success(let machine) = DefinitionDecoder.decode(text: definition) else {
+            throw BenchError("the benchmark definition does not validate")
+        }
+        let host = FunctionHost(
+            directory: root + "/etc/sluice/functions",
+            maxWorkers: 2,
+            logger: Logger(label: "bench") { _ in SwiftLogNoOpLogHandler() }
+        )
+        await host.start()
+        let clock = ContinuousClock()
+        let began = clock.now
+        let outcome = await PipelineRunner.run(
+            machine,
+            name: "score-companies",
+            input: [:],
+            root: root,
+            host: host,
+            maxWorkers: 2
+        )
+        let seconds = FunctionBenchmark.seconds(clock.now - began)
+        await host.shutdown()
+        return (seconds, outcome)
+    }
+
+    /// Wall time of the shared baseline, Python process start included.
+    static func poolSeconds(shared: String, items: String) -> Double? {
+        let clock = ContinuousClock()
+        let began = clock.now
+        guard
+            FunctionBenchmark.runProcess(
+                "/usr/bin/env",
+                ["python3", shared + "/bench/baselines/pool_map.py", items, "2", "1000"]
+            ) != nil
+        else { return nil }
+        return FunctionBenchmark.seconds(clock.now - began)
+    }
+
+    /// Items in the SUCCEEDED result files under `folder` (each record's Output is the batch's results).
+    static func countResults(_ folder: String) throws -> Int {
+        var total = 0
+        let files = FileManager.default.enumerator(atPath: folder)?.compactMap { $0 as? String } ?? []
+        for file in files where file.contains("SUCCEEDED") {
+            let data = try Data(contentsOf: URL(fileURLWithPath: folder + "/" + file))
+            guard case .array(let records) = try JSONParser.parse(bytes: Array(data)) else { continue }
+            for record in records {
+                if case .string(let output)? = record["Output"], case .array(let scores) = try JSONParser.parse(output)
+                {
+                    total += scores.count
+                }
+            }
+        }
+        return total
+    }
+}

@@ -1,0 +1,192 @@
+import SluiceBucket
+import SluiceJSON
+import Testing
+
+@Suite("CSV items as AWS parses text delimited files")
+struct CSVReaderTests {
+    private let csv = #"{"InputType": "CSV", "CSVHeaderLocation": "FIRST_ROW"}"#
+
+    @Test("rows become objects keyed by the header, every value a string, header order kept")
+    func firstRow() throws {
+        let f = try BucketFixture()
+        try f.put("b", "ratings.csv", "userId,movieId,rating,timestamp\n1,307,3.5,1256677221\n1,481,3.5,1256677456\n")
+        let items = try f.items("b", "ratings.csv", config: csv)
+        #expect(items.count == 2)
+        #expect(
+            items[0]
+                == (try BucketFixture.json(
+                    #"{"userId": "1", "movieId": "307", "rating": "3.5", "timestamp": "1256677221"}"#
+                ))
+        )
+        #expect(items[0].objectValue?.keys == ["userId", "movieId", "rating", "timestamp"])
+        #expect(items[1]["movieId"] == "481")
+    }
+
+    @Test("CSVHeaderLocation defaults to FIRST_ROW")
+    func defaultHeaderLocation() throws {
+        let f = try BucketFixture()
+        try f.put("b", "x.csv", "a,b\n1,2\n")
+        #expect(try f.items("b", "x.csv", config: #"{"InputType": "CSV"}"#) == [["a": "1", "b": "2"]])
+    }
+
+    @Test("GIVEN headers: the first row is data")
+    func givenHeaders() throws {
+        let f = try BucketFixture()
+        try f.put("b", "x.csv", "1,307,3.5\n1,481,3.5\n")
+        let config =
+            #"{"InputType": "CSV", "CSVHeaderLocation": "GIVEN", "CSVHeaders": ["userId", "movieId", "rating"]}"#
+        let items = try f.items("b", "x.csv", config: config)
+        #expect(
+            items == [
+                ["userId": "1", "movieId": "307", "rating": "3.5"], ["userId": "1", "movieId": "481", "rating": "3.5"],
+            ]
+        )
+    }
+
+    @Test("the AWS example row: quoted commas, doubled quotes, a newline, JSON-looking text stays a string")
+    func awsExample() throws {
+        let f = try BucketFixture()
+        let row =
+            #"abc,123,"This string contains commas, a double quotation marks (""), and a newline ("#
+            + "\n" + #")",{""MyKey"":""MyValue""},"[1,2,3]""#
+        try f.put("b", "x.csv", row + "\n")
+        let config = #"{"InputType": "CSV", "CSVHeaderLocation": "GIVEN", "CSVHeaders": ["a", "b", "c", "d", "e"]}"#
+        let items = try f.items("b", "x.csv", config: config)
+        #expect(items.count == 1)
+        #expect(items[0]["a"] == "abc")
+        #expect(items[0]["b"] == "123")
+        #expect(
+            items[0]["c"] == .string("This string contains commas, a double quotation marks (\"), and a newline (\n)")
+        )
+        #expect(items[0]["d"] == #"{"MyKey":"MyValue"}"#)
+        #expect(items[0]["e"] == "[1,2,3]")
+    }
+
+    @Test("backslashes escape backslashes, quotes and the delimiter, and vanish before anything else")
+    func backslashes() throws {
+        let f = try BucketFixture()
+        try f.put(
+            "b",
+            "x.csv",
+            #"path,size"# + "\n" + #"C:\\Program Files\\MyApp.exe,6534512"# + "\n" + #"a\,b,\"q\" \x"# + "\n"
+        )
+        let items = try f.items("b", "x.csv", config: csv)
+        #expect(
+            items == [
+                ["path": #"C:\Program Files\MyApp.exe"#, "size": "6534512"], ["path": "a,b", "size": #""q" x"#],
+            ]
+        )
+    }
+
+    @Test("short rows get empty strings, extra fields are skipped")
+    func ragged() throws {
+        let f = try BucketFixture()
+        try f.put("b", "x.csv", "a,b,c\n1\n1,2,3,4,5\n,,\n")
+        let items = try f.items("b", "x.csv", config: csv)
+        #expect(
+            items == [["a": "1", "b": "", "c": ""], ["a": "1", "b": "2", "c": "3"], ["a": "", "b": "", "c": ""]]
+        )
+        #expect(items[0].objectValue?.keys == ["a", "b", "c"])
+    }
+
+    @Test("CRLF, CR and LF line ends; blank lines hold no row; a last row without newline counts")
+    func lineEnds() throws {
+        let f = try BucketFixture()
+        try f.put("b", "x.csv", "a,b\r\n1,2\r\n\r\n3,4\r5,6\n\n7,\"8\r\n9\"")
+        let items = try f.items("b", "x.csv", config: csv)
+        #expect(
+            items == [["a": "1", "b": "2"], ["a": "3", "b": "4"], ["a": "5", "b": "6"], ["a": "7", "b": "8\r\n9"]]
+        )
+    }
+
+    @Test("a UTF-8 byte order mark does not become part of the first header")
+    func byteOrderMark() throws {
+        let f = try BucketFixture()
+        try f.put("b", "x.csv", bytes: [0xEF, 0xBB, 0xBF] + Array("id,name\n1,é\n".utf8))
+        #expect(try f.items("b", "x.csv", config: csv) == [["id": "1", "name": "é"]])
+    }
+
+    @Test(
+        "every CSVDelimiter, with the delimiter quoted and escaped inside fields",
+        arguments: [("COMMA", ","), ("PIPE", "|"), ("SEMICOLON", ";"), ("SPACE", " "), ("TAB", "\t")]
+    )
+    func delimiters(name: String, d: String) throws {
+        let f = try BucketFixture()
+        try f.put("b", "x.csv", "a\(d)b\(d)c\n1\(d)\"x\(d)y\"\(d)p\\\(d)q\n")
+        let config = #"{"InputType": "CSV", "CSVDelimiter": "\#(name)"}"#
+        #expect(
+            try f.items("b", "x.csv", config: config) == [["a": "1", "b": .string("x\(d)y"), "c": .string("p\(d)q")]]
+        )
+    }
+
+    @Test("a comma is plain text under another delimiter")
+    func commaUnderPipe() throws {
+        let f = try BucketFixture()
+        try f.put("b", "x.csv", "a|b\n1,5|2\n")
+        #expect(
+            try f.items("b", "x.csv", config: #"{"InputType": "CSV", "CSVDelimiter": "PIPE"}"#) == [
+                ["a": "1,5", "b": "2"]
+            ]
+        )
+    }
+
+    @Test("a lone quote inside an unquoted field and text after a closing quote are kept; \"\" is one quote anywhere")
+    func looseQuotes() throws {
+        let f = try BucketFixture()
+        try f.put("b", "x.csv", "a,b,c,d\n5\" disk,\"ab\"cd,x\"\"y,\"\"\n")
+        #expect(try f.items("b", "x.csv", config: csv) == [["a": "5\" disk", "b": "abcd", "c": "x\"y", "d": ""]])
+    }
+
+    @Test("duplicate headers fail the reader")
+    func duplicateHeaders() throws {
+        let f = try BucketFixture()
+        try f.put("b", "x.csv", "a,b,a\n1,2,3\n")
+        let error = try #require(f.failure("b", "x.csv", config: csv))
+        #expect(error.cause.contains("CSV headers cannot contain duplicates"))
+        #expect(error.cause.contains("s3://b/x.csv"))
+    }
+
+    @Test("a quote left open names the line where its field starts")
+    func unterminatedQuote() throws {
+        let f = try BucketFixture()
+        try f.put("b", "x.csv", "a,b\n1,2\n3,\"oops\n4,5\n")
+        let error = try #require(f.failure("b", "x.csv", config: csv))
+        #expect(error.cause.contains("line 3"))
+        #expect(error.cause.contains("not closed"))
+    }
+
+    @Test("an empty file, or one holding only a header, has no items")
+    func empty() throws {
+        let f = try BucketFixture()
+        try f.put("b", "empty.csv", "")
+        try f.put("b", "header.csv", "a,b\n")
+        #expect(try f.items("b", "empty.csv", config: csv).isEmpty)
+        #expect(try f.items("b", "header.csv", config: csv).isEmpty)
+    }
+
+    @Test("rows that straddle read chunks, including multi-line quoted fields, come out whole")
+    func largeFile() throws {
+        let f = try BucketFixture()
+        var text = "id,note,tail\n"
+        let rows = 60_000
+        for i in 0..<rows {
+            text +=
+                i % 1000 == 0 ? "\(i),\"line one, \"\"quoted\"\"\nline two\",end\r\n" : "\(i),note number \(i),end\n"
+        }
+        try f.put("b", "big.csv", text)
+        let items = try f.items("b", "big.csv", config: csv, batch: 4096)
+        #expect(items.count == rows)
+        #expect(items[0]["note"] == "line one, \"quoted\"\nline two")
+        #expect(items[59_999] == ["id": "59999", "note": "note number 59999", "tail": "end"])
+        #expect(items.enumerated().allSatisfy { $0.element["id"] == .string(String($0.offset)) })
+    }
+
+    @Test("a header row over 10 KiB is refused, as AWS limits headers")
+    func headerLimit() throws {
+        let f = try BucketFixture()
+        let header = (0..<2000).map { "column\($0)" }.joined(separator: ",")
+        try f.put("b", "x.csv", header + "\n1\n")
+        let error = try #require(f.failure("b", "x.csv", config: csv))
+        #expect(error.cause.contains("10 KiB"))
+    }
+}
