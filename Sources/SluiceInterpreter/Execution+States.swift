@@ -240,10 +240,10 @@ extension Execution {
         tokens[token] = id
         var scheduled = JSONObject()
         scheduled["resource"] = .string(task.resource)
-        scheduled["parameters"] = .string(effective.serialized())
         if let timeout { scheduled["timeoutInSeconds"] = .int(timeout) }
         if let heartbeat { scheduled["heartbeatInSeconds"] = .int(heartbeat) }
-        record("TaskScheduled", scheduled)
+        // The parameters are serialized only if someone reads the history (a batch can be 256 KiB).
+        record("TaskScheduled", details: .payload(scheduled, key: "parameters", payload: effective))
         record("TaskStarted", ["resource": .string(task.resource)])
         var wait = Frame.TaskWait(token: token, heartbeatSeconds: heartbeat)
         if let timeout {

@@ -73,6 +73,25 @@ public struct JSONObject: Sendable {
 
     public var values: [JSONValue] { members.map(\.value) }
 
+    /// Visits the members in order without building an array of them (serialization's hot path).
+    public func forEach(_ body: (String, JSONValue) throws -> Void) rethrows {
+        for m in members { try body(m.key, m.value) }
+    }
+
+    /// An object with `layout`'s keys (in its order) and `values`, one per key: builds many objects of one shape
+    /// (CSV rows) without hashing or comparing a key per member. `values` is emptied.
+    public init(layout: JSONObject, values: inout [JSONValue]) {
+        precondition(values.count == layout.members.count, "one value per key")
+        var built: [Member] = []
+        built.reserveCapacity(values.count)
+        for (i, member) in layout.members.enumerated() {
+            built.append(Member(key: member.key, value: values[i]))
+        }
+        values.removeAll(keepingCapacity: true)
+        members = built
+        index = layout.index
+    }
+
     public func contains(_ key: String) -> Bool { position(of: key) != nil }
 }
 

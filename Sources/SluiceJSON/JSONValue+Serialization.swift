@@ -1,59 +1,81 @@
 extension JSONValue {
     /// Compact JSON text, the way Step Functions prints documents (no spaces, keys in their order).
     public func serialized() -> String {
-        var out = ""
+        String(decoding: serializedBytes(), as: UTF8.self)
+    }
+
+    /// Compact JSON as UTF-8 bytes: what goes down pipes and into files, built without intermediate strings.
+    public func serializedBytes() -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(64)
         write(to: &out, pretty: false, indent: 0)
         return out
     }
 
-    /// Indented JSON text for people to read.
-    public func prettyPrinted() -> String {
-        var out = ""
-        write(to: &out, pretty: true, indent: 0)
-        return out
+    /// Appends the compact JSON bytes to `out`.
+    public func write(to out: inout [UInt8]) {
+        write(to: &out, pretty: false, indent: 0)
     }
 
-    private func write(to out: inout String, pretty: Bool, indent: Int) {
+    /// Indented JSON text for people to read.
+    public func prettyPrinted() -> String {
+        var out: [UInt8] = []
+        write(to: &out, pretty: true, indent: 0)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private func write(to out: inout [UInt8], pretty: Bool, indent: Int) {
         switch self {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .int(let i): out += String(i)
-        case .double(let d): out += JSONValue.format(d)
+        case .null: out.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])
+        case .bool(let b): out.append(contentsOf: b ? [0x74, 0x72, 0x75, 0x65] : [0x66, 0x61, 0x6C, 0x73, 0x65])
+        case .int(let i): JSONValue.writeInt(i, to: &out)
+        case .double(let d): out.append(contentsOf: JSONValue.format(d).utf8)
         case .string(let s): JSONValue.writeString(s, to: &out)
         case .array(let a):
             if a.isEmpty {
-                out += "[]"
+                out.append(contentsOf: [0x5B, 0x5D])
                 return
             }
-            out += "["
+            out.append(0x5B)
             for (n, v) in a.enumerated() {
-                if n > 0 { out += "," }
+                if n > 0 { out.append(0x2C) }
                 if pretty { newline(&out, indent + 1) }
                 v.write(to: &out, pretty: pretty, indent: indent + 1)
             }
             if pretty { newline(&out, indent) }
-            out += "]"
+            out.append(0x5D)
         case .object(let o):
             if o.isEmpty {
-                out += "{}"
+                out.append(contentsOf: [0x7B, 0x7D])
                 return
             }
-            out += "{"
-            for (n, (k, v)) in o.entries.enumerated() {
-                if n > 0 { out += "," }
+            out.append(0x7B)
+            var first = true
+            o.forEach { key, value in
+                if !first { out.append(0x2C) }
+                first = false
                 if pretty { newline(&out, indent + 1) }
-                JSONValue.writeString(k, to: &out)
-                out += pretty ? ": " : ":"
-                v.write(to: &out, pretty: pretty, indent: indent + 1)
+                JSONValue.writeString(key, to: &out)
+                out.append(0x3A)
+                if pretty { out.append(0x20) }
+                value.write(to: &out, pretty: pretty, indent: indent + 1)
             }
             if pretty { newline(&out, indent) }
-            out += "}"
+            out.append(0x7D)
         }
     }
 
-    private func newline(_ out: inout String, _ indent: Int) {
-        out += "\n"
-        out += String(repeating: "  ", count: indent)
+    private func newline(_ out: inout [UInt8], _ indent: Int) {
+        out.append(0x0A)
+        for _ in 0..<indent { out.append(contentsOf: [0x20, 0x20]) }
+    }
+
+    private static func writeInt(_ i: Int, to out: inout [UInt8]) {
+        if i >= 0, i < 10 {
+            out.append(UInt8(48 + i))
+            return
+        }
+        out.append(contentsOf: String(i).utf8)
     }
 
     /// Doubles that hold whole numbers print without a fraction when small enough, as JSON readers expect.
@@ -64,36 +86,38 @@ extension JSONValue {
     }
 
     /// Writes a JSON string literal: quotes, backslashes and control characters escaped, everything else raw.
-    public static func writeString(_ s: String, to out: inout String) {
-        out += "\""
-        var needsEscape = false
-        for u in s.utf8 where u < 0x20 || u == 0x22 || u == 0x5C {
-            needsEscape = true
-            break
-        }
-        if !needsEscape {
-            out += s
-            out += "\""
-            return
-        }
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
+    public static func writeString(_ s: String, to out: inout [UInt8]) {
+        out.append(0x22)
+        var s = s
+        s.withUTF8 { bytes in
+            var start = 0
+            for i in 0..<bytes.count {
+                let b = bytes[i]
+                guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
+                start = i + 1
+                switch b {
+                case 0x22: out.append(contentsOf: [0x5C, 0x22])
+                case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
+                case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
+                case 0x0D: out.append(contentsOf: [0x5C, 0x72])
+                case 0x09: out.append(contentsOf: [0x5C, 0x74])
+                case 0x08: out.append(contentsOf: [0x5C, 0x62])
+                case 0x0C: out.append(contentsOf: [0x5C, 0x66])
+                default:
+                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                    out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0x0F)]])
                 }
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
         }
-        out += "\""
+        out.append(0x22)
+    }
+
+    /// String form of `writeString`, for callers building text.
+    public static func writeString(_ s: String, to out: inout String) {
+        var bytes: [UInt8] = []
+        writeString(s, to: &bytes)
+        out += String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -64,7 +64,7 @@ actor FunctionPool {
         let definition = definition
         let grace = grace
         let sink = stderrSink()
-        let bytes = Array(payload.serialized().utf8)
+        let bytes = payload.serializedBytes()
         // The process is driven by a thread of its own: spawning, polling and reaping block.
         return await withCheckedContinuation { continuation in
             let thread = Thread {

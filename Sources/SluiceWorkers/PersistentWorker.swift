@@ -82,11 +82,15 @@ final class PersistentWorker: Sendable {
 
     /// Sends one invocation to this worker and waits for its answer (or its failure).
     func invoke(payload: JSONValue, requestId: String, timeout: Double) async -> Outcome {
-        var request = JSONObject()
-        request["requestId"] = .string(requestId)
-        request["payload"] = payload
-        request["deadlineMs"] = .int(Int(timeout * 1000))
-        let line = Array((JSONValue.object(request).serialized() + "\n").utf8)
+        // {"requestId":…,"payload":…,"deadlineMs":…} written straight as bytes: a batch payload can be 256 KiB.
+        var line: [UInt8] = []
+        line.reserveCapacity(128)
+        line.append(contentsOf: #"{"requestId":"#.utf8)
+        JSONValue.writeString(requestId, to: &line)
+        line.append(contentsOf: #","payload":"#.utf8)
+        payload.write(to: &line)
+        line.append(contentsOf: #","deadlineMs":\#(Int(timeout * 1000))}"#.utf8)
+        line.append(0x0A)
         return await withTaskCancellationHandler {
             await withCheckedContinuation { (continuation: CheckedContinuation<Outcome, Never>) in
                 let accepted = shared.withLock { state -> Bool in

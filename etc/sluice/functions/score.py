@@ -29,31 +29,33 @@ class BadCompany(Exception):
     """A row that cannot be scored; reported to Step Functions as errorType BadCompany."""
 
 
-def answers_of(company):
-    if "answers" in company:
-        return [float(a) for a in company["answers"]]
-    return [float(company["answer_%d" % i]) for i in range(len(WEIGHTS))]
+ANSWER_COLUMNS = tuple("answer_%d" % i for i in range(len(WEIGHTS)))
+WEIGHTED_COLUMNS = tuple(zip(WEIGHTS, ANSWER_COLUMNS))
+log1p = math.log1p
+exp = math.exp
 
 
 def risk(company):
     try:
-        answers = answers_of(company)
+        if "answers" in company:
+            weighted = zip(WEIGHTS, (float(a) for a in company["answers"]))
+        else:
+            weighted = ((weight, float(company[column])) for weight, column in WEIGHTED_COLUMNS)
+        linear = 0.0
+        spread = 0.0
+        for weight, answer in weighted:
+            centred = answer - 5.0
+            linear += weight * centred
+            spread += centred * centred
         employees = float(company["employees"])
         revenue = float(company["revenue"])
-        sector = company.get("sector", "")
         company_id = int(company["company_id"])
     except (KeyError, ValueError, TypeError) as e:
         raise BadCompany("cannot score %r: %s" % (company.get("company_id", company), e))
-    linear = 0.0
-    spread = 0.0
-    for weight, answer in zip(WEIGHTS, answers):
-        centred = answer - 5.0
-        linear += weight * centred
-        spread += centred * centred
-    z = (INTERCEPT + SECTOR_BIAS.get(sector, 0.0) + 0.2 * linear - 0.002 * spread
-         + EMPLOYEES_WEIGHT * math.log1p(employees)
-         + REVENUE_PER_EMPLOYEE_WEIGHT * math.log1p(revenue / employees))
-    return {"company_id": company_id, "score": round(1.0 / (1.0 + math.exp(-z)), 6)}
+    z = (INTERCEPT + SECTOR_BIAS.get(company.get("sector", ""), 0.0) + 0.2 * linear - 0.002 * spread
+         + EMPLOYEES_WEIGHT * log1p(employees)
+         + REVENUE_PER_EMPLOYEE_WEIGHT * log1p(revenue / employees))
+    return {"company_id": company_id, "score": round(1.0 / (1.0 + exp(-z)), 6)}
 
 
 def handle(payload):
