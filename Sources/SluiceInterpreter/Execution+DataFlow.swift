@@ -24,7 +24,14 @@ extension Execution {
         let document: JSONValue
         switch compiled.root {
         case .input: document = input
-        case .context: document = contextObject(frame: frame, mapItem: mapItem)
+        case .context:
+            // ItemSelector's `$$.Map.Item...` paths run once per item: give them just the Map part rather than
+            // building the whole context object every time.
+            if let mapItem, text.hasPrefix("$$.Map.") {
+                document = ["Map": ["Item": ["Index": .int(mapItem.index), "Value": mapItem.value]]]
+            } else {
+                document = contextObject(frame: frame, mapItem: mapItem)
+            }
         case .variable(let name):
             guard let value = variable(name, frame: frame) else {
                 throw StatesError.runtime("Invalid path '\(text)': The variable '\(name)' is not defined")

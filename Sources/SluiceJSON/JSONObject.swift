@@ -73,6 +73,12 @@ public struct JSONObject: Sendable {
 
     public var values: [JSONValue] { members.map(\.value) }
 
+    /// Whether `body` holds for every member, visited in order and stopping at the first false.
+    public func allMembers(_ body: (String, JSONValue) throws -> Bool) rethrows -> Bool {
+        for m in members where try !body(m.key, m.value) { return false }
+        return true
+    }
+
     /// Visits the members in order without building an array of them (serialization's hot path).
     public func forEach(_ body: (String, JSONValue) throws -> Void) rethrows {
         for m in members { try body(m.key, m.value) }

@@ -20,25 +20,28 @@ extension JSONValue {
             }
         case .object(let o):
             budget -= 2 + max(0, o.count - 1)
-            for (k, v) in o.entries {
+            let within = o.allMembers { k, v in
                 budget -= JSONValue.escapedSize(k) + 1
-                if budget < 0 || !v.fits(&budget) { return false }
+                return budget >= 0 && v.fits(&budget)
             }
+            if !within { return false }
         }
         return budget >= 0
     }
 
     /// The length of a string literal as `writeString` prints it.
     static func escapedSize(_ s: String) -> Int {
-        var n = 2
-        for u in s.utf8 {
-            switch u {
-            case 0x22, 0x5C, 0x0A, 0x0D, 0x09, 0x08, 0x0C: n += 2
-            case 0..<0x20: n += 6
-            default: n += 1
+        var s = s
+        return s.withUTF8 { bytes in
+            var n = 2 + bytes.count
+            for b in bytes where b < 0x20 || b == 0x22 || b == 0x5C {
+                switch b {
+                case 0x22, 0x5C, 0x0A, 0x0D, 0x09, 0x08, 0x0C: n += 1
+                default: n += 5
+                }
             }
+            return n
         }
-        return n
     }
 }
 

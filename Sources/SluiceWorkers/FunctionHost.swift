@@ -72,8 +72,16 @@ public final class FunctionHost: Sendable {
         payload: JSONValue,
         requestId: String
     ) async -> Result<JSONValue, FunctionError>? {
-        guard let pool = pools[name] else { return nil }
-        return await pool.invoke(payload: payload, requestId: requestId)
+        guard let pool = pools[name], let definition = definitions[name] else { return nil }
+        // Serialized here, on the caller's task, before waiting for a worker: never inside the pool's actor, and
+        // never between a worker becoming free and its next request.
+        let request: [UInt8]
+        switch definition.runtime {
+        case .process: request = payload.serializedBytes()
+        case .persistent:
+            request = PersistentWorker.requestLine(payload: payload, requestId: requestId, timeout: definition.timeout)
+        }
+        return await pool.invoke(request: request, requestId: requestId)
     }
 
     /// Stops idle on-demand workers that have been idle for `idleTime`.

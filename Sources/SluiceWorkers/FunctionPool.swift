@@ -31,7 +31,8 @@ actor FunctionPool {
     }
 
     /// Runs one invocation under the concurrency limits.
-    func invoke(payload: JSONValue, requestId: String) async -> Result<JSONValue, FunctionError> {
+    /// `request` is the prepared bytes: the request line (persistent) or the payload (process).
+    func invoke(request: [UInt8], requestId: String) async -> Result<JSONValue, FunctionError> {
         if definition.reservedConcurrency == 0 {
             return .failure(
                 FunctionError(
@@ -55,16 +56,15 @@ actor FunctionPool {
         }
         defer { Task { await budget.release(pool) } }
         switch definition.runtime {
-        case .process: return await runProcess(payload: payload, requestId: requestId)
-        case .persistent: return await runPersistent(payload: payload, requestId: requestId)
+        case .process: return await runProcess(payload: request, requestId: requestId)
+        case .persistent: return await runPersistent(line: request, requestId: requestId)
         }
     }
 
-    private func runProcess(payload: JSONValue, requestId: String) async -> Result<JSONValue, FunctionError> {
+    private func runProcess(payload bytes: [UInt8], requestId: String) async -> Result<JSONValue, FunctionError> {
         let definition = definition
         let grace = grace
         let sink = stderrSink()
-        let bytes = payload.serializedBytes()
         // The process is driven by a thread of its own: spawning, polling and reaping block.
         return await withCheckedContinuation { continuation in
             let thread = Thread {
@@ -84,7 +84,7 @@ actor FunctionPool {
         }
     }
 
-    private func runPersistent(payload: JSONValue, requestId: String) async -> Result<JSONValue, FunctionError> {
+    private func runPersistent(line: [UInt8], requestId: String) async -> Result<JSONValue, FunctionError> {
         var worker: PersistentWorker?
         while let candidate = idle.popLast()?.worker {
             if candidate.isAlive {
@@ -103,7 +103,7 @@ actor FunctionPool {
             )
         }
         busy += 1
-        let outcome = await worker.invoke(payload: payload, requestId: requestId, timeout: definition.timeout)
+        let outcome = await worker.invoke(line: line, requestId: requestId, timeout: definition.timeout)
         busy -= 1
         if worker.isAlive {
             idle.append((worker, .now))

@@ -81,8 +81,9 @@ final class PersistentWorker: Sendable {
     }
 
     /// Sends one invocation to this worker and waits for its answer (or its failure).
-    func invoke(payload: JSONValue, requestId: String, timeout: Double) async -> Outcome {
-        // {"requestId":…,"payload":…,"deadlineMs":…} written straight as bytes: a batch payload can be 256 KiB.
+    /// The request line for one invocation, `{"requestId":…,"payload":…,"deadlineMs":…}`, written straight as
+    /// bytes. Callers build it before they wait for a worker, so a free worker never waits for serialization.
+    static func requestLine(payload: JSONValue, requestId: String, timeout: Double) -> [UInt8] {
         var line: [UInt8] = []
         line.reserveCapacity(128)
         line.append(contentsOf: #"{"requestId":"#.utf8)
@@ -91,6 +92,11 @@ final class PersistentWorker: Sendable {
         payload.write(to: &line)
         line.append(contentsOf: #","deadlineMs":\#(Int(timeout * 1000))}"#.utf8)
         line.append(0x0A)
+        return line
+    }
+
+    /// Sends one prepared request line to this worker and waits for its answer (or its failure).
+    func invoke(line: [UInt8], requestId: String, timeout: Double) async -> Outcome {
         return await withTaskCancellationHandler {
             await withCheckedContinuation { (continuation: CheckedContinuation<Outcome, Never>) in
                 let accepted = shared.withLock { state -> Bool in

@@ -7,10 +7,14 @@ struct Entrypoint {
     static func main() async throws {
         let arguments = CommandLine.arguments.dropFirst()
         let only = arguments.first
+        if only == "memory-child", let root = arguments.dropFirst().first {
+            exit(await MemoryBenchmark.child(root: root))
+        }
         print("sluice-bench (\(BuildInfo.configuration) build)")
         if only == nil || only == "inline-map" { try InlineMapBenchmark.run(withBaseline: only == nil) }
         if only == nil || only == "event-pattern" { try EventPatternBenchmark.run() }
         if only == nil || only == "functions" { try await FunctionBenchmark.run() }
+        if only == nil || only == "memory" { try MemoryBenchmark.run() }
         if only == nil || only == "distributed-map" {
             try await DistributedMapBenchmark.run(
                 shared: ProcessInfo.processInfo.environment["SLUICE_SHARED"] ?? "../shared"

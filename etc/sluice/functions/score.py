@@ -30,20 +30,18 @@ class BadCompany(Exception):
 
 
 ANSWER_COLUMNS = tuple("answer_%d" % i for i in range(len(WEIGHTS)))
-WEIGHTED_COLUMNS = tuple(zip(WEIGHTS, ANSWER_COLUMNS))
 log1p = math.log1p
 exp = math.exp
 
 
 def risk(company):
     try:
-        if "answers" in company:
-            weighted = zip(WEIGHTS, (float(a) for a in company["answers"]))
-        else:
-            weighted = ((weight, float(company[column])) for weight, column in WEIGHTED_COLUMNS)
+        answers = company.get("answers")
+        if answers is None:
+            answers = map(company.__getitem__, ANSWER_COLUMNS)
         linear = 0.0
         spread = 0.0
-        for weight, answer in weighted:
+        for weight, answer in zip(WEIGHTS, map(float, answers)):
             centred = answer - 5.0
             linear += weight * centred
             spread += centred * centred

@@ -1,0 +1,102 @@
+import Foundation
+import Logging
+import SluiceASL
+import SluiceCLI
+import SluiceInterpreter
+import SluiceJSON
+import SluiceWorkers
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Issue 5's memory target: a Distributed Map over a 10,000,000-line JSONL object keeps sluice's peak RSS
+/// (workers excluded) under 100 MiB. The run happens in a child process (this binary again), so the figure is
+/// that run's own peak, read from the kernel's accounting of the child.
+enum MemoryBenchmark {
+    static let definition = #"""
+        {"StartAt":"Count","States":{"Count":{"Type":"Map",
+          "ItemReader":{"Resource":"arn:aws:states:::s3:getObject","ReaderConfig":{"InputType":"JSONL"},
+            "Parameters":{"Bucket":"inbox","Key":"items.jsonl"}},
+          "ItemBatcher":{"MaxItemsPerBatch":1000},
+          "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},"StartAt":"Size","States":{
+            "Size":{"Type":"Pass","Parameters":{"n.$":"States.ArrayLength($.Items)"},"End":true}}},
+          "ResultWriter":{"Resource":"arn:aws:states:::s3:putObject","Parameters":{"Bucket":"results","Prefix":"counts"},
+            "WriterConfig":{"OutputType":"JSONL","Transformation":"COMPACT"}},
+          "End":true}}}
+        """#
+
+    static func run(items: Int = 10_000_000) throws {
+        let root = NSTemporaryDirectory() + "sluice-bench-rss-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let buckets = root + "/var/lib/sluice/buckets"
+        for dir in [buckets + "/inbox", buckets + "/results"] {
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        }
+        // A generated JSONL object, written in large chunks.
+        let path = buckets + "/inbox/items.jsonl"
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        var chunk: [UInt8] = []
+        chunk.reserveCapacity(1 << 22)
+        for i in 0..<items {
+            chunk.append(contentsOf: #"{"company_id":\#(i),"sector":"energy","score":0.5}"#.utf8)
+            chunk.append(0x0A)
+            if chunk.count > (1 << 22) - 100 {
+                handle.write(Data(chunk))
+                chunk.removeAll(keepingCapacity: true)
+            }
+        }
+        handle.write(Data(chunk))
+        try handle.close()
+
+        let clock = ContinuousClock()
+        let began = clock.now
+        let child = Process()
+        child.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+        child.arguments = ["memory-child", root]
+        try child.run()
+        child.waitUntilExit()
+        let seconds = FunctionBenchmark.seconds(clock.now - began)
+        var usage = rusage()
+        getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+        let peakMiB = Double(usage.ru_maxrss) / 1024
+        print("")
+        print(
+            "memory: Distributed Map over a \(items)-line JSONL object (batches of 1,000, Pass children, results written)"
+        )
+        print(
+            String(
+                format: "  sluice   peak RSS %.1f MiB  (%.1f s, %.0f items/s)  target < 100 MiB: %@",
+                peakMiB,
+                seconds,
+                Double(items) / seconds,
+                child.terminationStatus == 0 && peakMiB < 100 ? "met" : "MISSED"
+            )
+        )
+        if child.terminationStatus != 0 { print("  the run failed (exit \(child.terminationStatus))") }
+    }
+
+    /// The child side: run the map over ROOT's buckets and exit 0 when it succeeded.
+    static func child(root: String) async -> Int32 {
+        guard case .success(let machine) = DefinitionDecoder.decode(text: definition) else { return 2 }
+        let host = FunctionHost(
+            definitions: [],
+            maxWorkers: 2,
+            logger: Logger(label: "bench") { _ in SwiftLogNoOpLogHandler() }
+        )
+        let outcome = await PipelineRunner.run(
+            machine,
+            name: "count",
+            input: [:],
+            root: root,
+            host: host,
+            maxWorkers: 2
+        )
+        guard case .succeeded(_) = outcome else {
+            FileHandle.standardError.write(Data("\(outcome)\n".utf8))
+            return 1
+        }
+        return 0
+    }
+}

@@ -1,0 +1,155 @@
+import Foundation
+import Logging
+import SluiceASL
+import SluiceInterpreter
+import SluiceJSON
+import Testing
+
+@testable import SluiceCLI
+@testable import SluiceWorkers
+
+/// Distributed Maps run from the shell as users run them: objects in a bucket folder, results read back from files.
+@Suite(.serialized)
+struct DistributedMapRunTests {
+    private func root() throws -> String {
+        let root = NSTemporaryDirectory() + "sluice-map-" + UUID().uuidString
+        for dir in ["inbox", "results"] {
+            try FileManager.default.createDirectory(
+                atPath: root + "/var/lib/sluice/buckets/" + dir,
+                withIntermediateDirectories: true
+            )
+        }
+        return root
+    }
+
+    private func run(_ definition: String, root: String) async throws -> ExecutionOutcome {
+        guard case .success(let machine) = DefinitionDecoder.decode(text: definition) else {
+            throw CLIError("invalid test definition")
+        }
+        let host = FunctionHost(
+            definitions: [],
+            maxWorkers: 4,
+            logger: .init(label: "test") { _ in SwiftLogNoOpLogHandler() }
+        )
+        return await PipelineRunner.run(machine, name: "m", input: [:], root: root, host: host, maxWorkers: 4)
+    }
+
+    /// Every line of every result file under `folder`, parsed.
+    private func resultLines(_ folder: String) throws -> [JSONValue] {
+        var values: [JSONValue] = []
+        for file in FileManager.default.enumerator(atPath: folder)?.compactMap({ $0 as? String }) ?? []
+        where file.hasSuffix(".jsonl") && file.contains("SUCCEEDED") {
+            let text = try String(contentsOfFile: folder + "/" + file, encoding: .utf8)
+            for line in text.split(separator: "\n") { values.append(try JSONParser.parse(String(line))) }
+        }
+        return values
+    }
+
+    @Test("A million items: the result files hold each one exactly once", .timeLimit(.minutes(10)))
+    func millionItems() async throws {
+        let root = try root()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let count = 1_000_000
+        var text = ""
+        text.reserveCapacity(count * 12)
+        for i in 0..<count { text += "{\"i\":\(i)}\n" }
+        try text.write(toFile: root + "/var/lib/sluice/buckets/inbox/items.jsonl", atomically: true, encoding: .utf8)
+        text = ""
+        let outcome = try await run(
+            #"""
+            {"StartAt":"M","States":{"M":{"Type":"Map",
+              "ItemReader":{"Resource":"arn:aws:states:::s3:getObject","ReaderConfig":{"InputType":"JSONL"},
+                "Parameters":{"Bucket":"inbox","Key":"items.jsonl"}},
+              "ItemBatcher":{"MaxItemsPerBatch":1000},
+              "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},
+                "StartAt":"P","States":{"P":{"Type":"Pass","OutputPath":"$.Items","End":true}}},
+              "ResultWriter":{"Resource":"arn:aws:states:::s3:putObject","Parameters":{"Bucket":"results","Prefix":"all"},
+                "WriterConfig":{"OutputType":"JSONL","Transformation":"FLATTEN"}},
+              "End":true}}}
+            """#,
+            root: root
+        )
+        guard case .succeeded(let output) = outcome else {
+            Issue.record("the map run failed: \(outcome)")
+            return
+        }
+        #expect(output["ResultWriterDetails"]?["Bucket"] == "results")
+        let lines = try resultLines(root + "/var/lib/sluice/buckets/results/all")
+        #expect(lines.count == count)
+        var seen = [Bool](repeating: false, count: count)
+        var duplicates = 0
+        for line in lines {
+            guard let i = line["i"]?.intValue, i >= 0, i < count else { continue }
+            if seen[i] { duplicates += 1 }
+            seen[i] = true
+        }
+        #expect(duplicates == 0)
+        #expect(seen.allSatisfy { $0 })
+    }
+
+    @Test("CSV rows become string-valued items; failed children land in FAILED files; the manifest lists them")
+    func csvWithFailures() async throws {
+        let root = try root()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try "id,name\n1,\"Acme, Inc.\"\n2,Bluebird\n3,\"say \"\"hi\"\"\"\n".write(
+            toFile: root + "/var/lib/sluice/buckets/inbox/rows.csv",
+            atomically: true,
+            encoding: .utf8
+        )
+        let outcome = try await run(
+            #"""
+            {"StartAt":"M","States":{"M":{"Type":"Map","ToleratedFailureCount":1,
+              "ItemReader":{"Resource":"arn:aws:states:::s3:getObject","ReaderConfig":{"InputType":"CSV","CSVHeaderLocation":"FIRST_ROW"},
+                "Parameters":{"Bucket":"inbox","Key":"rows.csv"}},
+              "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},"StartAt":"C","States":{
+                "C":{"Type":"Choice","Choices":[{"Variable":"$.id","StringEquals":"2","Next":"F"}],"Default":"P"},
+                "F":{"Type":"Fail","Error":"NoBluebirds","Cause":"not today"},
+                "P":{"Type":"Pass","End":true}}},
+              "ResultWriter":{"Resource":"arn:aws:states:::s3:putObject","Parameters":{"Bucket":"results","Prefix":"csv"}},
+              "End":true}}}
+            """#,
+            root: root
+        )
+        guard case .succeeded(let output) = outcome, let key = output["ResultWriterDetails"]?["Key"]?.stringValue else {
+            Issue.record("the map run failed: \(outcome)")
+            return
+        }
+        let base = root + "/var/lib/sluice/buckets/results/"
+        let manifest = try JSONParser.parse(String(contentsOfFile: base + key, encoding: .utf8))
+        #expect(manifest["DestinationBucket"] == "results")
+        #expect(manifest["MapRunArn"] == output["MapRunArn"])
+        let succeededKey = try #require(manifest["ResultFiles"]?["SUCCEEDED"]?.arrayValue?.first?["Key"]?.stringValue)
+        let failedKey = try #require(manifest["ResultFiles"]?["FAILED"]?.arrayValue?.first?["Key"]?.stringValue)
+        let succeeded =
+            try JSONParser.parse(String(contentsOfFile: base + succeededKey, encoding: .utf8)).arrayValue ?? []
+        let failed = try JSONParser.parse(String(contentsOfFile: base + failedKey, encoding: .utf8)).arrayValue ?? []
+        let inputs = Set(succeeded.compactMap { $0["Input"]?.stringValue })
+        #expect(inputs == [#"{"id":"1","name":"Acme, Inc."}"#, #"{"id":"3","name":"say \"hi\""}"#])
+        #expect(failed.count == 1)
+        #expect(failed.first?["Error"] == "NoBluebirds")
+        #expect(failed.first?["Cause"] == "not today")
+        #expect(failed.first?["Status"] == "FAILED")
+    }
+
+    @Test("A missing object fails the Map with States.ItemReaderFailed naming it")
+    func missingObject() async throws {
+        let root = try root()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let outcome = try await run(
+            #"""
+            {"StartAt":"M","States":{"M":{"Type":"Map",
+              "ItemReader":{"Resource":"arn:aws:states:::s3:getObject","ReaderConfig":{"InputType":"JSONL"},
+                "Parameters":{"Bucket":"inbox","Key":"nope.jsonl"}},
+              "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},
+                "StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},"End":true}}}
+            """#,
+            root: root
+        )
+        guard case .failed(let error, let cause) = outcome else {
+            Issue.record("expected a failure, got \(outcome)")
+            return
+        }
+        #expect(error == "States.ItemReaderFailed")
+        #expect(cause?.contains("nope.jsonl") == true)
+    }
+}
