@@ -56,14 +56,33 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // Topics (SNS): published messages, the sns:publish task, delivery to subscriber scripts.
+        .target(
+            name: "SluiceTopics",
+            dependencies: [
+                "SluiceJSON", "SluiceASL", "SluiceInterpreter", "SluicePatterns", "SluiceCore", "SluiceWorkers",
+            ],
+            swiftSettings: strictSettings
+        ),
         // Configuration folders: rules and subscriptions loaded file by file.
-        .target(name: "SluiceConfig", dependencies: ["SluiceCore", "SluiceJSON"], swiftSettings: strictSettings),
+        .target(
+            name: "SluiceConfig",
+            dependencies: ["SluiceCore", "SluiceJSON", "SluiceASL"],
+            swiftSettings: strictSettings
+        ),
+        // systemd: sd_notify and native journal entries through libsystemd.
+        .systemLibrary(name: "CSystemd", pkgConfig: "libsystemd", providers: [.apt(["libsystemd-dev"])]),
+        .target(
+            name: "SluiceSystemd",
+            dependencies: ["CSystemd", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSettings
+        ),
         // Layer 2: the command line.
         .target(
             name: "SluiceCLI",
             dependencies: [
                 "SluiceJSON", "SluiceASL", "SluiceInterpreter", "SluicePatterns", "SluiceWorkers", "SluiceCore",
-                "SluiceConfig", "SluiceBucket",
+                "SluiceConfig", "SluiceBucket", "SluiceTopics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -111,6 +130,14 @@ let package = Package(
         .testTarget(
             name: "SluiceInterpreterTests",
             dependencies: ["SluiceInterpreter", "SluiceASL", "SluiceJSON"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SluiceTopicsTests",
+            dependencies: [
+                "SluiceTopics", "SluiceCore", "SluiceJSON", "SluiceASL", "SluiceInterpreter", "SluicePatterns",
+                "SluiceWorkers",
+            ],
             swiftSettings: strictSettings
         ),
     ],

@@ -2,6 +2,7 @@ import Foundation
 import SluiceASL
 import SluiceInterpreter
 import SluiceJSON
+import SluiceTopics
 import SluiceWorkers
 
 /// Runs one execution in-process with everything a definition can reach from the shell: functions for Task
@@ -33,9 +34,11 @@ package enum PipelineRunner {
         // Child executions beyond what the workers can take would only wait in memory.
         execution.distributedConcurrencyCeiling = max(2, maxWorkers * 2)
         let tasks = LambdaTasks(host: host, region: region, account: account)
+        let topics = TopicTasks(store: TopicStore(root: root, region: region, account: account))
         let runner = LocalRunner(mapIO: BucketMapIO(bucketsDirectory: Settings.path(root, "var/lib/sluice/buckets"))) {
             invocation in
             if let result = await tasks.handle(invocation) { return result }
+            if let result = await topics.handle(invocation) { return result }
             return await LocalRunner.unimplemented(invocation)
         }
         // Idle on-demand workers are reaped while the execution runs; the maintenance task ends with it.

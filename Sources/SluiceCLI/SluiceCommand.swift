@@ -8,7 +8,7 @@ public struct SluiceCommand: AsyncParsableCommand {
         version: "0.1.0-dev",
         subcommands: [
             RunCommand.self, ValidateCommand.self, TestEventPatternCommand.self, TestInputTransformerCommand.self,
-            TestFilterPolicyCommand.self,
+            TestFilterPolicyCommand.self, PublishCommand.self, SubscribeCommand.self, TopicsCommand.self,
         ]
     )
 
