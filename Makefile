@@ -3,7 +3,7 @@
 #   make deps     install the system packages the build needs (apt-get; quick when already there)
 #   make build    swift build
 #   make test     warnings-as-errors build, swift test, then the conformance gate (.ci/conformance.sh)
-#   make demo     run the shipped example state machine with `sluice run`
+#   make demo     the story: sluiced on a temporary root, 227,000 companies dropped in, scored, subscriber told
 #   make bench    release build of sluice-bench, then run it
 #   make install  release binaries, the systemd unit and the example configuration (DESTDIR, PREFIX honoured)
 
@@ -18,12 +18,6 @@ DESTDIR ?=
 
 # Flags for the build `make test` runs; swift test gets the same ones so it reuses that build instead of redoing it.
 TEST_BUILD_FLAGS ?= -Xswiftc -warnings-as-errors
-
-# What `make demo` runs (the lead's shipped example).
-DEMO_CONFIGURATION ?= debug
-DEMO_DEFINITION ?= etc/sluice/state-machines/triage-companies.asl.json
-DEMO_INPUT ?= etc/sluice/examples/companies.json
-DEMO_SLUICE = .build/$(DEMO_CONFIGURATION)/sluice
 
 # System packages: Debian names. python3 runs the conformance runners; it counts as present when any python3 is on
 # PATH (e.g. a pyenv one), so only the -dev packages and pkg-config are checked with dpkg.
@@ -64,8 +58,8 @@ test: deps
 	bash .ci/conformance.sh
 
 demo: deps
-	$(SWIFT) build -c $(DEMO_CONFIGURATION) --product sluice
-	$(DEMO_SLUICE) run $(DEMO_DEFINITION) --input-file $(DEMO_INPUT)
+	$(SWIFT) build -c release --product sluiced
+	bash etc/demo.sh
 
 bench: deps
 	$(SWIFT) build -c release --product sluice-bench

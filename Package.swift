@@ -18,6 +18,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // Layer 0: pure modules (no I/O, no clock, no logging).
@@ -47,6 +48,8 @@ let package = Package(
             dependencies: ["SluiceJSON", "SluiceASL", "SluiceInterpreter", "CZlib", "CZstd"],
             swiftSettings: strictSettings
         ),
+        // Bucket folders watched with inotify and turned into S3's EventBridge object events.
+        .target(name: "SluiceWatch", dependencies: ["SluiceJSON", "SluiceBucket"], swiftSettings: strictSettings),
         // Functions: worker processes under Lambda's concurrency model.
         .target(
             name: "SluiceWorkers",
@@ -77,12 +80,32 @@ let package = Package(
             dependencies: ["CSystemd", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings
         ),
+        // Layer 2: running executions with everything they reach (functions, buckets, topics).
+        .target(
+            name: "SluiceEngine",
+            dependencies: [
+                "SluiceJSON", "SluiceASL", "SluiceInterpreter", "SluiceWorkers", "SluiceBucket", "SluiceTopics",
+            ],
+            swiftSettings: strictSettings
+        ),
+        // Layer 2: the daemon.
+        .target(
+            name: "SluiceDaemon",
+            dependencies: [
+                "SluiceJSON", "SluiceASL", "SluiceInterpreter", "SluicePatterns", "SluiceCore", "SluiceConfig",
+                "SluiceWorkers", "SluiceTopics", "SluiceWatch", "SluiceSystemd", "SluiceEngine",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictSettings
+        ),
         // Layer 2: the command line.
         .target(
             name: "SluiceCLI",
             dependencies: [
                 "SluiceJSON", "SluiceASL", "SluiceInterpreter", "SluicePatterns", "SluiceWorkers", "SluiceCore",
-                "SluiceConfig", "SluiceBucket", "SluiceTopics",
+                "SluiceConfig", "SluiceBucket", "SluiceTopics", "SluiceEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -91,14 +114,20 @@ let package = Package(
         .executableTarget(name: "sluice", dependencies: ["SluiceCLI"], swiftSettings: strictSettings),
         .executableTarget(
             name: "sluiced",
-            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "SluiceDaemon", "SluiceSystemd",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: strictSettings
         ),
         .executableTarget(
             name: "sluice-bench",
             dependencies: [
                 "SluiceJSON", "SluiceASL", "SluiceInterpreter", "SluicePatterns", "SluiceWorkers", "SluiceCLI",
-                .product(name: "Logging", package: "swift-log"),
+                "SluiceEngine", .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),
@@ -107,6 +136,11 @@ let package = Package(
         .testTarget(
             name: "SluiceBucketTests",
             dependencies: ["SluiceBucket", "SluiceJSON", "SluiceASL", "SluiceInterpreter"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SluiceWatchTests",
+            dependencies: ["SluiceWatch", "SluiceBucket", "SluiceJSON"],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -122,7 +156,7 @@ let package = Package(
         .testTarget(
             name: "SluiceWorkersTests",
             dependencies: [
-                "SluiceWorkers", "SluiceJSON", "SluiceASL", "SluiceInterpreter", "SluiceCLI",
+                "SluiceWorkers", "SluiceJSON", "SluiceASL", "SluiceInterpreter", "SluiceCLI", "SluiceEngine",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
@@ -132,6 +166,8 @@ let package = Package(
             dependencies: ["SluiceInterpreter", "SluiceASL", "SluiceJSON"],
             swiftSettings: strictSettings
         ),
+        // Starts the real sluiced (built beside the tests) on temporary roots.
+        .testTarget(name: "SluiceDaemonTests", dependencies: ["sluiced"], swiftSettings: strictSettings),
         .testTarget(
             name: "SluiceTopicsTests",
             dependencies: [

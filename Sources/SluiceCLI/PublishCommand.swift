@@ -1,5 +1,6 @@
 import ArgumentParser
 import SluiceConfig
+import SluiceEngine
 import SluiceJSON
 import SluiceTopics
 

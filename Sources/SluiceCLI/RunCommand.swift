@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import SluiceASL
+import SluiceEngine
 import SluiceInterpreter
 import SluiceJSON
 import SluiceWorkers

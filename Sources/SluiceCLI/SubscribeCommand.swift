@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SluiceCore
+import SluiceEngine
 import SluiceJSON
 import SluicePatterns
 import SluiceTopics

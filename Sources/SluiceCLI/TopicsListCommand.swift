@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SluiceConfig
 import SluiceCore
+import SluiceEngine
 import SluiceJSON
 import SluiceTopics
 

@@ -11,6 +11,15 @@ public struct ExecutionContext: Sendable, Hashable {
     public var startTime: Timestamp
     public var redriveCount: Int = 0
 
+    /// The region and account of the execution's ARN (`arn:aws:states:REGION:ACCOUNT:...`).
+    public var region: String { arnPart(3) ?? "local" }
+    public var account: String { arnPart(4) ?? "000000000000" }
+
+    private func arnPart(_ index: Int) -> String? {
+        let parts = executionArn.split(separator: ":", omittingEmptySubsequences: false)
+        return parts.count > index ? String(parts[index]) : nil
+    }
+
     public init(
         executionArn: String,
         executionName: String,

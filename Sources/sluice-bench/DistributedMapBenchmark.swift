@@ -1,7 +1,7 @@
 import Foundation
 import Logging
 import SluiceASL
-import SluiceCLI
+import SluiceEngine
 import SluiceInterpreter
 import SluiceJSON
 import SluiceWorkers

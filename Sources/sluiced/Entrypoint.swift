@@ -1,11 +1,17 @@
 import ArgumentParser
 import Foundation
+import Logging
+import ServiceLifecycle
+import SluiceDaemon
+import SluiceSystemd
+import UnixSignals
 
 /// The `sluiced` daemon's command line.
 ///
-/// For now it only parses and checks its flags, then says that the daemon itself is still to come.
+/// Parses its flags, sets up logging (native journal entries under journald, plain stderr lines elsewhere) and
+/// runs the daemon as a service group that SIGTERM shuts down gracefully.
 @main
-struct SluicedCommand: ParsableCommand {
+struct SluicedCommand: AsyncParsableCommand {
     /// The daemon's version, as `sluiced --version` prints it.
     static let version = "0.1.0-dev"
 
@@ -46,9 +52,31 @@ struct SluicedCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
-        let line = "sluiced: the daemon is not implemented yet (root: \(root), config: \(configPath))\n"
-        FileHandle.standardError.write(Data(line.utf8))
+    func run() async throws {
+        let settings: DaemonSettings
+        do {
+            settings = try DaemonSettings.load(configPath)
+        } catch {
+            FileHandle.standardError.write(Data("sluiced: \(configPath): \(error)\n".utf8))
+            throw ExitCode(78)  // EX_CONFIG: systemd's RestartPreventExitStatus keeps it from looping
+        }
+        let level = Logger.Level(rawValue: settings.logLevel) ?? .info
+        let journal = JournaldLogHandler.journalIsConnected
+        LoggingSystem.bootstrap { label in
+            var handler: any LogHandler =
+                journal ? JournaldLogHandler(label: label) : StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        let logger = Logger(label: "sluice.daemon")
+        let daemon = Daemon(root: root, settings: settings, logger: logger)
+        let group = ServiceGroup(services: [daemon], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        do {
+            try await group.run()
+        } catch {
+            logger.critical("sluiced failed: \(error)")
+            throw ExitCode(1)
+        }
     }
 
     /// Joins `relative` onto `root`, so that root `/` gives `/etc/...` and root `/tmp/r/` gives `/tmp/r/etc/...`.

@@ -6,6 +6,7 @@ import SluiceJSON
 import Testing
 
 @testable import SluiceCLI
+@testable import SluiceEngine
 @testable import SluiceWorkers
 
 /// Distributed Maps run from the shell as users run them: objects in a bucket folder, results read back from files.

@@ -5,6 +5,7 @@ import SluiceJSON
 import Testing
 
 @testable import SluiceCLI
+@testable import SluiceEngine
 @testable import SluiceWorkers
 
 /// Task states invoking real worker processes, end to end through the interpreter.

@@ -3,9 +3,9 @@ import SluiceJSON
 
 /// The parts of sluiced.json the command line needs (region and account for ARNs, the worker budget).
 package struct Settings {
-    var region = "local"
-    var account = "000000000000"
-    var maxWorkers = 8
+    package var region = "local"
+    package var account = "000000000000"
+    package var maxWorkers = 8
 
     /// `path` under `root` (DESIGN.md: --root prefixes every folder).
     package static func path(_ root: String, _ path: String) -> String {
@@ -13,7 +13,7 @@ package struct Settings {
     }
 
     /// Reads ROOT/etc/sluice/sluiced.json when it exists; defaults otherwise.
-    static func load(root: String) -> Settings {
+    package static func load(root: String) -> Settings {
         var settings = Settings()
         let file = path(root, "etc/sluice/sluiced.json")
         guard let data = FileManager.default.contents(atPath: file),

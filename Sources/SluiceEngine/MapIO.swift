@@ -3,7 +3,7 @@ import SluiceJSON
 
 /// The owner's side of a Distributed Map's ItemReader and ResultWriter: where items are read from and results
 /// written to. `sluice run` and the daemon give it buckets; without one, maps that need it fail clearly.
-protocol MapIO: Sendable {
+package protocol MapIO: Sendable {
     /// Reads the next items of a request (opening its source the first time); answers with `.itemsRead` or
     /// `.itemReaderFailed`.
     func read(_ request: ItemReadRequest) async -> ExecutionEvent
@@ -16,18 +16,20 @@ protocol MapIO: Sendable {
 }
 
 /// No buckets: every ItemReader and ResultWriter fails with a message saying so.
-struct NoMapIO: MapIO {
-    func read(_ request: ItemReadRequest) async -> ExecutionEvent {
+package struct NoMapIO: MapIO {
+    package init() {}
+
+    package func read(_ request: ItemReadRequest) async -> ExecutionEvent {
         .itemReaderFailed(token: request.token, cause: "No buckets are available to read \(request.resource) from")
     }
 
-    func closeReader(_ token: Int) async {}
+    package func closeReader(_ token: Int) async {}
 
-    func openWriter(_ request: ResultWriterRequest) async -> ExecutionEvent? {
+    package func openWriter(_ request: ResultWriterRequest) async -> ExecutionEvent? {
         .resultWriterFailed(token: request.token, cause: "No buckets are available to write results to")
     }
 
-    func write(_ token: Int, _ record: ChildExecutionRecord) async -> ExecutionEvent? { nil }
+    package func write(_ token: Int, _ record: ChildExecutionRecord) async -> ExecutionEvent? { nil }
 
-    func closeWriter(_ token: Int, commit: Bool) async -> ExecutionEvent? { nil }
+    package func closeWriter(_ token: Int, commit: Bool) async -> ExecutionEvent? { nil }
 }

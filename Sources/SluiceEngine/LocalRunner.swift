@@ -9,10 +9,10 @@ package struct LocalRunner {
     /// Runs a Task invocation.
     package typealias TaskHandler = @Sendable (TaskInvocation) async -> Result<JSONValue, StatesError>
 
-    var handler: TaskHandler = LocalRunner.unimplemented
-    var mapIO: any MapIO = NoMapIO()
+    package var handler: TaskHandler = LocalRunner.unimplemented
+    package var mapIO: any MapIO = NoMapIO()
 
-    init(mapIO: any MapIO = NoMapIO(), handler: @escaping TaskHandler = LocalRunner.unimplemented) {
+    package init(mapIO: any MapIO = NoMapIO(), handler: @escaping TaskHandler = LocalRunner.unimplemented) {
         self.mapIO = mapIO
         self.handler = handler
     }

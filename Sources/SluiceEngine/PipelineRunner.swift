@@ -31,17 +31,33 @@ package enum PipelineRunner {
             input: input,
             seed: UInt64.random(in: 0...UInt64.max)
         )
+        return await run(&execution, root: root, host: host, maxWorkers: maxWorkers, maintainWorkers: true)
+    }
+
+    /// Runs a prepared execution to its end. `onPublish` hears every message an sns:publish Task stores (the
+    /// daemon delivers it); with `maintainWorkers`, idle workers are reaped while it runs (the daemon does that once
+    /// for all executions instead).
+    package static func run(
+        _ execution: inout Execution,
+        root: String,
+        host: FunctionHost,
+        maxWorkers: Int,
+        maintainWorkers: Bool,
+        onPublish: @escaping @Sendable (TopicMessage) async -> Void = { _ in }
+    ) async -> ExecutionOutcome {
+        let region = execution.context.region
+        let account = execution.context.account
         // Child executions beyond what the workers can take would only wait in memory.
         execution.distributedConcurrencyCeiling = max(2, maxWorkers * 2)
         let tasks = LambdaTasks(host: host, region: region, account: account)
-        let topics = TopicTasks(store: TopicStore(root: root, region: region, account: account))
+        let topics = TopicTasks(store: TopicStore(root: root, region: region, account: account), onPublish: onPublish)
         let runner = LocalRunner(mapIO: BucketMapIO(bucketsDirectory: Settings.path(root, "var/lib/sluice/buckets"))) {
             invocation in
             if let result = await tasks.handle(invocation) { return result }
             if let result = await topics.handle(invocation) { return result }
             return await LocalRunner.unimplemented(invocation)
         }
-        // Idle on-demand workers are reaped while the execution runs; the maintenance task ends with it.
+        guard maintainWorkers else { return await runner.run(&execution) }
         return await withTaskGroup(of: Void.self) { group in
             group.addTask { await host.maintain() }
             let outcome = await runner.run(&execution)

@@ -4,18 +4,18 @@ import SluiceJSON
 
 /// Distributed Map I/O on local buckets (ROOT/var/lib/sluice/buckets): ItemReaders stream bucket objects,
 /// ResultWriters write result files back, as the daemon does.
-actor BucketMapIO: MapIO {
+package actor BucketMapIO: MapIO {
     private let buckets: BucketStore
     private let bucketsDirectory: String
     private var readers: [Int: any ItemSource] = [:]
     private var writers: [Int: ResultFileWriter] = [:]
 
-    init(bucketsDirectory: String) {
+    package init(bucketsDirectory: String) {
         self.bucketsDirectory = bucketsDirectory
         self.buckets = BucketStore(bucketsDirectory: bucketsDirectory)
     }
 
-    func read(_ request: ItemReadRequest) async -> ExecutionEvent {
+    package func read(_ request: ItemReadRequest) async -> ExecutionEvent {
         do {
             let source: any ItemSource
             if let open = readers[request.token] {
@@ -42,11 +42,11 @@ actor BucketMapIO: MapIO {
         }
     }
 
-    func closeReader(_ token: Int) async {
+    package func closeReader(_ token: Int) async {
         readers[token] = nil
     }
 
-    func openWriter(_ request: ResultWriterRequest) async -> ExecutionEvent? {
+    package func openWriter(_ request: ResultWriterRequest) async -> ExecutionEvent? {
         do {
             writers[request.token] = try ResultFileWriter(bucketsDirectory: bucketsDirectory, request: request)
             return nil
@@ -55,7 +55,7 @@ actor BucketMapIO: MapIO {
         }
     }
 
-    func write(_ token: Int, _ record: ChildExecutionRecord) async -> ExecutionEvent? {
+    package func write(_ token: Int, _ record: ChildExecutionRecord) async -> ExecutionEvent? {
         guard let writer = writers[token] else { return nil }
         do {
             try writer.append(record)
@@ -67,7 +67,7 @@ actor BucketMapIO: MapIO {
         }
     }
 
-    func closeWriter(_ token: Int, commit: Bool) async -> ExecutionEvent? {
+    package func closeWriter(_ token: Int, commit: Bool) async -> ExecutionEvent? {
         guard let writer = writers.removeValue(forKey: token) else {
             return commit ? .resultWriterFailed(token: token, cause: "The result writer is gone") : nil
         }

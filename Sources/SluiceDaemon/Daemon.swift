@@ -1,0 +1,295 @@
+import Foundation
+import Logging
+import ServiceLifecycle
+import SluiceASL
+import SluiceCore
+import SluiceEngine
+import SluiceInterpreter
+import SluiceJSON
+import SluiceSystemd
+import SluiceTopics
+import SluiceWatch
+import SluiceWorkers
+import Synchronization
+import UnixSignals
+
+/// sluiced: buckets watched → rules → executions (functions, buckets, topics) → subscribers, under systemd.
+///
+/// One service. Its run() sets everything up, says READY=1, then runs the loops side by side in a task group: the
+/// bucket watcher, the executions, the topic deliveries, SIGHUP reloads, and the status / watchdog ticker. On
+/// graceful shutdown (SIGTERM) it stops taking new objects, lets running executions finish, and returns.
+public struct Daemon: Service {
+    let paths: DaemonPaths
+    let settings: DaemonSettings
+    let logger: Logger
+    let notifier = SystemdNotifier()
+
+    public init(root: String, settings: DaemonSettings, logger: Logger) {
+        self.paths = DaemonPaths(root: root)
+        self.settings = settings
+        self.logger = logger
+    }
+
+    /// A request to start an execution, from a rule target or a status-change rule.
+    struct StartRequest: Sendable {
+        var machine: String
+        var input: JSONValue
+        var key: String?
+        var rule: String
+    }
+
+    public func run() async throws {
+        // The state folders exist from the first start on (systemd's StateDirectory= makes only the top one).
+        for folder in [paths.buckets, paths.topics] {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        }
+        let config = CurrentConfiguration(DaemonConfiguration.load(paths))
+        report(config.current.problems)
+        let counters = DaemonCounters()
+        let host = FunctionHost(directory: paths.functions, maxWorkers: settings.maxWorkers, logger: logger)
+        for problem in host.problems {
+            logger.error("function unavailable: \(problem)", metadata: ["sluice.file": .string(problem.file)])
+        }
+        await host.start()
+        let store = TopicStore(root: paths.root, region: settings.region, account: settings.account)
+        let logger = logger
+        let delivery = DeliveryService(
+            subscriptions: config.current.subscriptions,
+            store: store,
+            output: { line in
+                logger.info(
+                    "\(line.text)",
+                    metadata: [
+                        "sluice.subscription": .string(line.subscription), "sluice.message.id": .string(line.messageId),
+                    ]
+                )
+            }
+        )
+        let factory = ObjectEventFactory(
+            settings: ObjectEventSettings(account: settings.account, region: settings.region)
+        )
+        let watcher = try BucketWatcher(
+            bucketsDirectory: paths.buckets,
+            factory: factory,
+            configuration: .init(onProblem: { problem in logger.warning("bucket watch: \(problem)") })
+        )
+        let (starts, startSink) = AsyncStream<StartRequest>.makeStream()
+        let (messages, messageSink) = AsyncStream<TopicMessage>.makeStream()
+
+        /// Routes one event through the rules in force: executions to start, messages to publish.
+        @Sendable func route(_ event: JSONValue, key: String?) {
+            let router = Router(rules: config.current.rules, region: settings.region, account: settings.account)
+            let now = LocalRunner.now().iso8601()
+            for action in router.route(event, ingestionTime: now) {
+                switch action {
+                case .startExecution(let machine, let input, let rule, _):
+                    startSink.yield(StartRequest(machine: machine, input: input, key: key, rule: rule))
+                case .publish(let topic, let message, let rule, let target):
+                    do {
+                        let stored = try store.publish(topic: topic, message: message, subject: nil, attributes: [:])
+                        counters.published()
+                        messageSink.yield(stored)
+                    } catch {
+                        logger.error("rule \(rule) target \(target): cannot publish to \(topic): \(error)")
+                    }
+                case .dropped(let rule, let target, let reason):
+                    logger.warning("rule \(rule) target \(target): event dropped: \(reason)")
+                }
+            }
+        }
+
+        notifier.ready(status: counters.statusLine)
+        logger.info(
+            "sluiced ready",
+            metadata: [
+                "sluice.root": .string(paths.root),
+                "sluice.state.machines": .string(String(config.current.machines.count)),
+                "sluice.rules": .string(String(config.current.rules.rules.count)),
+            ]
+        )
+
+        await withGracefulShutdownHandler {
+            await withTaskGroup(of: Void.self) { background in
+                // SIGHUP: reload definitions, rules and subscriptions; rescan the buckets.
+                background.addTask {
+                    for await _ in await UnixSignalsSequence(trapping: .sighup) {
+                        notifier.reloading()
+                        let fresh = DaemonConfiguration.load(paths)
+                        report(fresh.problems)
+                        config.replace(with: fresh)
+                        await delivery.replaceSubscriptions(fresh.subscriptions)
+                        watcher.rescan()
+                        logger.info("configuration reloaded")
+                        notifier.ready(status: counters.statusLine)
+                    }
+                }
+                // Status and watchdog, pinged from the daemon's own loop so a stuck daemon stops pinging.
+                background.addTask {
+                    let interval = min(notifier.watchdogInterval.map { $0 / 2 } ?? .seconds(2), .seconds(2))
+                    while !Task.isCancelled {
+                        notifier.status(counters.statusLine)
+                        notifier.watchdog()
+                        do {
+                            try await Task.sleep(for: interval)
+                        } catch {
+                            return
+                        }
+                    }
+                }
+                background.addTask { await host.maintain() }
+                await withTaskGroup(of: Void.self) { pipeline in
+                    // Objects → events → rules. Ends when the watcher closes (graceful shutdown).
+                    pipeline.addTask {
+                        do {
+                            for try await object in watcher.events() {
+                                counters.objectSeen()
+                                logger.info(
+                                    "\(object.kind.rawValue) s3://\(object.bucket)/\(object.key)",
+                                    metadata: ["sluice.object": .string("\(object.bucket)/\(object.key)")]
+                                )
+                                route(object.event, key: object.key)
+                            }
+                        } catch {
+                            logger.error("the bucket watcher stopped: \(error)")
+                        }
+                        startSink.finish()
+                    }
+                    // Executions, at most MaxConcurrentExecutions at once; the running ones finish on shutdown.
+                    pipeline.addTask {
+                        await withTaskGroup(of: Void.self) { executions in
+                            var running = 0
+                            for await request in starts {
+                                if running >= settings.maxConcurrentExecutions {
+                                    await executions.next()
+                                    running -= 1
+                                }
+                                running += 1
+                                executions.addTask {
+                                    await runExecution(
+                                        request,
+                                        config: config,
+                                        host: host,
+                                        counters: counters,
+                                        onPublish: { message in
+                                            counters.published()
+                                            messageSink.yield(message)
+                                        },
+                                        route: route
+                                    )
+                                }
+                            }
+                        }
+                        messageSink.finish()
+                    }
+                    // Topic messages → subscribers.
+                    pipeline.addTask {
+                        await withTaskGroup(of: Void.self) { deliveries in
+                            for await message in messages {
+                                deliveries.addTask {
+                                    for outcome in await delivery.deliver(message) {
+                                        counters.delivery(deadLettered: outcome.status == .deadLettered)
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                background.cancelAll()
+            }
+        } onGracefulShutdown: {
+            notifier.stopping()
+            logger.info("stopping: no new objects; running executions finish")
+            watcher.close()
+        }
+        await host.shutdown()
+        logger.info("sluiced stopped")
+    }
+
+    /// Runs one execution to its end, telling the rules when it starts and ends (status change events).
+    private func runExecution(
+        _ request: StartRequest,
+        config: CurrentConfiguration,
+        host: FunctionHost,
+        counters: DaemonCounters,
+        onPublish: @escaping @Sendable (TopicMessage) async -> Void,
+        route: @escaping @Sendable (JSONValue, String?) -> Void
+    ) async {
+        guard let machine = config.current.machines[request.machine] else {
+            logger.error(
+                "rule \(request.rule): no state machine named \(request.machine) (state-machines/\(request.machine).asl.json)",
+                metadata: ["sluice.state.machine": .string(request.machine)]
+            )
+            return
+        }
+        let name = ExecutionNames.make(from: request.key, unique: UUID().uuidString.lowercased())
+        let context = ExecutionContext.make(
+            stateMachineName: request.machine,
+            executionName: name,
+            region: settings.region,
+            account: settings.account,
+            startTime: LocalRunner.now()
+        )
+        var execution = Execution(
+            definition: machine,
+            context: context,
+            input: request.input,
+            seed: UInt64.random(in: 0...UInt64.max)
+        )
+        var logger = logger
+        logger[metadataKey: "sluice.execution"] = .string(context.executionArn)
+        logger.info("execution started", metadata: ["sluice.state.machine": .string(request.machine)])
+        counters.executionStarted()
+        route(statusEvent(context, status: "RUNNING", input: request.input, outcome: nil), nil)
+        let outcome = await PipelineRunner.run(
+            &execution,
+            root: paths.root,
+            host: host,
+            maxWorkers: settings.maxWorkers,
+            maintainWorkers: false,
+            onPublish: onPublish
+        )
+        var succeeded = false
+        switch outcome {
+        case .succeeded:
+            succeeded = true
+            logger.info("execution succeeded")
+        case .failed(let error, let cause), .timedOut(let error, let cause), .aborted(let error, let cause):
+            logger.error(
+                "execution \(outcome.status): \(error ?? "(no error)"): \(cause ?? "")",
+                metadata: ["sluice.error": .string(error ?? "")]
+            )
+        }
+        counters.executionEnded(succeeded: succeeded)
+        route(statusEvent(context, status: outcome.status, input: request.input, outcome: outcome), nil)
+    }
+
+    private func statusEvent(
+        _ context: ExecutionContext,
+        status: String,
+        input: JSONValue,
+        outcome: ExecutionOutcome?
+    ) -> JSONValue {
+        StatusChangeEvent.make(
+            id: UUID().uuidString.lowercased(),
+            region: settings.region,
+            account: settings.account,
+            executionArn: context.executionArn,
+            stateMachineArn: context.stateMachineArn,
+            name: context.executionName,
+            status: status,
+            startDate: context.startTime,
+            stopDate: outcome == nil ? nil : LocalRunner.now(),
+            input: input,
+            outcome: outcome
+        )
+    }
+
+    private func report(_ problems: [ConfigProblem]) {
+        for problem in problems {
+            logger.error(
+                "\(problem)",
+                metadata: ["sluice.file": .string(problem.file), "sluice.location": .string(problem.location)]
+            )
+        }
+    }
+}

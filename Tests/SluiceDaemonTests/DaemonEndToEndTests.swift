@@ -1,0 +1,187 @@
+import Foundation
+import Testing
+
+/// The real `sluiced` binary on a temporary root, used only as a user would: files dropped into buckets, topic
+/// folders and subscriber output read back.
+@Suite(.serialized)
+struct DaemonEndToEndTests {
+    /// The package's build folder (the tests run from a build of the same package).
+    static let binary: String = {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        return root.appendingPathComponent(".build/debug/sluiced").path
+    }()
+
+    struct Root {
+        let path: String
+
+        init() throws {
+            path = NSTemporaryDirectory() + "sluiced-e2e-" + UUID().uuidString
+            for dir in [
+                "etc/sluice/state-machines", "etc/sluice/rules", "etc/sluice/subscriptions", "etc/sluice/functions",
+                "var/lib/sluice/buckets/inbox", "out",
+            ] {
+                try FileManager.default.createDirectory(atPath: path + "/" + dir, withIntermediateDirectories: true)
+            }
+        }
+
+        func write(_ relative: String, _ text: String, executable: Bool = false) throws {
+            let file = path + "/" + relative
+            try FileManager.default.createDirectory(
+                atPath: (file as NSString).deletingLastPathComponent,
+                withIntermediateDirectories: true
+            )
+            try text.write(toFile: file, atomically: false, encoding: .utf8)
+            if executable { chmod(file, 0o755) }
+        }
+
+        func files(_ relative: String) -> [String] {
+            ((try? FileManager.default.contentsOfDirectory(atPath: path + "/" + relative)) ?? []).sorted()
+        }
+
+        func remove() { try? FileManager.default.removeItem(atPath: path) }
+    }
+
+    /// Starts sluiced and waits until it says it is ready.
+    func start(_ root: Root) throws -> (Process, String) {
+        let log = root.path + "/sluiced.log"
+        _ = FileManager.default.createFile(atPath: log, contents: nil)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = ["--root", root.path]
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
+        process.standardOutput = handle
+        process.standardError = handle
+        try process.run()
+        try waitFor(seconds: 20) {
+            (try? String(contentsOfFile: log, encoding: .utf8))?.contains("sluiced ready") == true
+        }
+        return (process, log)
+    }
+
+    func waitFor(seconds: Double, _ condition: () -> Bool) throws {
+        let deadline = Date().addingTimeInterval(seconds)
+        while !condition() {
+            if Date() > deadline { throw WaitError() }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+    }
+
+    struct WaitError: Error {}
+
+    /// A rule sending every object of bucket `inbox` to state machine `note`, which publishes the key to topic
+    /// `done`, whose subscriber writes what it gets into out/.
+    func pipeline(_ root: Root) throws {
+        try root.write(
+            "etc/sluice/rules/inbox.json",
+            #"""
+            {"EventPattern": {"source": ["aws.s3"], "detail-type": ["Object Created"], "detail": {"bucket": {"name": ["inbox"]}}},
+             "Targets": [{"Id": "note", "Arn": "arn:aws:states:local:000000000000:stateMachine:note",
+                          "InputTransformer": {"InputPathsMap": {"key": "$.detail.object.key"}, "InputTemplate": "{\"key\": <key>}"}}]}
+            """#
+        )
+        try root.write(
+            "etc/sluice/state-machines/note.asl.json",
+            #"""
+            {"StartAt": "Publish", "States": {"Publish": {"Type": "Task", "Resource": "arn:aws:states:::sns:publish",
+              "Parameters": {"TopicArn": "arn:aws:sns:local:000000000000:done", "Message.$": "$.key"}, "End": true}}}
+            """#
+        )
+        try root.write(
+            "etc/sluice/subscriptions/record.json",
+            #"{"TopicArn": "arn:aws:sns:local:000000000000:done", "Protocol": "exec", "Endpoint": "\#(root.path)/record.sh", "RawMessageDelivery": true}"#
+        )
+        try root.write("record.sh", "#!/bin/sh\ncat > \"\(root.path)/out/$SLUICE_MESSAGE_ID\"\n", executable: true)
+    }
+
+    func received(_ root: Root) -> Set<String> {
+        Set(root.files("out").compactMap { try? String(contentsOfFile: root.path + "/out/" + $0, encoding: .utf8) })
+    }
+
+    @Test(
+        "Dropped files reach the subscriber, whatever their names; a broken rule file stops nothing",
+        .timeLimit(.minutes(2))
+    )
+    func dropToSubscriber() throws {
+        let root = try Root()
+        defer { root.remove() }
+        try pipeline(root)
+        try root.write("etc/sluice/rules/broken.json", "{ this is not JSON")
+        try root.write("etc/sluice/state-machines/broken.asl.json", #"{"StartAt": "Nowhere", "States": {}}"#)
+        let (daemon, log) = try start(root)
+        defer { if daemon.isRunning { daemon.terminate() } }
+        // A plain write, an atomic rename into place, a nested prefix made after start, unusual names.
+        try root.write("var/lib/sluice/buckets/inbox/plain.txt", "one")
+        try root.write("var/lib/sluice/buckets/inbox/.upload.tmp", "two")
+        try FileManager.default.moveItem(
+            atPath: root.path + "/var/lib/sluice/buckets/inbox/.upload.tmp",
+            toPath: root.path + "/var/lib/sluice/buckets/inbox/renamed.txt"
+        )
+        try root.write("var/lib/sluice/buckets/inbox/deep/er/file with spaces ü.txt", "three")
+        try root.write("var/lib/sluice/buckets/inbox/line\nbreak.txt", "four")
+        let expected: Set = ["plain.txt", "renamed.txt", "deep/er/file with spaces ü.txt", "line\nbreak.txt"]
+        try waitFor(seconds: 30) { received(root) == expected }
+        #expect(received(root) == expected)
+        #expect(root.files("var/lib/sluice/topics/done").filter { $0.hasSuffix(".json") }.count == 4)
+        let text = try String(contentsOfFile: log, encoding: .utf8)
+        #expect(text.contains("broken.json"))
+        daemon.terminate()
+        daemon.waitUntilExit()
+        #expect(daemon.terminationStatus == 0)
+    }
+
+    @Test("A subscriber that keeps failing ends in the dead-letter folder after its retries", .timeLimit(.minutes(2)))
+    func deadLetter() throws {
+        let root = try Root()
+        defer { root.remove() }
+        try pipeline(root)
+        try root.write(
+            "etc/sluice/subscriptions/record.json",
+            #"""
+            {"TopicArn": "arn:aws:sns:local:000000000000:done", "Protocol": "exec", "Endpoint": "\#(root.path)/fail.sh",
+             "DeliveryPolicy": {"healthyRetryPolicy": {"numRetries": 2, "minDelayTarget": 0, "maxDelayTarget": 0}}}
+            """#
+        )
+        try root.write("fail.sh", "#!/bin/sh\necho 'no thanks' >&2\nexit 3\n", executable: true)
+        let (daemon, _) = try start(root)
+        defer { if daemon.isRunning { daemon.terminate() } }
+        try root.write("var/lib/sluice/buckets/inbox/doomed.txt", "x")
+        try waitFor(seconds: 30) { !root.files("var/lib/sluice/topics/done/dead-letter").isEmpty }
+        let letters = root.files("var/lib/sluice/topics/done/dead-letter")
+        #expect(letters.count == 1)
+        let letter = try String(
+            contentsOfFile: root.path + "/var/lib/sluice/topics/done/dead-letter/" + letters[0],
+            encoding: .utf8
+        )
+        #expect(letter.contains("no thanks"))
+        daemon.terminate()
+        daemon.waitUntilExit()
+    }
+
+    @Test("SIGHUP reloads: a rule enabled later takes effect, a disabled one stops", .timeLimit(.minutes(2)))
+    func reload() throws {
+        let root = try Root()
+        defer { root.remove() }
+        try pipeline(root)
+        let rule = try String(contentsOfFile: root.path + "/etc/sluice/rules/inbox.json", encoding: .utf8)
+        try root.write(
+            "etc/sluice/rules/inbox.json",
+            rule.replacingOccurrences(of: "{\"EventPattern\"", with: "{\"State\": \"DISABLED\", \"EventPattern\"")
+        )
+        let (daemon, log) = try start(root)
+        defer { if daemon.isRunning { daemon.terminate() } }
+        try root.write("var/lib/sluice/buckets/inbox/ignored.txt", "x")
+        Thread.sleep(forTimeInterval: 1)
+        #expect(received(root).isEmpty)
+        try root.write("etc/sluice/rules/inbox.json", rule)
+        kill(daemon.processIdentifier, SIGHUP)
+        try waitFor(seconds: 10) {
+            (try? String(contentsOfFile: log, encoding: .utf8))?.contains("configuration reloaded") == true
+        }
+        try root.write("var/lib/sluice/buckets/inbox/noticed.txt", "y")
+        try waitFor(seconds: 30) { received(root).contains("noticed.txt") }
+        #expect(!received(root).contains("ignored.txt"))
+        daemon.terminate()
+        daemon.waitUntilExit()
+    }
+}
