@@ -114,12 +114,12 @@ public struct Daemon: Service {
                 background.addTask {
                     for await _ in await UnixSignalsSequence(trapping: .sighup) {
                         notifier.reloading()
-                        let fresh = DaemonConfiguration.load(paths)
+                        let fresh = DaemonConfiguration.load(paths, previous: config.current)
                         report(fresh.problems)
                         config.replace(with: fresh)
                         await delivery.replaceSubscriptions(fresh.subscriptions)
                         watcher.rescan()
-                        logger.info("configuration reloaded")
+                        logger.info("configuration reloaded (a file that no longer loads keeps its last good version)")
                         notifier.ready(status: counters.statusLine)
                     }
                 }

@@ -13,16 +13,35 @@ struct DaemonConfiguration: Sendable {
     /// Every file that did not load, with what is wrong (it is left out; the others work).
     var problems: [ConfigProblem]
 
-    static func load(_ paths: DaemonPaths) -> DaemonConfiguration {
+    /// Loads every file. On a reload (`previous` given), a file that no longer loads keeps its last good version,
+    /// so a typo saved in an editor does not switch a working rule or definition off.
+    static func load(_ paths: DaemonPaths, previous: DaemonConfiguration? = nil) -> DaemonConfiguration {
         let machines = StateMachineLoader.load(directory: paths.stateMachines)
         let rules = ConfigLoader.loadRules(directory: paths.rules)
         let subscriptions = ConfigLoader.loadSubscriptions(directory: paths.subscriptions)
-        return DaemonConfiguration(
+        let problems = machines.problems + rules.problems + subscriptions.problems
+        var loaded = DaemonConfiguration(
             machines: machines.machines,
             rules: rules.rules,
             subscriptions: subscriptions.subscriptions,
-            problems: machines.problems + rules.problems + subscriptions.problems
+            problems: problems
         )
+        guard let previous else { return loaded }
+        let broken = Set(problems.map(\.file))
+        for (name, machine) in previous.machines where loaded.machines[name] == nil {
+            let file = paths.stateMachines + "/" + name
+            if broken.contains(file + ".asl.json") || broken.contains(file + ".json") {
+                loaded.machines[name] = machine
+            }
+        }
+        let keptRules = previous.rules.rules.filter { rule in
+            broken.contains(rule.file) && loaded.rules[rule.name] == nil
+        }
+        if !keptRules.isEmpty { loaded.rules = RuleSet(loaded.rules.rules + keptRules) }
+        loaded.subscriptions += previous.subscriptions.filter { old in
+            broken.contains(old.file) && !loaded.subscriptions.contains { $0.file == old.file }
+        }
+        return loaded
     }
 }
 

@@ -158,7 +158,10 @@ struct DaemonEndToEndTests {
         daemon.waitUntilExit()
     }
 
-    @Test("SIGHUP reloads: a rule enabled later takes effect, a disabled one stops", .timeLimit(.minutes(2)))
+    @Test(
+        "SIGHUP reloads: a rule enabled later takes effect; a file broken later keeps its last good version",
+        .timeLimit(.minutes(2))
+    )
     func reload() throws {
         let root = try Root()
         defer { root.remove() }
@@ -181,6 +184,19 @@ struct DaemonEndToEndTests {
         try root.write("var/lib/sluice/buckets/inbox/noticed.txt", "y")
         try waitFor(seconds: 30) { received(root).contains("noticed.txt") }
         #expect(!received(root).contains("ignored.txt"))
+        // A rule file broken by an edit keeps its last good version.
+        try root.write("etc/sluice/rules/inbox.json", "{ half-saved")
+        let reloads = (try String(contentsOfFile: log, encoding: .utf8)).components(
+            separatedBy: "configuration reloaded"
+        ).count
+        kill(daemon.processIdentifier, SIGHUP)
+        try waitFor(seconds: 10) {
+            ((try? String(contentsOfFile: log, encoding: .utf8))?.components(separatedBy: "configuration reloaded")
+                .count ?? 0)
+                > reloads
+        }
+        try root.write("var/lib/sluice/buckets/inbox/still.txt", "z")
+        try waitFor(seconds: 30) { received(root).contains("still.txt") }
         daemon.terminate()
         daemon.waitUntilExit()
     }
