@@ -56,6 +56,7 @@ test: deps
 	$(SWIFT) build $(TEST_BUILD_FLAGS)
 	$(SWIFT) test $(TEST_BUILD_FLAGS)
 	bash .ci/conformance.sh
+	bash .ci/systemd-e2e.sh
 
 demo: deps
 	$(SWIFT) build -c release --product sluiced
