@@ -63,6 +63,7 @@ demo: deps
 	bash etc/demo.sh
 
 bench: deps
+	$(SWIFT) build -c release --product sluiced
 	$(SWIFT) build -c release --product sluice-bench
 	.build/release/sluice-bench
 

@@ -15,6 +15,7 @@ struct Entrypoint {
         if only == nil || only == "event-pattern" { try EventPatternBenchmark.run() }
         if only == nil || only == "functions" { try await FunctionBenchmark.run() }
         if only == nil || only == "memory" { try MemoryBenchmark.run() }
+        if only == nil || only == "drop-latency" { try DropLatencyBenchmark.run() }
         if only == nil || only == "distributed-map" {
             try await DistributedMapBenchmark.run(
                 shared: ProcessInfo.processInfo.environment["SLUICE_SHARED"] ?? "../shared"
