@@ -32,8 +32,14 @@ cp "$ROOT/companies.csv" "$ROOT/var/lib/sluice/buckets/inbox/companies/.companie
 mv "$ROOT/var/lib/sluice/buckets/inbox/companies/.companies.csv.part" \
     "$ROOT/var/lib/sluice/buckets/inbox/companies/companies.csv"
 
-# Wait for the subscriber's output, showing the scored results as they are written.
+# Wait for the subscriber's output, showing the map run's progress as sluiced logs it.
+shown=0
 until grep -q "\[scores " "$ROOT/sluiced.log"; do
+    progress=$(grep -c "map run:" "$ROOT/sluiced.log" || true)
+    if [ "$progress" -gt "$shown" ]; then
+        grep -o "map run: .*" "$ROOT/sluiced.log" | tail -1 | sed 's/^/   /'
+        shown=$progress
+    fi
     if ! kill -0 "$PID" 2>/dev/null; then echo "sluiced stopped:"; cat "$ROOT/sluiced.log"; exit 1; fi
     if grep -q "execution FAILED\|execution TIMED_OUT" "$ROOT/sluiced.log"; then
         grep "execution" "$ROOT/sluiced.log"; exit 1

@@ -246,8 +246,19 @@ public struct Daemon: Service {
             host: host,
             maxWorkers: settings.maxWorkers,
             maintainWorkers: false,
-            onPublish: onPublish
+            onPublish: onPublish,
+            onProgress: { [logger] runs in
+                counters.mapRuns(runs)
+                for run in runs {
+                    let total = run.totalKnown ? "/\(run.itemsRead)" : ""
+                    logger.info(
+                        "map run: \(run.itemsDone)\(total) items done, \(run.itemsFailed) failed, \(run.running) child executions running",
+                        metadata: ["sluice.map.run": .string(run.mapRunArn)]
+                    )
+                }
+            }
         )
+        counters.mapRuns([])
         var succeeded = false
         switch outcome {
         case .succeeded:

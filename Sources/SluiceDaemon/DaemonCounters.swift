@@ -1,3 +1,4 @@
+import SluiceInterpreter
 import Synchronization
 
 /// Live counts for systemd's STATUS= line and `sluice status`.
@@ -10,6 +11,9 @@ final class DaemonCounters: Sendable {
         var published = 0
         var delivered = 0
         var deadLettered = 0
+        var mapRuns: [MapRunProgress] = []
+        var rateSample: (at: ContinuousClock.Instant, done: Int)?
+        var itemsPerSecond = 0.0
     }
 
     private let counts = Mutex(Counts())
@@ -21,6 +25,22 @@ final class DaemonCounters: Sendable {
             if succeeded { $0.succeeded += 1 } else { $0.failed += 1 }
         }
     }
+    /// The latest progress of the running Map runs (one execution's; enough for the status line).
+    func mapRuns(_ runs: [MapRunProgress]) {
+        counts.withLock { c in
+            c.mapRuns = runs
+            let done = runs.reduce(0) { $0 + $1.itemsDone }
+            let now = ContinuousClock.now
+            if let sample = c.rateSample, done >= sample.done {
+                let seconds =
+                    Double((now - sample.at).components.attoseconds) / 1e18
+                    + Double((now - sample.at).components.seconds)
+                if seconds > 0 { c.itemsPerSecond = Double(done - sample.done) / seconds }
+            }
+            c.rateSample = runs.isEmpty ? nil : (now, done)
+        }
+    }
+
     func objectSeen() { counts.withLock { $0.objects += 1 } }
     func published() { counts.withLock { $0.published += 1 } }
     func delivery(deadLettered: Bool) {
@@ -32,8 +52,15 @@ final class DaemonCounters: Sendable {
     /// One line, as systemctl status shows it.
     var statusLine: String {
         counts.withLock { c in
-            "executions: \(c.running) running, \(c.succeeded) succeeded, \(c.failed) failed; objects: \(c.objects); "
-                + "messages: \(c.published) published, \(c.delivered) delivered, \(c.deadLettered) dead-lettered"
+            var line = "executions: \(c.running) running, \(c.succeeded) succeeded, \(c.failed) failed; "
+            if !c.mapRuns.isEmpty {
+                let done = c.mapRuns.reduce(0) { $0 + $1.itemsDone }
+                let read = c.mapRuns.reduce(0) { $0 + $1.itemsRead }
+                let total = c.mapRuns.allSatisfy(\.totalKnown) ? "/\(read)" : " (\(read) read)"
+                line += "map runs: \(c.mapRuns.count), items \(done)\(total), \(Int(c.itemsPerSecond)) items/s; "
+            }
+            return line + "objects: \(c.objects); messages: \(c.published) published, \(c.delivered) delivered, "
+                + "\(c.deadLettered) dead-lettered"
         }
     }
 }

@@ -11,6 +11,9 @@ package struct LocalRunner {
 
     package var handler: TaskHandler = LocalRunner.unimplemented
     package var mapIO: any MapIO = NoMapIO()
+    /// Told how the execution's Map runs are doing, at most every `progressInterval`.
+    package var onProgress: (@Sendable ([MapRunProgress]) -> Void)?
+    package var progressInterval: Duration = .seconds(1)
 
     package init(mapIO: any MapIO = NoMapIO(), handler: @escaping TaskHandler = LocalRunner.unimplemented) {
         self.mapIO = mapIO
@@ -28,6 +31,8 @@ package struct LocalRunner {
         }
         var effects = execution.start()
         var iterator = events.makeAsyncIterator()
+        let clock = ContinuousClock()
+        var lastProgress = clock.now
         while true {
             for effect in effects {
                 switch effect {
@@ -78,6 +83,11 @@ package struct LocalRunner {
                 break
             }
             effects = execution.handle(event, at: Self.now())
+            if let onProgress, clock.now - lastProgress >= progressInterval {
+                lastProgress = clock.now
+                let progress = execution.mapRunProgress
+                if !progress.isEmpty { onProgress(progress) }
+            }
         }
     }
 

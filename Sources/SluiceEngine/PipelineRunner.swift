@@ -43,7 +43,8 @@ package enum PipelineRunner {
         host: FunctionHost,
         maxWorkers: Int,
         maintainWorkers: Bool,
-        onPublish: @escaping @Sendable (TopicMessage) async -> Void = { _ in }
+        onPublish: @escaping @Sendable (TopicMessage) async -> Void = { _ in },
+        onProgress: (@Sendable ([MapRunProgress]) -> Void)? = nil
     ) async -> ExecutionOutcome {
         let region = execution.context.region
         let account = execution.context.account
@@ -51,12 +52,13 @@ package enum PipelineRunner {
         execution.distributedConcurrencyCeiling = max(2, maxWorkers * 2)
         let tasks = LambdaTasks(host: host, region: region, account: account)
         let topics = TopicTasks(store: TopicStore(root: root, region: region, account: account), onPublish: onPublish)
-        let runner = LocalRunner(mapIO: BucketMapIO(bucketsDirectory: Settings.path(root, "var/lib/sluice/buckets"))) {
+        var runner = LocalRunner(mapIO: BucketMapIO(bucketsDirectory: Settings.path(root, "var/lib/sluice/buckets"))) {
             invocation in
             if let result = await tasks.handle(invocation) { return result }
             if let result = await topics.handle(invocation) { return result }
             return await LocalRunner.unimplemented(invocation)
         }
+        runner.onProgress = onProgress
         guard maintainWorkers else { return await runner.run(&execution) }
         return await withTaskGroup(of: Void.self) { group in
             group.addTask { await host.maintain() }
