@@ -36,6 +36,10 @@ public struct Daemon: Service {
         var input: JSONValue
         var key: String?
         var rule: String
+        /// The target's RetryPolicy, and how often and since when delivery to it has been tried.
+        var retry = RetryPolicy()
+        var attempts = 0
+        var firstTried = ContinuousClock.now
     }
 
     public func run() async throws {
@@ -82,8 +86,8 @@ public struct Daemon: Service {
             let now = LocalRunner.now().iso8601()
             for action in router.route(event, ingestionTime: now) {
                 switch action {
-                case .startExecution(let machine, let input, let rule, _):
-                    startSink.yield(StartRequest(machine: machine, input: input, key: key, rule: rule))
+                case .startExecution(let machine, let input, let rule, _, let retry):
+                    startSink.yield(StartRequest(machine: machine, input: input, key: key, rule: rule, retry: retry))
                 case .publish(let topic, let message, let rule, let target):
                     do {
                         let stored = try store.publish(topic: topic, message: message, subject: nil, attributes: [:])
@@ -110,18 +114,22 @@ public struct Daemon: Service {
 
         await withGracefulShutdownHandler {
             await withTaskGroup(of: Void.self) { background in
-                // SIGHUP: reload definitions, rules and subscriptions; rescan the buckets.
+                // SIGHUP, or a saved configuration file: reload definitions, rules and subscriptions.
+                @Sendable func reload(rescan: Bool) async {
+                    notifier.reloading()
+                    let fresh = DaemonConfiguration.load(paths, previous: config.current)
+                    report(fresh.problems)
+                    config.replace(with: fresh)
+                    await delivery.replaceSubscriptions(fresh.subscriptions)
+                    if rescan { watcher.rescan() }
+                    logger.info("configuration reloaded (a file that no longer loads keeps its last good version)")
+                    notifier.ready(status: counters.statusLine)
+                }
                 background.addTask {
-                    for await _ in await UnixSignalsSequence(trapping: .sighup) {
-                        notifier.reloading()
-                        let fresh = DaemonConfiguration.load(paths, previous: config.current)
-                        report(fresh.problems)
-                        config.replace(with: fresh)
-                        await delivery.replaceSubscriptions(fresh.subscriptions)
-                        watcher.rescan()
-                        logger.info("configuration reloaded (a file that no longer loads keeps its last good version)")
-                        notifier.ready(status: counters.statusLine)
-                    }
+                    for await _ in await UnixSignalsSequence(trapping: .sighup) { await reload(rescan: true) }
+                }
+                background.addTask {
+                    await ConfigWatcher(paths: paths, logger: logger).run { await reload(rescan: false) }
                 }
                 // Status and watchdog, pinged from the daemon's own loop so a stuck daemon stops pinging.
                 background.addTask {
@@ -174,7 +182,8 @@ public struct Daemon: Service {
                                             counters.published()
                                             messageSink.yield(message)
                                         },
-                                        route: route
+                                        route: route,
+                                        retry: { request in startSink.yield(request) }
                                     )
                                 }
                             }
@@ -212,13 +221,34 @@ public struct Daemon: Service {
         host: FunctionHost,
         counters: DaemonCounters,
         onPublish: @escaping @Sendable (TopicMessage) async -> Void,
-        route: @escaping @Sendable (JSONValue, String?) -> Void
+        route: @escaping @Sendable (JSONValue, String?) -> Void,
+        retry: @escaping @Sendable (StartRequest) -> Void
     ) async {
         guard let machine = config.current.machines[request.machine] else {
-            logger.error(
-                "rule \(request.rule): no state machine named \(request.machine) (state-machines/\(request.machine).asl.json)",
-                metadata: ["sluice.state.machine": .string(request.machine)]
+            // As EventBridge does for a target it cannot reach: retry with back-off within the target's
+            // RetryPolicy (a state machine saved a moment later still gets the event), then drop the event.
+            let age = ContinuousClock.now - request.firstTried
+            let metadata: Logger.Metadata = ["sluice.state.machine": .string(request.machine)]
+            guard request.attempts < request.retry.maximumRetryAttempts,
+                age < .seconds(request.retry.maximumEventAgeInSeconds)
+            else {
+                logger.error(
+                    "rule \(request.rule): no state machine named \(request.machine): event dropped after \(request.attempts + 1) attempts",
+                    metadata: metadata
+                )
+                return
+            }
+            logger.warning(
+                "rule \(request.rule): no state machine named \(request.machine) (state-machines/\(request.machine).asl.json): retrying",
+                metadata: metadata
             )
+            var next = request
+            next.attempts += 1
+            let delay = Duration.milliseconds(min(60_000, 1000 << min(next.attempts - 1, 6)))
+            Task {
+                try? await Task.sleep(for: delay)
+                retry(next)
+            }
             return
         }
         let name = ExecutionNames.make(from: request.key, unique: UUID().uuidString.lowercased())

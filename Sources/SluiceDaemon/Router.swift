@@ -41,7 +41,13 @@ public struct Router: Sendable {
                         continue
                     }
                     actions.append(
-                        .startExecution(stateMachine: name, input: input, rule: rule.name, target: target.id)
+                        .startExecution(
+                            stateMachine: name,
+                            input: input,
+                            rule: rule.name,
+                            target: target.id,
+                            retry: target.retryPolicy
+                        )
                     )
                 case .topic(let topic):
                     actions.append(.publish(topic: topic, message: text, rule: rule.name, target: target.id))

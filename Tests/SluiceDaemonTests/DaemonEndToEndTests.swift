@@ -200,4 +200,51 @@ struct DaemonEndToEndTests {
         daemon.terminate()
         daemon.waitUntilExit()
     }
+
+    @Test("Saving a rule file reloads without SIGHUP", .timeLimit(.minutes(2)))
+    func reloadOnSave() throws {
+        let root = try Root()
+        defer { root.remove() }
+        try pipeline(root)
+        let rule = try String(contentsOfFile: root.path + "/etc/sluice/rules/inbox.json", encoding: .utf8)
+        try FileManager.default.removeItem(atPath: root.path + "/etc/sluice/rules/inbox.json")
+        let (daemon, log) = try start(root)
+        defer { if daemon.isRunning { daemon.terminate() } }
+        // An editor's way of saving: a hidden temporary file renamed into place.
+        try root.write("etc/sluice/rules/.inbox.json.swp", rule)
+        try FileManager.default.moveItem(
+            atPath: root.path + "/etc/sluice/rules/.inbox.json.swp",
+            toPath: root.path + "/etc/sluice/rules/inbox.json"
+        )
+        try waitFor(seconds: 10) {
+            (try? String(contentsOfFile: log, encoding: .utf8))?.contains("configuration reloaded") == true
+        }
+        try root.write("var/lib/sluice/buckets/inbox/after-save.txt", "x")
+        try waitFor(seconds: 30) { received(root).contains("after-save.txt") }
+        daemon.terminate()
+        daemon.waitUntilExit()
+    }
+
+    @Test(
+        "A target whose state machine is missing is retried per its RetryPolicy, so one saved later gets the event",
+        .timeLimit(.minutes(2))
+    )
+    func targetRetry() throws {
+        let root = try Root()
+        defer { root.remove() }
+        try pipeline(root)
+        let machine = try String(
+            contentsOfFile: root.path + "/etc/sluice/state-machines/note.asl.json",
+            encoding: .utf8
+        )
+        try FileManager.default.removeItem(atPath: root.path + "/etc/sluice/state-machines/note.asl.json")
+        let (daemon, log) = try start(root)
+        defer { if daemon.isRunning { daemon.terminate() } }
+        try root.write("var/lib/sluice/buckets/inbox/early.txt", "x")
+        try waitFor(seconds: 10) { (try? String(contentsOfFile: log, encoding: .utf8))?.contains("retrying") == true }
+        try root.write("etc/sluice/state-machines/note.asl.json", machine)
+        try waitFor(seconds: 30) { received(root).contains("early.txt") }
+        daemon.terminate()
+        daemon.waitUntilExit()
+    }
 }
