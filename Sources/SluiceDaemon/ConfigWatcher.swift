@@ -1,7 +1,7 @@
 import Logging
 import SluiceWatch
 
-/// Watches the configuration folders (state machines, rules, subscriptions) so that saving a file reloads, as
+/// Watches the configuration folders (state machines, rules, subscriptions, functions) so that saving a file reloads, as
 /// SIGHUP does. Editors write in bursts (temp file, rename, chmod): changes are gathered for a moment first.
 struct ConfigWatcher: Sendable {
     let paths: DaemonPaths
@@ -12,7 +12,7 @@ struct ConfigWatcher: Sendable {
         let inotify: Inotify
         do {
             inotify = try Inotify()
-            for folder in [paths.stateMachines, paths.rules, paths.subscriptions] {
+            for folder in [paths.stateMachines, paths.rules, paths.subscriptions, paths.functions] {
                 // A folder that does not exist yet is simply not watched (SIGHUP still reloads).
                 _ = try? inotify.addWatch(
                     folder,

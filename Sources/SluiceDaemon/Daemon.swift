@@ -55,6 +55,7 @@ public struct Daemon: Service {
             logger.error("function unavailable: \(problem)", metadata: ["sluice.file": .string(problem.file)])
         }
         await host.start()
+        let hosts = FunctionHosts(host)
         let store = TopicStore(root: paths.root, region: settings.region, account: settings.account)
         let logger = logger
         let delivery = DeliveryService(
@@ -121,6 +122,23 @@ public struct Daemon: Service {
                     report(fresh.problems)
                     config.replace(with: fresh)
                     await delivery.replaceSubscriptions(fresh.subscriptions)
+                    // Functions: a new host only when a function file changed (warm workers are worth keeping).
+                    let functions = FunctionHost(
+                        directory: paths.functions,
+                        maxWorkers: settings.maxWorkers,
+                        logger: logger
+                    )
+                    for problem in functions.problems {
+                        logger.error(
+                            "function unavailable: \(problem)",
+                            metadata: ["sluice.file": .string(problem.file)]
+                        )
+                    }
+                    if functions.definitions != hosts.host.definitions {
+                        await functions.start()
+                        await hosts.replace(with: functions)
+                        logger.info("functions reloaded")
+                    }
                     if rescan { watcher.rescan() }
                     logger.info("configuration reloaded (a file that no longer loads keeps its last good version)")
                     notifier.ready(status: counters.statusLine)
@@ -144,7 +162,17 @@ public struct Daemon: Service {
                         }
                     }
                 }
-                background.addTask { await host.maintain() }
+                // Idle on-demand workers of the host in force are reaped now and then.
+                background.addTask {
+                    while !Task.isCancelled {
+                        do {
+                            try await Task.sleep(for: .seconds(5))
+                        } catch {
+                            return
+                        }
+                        await hosts.host.reapIdle(idleTime: .seconds(60))
+                    }
+                }
                 await withTaskGroup(of: Void.self) { pipeline in
                     // Objects → events → rules. Ends when the watcher closes (graceful shutdown).
                     pipeline.addTask {
@@ -176,7 +204,7 @@ public struct Daemon: Service {
                                     await runExecution(
                                         request,
                                         config: config,
-                                        host: host,
+                                        hosts: hosts,
                                         counters: counters,
                                         onPublish: { message in
                                             counters.published()
@@ -210,7 +238,7 @@ public struct Daemon: Service {
             logger.info("stopping: no new objects; running executions finish")
             watcher.close()
         }
-        await host.shutdown()
+        await hosts.host.shutdown()
         logger.info("sluiced stopped")
     }
 
@@ -218,7 +246,7 @@ public struct Daemon: Service {
     private func runExecution(
         _ request: StartRequest,
         config: CurrentConfiguration,
-        host: FunctionHost,
+        hosts: FunctionHosts,
         counters: DaemonCounters,
         onPublish: @escaping @Sendable (TopicMessage) async -> Void,
         route: @escaping @Sendable (JSONValue, String?) -> Void,
@@ -270,10 +298,11 @@ public struct Daemon: Service {
         logger.info("execution started", metadata: ["sluice.state.machine": .string(request.machine)])
         counters.executionStarted()
         route(statusEvent(context, status: "RUNNING", input: request.input, outcome: nil), nil)
+        let lease = hosts.acquire()
         let outcome = await PipelineRunner.run(
             &execution,
             root: paths.root,
-            host: host,
+            host: lease.host,
             maxWorkers: settings.maxWorkers,
             maintainWorkers: false,
             onPublish: onPublish,
@@ -288,6 +317,7 @@ public struct Daemon: Service {
                 }
             }
         )
+        await hosts.release(lease)
         counters.mapRuns([])
         var succeeded = false
         switch outcome {

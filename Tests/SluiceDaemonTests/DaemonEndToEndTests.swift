@@ -247,4 +247,44 @@ struct DaemonEndToEndTests {
         daemon.terminate()
         daemon.waitUntilExit()
     }
+
+    @Test("Function files reload too: new executions use the new version", .timeLimit(.minutes(2)))
+    func functionReload() throws {
+        let root = try Root()
+        defer { root.remove() }
+        try pipeline(root)
+        try root.write(
+            "etc/sluice/state-machines/note.asl.json",
+            #"""
+            {"StartAt": "Stamp", "States": {
+              "Stamp": {"Type": "Task", "Resource": "stamp", "Next": "Publish"},
+              "Publish": {"Type": "Task", "Resource": "arn:aws:states:::sns:publish",
+                "Parameters": {"TopicArn": "arn:aws:sns:local:000000000000:done", "Message.$": "$.version"}, "End": true}}}
+            """#
+        )
+        try root.write(
+            "etc/sluice/functions/stamp.sh",
+            "#!/bin/sh\necho \"{\\\"version\\\": \\\"$VERSION\\\"}\"\n",
+            executable: true
+        )
+        try root.write(
+            "etc/sluice/functions/stamp.json",
+            #"{"Command": ["./stamp.sh"], "Environment": {"VERSION": "one"}}"#
+        )
+        let (daemon, log) = try start(root)
+        defer { if daemon.isRunning { daemon.terminate() } }
+        try root.write("var/lib/sluice/buckets/inbox/a.txt", "x")
+        try waitFor(seconds: 30) { received(root).contains("one") }
+        try root.write(
+            "etc/sluice/functions/stamp.json",
+            #"{"Command": ["./stamp.sh"], "Environment": {"VERSION": "two"}}"#
+        )
+        try waitFor(seconds: 10) {
+            (try? String(contentsOfFile: log, encoding: .utf8))?.contains("functions reloaded") == true
+        }
+        try root.write("var/lib/sluice/buckets/inbox/b.txt", "y")
+        try waitFor(seconds: 30) { received(root).contains("two") }
+        daemon.terminate()
+        daemon.waitUntilExit()
+    }
 }
