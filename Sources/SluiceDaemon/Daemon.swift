@@ -153,6 +153,7 @@ public struct Daemon: Service {
                 background.addTask {
                     let interval = min(notifier.watchdogInterval.map { $0 / 2 } ?? .seconds(2), .seconds(2))
                     while !Task.isCancelled {
+                        counters.workers(busy: await hosts.host.busyWorkers())
                         notifier.status(counters.statusLine)
                         notifier.watchdog()
                         do {

@@ -14,6 +14,7 @@ final class DaemonCounters: Sendable {
         var mapRuns: [MapRunProgress] = []
         var rateSample: (at: ContinuousClock.Instant, done: Int)?
         var itemsPerSecond = 0.0
+        var busyWorkers = 0
     }
 
     private let counts = Mutex(Counts())
@@ -41,6 +42,8 @@ final class DaemonCounters: Sendable {
         }
     }
 
+    func workers(busy: Int) { counts.withLock { $0.busyWorkers = busy } }
+
     func objectSeen() { counts.withLock { $0.objects += 1 } }
     func published() { counts.withLock { $0.published += 1 } }
     func delivery(deadLettered: Bool) {
@@ -59,7 +62,8 @@ final class DaemonCounters: Sendable {
                 let total = c.mapRuns.allSatisfy(\.totalKnown) ? "/\(read)" : " (\(read) read)"
                 line += "map runs: \(c.mapRuns.count), items \(done)\(total), \(Int(c.itemsPerSecond)) items/s; "
             }
-            return line + "objects: \(c.objects); messages: \(c.published) published, \(c.delivered) delivered, "
+            return line + "workers busy: \(c.busyWorkers); objects: \(c.objects); "
+                + "messages: \(c.published) published, \(c.delivered) delivered, "
                 + "\(c.deadLettered) dead-lettered"
         }
     }

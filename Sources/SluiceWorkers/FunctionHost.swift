@@ -112,6 +112,13 @@ public final class FunctionHost: Sendable {
         await pools[name]?.started ?? []
     }
 
+    /// Workers running an invocation now, all functions together (systemd's STATUS= line).
+    public func busyWorkers() async -> Int {
+        var total = 0
+        for pool in pools.values { total += await pool.busyCount }
+        return total
+    }
+
     /// Idle and busy worker counts for `name`.
     public func workerCounts(_ name: String) async -> (idle: Int, busy: Int) {
         guard let pool = pools[name] else { return (0, 0) }

@@ -56,7 +56,10 @@ actor FunctionPool {
         }
         defer { Task { await budget.release(pool) } }
         switch definition.runtime {
-        case .process: return await runProcess(payload: request, requestId: requestId)
+        case .process:
+            busy += 1
+            defer { busy -= 1 }
+            return await runProcess(payload: request, requestId: requestId)
         case .persistent: return await runPersistent(line: request, requestId: requestId)
         }
     }
