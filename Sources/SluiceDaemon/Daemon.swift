@@ -47,6 +47,14 @@ public struct Daemon: Service {
         for folder in [paths.buckets, paths.topics] {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         }
+        // The store first: a store that cannot be opened stops the daemon with the reason (never a silent reset).
+        let persisted: DaemonStore
+        do {
+            persisted = try DaemonStore(paths: paths)
+        } catch {
+            logger.critical("cannot open the store \(paths.path("var/lib/sluice/sluice.db")): \(error)")
+            throw DaemonError("cannot open the store: \(error)")
+        }
         let config = CurrentConfiguration(DaemonConfiguration.load(paths))
         report(config.current.problems)
         let counters = DaemonCounters()
@@ -61,6 +69,7 @@ public struct Daemon: Service {
         let delivery = DeliveryService(
             subscriptions: config.current.subscriptions,
             store: store,
+            state: (try? persisted.deliveryState()) ?? DeliveryState(),
             output: { line in
                 logger.info(
                     "\(line.text)",
@@ -68,14 +77,25 @@ public struct Daemon: Service {
                         "sluice.subscription": .string(line.subscription), "sluice.message.id": .string(line.messageId),
                     ]
                 )
+            },
+            onChange: { key, record in
+                do {
+                    try persisted.save(key, record)
+                } catch {
+                    logger.error("cannot save delivery \(key.messageId) → \(key.subscription): \(error)")
+                }
             }
         )
         let factory = ObjectEventFactory(
-            settings: ObjectEventSettings(account: settings.account, region: settings.region)
+            settings: ObjectEventSettings(account: settings.account, region: settings.region),
+            sequencerFloor: try persisted.sequencerFloor()
         )
+        // Objects reported before are compared with what is in the buckets now: what appeared or changed while
+        // sluiced was down is reported once, first.
         let watcher = try BucketWatcher(
             bucketsDirectory: paths.buckets,
             factory: factory,
+            known: try persisted.knownObjects(),
             configuration: .init(onProblem: { problem in logger.warning("bucket watch: \(problem)") })
         )
         let (starts, startSink) = AsyncStream<StartRequest>.makeStream()
@@ -103,6 +123,9 @@ public struct Daemon: Service {
             }
         }
 
+        if persisted.isNew {
+            try persisted.remember(watcher.initialObjects, sequencer: Sequencer.format(factory.lastSequencer))
+        }
         notifier.ready(status: counters.statusLine)
         logger.info(
             "sluiced ready",
@@ -180,6 +203,11 @@ public struct Daemon: Service {
                         do {
                             for try await object in watcher.events() {
                                 counters.objectSeen()
+                                do {
+                                    try persisted.record(object)
+                                } catch {
+                                    logger.error("cannot record \(object.bucket)/\(object.key) in the store: \(error)")
+                                }
                                 logger.info(
                                     "\(object.kind.rawValue) s3://\(object.bucket)/\(object.key)",
                                     metadata: ["sluice.object": .string("\(object.bucket)/\(object.key)")]
@@ -222,6 +250,12 @@ public struct Daemon: Service {
                     // Topic messages → subscribers.
                     pipeline.addTask {
                         await withTaskGroup(of: Void.self) { deliveries in
+                            // Deliveries a previous run had not finished go first, with the same MessageIds.
+                            deliveries.addTask {
+                                for outcome in await delivery.resumePending() {
+                                    counters.delivery(deadLettered: outcome.status == .deadLettered)
+                                }
+                            }
                             for await message in messages {
                                 deliveries.addTask {
                                     for outcome in await delivery.deliver(message) {

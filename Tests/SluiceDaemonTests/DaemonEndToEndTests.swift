@@ -287,4 +287,73 @@ struct DaemonEndToEndTests {
         daemon.terminate()
         daemon.waitUntilExit()
     }
+
+    @Test(
+        "After a restart, objects that arrived while sluiced was down are reported once; the others not again",
+        .timeLimit(.minutes(2))
+    )
+    func catchUpAfterRestart() throws {
+        let root = try Root()
+        defer { root.remove() }
+        try pipeline(root)
+        try root.write("var/lib/sluice/buckets/inbox/before-first-start.txt", "0")
+        var (daemon, _) = try start(root)
+        try root.write("var/lib/sluice/buckets/inbox/while-up.txt", "1")
+        try waitFor(seconds: 30) { received(root).contains("while-up.txt") }
+        // kill -9: no chance to tidy up.
+        kill(daemon.processIdentifier, SIGKILL)
+        daemon.waitUntilExit()
+        try root.write("var/lib/sluice/buckets/inbox/while-down.txt", "2")
+        (daemon, _) = try start(root)
+        defer { if daemon.isRunning { daemon.terminate() } }
+        try waitFor(seconds: 30) { received(root).contains("while-down.txt") }
+        Thread.sleep(forTimeInterval: 1)
+        let messages = root.files("out").compactMap {
+            try? String(contentsOfFile: root.path + "/out/" + $0, encoding: .utf8)
+        }
+        #expect(messages.sorted() == ["while-down.txt", "while-up.txt"])
+        daemon.terminate()
+        daemon.waitUntilExit()
+    }
+
+    @Test(
+        "A delivery still retrying when sluiced is killed is delivered after the restart, with the same MessageId",
+        .timeLimit(.minutes(2))
+    )
+    func deliveryResumesAfterRestart() throws {
+        let root = try Root()
+        defer { root.remove() }
+        try pipeline(root)
+        try root.write(
+            "etc/sluice/subscriptions/record.json",
+            #"""
+            {"TopicArn": "arn:aws:sns:local:000000000000:done", "Protocol": "exec", "Endpoint": "\#(root.path)/picky.sh",
+             "RawMessageDelivery": true,
+             "DeliveryPolicy": {"healthyRetryPolicy": {"numRetries": 50, "minDelayTarget": 4, "maxDelayTarget": 4}}}
+            """#
+        )
+        // Fails until the file "ready" exists.
+        try root.write(
+            "picky.sh",
+            "#!/bin/sh\n[ -f \"\(root.path)/ready\" ] || exit 1\ncat > \"\(root.path)/out/$SLUICE_MESSAGE_ID\"\n",
+            executable: true
+        )
+        var (daemon, log) = try start(root)
+        try root.write("var/lib/sluice/buckets/inbox/patient.txt", "x")
+        try waitFor(seconds: 30) { !root.files("var/lib/sluice/topics/done").filter { $0.hasSuffix(".json") }.isEmpty }
+        Thread.sleep(forTimeInterval: 0.5)  // the first attempt has failed; the next is 4 s away
+        kill(daemon.processIdentifier, SIGKILL)
+        daemon.waitUntilExit()
+        _ = log
+        try root.write("ready", "")
+        (daemon, log) = try start(root)
+        defer { if daemon.isRunning { daemon.terminate() } }
+        try waitFor(seconds: 30) { !root.files("out").isEmpty }
+        let published = root.files("var/lib/sluice/topics/done").filter { $0.hasSuffix(".json") }
+        #expect(published.count == 1)
+        #expect(root.files("out").count == 1)
+        if let id = root.files("out").first { #expect(published.first?.hasSuffix(id + ".json") == true) }
+        daemon.terminate()
+        daemon.waitUntilExit()
+    }
 }

@@ -1,0 +1,114 @@
+import Foundation
+import Glibc
+import SluiceASL
+import SluiceJSON
+import SluiceStore
+import SluiceTopics
+import SluiceWatch
+
+/// The daemon's use of sluice.db: which objects were reported (catch-up after a restart), the last sequencer,
+/// and every topic delivery's state.
+struct DaemonStore: Sendable {
+    let database: SluiceDatabase
+    /// The store did not exist before this start: objects already in the buckets count as reported.
+    let isNew: Bool
+    let bucketsDirectory: String
+
+    init(paths: DaemonPaths) throws {
+        let path = paths.path("var/lib/sluice/sluice.db")
+        isNew = !FileManager.default.fileExists(atPath: path)
+        database = try SluiceDatabase(path: path)
+        bucketsDirectory = paths.buckets
+    }
+
+    /// What the watcher should compare the buckets with: nil on the first start (nothing to catch up on).
+    func knownObjects() throws -> [ObjectState]? {
+        guard !isNew else { return nil }
+        return try database.objects().map {
+            ObjectState(
+                bucket: $0.bucket,
+                key: $0.key,
+                size: $0.size,
+                modifiedNanoseconds: $0.modifiedNanoseconds,
+                inode: $0.inode
+            )
+        }
+    }
+
+    func sequencerFloor() throws -> UInt64 {
+        try database.lastSequencer().flatMap { Sequencer.value(of: $0) } ?? 0
+    }
+
+    /// The objects found at the first start become the reported baseline.
+    func remember(_ objects: [ObjectState], sequencer: String) throws {
+        for object in objects {
+            try database.record(object: stored(object), deleted: false, sequencer: sequencer)
+        }
+    }
+
+    /// Records an event's object as reported (its file's size, time and inode, read now) or as gone.
+    func record(_ event: ObjectEvent) throws {
+        if event.kind == .deleted {
+            try database.record(
+                object: StoredObject(bucket: event.bucket, key: event.key, size: 0, modifiedNanoseconds: 0, inode: 0),
+                deleted: true,
+                sequencer: event.sequencer
+            )
+            return
+        }
+        var info = stat()
+        let path = bucketsDirectory + "/" + event.bucket + "/" + event.key
+        guard lstat(path, &info) == 0 else { return }  // already gone again: its delete event follows
+        try database.record(
+            object: StoredObject(
+                bucket: event.bucket,
+                key: event.key,
+                size: Int(info.st_size),
+                modifiedNanoseconds: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
+                inode: UInt64(info.st_ino)
+            ),
+            deleted: false,
+            sequencer: event.sequencer
+        )
+    }
+
+    private func stored(_ object: ObjectState) -> StoredObject {
+        StoredObject(
+            bucket: object.bucket,
+            key: object.key,
+            size: object.size,
+            modifiedNanoseconds: object.modifiedNanoseconds,
+            inode: object.inode
+        )
+    }
+
+    // MARK: - Deliveries
+
+    /// The delivery state a previous run saved.
+    func deliveryState() throws -> DeliveryState {
+        let entries = try database.deliveries().compactMap { try? JSONParser.parse($0) }
+        return DeliveryState(json: ["Deliveries": .array(entries)]) ?? DeliveryState()
+    }
+
+    /// Saves one delivery's record (nil: forget it), in DeliveryState's own JSON form.
+    func save(_ key: DeliveryState.Key, _ record: DeliveryState.Record?) throws {
+        guard let record else {
+            try database.saveDelivery(messageId: key.messageId, subscription: key.subscription, record: nil)
+            return
+        }
+        var o = JSONObject()
+        o["MessageId"] = .string(key.messageId)
+        o["Subscription"] = .string(key.subscription)
+        o["Topic"] = .string(record.topic)
+        o["File"] = .string(record.file)
+        o["Status"] = .string(record.status.rawValue)
+        o["Attempts"] = .int(record.attempts)
+        if let failure = record.lastFailure { o["LastFailure"] = .string(failure) }
+        o["UpdatedAt"] = .string(record.updatedAt.iso8601())
+        try database.saveDelivery(
+            messageId: key.messageId,
+            subscription: key.subscription,
+            record: JSONValue.object(o).serialized()
+        )
+    }
+}
