@@ -12,7 +12,8 @@ extension WorkerProcess {
     static func spawn(
         command: [String],
         environment: [String: String],
-        workingDirectory: String?
+        workingDirectory: String?,
+        memoryLimitMiB: Int? = nil
     ) throws(SpawnError) -> WorkerProcess {
         var inPipe: [Int32] = [-1, -1]
         var outPipe: [Int32] = [-1, -1]
@@ -39,7 +40,7 @@ extension WorkerProcess {
                     stdin_fd: inPipe[0],
                     stdout_fd: outPipe[1],
                     stderr_fd: errPipe[1],
-                    memory_limit_bytes: 0
+                    memory_limit_bytes: Int64(memoryLimitMiB ?? 0) * 1_048_576
                 )
                 return sluice_spawn(&request, &pid)
             }

@@ -32,55 +32,12 @@ struct WorkerProcess: Sendable {
 
     /// Starts the function's command with pipes on stdin, stdout and stderr.
     static func spawn(_ definition: FunctionDefinition) throws(SpawnError) -> WorkerProcess {
-        var inPipe: [Int32] = [-1, -1]
-        var outPipe: [Int32] = [-1, -1]
-        var errPipe: [Int32] = [-1, -1]
-        guard sluice_pipe(&inPipe) == 0 else { throw SpawnError(errno: errno, what: "pipe") }
-        guard sluice_pipe(&outPipe) == 0 else {
-            closeAll(inPipe)
-            throw SpawnError(errno: errno, what: "pipe")
-        }
-        guard sluice_pipe(&errPipe) == 0 else {
-            closeAll(inPipe + outPipe)
-            throw SpawnError(errno: errno, what: "pipe")
-        }
-        let argv = CStringArray(definition.command)
-        let envp = CStringArray(environment(for: definition).map { "\($0.key)=\($0.value)" }.sorted())
-        var pid: pid_t = 0
-        let result: Int32 = definition.command[0].withCString { path in
-            let run: (UnsafePointer<CChar>?) -> Int32 = { cwd in
-                var request = sluice_spawn_request(
-                    path: path,
-                    argv: argv.pointer,
-                    envp: envp.pointer,
-                    working_directory: cwd,
-                    stdin_fd: inPipe[0],
-                    stdout_fd: outPipe[1],
-                    stderr_fd: errPipe[1],
-                    memory_limit_bytes: Int64(definition.memoryLimitMiB ?? 0) * 1_048_576
-                )
-                return sluice_spawn(&request, &pid)
-            }
-            if let dir = definition.workingDirectory { return dir.withCString { run($0) } }
-            return run(nil)
-        }
-        // The child's ends belong to the child now.
-        close(inPipe[0])
-        close(outPipe[1])
-        close(errPipe[1])
-        guard result == 0 else {
-            closeAll([inPipe[1], outPipe[0], errPipe[0]])
-            throw SpawnError(errno: result, what: definition.command[0])
-        }
-        for fd in [inPipe[1], outPipe[0], errPipe[0]] {
-            _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
-        }
-        let pidfd = sluice_pidfd_open(pid)
-        return WorkerProcess(pid: pid, stdin: inPipe[1], stdout: outPipe[0], stderr: errPipe[0], pidfd: pidfd)
-    }
-
-    private static func closeAll(_ fds: [Int32]) {
-        for fd in fds where fd >= 0 { close(fd) }
+        try spawn(
+            command: definition.command,
+            environment: environment(for: definition),
+            workingDirectory: definition.workingDirectory,
+            memoryLimitMiB: definition.memoryLimitMiB
+        )
     }
 
     mutating func closeStdin() {
