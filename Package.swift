@@ -112,7 +112,7 @@ let package = Package(
             name: "SluiceCLI",
             dependencies: [
                 "SluiceJSON", "SluiceASL", "SluiceInterpreter", "SluicePatterns", "SluiceWorkers", "SluiceCore",
-                "SluiceConfig", "SluiceBucket", "SluiceTopics", "SluiceEngine",
+                "SluiceConfig", "SluiceBucket", "SluiceTopics", "SluiceEngine", "SluiceStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

@@ -123,6 +123,10 @@ public struct Daemon: Service {
             }
         }
 
+        // Executions are not resumed yet, so a map run a previous sluiced left running ended with it.
+        if let aborted = try? persisted.abortRunningMapRuns(), aborted > 0 {
+            logger.warning("\(aborted) map run(s) left RUNNING by the previous sluiced marked ABORTED")
+        }
         if persisted.isNew {
             try persisted.remember(watcher.initialObjects, sequencer: Sequencer.format(factory.lastSequencer))
         }
@@ -235,6 +239,7 @@ public struct Daemon: Service {
                                         config: config,
                                         hosts: hosts,
                                         counters: counters,
+                                        persisted: persisted,
                                         onPublish: { message in
                                             counters.published()
                                             messageSink.yield(message)
@@ -283,6 +288,7 @@ public struct Daemon: Service {
         config: CurrentConfiguration,
         hosts: FunctionHosts,
         counters: DaemonCounters,
+        persisted: DaemonStore,
         onPublish: @escaping @Sendable (TopicMessage) async -> Void,
         route: @escaping @Sendable (JSONValue, String?) -> Void,
         retry: @escaping @Sendable (StartRequest) -> Void
@@ -342,7 +348,12 @@ public struct Daemon: Service {
             maintainWorkers: false,
             onPublish: onPublish,
             onProgress: { [logger] runs in
-                counters.mapRuns(runs)
+                counters.mapRuns(runs.filter { $0.status == "RUNNING" })
+                do {
+                    try persisted.save(runs, executionArn: context.executionArn)
+                } catch {
+                    logger.error("cannot save map run progress: \(error)")
+                }
                 for run in runs {
                     let total = run.totalKnown ? "/\(run.itemsRead)" : ""
                     logger.info(

@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import SluiceASL
+import SluiceInterpreter
 import SluiceJSON
 import SluiceStore
 import SluiceTopics
@@ -110,5 +111,40 @@ struct DaemonStore: Sendable {
             subscription: key.subscription,
             record: JSONValue.object(o).serialized()
         )
+    }
+
+    // MARK: - Map runs
+
+    /// Saves the latest state of an execution's map runs; a run that ended gets its stop date.
+    func save(_ runs: [MapRunProgress], executionArn: String) throws {
+        let now = Date().timeIntervalSince1970
+        for run in runs {
+            try database.saveMapRun(
+                MapRunRecord(
+                    mapRunArn: run.mapRunArn,
+                    executionArn: executionArn,
+                    status: run.status,
+                    startDate: now,
+                    stopDate: run.status == "RUNNING" ? nil : now,
+                    maxConcurrency: run.maxConcurrency,
+                    toleratedFailureCount: run.toleratedFailureCount,
+                    toleratedFailurePercentage: run.toleratedFailurePercentage,
+                    itemsRead: run.itemsRead,
+                    itemsPending: run.itemsPending,
+                    itemsSucceeded: run.itemsSucceeded,
+                    itemsFailed: run.itemsFailed,
+                    totalKnown: run.totalKnown,
+                    childrenRunning: run.running,
+                    childrenSucceeded: run.childrenSucceeded,
+                    childrenFailed: run.childrenFailed,
+                    updateDate: now
+                )
+            )
+        }
+    }
+
+    /// Marks map runs a previous sluiced left RUNNING as ABORTED; how many there were.
+    func abortRunningMapRuns() throws -> Int {
+        try database.abortRunningMapRuns(at: Date().timeIntervalSince1970)
     }
 }

@@ -11,7 +11,7 @@ package struct LocalRunner {
 
     package var handler: TaskHandler = LocalRunner.unimplemented
     package var mapIO: any MapIO = NoMapIO()
-    /// Told how the execution's Map runs are doing, at most every `progressInterval`.
+    /// Told how the execution's Map runs are doing, at most every `progressInterval`, and at once when one ends.
     package var onProgress: (@Sendable ([MapRunProgress]) -> Void)?
     package var progressInterval: Duration = .seconds(1)
 
@@ -33,6 +33,8 @@ package struct LocalRunner {
         var iterator = events.makeAsyncIterator()
         let clock = ContinuousClock()
         var lastProgress = clock.now
+        var reportedEnded = 0
+        var reportedStarted = 0
         while true {
             for effect in effects {
                 switch effect {
@@ -83,9 +85,17 @@ package struct LocalRunner {
                 break
             }
             effects = execution.handle(event, at: Self.now())
-            if let onProgress, clock.now - lastProgress >= progressInterval {
+            guard let onProgress else { continue }
+            // A run that starts or ends is reported at once (the end with its final counters); running ones at
+            // most every interval.
+            let ended = execution.endedMapRuns[reportedEnded...]
+            if !ended.isEmpty || execution.mapRunsStarted != reportedStarted
+                || clock.now - lastProgress >= progressInterval
+            {
                 lastProgress = clock.now
-                let progress = execution.mapRunProgress
+                reportedEnded = execution.endedMapRuns.count
+                reportedStarted = execution.mapRunsStarted
+                let progress = execution.mapRunProgress + ended
                 if !progress.isEmpty { onProgress(progress) }
             }
         }

@@ -34,6 +34,7 @@ extension Execution {
         var join = Join(kind: .map(run), results: [])
         if limits.distributed {
             join.startedEventId = record("MapRunStarted", ["mapRunArn": .string(run.mapRunArn)])
+            mapRunsStarted += 1
         } else {
             join.startedEventId = record("MapStateStarted", ["length": .int(run.bufferedCount)])
         }
@@ -280,6 +281,7 @@ extension Execution {
         defer { activeFrame = nil }
         guard let join = takeJoin(id), case .map(let run) = join.kind else { return }
         record("MapRunSucceeded", ["mapRunArn": .string(run.mapRunArn)])
+        endedMapRuns.append(MapRunProgress(run, join, status: "SUCCEEDED"))
         frames[id]?.phase = .working
         let output: JSONValue = ["MapRunArn": .string(run.mapRunArn), "ResultWriterDetails": details]
         do {
@@ -402,7 +404,10 @@ extension Execution {
             frames[id]?.phase = .joining(join)
             return
         }
-        if run.limits.distributed { record("MapRunSucceeded", ["mapRunArn": .string(run.mapRunArn)]) }
+        if run.limits.distributed {
+            record("MapRunSucceeded", ["mapRunArn": .string(run.mapRunArn)])
+            endedMapRuns.append(MapRunProgress(run, join, status: "SUCCEEDED"))
+        }
         finishJoin(id, join)
     }
 
@@ -421,6 +426,7 @@ extension Execution {
                 effects.append(.closeResultWriter(token: token, commit: false))
             }
             record(run.limits.distributed ? "MapRunFailed" : "MapStateFailed", failureDetails(error))
+            if run.limits.distributed { endedMapRuns.append(MapRunProgress(run, join, status: "FAILED")) }
         }
         frames[id]?.phase = .working
         handleError(id, error)

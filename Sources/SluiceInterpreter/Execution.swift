@@ -12,6 +12,10 @@ public struct Execution: Sendable {
     public let input: JSONValue
     public private(set) var history: [HistoryEvent] = []
     public private(set) var outcome: ExecutionOutcome?
+    /// Distributed Map runs that have ended, with their final counters, in the order they ended.
+    public internal(set) var endedMapRuns: [MapRunProgress] = []
+    /// How many Distributed Map runs have started, so a runner can report a new one at once.
+    public internal(set) var mapRunsStarted = 0
     /// When false, only the events needed for cause texts are counted, not kept (large inline maps).
     public var recordsHistory = true
     /// A guard against definitions that loop forever without waiting: the execution fails past this many events.

@@ -1,16 +1,74 @@
-/// How far one running Map run has got: what DescribeMapRun's item counters and `sluice map-runs watch` show.
+/// How far one Map run has got: what DescribeMapRun's status, limits and item counters and `sluice map-runs` show.
 public struct MapRunProgress: Sendable, Hashable {
     public var mapRunArn: String
+    /// DescribeMapRun's status: RUNNING, then SUCCEEDED, FAILED or ABORTED.
+    public var status: String
+    public var maxConcurrency: Int
+    public var toleratedFailureCount: Int?
+    public var toleratedFailurePercentage: Double?
     /// Items taken from the source so far (all of them once `totalKnown`).
     public var itemsRead: Int
     public var itemsSucceeded: Int
     public var itemsFailed: Int
+    /// Items read but not yet handed to a child execution.
+    public var itemsPending: Int
     /// Child executions (or iterations) running now.
     public var running: Int
+    /// Child executions that succeeded and failed so far.
+    public var childrenSucceeded: Int
+    public var childrenFailed: Int
     /// The source is exhausted, so `itemsRead` is the total.
     public var totalKnown: Bool
 
     public var itemsDone: Int { itemsSucceeded + itemsFailed }
+
+    public init(
+        mapRunArn: String,
+        status: String = "RUNNING",
+        maxConcurrency: Int = 0,
+        toleratedFailureCount: Int? = nil,
+        toleratedFailurePercentage: Double? = nil,
+        itemsRead: Int,
+        itemsSucceeded: Int,
+        itemsFailed: Int,
+        itemsPending: Int = 0,
+        running: Int,
+        childrenSucceeded: Int = 0,
+        childrenFailed: Int = 0,
+        totalKnown: Bool
+    ) {
+        self.mapRunArn = mapRunArn
+        self.status = status
+        self.maxConcurrency = maxConcurrency
+        self.toleratedFailureCount = toleratedFailureCount
+        self.toleratedFailurePercentage = toleratedFailurePercentage
+        self.itemsRead = itemsRead
+        self.itemsSucceeded = itemsSucceeded
+        self.itemsFailed = itemsFailed
+        self.itemsPending = itemsPending
+        self.running = running
+        self.childrenSucceeded = childrenSucceeded
+        self.childrenFailed = childrenFailed
+        self.totalKnown = totalKnown
+    }
+
+    init(_ run: MapRun, _ join: Join, status: String) {
+        self.init(
+            mapRunArn: run.mapRunArn,
+            status: status,
+            maxConcurrency: run.limits.maxConcurrency,
+            toleratedFailureCount: run.limits.toleratedFailureCount,
+            toleratedFailurePercentage: run.limits.toleratedFailurePercentage,
+            itemsRead: run.nextItemIndex + run.bufferedCount,
+            itemsSucceeded: run.itemsSucceeded,
+            itemsFailed: run.itemsFailed,
+            itemsPending: run.bufferedCount,
+            running: join.running.count,
+            childrenSucceeded: join.succeeded,
+            childrenFailed: join.failures,
+            totalKnown: run.exhausted
+        )
+    }
 }
 
 extension Execution {
@@ -20,14 +78,7 @@ extension Execution {
             guard case .joining(let join) = frame.phase, case .map(let run) = join.kind, run.limits.distributed else {
                 return nil
             }
-            return MapRunProgress(
-                mapRunArn: run.mapRunArn,
-                itemsRead: run.nextItemIndex + run.bufferedCount,
-                itemsSucceeded: run.itemsSucceeded,
-                itemsFailed: run.itemsFailed,
-                running: join.running.count,
-                totalKnown: run.exhausted
-            )
+            return MapRunProgress(run, join, status: "RUNNING")
         }
     }
 }

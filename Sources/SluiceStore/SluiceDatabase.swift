@@ -5,10 +5,10 @@ import GRDB
 ///
 /// So far it keeps the bucket objects already reported (catch-up after a restart reports only what changed), the
 /// last event sequencer (sequencers keep increasing across restarts) and where every topic delivery stands
-/// (undelivered messages are delivered after a restart, with the same MessageId). Executions, history and map
-/// runs come next.
+/// (undelivered messages are delivered after a restart, with the same MessageId) and every Distributed Map run with
+/// its latest counters (`sluice map-runs`). Executions and history come next.
 public final class SluiceDatabase: Sendable {
-    private let writer: DatabasePool
+    private let writer: any DatabaseWriter
 
     /// Opens (creating on first start) and migrates the store. A store that cannot be opened is an error the
     /// daemon stops on: it is never silently recreated empty.
@@ -20,6 +20,17 @@ public final class SluiceDatabase: Sendable {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         writer = try DatabasePool(path: path, configuration: configuration)
         try Self.migrator.migrate(writer)
+    }
+
+    /// Opens an existing store only to read it (the `sluice` commands), never creating or migrating it, so it
+    /// works beside a running sluiced and for users who may read but not write sluice.db.
+    public init(readingAt path: String) throws {
+        guard FileManager.default.fileExists(atPath: path) else { throw StoreMissing(path: path) }
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(5)
+        configuration.label = "sluice.db (read-only)"
+        writer = try DatabaseQueue(path: path, configuration: configuration)
     }
 
     /// Migrations are never edited once shipped; a change is a new one.
@@ -43,6 +54,32 @@ public final class SluiceDatabase: Sendable {
                         record TEXT NOT NULL,
                         PRIMARY KEY (messageId, subscription)
                     ) WITHOUT ROWID;
+                    """
+            )
+        }
+        migrator.registerMigration("2026-11-create-map-run") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE mapRun (
+                        mapRunArn TEXT PRIMARY KEY NOT NULL,
+                        executionArn TEXT NOT NULL,
+                        status TEXT NOT NULL,
+                        startDate REAL NOT NULL,
+                        stopDate REAL,
+                        maxConcurrency INTEGER NOT NULL,
+                        toleratedFailureCount INTEGER,
+                        toleratedFailurePercentage REAL,
+                        itemsRead INTEGER NOT NULL,
+                        itemsPending INTEGER NOT NULL,
+                        itemsSucceeded INTEGER NOT NULL,
+                        itemsFailed INTEGER NOT NULL,
+                        totalKnown INTEGER NOT NULL,
+                        childrenRunning INTEGER NOT NULL,
+                        childrenSucceeded INTEGER NOT NULL,
+                        childrenFailed INTEGER NOT NULL,
+                        updateDate REAL NOT NULL
+                    );
+                    CREATE INDEX mapRunByExecution ON mapRun (executionArn);
                     """
             )
         }
@@ -127,21 +164,74 @@ public final class SluiceDatabase: Sendable {
             }
         }
     }
-}
 
-/// A bucket object as the store remembers it: enough to tell whether it changed while sluiced was down.
-public struct StoredObject: Sendable, Hashable {
-    public var bucket: String
-    public var key: String
-    public var size: Int
-    public var modifiedNanoseconds: Int64
-    public var inode: UInt64
+    // MARK: - Map runs
 
-    public init(bucket: String, key: String, size: Int, modifiedNanoseconds: Int64, inode: UInt64) {
-        self.bucket = bucket
-        self.key = key
-        self.size = size
-        self.modifiedNanoseconds = modifiedNanoseconds
-        self.inode = inode
+    private static let mapRunColumns = """
+        mapRunArn, executionArn, status, startDate, stopDate, maxConcurrency, toleratedFailureCount,
+        toleratedFailurePercentage, itemsRead, itemsPending, itemsSucceeded, itemsFailed, totalKnown,
+        childrenRunning, childrenSucceeded, childrenFailed, updateDate
+        """
+
+    /// Saves a map run's latest state. Its start date is the one first saved.
+    public func saveMapRun(_ run: MapRunRecord) throws {
+        try writer.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO mapRun (\(Self.mapRunColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (mapRunArn) DO UPDATE SET status = excluded.status, stopDate = excluded.stopDate,
+                        maxConcurrency = excluded.maxConcurrency,
+                        toleratedFailureCount = excluded.toleratedFailureCount,
+                        toleratedFailurePercentage = excluded.toleratedFailurePercentage,
+                        itemsRead = excluded.itemsRead, itemsPending = excluded.itemsPending,
+                        itemsSucceeded = excluded.itemsSucceeded, itemsFailed = excluded.itemsFailed,
+                        totalKnown = excluded.totalKnown, childrenRunning = excluded.childrenRunning,
+                        childrenSucceeded = excluded.childrenSucceeded, childrenFailed = excluded.childrenFailed,
+                        updateDate = excluded.updateDate
+                    """,
+                arguments: [
+                    run.mapRunArn, run.executionArn, run.status, run.startDate, run.stopDate, run.maxConcurrency,
+                    run.toleratedFailureCount, run.toleratedFailurePercentage, run.itemsRead, run.itemsPending,
+                    run.itemsSucceeded, run.itemsFailed, run.totalKnown, run.childrenRunning, run.childrenSucceeded,
+                    run.childrenFailed, run.updateDate,
+                ]
+            )
+        }
+    }
+
+    /// Map runs, newest first; only those of `executionArn` when given.
+    public func mapRuns(executionArn: String? = nil) throws -> [MapRunRecord] {
+        try writer.read { db in
+            let filter = executionArn == nil ? "" : "WHERE executionArn = ?"
+            return try Row.fetchAll(
+                db,
+                sql: "SELECT \(Self.mapRunColumns) FROM mapRun \(filter) ORDER BY startDate DESC, mapRunArn",
+                arguments: executionArn.map { [$0] } ?? []
+            ).map(MapRunRecord.init(row:))
+        }
+    }
+
+    /// One map run, if the store has it.
+    public func mapRun(_ mapRunArn: String) throws -> MapRunRecord? {
+        try writer.read { db in
+            try Row.fetchOne(
+                db,
+                sql: "SELECT \(Self.mapRunColumns) FROM mapRun WHERE mapRunArn = ?",
+                arguments: [mapRunArn]
+            ).map(MapRunRecord.init(row:))
+        }
+    }
+
+    /// Map runs left RUNNING by a previous sluiced end ABORTED at `date`: their execution did not survive it.
+    @discardableResult
+    public func abortRunningMapRuns(at date: Double) throws -> Int {
+        try writer.write { db in
+            try db.execute(
+                sql:
+                    "UPDATE mapRun SET status = 'ABORTED', stopDate = ?, childrenRunning = 0, updateDate = ? WHERE status = 'RUNNING'",
+                arguments: [date, date]
+            )
+            return db.changesCount
+        }
     }
 }

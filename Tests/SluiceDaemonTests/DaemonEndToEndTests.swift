@@ -356,4 +356,84 @@ struct DaemonEndToEndTests {
         daemon.terminate()
         daemon.waitUntilExit()
     }
+
+    /// `sluice ARGS --root ROOT --json`, parsed.
+    func sluiceJSON(_ root: Root, _ arguments: [String]) throws -> [String: Any] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: (Self.binary as NSString).deletingLastPathComponent + "/sluice")
+        process.arguments = arguments + ["--root", root.path, "--json"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (try JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:]
+    }
+
+    func mapRuns(_ root: Root) throws -> [[String: Any]] {
+        try sluiceJSON(root, ["map-runs", "list"])["mapRuns"] as? [[String: Any]] ?? []
+    }
+
+    @Test(
+        "Map runs are in sluice.db: described with AWS's counters when done, ABORTED when sluiced was killed mid-run",
+        .timeLimit(.minutes(2))
+    )
+    func mapRunsRecorded() throws {
+        let root = try Root()
+        defer { root.remove() }
+        try root.write(
+            "etc/sluice/rules/inbox.json",
+            #"""
+            {"EventPattern": {"source": ["aws.s3"], "detail-type": ["Object Created"], "detail": {"bucket": {"name": ["inbox"]}}},
+             "Targets": [{"Id": "slow", "Arn": "arn:aws:states:local:000000000000:stateMachine:slow",
+                          "InputTransformer": {"InputPathsMap": {"key": "$.detail.object.key"}, "InputTemplate": "{\"Key\": <key>}"}}]}
+            """#
+        )
+        try root.write(
+            "etc/sluice/state-machines/slow.asl.json",
+            #"""
+            {"StartAt": "Each", "States": {"Each": {"Type": "Map", "MaxConcurrency": 2, "ToleratedFailureCount": 3,
+              "ItemReader": {"Resource": "arn:aws:states:::s3:getObject", "ReaderConfig": {"InputType": "JSONL"},
+                             "Parameters": {"Bucket": "inbox", "Key.$": "$.Key"}},
+              "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+                "StartAt": "Nap", "States": {"Nap": {"Type": "Wait", "SecondsPath": "$.nap", "End": true}}},
+              "End": true}}}
+            """#
+        )
+        var (daemon, _) = try start(root)
+        // 20 items of 1 s, two at a time: still running when it is killed.
+        try root.write(
+            "var/lib/sluice/buckets/inbox/long.jsonl",
+            String(repeating: "{\"nap\": 1}\n", count: 20)
+        )
+        try waitFor(seconds: 30) { ((try? mapRuns(root)) ?? []).contains { $0["stopDate"] == nil } }
+        kill(daemon.processIdentifier, SIGKILL)
+        daemon.waitUntilExit()
+        (daemon, _) = try start(root)
+        defer { if daemon.isRunning { daemon.terminate() } }
+        let killed = try #require(try mapRuns(root).first)
+        let killedArn = try #require(killed["mapRunArn"] as? String)
+        #expect(try sluiceJSON(root, ["map-runs", "describe", killedArn])["status"] as? String == "ABORTED")
+
+        try root.write("var/lib/sluice/buckets/inbox/short.jsonl", String(repeating: "{\"nap\": 0}\n", count: 5))
+        try waitFor(seconds: 30) {
+            ((try? mapRuns(root)) ?? []).count == 2 && (try? mapRuns(root))?.first?["stopDate"] != nil
+        }
+        let runs = try mapRuns(root)
+        let arn = try #require(runs.first?["mapRunArn"] as? String)
+        #expect(arn.hasPrefix("arn:aws:states:local:000000000000:mapRun:slow/Each:"))
+        #expect(runs.first?["stateMachineArn"] as? String == "arn:aws:states:local:000000000000:stateMachine:slow")
+        let described = try sluiceJSON(root, ["map-runs", "describe", arn])
+        #expect(described["status"] as? String == "SUCCEEDED")
+        #expect(described["maxConcurrency"] as? Int == 2)
+        #expect(described["toleratedFailureCount"] as? Int == 3)
+        let items = try #require(described["itemCounts"] as? [String: Any])
+        #expect(items["succeeded"] as? Int == 5)
+        #expect(items["total"] as? Int == 5)
+        #expect(items["running"] as? Int == 0)
+        let children = try #require(described["executionCounts"] as? [String: Any])
+        #expect(children["succeeded"] as? Int == 5)
+        daemon.terminate()
+        daemon.waitUntilExit()
+    }
 }

@@ -13,6 +13,8 @@ private struct MapHarness {
     var writerOpened: ResultWriterRequest?
     var committed = false
     var concurrentPeak = 0
+    var endedMapRuns: [MapRunProgress] = []
+    var mapRunsStarted = 0
 
     mutating func run(
         _ text: String,
@@ -38,7 +40,10 @@ private struct MapHarness {
             var next: [Effect] = []
             for effect in queue {
                 switch effect {
-                case .finished(let outcome): return outcome
+                case .finished(let outcome):
+                    endedMapRuns = e.endedMapRuns
+                    mapRunsStarted = e.mapRunsStarted
+                    return outcome
                 case .invoke(let i): invocations.append(i)
                 case .readItems(let request):
                     readSizes.append(request.count)
@@ -183,6 +188,29 @@ struct DistributedMapTests {
                         cause: "The specified tolerated failure threshold was exceeded"
                     )
             )
+        }
+    }
+
+    @Test(
+        "An ended map run is reported with its final counters and status",
+        arguments: [(2, "SUCCEEDED"), (3, "FAILED")]
+    )
+    func endedMapRun(failures: Int, status: String) throws {
+        var h = MapHarness(source: (0..<10).map { .int($0) })
+        _ = try h.run(definition(reader + #","ToleratedFailureCount":2,"MaxConcurrency":1"#)) { input in
+            (input.intValue ?? 0) < failures ? .failure(StatesError("Bad")) : .success(input)
+        }
+        #expect(h.mapRunsStarted == 1)
+        let run = try #require(h.endedMapRuns.first)
+        #expect(h.endedMapRuns.count == 1)
+        #expect(run.status == status)
+        #expect(run.maxConcurrency == 1)
+        #expect(run.toleratedFailureCount == 2)
+        #expect(run.itemsFailed == failures)
+        #expect(run.childrenFailed == failures)
+        #expect(run.running == 0)
+        if status == "SUCCEEDED" {
+            #expect(run.itemsSucceeded == 8 && run.childrenSucceeded == 8 && run.totalKnown && run.itemsRead == 10)
         }
     }
 

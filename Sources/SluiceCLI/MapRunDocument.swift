@@ -1,0 +1,95 @@
+import Foundation
+import SluiceASL
+import SluiceEngine
+import SluiceJSON
+import SluiceStore
+
+/// A stored map run in the shapes of Step Functions' ListMapRuns and DescribeMapRun responses.
+struct MapRunDocument {
+    var run: MapRunRecord
+
+    /// `arn:aws:states:R:A:execution:MACHINE:NAME` → `arn:aws:states:R:A:stateMachine:MACHINE`.
+    var stateMachineArn: String {
+        let parts = run.executionArn.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count >= 8, parts[5] == "execution" else { return "" }
+        return (parts[0..<5] + ["stateMachine", parts[6]]).joined(separator: ":")
+    }
+
+    /// The total is known once the reader is exhausted; until then, what has been read.
+    var total: Int { run.itemsRead }
+    var itemsRunning: Int { max(0, run.itemsRead - run.itemsPending - run.itemsSucceeded - run.itemsFailed) }
+
+    static func date(_ seconds: Double) -> JSONValue {
+        .string(Timestamp(epochMilliseconds: Int64((seconds * 1000).rounded(.down))).iso8601())
+    }
+
+    /// One entry of ListMapRuns' `mapRuns`.
+    var listEntry: JSONValue {
+        var o = JSONObject()
+        o["executionArn"] = .string(run.executionArn)
+        o["mapRunArn"] = .string(run.mapRunArn)
+        o["stateMachineArn"] = .string(stateMachineArn)
+        o["startDate"] = Self.date(run.startDate)
+        if let stop = run.stopDate { o["stopDate"] = Self.date(stop) }
+        return .object(o)
+    }
+
+    /// DescribeMapRun's response.
+    var description: JSONValue {
+        var o = JSONObject()
+        o["mapRunArn"] = .string(run.mapRunArn)
+        o["executionArn"] = .string(run.executionArn)
+        o["status"] = .string(run.status)
+        o["startDate"] = Self.date(run.startDate)
+        if let stop = run.stopDate { o["stopDate"] = Self.date(stop) }
+        o["maxConcurrency"] = .int(run.maxConcurrency)
+        o["toleratedFailurePercentage"] = .double(run.toleratedFailurePercentage ?? 0)
+        o["toleratedFailureCount"] = .int(run.toleratedFailureCount ?? 0)
+        let aborted = run.status == "ABORTED"
+        var items = JSONObject()
+        items["pending"] = .int(aborted ? 0 : run.itemsPending)
+        items["running"] = .int(aborted ? 0 : itemsRunning)
+        items["succeeded"] = .int(run.itemsSucceeded)
+        items["failed"] = .int(run.itemsFailed)
+        items["timedOut"] = .int(0)
+        items["aborted"] = .int(aborted ? run.itemsPending + itemsRunning : 0)
+        items["total"] = .int(total)
+        items["resultsWritten"] = .int(run.itemsSucceeded + run.itemsFailed)
+        items["failuresNotRedrivable"] = .int(0)
+        items["pendingRedrive"] = .int(0)
+        o["itemCounts"] = .object(items)
+        var children = JSONObject()
+        let childrenTotal = run.childrenRunning + run.childrenSucceeded + run.childrenFailed
+        children["pending"] = .int(0)
+        children["running"] = .int(run.childrenRunning)
+        children["succeeded"] = .int(run.childrenSucceeded)
+        children["failed"] = .int(run.childrenFailed)
+        children["timedOut"] = .int(0)
+        children["aborted"] = .int(0)
+        children["total"] = .int(childrenTotal)
+        children["resultsWritten"] = .int(run.childrenSucceeded + run.childrenFailed)
+        children["failuresNotRedrivable"] = .int(0)
+        children["pendingRedrive"] = .int(0)
+        o["executionCounts"] = .object(children)
+        o["redriveCount"] = .int(0)
+        return .object(o)
+    }
+
+    /// `12,345/227,000 items` or `12,345 items` while the total is unknown.
+    var itemsLine: String {
+        let done = run.itemsSucceeded + run.itemsFailed
+        return run.totalKnown ? "\(done)/\(total) items" : "\(done) items (of \(total)+ read)"
+    }
+
+    /// Opens the store under `root` for reading, or explains why not.
+    static func openStore(root: String) throws -> SluiceDatabase {
+        let path = Settings.path(root, "var/lib/sluice/sluice.db")
+        do {
+            return try SluiceDatabase(readingAt: path)
+        } catch let missing as StoreMissing {
+            throw CLIError(missing.description)
+        } catch {
+            throw CLIError("cannot read \(path): \(error)")
+        }
+    }
+}

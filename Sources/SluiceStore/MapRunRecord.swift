@@ -1,0 +1,85 @@
+import GRDB
+
+/// One Distributed Map run as the store keeps it: DescribeMapRun's fields and counters, dates as seconds since 1970.
+public struct MapRunRecord: Sendable, Hashable {
+    public var mapRunArn: String
+    public var executionArn: String
+    /// RUNNING, SUCCEEDED, FAILED or ABORTED.
+    public var status: String
+    public var startDate: Double
+    public var stopDate: Double?
+    public var maxConcurrency: Int
+    public var toleratedFailureCount: Int?
+    public var toleratedFailurePercentage: Double?
+    public var itemsRead: Int
+    public var itemsPending: Int
+    public var itemsSucceeded: Int
+    public var itemsFailed: Int
+    /// The reader is exhausted: `itemsRead` is the total.
+    public var totalKnown: Bool
+    public var childrenRunning: Int
+    public var childrenSucceeded: Int
+    public var childrenFailed: Int
+    /// When these counters were saved.
+    public var updateDate: Double
+
+    public init(
+        mapRunArn: String,
+        executionArn: String,
+        status: String,
+        startDate: Double,
+        stopDate: Double?,
+        maxConcurrency: Int,
+        toleratedFailureCount: Int?,
+        toleratedFailurePercentage: Double?,
+        itemsRead: Int,
+        itemsPending: Int,
+        itemsSucceeded: Int,
+        itemsFailed: Int,
+        totalKnown: Bool,
+        childrenRunning: Int,
+        childrenSucceeded: Int,
+        childrenFailed: Int,
+        updateDate: Double
+    ) {
+        self.mapRunArn = mapRunArn
+        self.executionArn = executionArn
+        self.status = status
+        self.startDate = startDate
+        self.stopDate = stopDate
+        self.maxConcurrency = maxConcurrency
+        self.toleratedFailureCount = toleratedFailureCount
+        self.toleratedFailurePercentage = toleratedFailurePercentage
+        self.itemsRead = itemsRead
+        self.itemsPending = itemsPending
+        self.itemsSucceeded = itemsSucceeded
+        self.itemsFailed = itemsFailed
+        self.totalKnown = totalKnown
+        self.childrenRunning = childrenRunning
+        self.childrenSucceeded = childrenSucceeded
+        self.childrenFailed = childrenFailed
+        self.updateDate = updateDate
+    }
+
+    init(row: Row) {
+        self.init(
+            mapRunArn: row["mapRunArn"],
+            executionArn: row["executionArn"],
+            status: row["status"],
+            startDate: row["startDate"],
+            stopDate: row["stopDate"],
+            maxConcurrency: row["maxConcurrency"],
+            toleratedFailureCount: row["toleratedFailureCount"],
+            toleratedFailurePercentage: row["toleratedFailurePercentage"],
+            itemsRead: row["itemsRead"],
+            itemsPending: row["itemsPending"],
+            itemsSucceeded: row["itemsSucceeded"],
+            itemsFailed: row["itemsFailed"],
+            totalKnown: row["totalKnown"],
+            childrenRunning: row["childrenRunning"],
+            childrenSucceeded: row["childrenSucceeded"],
+            childrenFailed: row["childrenFailed"],
+            updateDate: row["updateDate"]
+        )
+    }
+}
