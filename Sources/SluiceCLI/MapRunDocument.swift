@@ -81,15 +81,16 @@ struct MapRunDocument {
         return run.totalKnown ? "\(done)/\(total) items" : "\(done) items (of \(total)+ read)"
     }
 
-    /// Opens the store under `root` for reading, or explains why not.
-    static func openStore(root: String) throws -> SluiceDatabase {
+    /// Opens the store under `root` (only to read unless `writing`), or explains why not.
+    static func openStore(root: String, writing: Bool = false) throws -> SluiceDatabase {
         let path = Settings.path(root, "var/lib/sluice/sluice.db")
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw CLIError.exit(StoreMissing(path: path).description)
+        }
         do {
-            return try SluiceDatabase(readingAt: path)
-        } catch let missing as StoreMissing {
-            throw CLIError(missing.description)
+            return writing ? try SluiceDatabase(path: path) : try SluiceDatabase(readingAt: path)
         } catch {
-            throw CLIError("cannot read \(path): \(error)")
+            throw CLIError.exit("cannot \(writing ? "write" : "read") \(path): \(error)")
         }
     }
 }

@@ -4,7 +4,9 @@ import ArgumentParser
 struct MapRunsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "map-runs",
-        abstract: "Inspect Distributed Map runs (ListMapRuns, DescribeMapRun, live progress).",
-        subcommands: [MapRunsListCommand.self, MapRunsDescribeCommand.self, MapRunsWatchCommand.self]
+        abstract: "Inspect Distributed Map runs (ListMapRuns, DescribeMapRun, UpdateMapRun, live progress).",
+        subcommands: [
+            MapRunsListCommand.self, MapRunsDescribeCommand.self, MapRunsWatchCommand.self, MapRunsUpdateCommand.self,
+        ]
     )
 }

@@ -21,7 +21,7 @@ struct MapRunsDescribeCommand: ParsableCommand {
     func run() throws {
         let store = try MapRunDocument.openStore(root: root)
         guard let run = try store.mapRun(mapRunArn) else {
-            throw CLIError("ResourceNotFound: no map run \(mapRunArn)")
+            throw CLIError.exit("ResourceNotFound: no map run \(mapRunArn)")
         }
         let document = MapRunDocument(run: run)
         if json {

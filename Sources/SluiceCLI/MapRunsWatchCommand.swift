@@ -27,7 +27,7 @@ struct MapRunsWatchCommand: ParsableCommand {
         var rate = ProgressRate()
         var lastPlain = Date.distantPast
         while true {
-            guard let run = try store.mapRun(arn) else { throw CLIError("ResourceNotFound: no map run \(arn)") }
+            guard let run = try store.mapRun(arn) else { throw CLIError.exit("ResourceNotFound: no map run \(arn)") }
             let done = run.itemsSucceeded + run.itemsFailed
             rate.add(done: done, at: Date())
             let line = Self.line(run, itemsPerSecond: rate.itemsPerSecond)
@@ -50,7 +50,7 @@ struct MapRunsWatchCommand: ParsableCommand {
 
     private func newestRunning(_ store: SluiceDatabase) throws -> String {
         guard let run = try store.mapRuns().first(where: { $0.status == "RUNNING" }) else {
-            throw CLIError("no map run is running (name one: sluice map-runs list)")
+            throw CLIError.exit("no map run is running (name one: sluice map-runs list)")
         }
         return run.mapRunArn
     }

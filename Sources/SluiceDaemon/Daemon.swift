@@ -6,6 +6,7 @@ import SluiceCore
 import SluiceEngine
 import SluiceInterpreter
 import SluiceJSON
+import SluiceStore
 import SluiceSystemd
 import SluiceTopics
 import SluiceWatch
@@ -58,6 +59,7 @@ public struct Daemon: Service {
         let config = CurrentConfiguration(DaemonConfiguration.load(paths))
         report(config.current.problems)
         let counters = DaemonCounters()
+        let controls = MapRunControls()
         let host = FunctionHost(directory: paths.functions, maxWorkers: settings.maxWorkers, logger: logger)
         for problem in host.problems {
             logger.error("function unavailable: \(problem)", metadata: ["sluice.file": .string(problem.file)])
@@ -190,6 +192,17 @@ public struct Daemon: Service {
                         }
                     }
                 }
+                // UpdateMapRun requests `sluice map-runs update` left in the store, to the executions they are for.
+                background.addTask {
+                    while !Task.isCancelled {
+                        do {
+                            try await Task.sleep(for: .milliseconds(200))
+                        } catch {
+                            return
+                        }
+                        applyMapRunUpdates(persisted: persisted, controls: controls)
+                    }
+                }
                 // Idle on-demand workers of the host in force are reaped now and then.
                 background.addTask {
                     while !Task.isCancelled {
@@ -240,6 +253,7 @@ public struct Daemon: Service {
                                         hosts: hosts,
                                         counters: counters,
                                         persisted: persisted,
+                                        controls: controls,
                                         onPublish: { message in
                                             counters.published()
                                             messageSink.yield(message)
@@ -282,6 +296,40 @@ public struct Daemon: Service {
         logger.info("sluiced stopped")
     }
 
+    /// Takes the waiting UpdateMapRun requests and hands each to the execution running its map run.
+    private func applyMapRunUpdates(persisted: DaemonStore, controls: MapRunControls) {
+        let updates: [MapRunUpdate]
+        do {
+            updates = try persisted.database.takeMapRunUpdates()
+        } catch {
+            logger.error("cannot read map run updates from the store: \(error)")
+            return
+        }
+        for update in updates {
+            let metadata: Logger.Metadata = ["sluice.map.run": .string(update.mapRunArn)]
+            guard let run = try? persisted.database.mapRun(update.mapRunArn),
+                controls.send(
+                    .mapRunUpdated(
+                        mapRunArn: update.mapRunArn,
+                        maxConcurrency: update.maxConcurrency,
+                        toleratedFailureCount: update.toleratedFailureCount,
+                        toleratedFailurePercentage: update.toleratedFailurePercentage
+                    ),
+                    to: run.executionArn
+                )
+            else {
+                logger.warning("map run update ignored: the map run is not running here", metadata: metadata)
+                continue
+            }
+            let changes = [
+                update.maxConcurrency.map { "MaxConcurrency \($0)" },
+                update.toleratedFailureCount.map { "ToleratedFailureCount \($0)" },
+                update.toleratedFailurePercentage.map { "ToleratedFailurePercentage \($0)" },
+            ].compactMap { $0 }
+            logger.info("map run updated: \(changes.joined(separator: ", "))", metadata: metadata)
+        }
+    }
+
     /// Runs one execution to its end, telling the rules when it starts and ends (status change events).
     private func runExecution(
         _ request: StartRequest,
@@ -289,6 +337,7 @@ public struct Daemon: Service {
         hosts: FunctionHosts,
         counters: DaemonCounters,
         persisted: DaemonStore,
+        controls: MapRunControls,
         onPublish: @escaping @Sendable (TopicMessage) async -> Void,
         route: @escaping @Sendable (JSONValue, String?) -> Void,
         retry: @escaping @Sendable (StartRequest) -> Void
@@ -340,6 +389,8 @@ public struct Daemon: Service {
         counters.executionStarted()
         route(statusEvent(context, status: "RUNNING", input: request.input, outcome: nil), nil)
         let lease = hosts.acquire()
+        let events = controls.events(for: context.executionArn)
+        defer { controls.close(context.executionArn) }
         let outcome = await PipelineRunner.run(
             &execution,
             root: paths.root,
@@ -361,7 +412,8 @@ public struct Daemon: Service {
                         metadata: ["sluice.map.run": .string(run.mapRunArn)]
                     )
                 }
-            }
+            },
+            controls: events
         )
         await hosts.release(lease)
         counters.mapRuns([])

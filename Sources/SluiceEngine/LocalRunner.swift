@@ -14,6 +14,8 @@ package struct LocalRunner {
     /// Told how the execution's Map runs are doing, at most every `progressInterval`, and at once when one ends.
     package var onProgress: (@Sendable ([MapRunProgress]) -> Void)?
     package var progressInterval: Duration = .seconds(1)
+    /// Events from outside the execution (UpdateMapRun), handled as they come.
+    package var controls: AsyncStream<ExecutionEvent>?
 
     package init(mapIO: any MapIO = NoMapIO(), handler: @escaping TaskHandler = LocalRunner.unimplemented) {
         self.mapIO = mapIO
@@ -29,6 +31,12 @@ package struct LocalRunner {
             for task in running.values { task.cancel() }
             sink.finish()
         }
+        let forwarding = controls.map { controls in
+            Task {
+                for await event in controls { sink.yield(event) }
+            }
+        }
+        defer { forwarding?.cancel() }
         var effects = execution.start()
         var iterator = events.makeAsyncIterator()
         let clock = ContinuousClock()
@@ -89,7 +97,9 @@ package struct LocalRunner {
             // A run that starts or ends is reported at once (the end with its final counters); running ones at
             // most every interval.
             let ended = execution.endedMapRuns[reportedEnded...]
-            if !ended.isEmpty || execution.mapRunsStarted != reportedStarted
+            var updated = false
+            if case .mapRunUpdated = event { updated = true }
+            if !ended.isEmpty || updated || execution.mapRunsStarted != reportedStarted
                 || clock.now - lastProgress >= progressInterval
             {
                 lastProgress = clock.now

@@ -44,7 +44,8 @@ package enum PipelineRunner {
         maxWorkers: Int,
         maintainWorkers: Bool,
         onPublish: @escaping @Sendable (TopicMessage) async -> Void = { _ in },
-        onProgress: (@Sendable ([MapRunProgress]) -> Void)? = nil
+        onProgress: (@Sendable ([MapRunProgress]) -> Void)? = nil,
+        controls: AsyncStream<ExecutionEvent>? = nil
     ) async -> ExecutionOutcome {
         let region = execution.context.region
         let account = execution.context.account
@@ -59,6 +60,7 @@ package enum PipelineRunner {
             return await LocalRunner.unimplemented(invocation)
         }
         runner.onProgress = onProgress
+        runner.controls = controls
         guard maintainWorkers else { return await runner.run(&execution) }
         return await withTaskGroup(of: Void.self) { group in
             group.addTask { await host.maintain() }

@@ -433,6 +433,45 @@ extension Execution {
         schedule(id)
     }
 
+    /// Child executions a Distributed Map may run at once for a MaxConcurrency (0: no limit, AWS's 10,000), within
+    /// the ceiling the owner set.
+    private func effectiveChildLimit(_ maxConcurrency: Int) -> Int {
+        min(maxConcurrency == 0 ? 10_000 : maxConcurrency, max(1, distributedConcurrencyCeiling))
+    }
+
+    /// UpdateMapRun: the new limits apply at once. More concurrency starts children now; a tolerance the failures
+    /// already exceed fails the run as the threshold would have.
+    mutating func updateMapRun(
+        _ mapRunArn: String,
+        maxConcurrency: Int?,
+        toleratedFailureCount: Int?,
+        percentage: Double?
+    ) {
+        let found = frames.first { _, frame in
+            guard case .joining(let join) = frame.phase, case .map(let run) = join.kind else { return false }
+            return run.limits.distributed && run.mapRunArn == mapRunArn
+        }
+        guard let id = found?.key else { return }
+        activeFrame = id
+        defer { activeFrame = nil }
+        guard var join = takeJoin(id), case .map(var run) = join.kind else { return }
+        if let maxConcurrency, maxConcurrency >= 0 {
+            run.limits.declaredMaxConcurrency = maxConcurrency
+            run.limits.maxConcurrency = effectiveChildLimit(maxConcurrency)
+        }
+        if let toleratedFailureCount, toleratedFailureCount >= 0 {
+            run.limits.toleratedFailureCount = toleratedFailureCount
+        }
+        if let percentage, (0...100).contains(percentage) { run.limits.toleratedFailurePercentage = percentage }
+        join.kind = .map(run)
+        if exceeds(run) {
+            failMap(id, &join, Self.thresholdExceeded)
+            return
+        }
+        fill(id, &join)
+        settle(id, join)
+    }
+
     /// Whether failed items exceed ToleratedFailureCount or ToleratedFailurePercentage (each is a maximum on its own;
     /// with neither set, any failure is too many). The percentage needs the total, known once the source is done.
     private func exceeds(_ run: MapRun, atEnd: Bool = false) -> Bool {
@@ -496,12 +535,13 @@ extension Execution {
             }
             percentage = n
         }
+        let declaredMaxConcurrency = maxConcurrency
         if maxConcurrency == 0 {
             // "No limit" still has AWS's ceilings: 40 concurrent iterations inline, 10,000 child executions
             // distributed. Keeping to them also bounds how many iteration frames exist at once.
             maxConcurrency = map.mode == .distributed ? 10_000 : 40
         }
-        if map.mode == .distributed { maxConcurrency = min(maxConcurrency, max(1, distributedConcurrencyCeiling)) }
+        if map.mode == .distributed { maxConcurrency = effectiveChildLimit(maxConcurrency) }
         var maxItems: Int?
         var maxBytes: Int?
         if let batcher = map.itemBatcher {
@@ -517,6 +557,7 @@ extension Execution {
         }
         return MapRunLimits(
             maxConcurrency: maxConcurrency,
+            declaredMaxConcurrency: declaredMaxConcurrency,
             toleratedFailureCount: count,
             toleratedFailurePercentage: percentage,
             distributed: map.mode == .distributed,

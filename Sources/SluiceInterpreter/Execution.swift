@@ -86,6 +86,8 @@ public struct Execution: Sendable {
         case .itemReaderFailed(let token, let cause): itemReaderFailed(token: token, cause: cause)
         case .resultsWritten(let token, let details): resultsWritten(token: token, details: details)
         case .resultWriterFailed(let token, let cause): resultWriterFailed(token: token, cause: cause)
+        case .mapRunUpdated(let arn, let maxConcurrency, let count, let percentage):
+            updateMapRun(arn, maxConcurrency: maxConcurrency, toleratedFailureCount: count, percentage: percentage)
         case .stop(let error, let cause):
             var details = JSONObject()
             if let error { details["error"] = .string(error) }

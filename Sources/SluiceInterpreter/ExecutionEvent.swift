@@ -16,4 +16,11 @@ public enum ExecutionEvent: Sendable, Hashable {
     case resultsWritten(token: Int, details: JSONValue)
     /// Writing results failed (States.ResultWriterFailed).
     case resultWriterFailed(token: Int, cause: String)
+    /// UpdateMapRun: new limits for a running Distributed Map run (nil: unchanged), in force at once.
+    case mapRunUpdated(
+        mapRunArn: String,
+        maxConcurrency: Int?,
+        toleratedFailureCount: Int?,
+        toleratedFailurePercentage: Double?
+    )
 }

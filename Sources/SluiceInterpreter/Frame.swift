@@ -118,7 +118,10 @@ struct MapRun: Sendable {
 
 /// Limits of one Map run, resolved from literals or paths when the state starts.
 struct MapRunLimits: Sendable {
+    /// The limit in force: MaxConcurrency, or AWS's ceiling when that is 0 (no limit), within the owner's ceiling.
     var maxConcurrency: Int
+    /// MaxConcurrency as declared or last updated (0: no limit), what DescribeMapRun shows.
+    var declaredMaxConcurrency: Int
     var toleratedFailureCount: Int?
     var toleratedFailurePercentage: Double?
     var distributed: Bool

@@ -3,6 +3,7 @@ public struct MapRunProgress: Sendable, Hashable {
     public var mapRunArn: String
     /// DescribeMapRun's status: RUNNING, then SUCCEEDED, FAILED or ABORTED.
     public var status: String
+    /// MaxConcurrency as declared or updated; 0 is no limit.
     public var maxConcurrency: Int
     public var toleratedFailureCount: Int?
     public var toleratedFailurePercentage: Double?
@@ -56,7 +57,7 @@ public struct MapRunProgress: Sendable, Hashable {
         self.init(
             mapRunArn: run.mapRunArn,
             status: status,
-            maxConcurrency: run.limits.maxConcurrency,
+            maxConcurrency: run.limits.declaredMaxConcurrency,
             toleratedFailureCount: run.limits.toleratedFailureCount,
             toleratedFailurePercentage: run.limits.toleratedFailurePercentage,
             itemsRead: run.nextItemIndex + run.bufferedCount,

@@ -83,6 +83,19 @@ public final class SluiceDatabase: Sendable {
                     """
             )
         }
+        migrator.registerMigration("2026-11-create-map-run-update") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE mapRunUpdate (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        mapRunArn TEXT NOT NULL,
+                        maxConcurrency INTEGER,
+                        toleratedFailureCount INTEGER,
+                        toleratedFailurePercentage REAL
+                    );
+                    """
+            )
+        }
         return migrator
     }
 
@@ -232,6 +245,61 @@ public final class SluiceDatabase: Sendable {
                 arguments: [date, date]
             )
             return db.changesCount
+        }
+    }
+
+    // MARK: - Map run updates
+
+    /// Queues an UpdateMapRun for the daemon; its id tells when it has been taken.
+    public func requestMapRunUpdate(_ update: MapRunUpdate) throws -> Int64 {
+        try writer.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO mapRunUpdate (mapRunArn, maxConcurrency, toleratedFailureCount, toleratedFailurePercentage)
+                    VALUES (?, ?, ?, ?)
+                    """,
+                arguments: [
+                    update.mapRunArn, update.maxConcurrency, update.toleratedFailureCount,
+                    update.toleratedFailurePercentage,
+                ]
+            )
+            return db.lastInsertedRowID
+        }
+    }
+
+    /// Whether the update `id` is still waiting for the daemon.
+    public func mapRunUpdatePending(_ id: Int64) throws -> Bool {
+        try writer.read { db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM mapRunUpdate WHERE id = ?)", arguments: [id])
+                ?? false
+        }
+    }
+
+    /// Withdraws an update nobody took.
+    public func withdrawMapRunUpdate(_ id: Int64) throws {
+        try writer.write { db in try db.execute(sql: "DELETE FROM mapRunUpdate WHERE id = ?", arguments: [id]) }
+    }
+
+    /// The daemon's side: every waiting update, oldest first, removed in the same transaction.
+    public func takeMapRunUpdates() throws -> [MapRunUpdate] {
+        try writer.write { db in
+            let updates = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, mapRunArn, maxConcurrency, toleratedFailureCount, toleratedFailurePercentage
+                    FROM mapRunUpdate ORDER BY id
+                    """
+            ).map {
+                MapRunUpdate(
+                    id: $0["id"],
+                    mapRunArn: $0["mapRunArn"],
+                    maxConcurrency: $0["maxConcurrency"],
+                    toleratedFailureCount: $0["toleratedFailureCount"],
+                    toleratedFailurePercentage: $0["toleratedFailurePercentage"]
+                )
+            }
+            if !updates.isEmpty { try db.execute(sql: "DELETE FROM mapRunUpdate") }
+            return updates
         }
     }
 }

@@ -2,5 +2,7 @@
 public struct StoreMissing: Error, CustomStringConvertible {
     public var path: String
 
+    public init(path: String) { self.path = path }
+
     public var description: String { "no store at \(path) (has sluiced run with this --root?)" }
 }

@@ -374,13 +374,9 @@ struct DaemonEndToEndTests {
         try sluiceJSON(root, ["map-runs", "list"])["mapRuns"] as? [[String: Any]] ?? []
     }
 
-    @Test(
-        "Map runs are in sluice.db: described with AWS's counters when done, ABORTED when sluiced was killed mid-run",
-        .timeLimit(.minutes(2))
-    )
-    func mapRunsRecorded() throws {
-        let root = try Root()
-        defer { root.remove() }
+    /// Every object of bucket `inbox` (JSON lines `{"nap": seconds}`) goes to state machine `slow`, whose
+    /// Distributed Map naps each item in a child execution.
+    func slowMap(_ root: Root, maxConcurrency: Int) throws {
         try root.write(
             "etc/sluice/rules/inbox.json",
             #"""
@@ -392,7 +388,7 @@ struct DaemonEndToEndTests {
         try root.write(
             "etc/sluice/state-machines/slow.asl.json",
             #"""
-            {"StartAt": "Each", "States": {"Each": {"Type": "Map", "MaxConcurrency": 2, "ToleratedFailureCount": 3,
+            {"StartAt": "Each", "States": {"Each": {"Type": "Map", "MaxConcurrency": \#(maxConcurrency), "ToleratedFailureCount": 3,
               "ItemReader": {"Resource": "arn:aws:states:::s3:getObject", "ReaderConfig": {"InputType": "JSONL"},
                              "Parameters": {"Bucket": "inbox", "Key.$": "$.Key"}},
               "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
@@ -400,6 +396,16 @@ struct DaemonEndToEndTests {
               "End": true}}}
             """#
         )
+    }
+
+    @Test(
+        "Map runs are in sluice.db: described with AWS's counters when done, ABORTED when sluiced was killed mid-run",
+        .timeLimit(.minutes(2))
+    )
+    func mapRunsRecorded() throws {
+        let root = try Root()
+        defer { root.remove() }
+        try slowMap(root, maxConcurrency: 2)
         var (daemon, _) = try start(root)
         // 20 items of 1 s, two at a time: still running when it is killed.
         try root.write(
@@ -433,6 +439,32 @@ struct DaemonEndToEndTests {
         #expect(items["running"] as? Int == 0)
         let children = try #require(described["executionCounts"] as? [String: Any])
         #expect(children["succeeded"] as? Int == 5)
+        daemon.terminate()
+        daemon.waitUntilExit()
+    }
+
+    @Test("sluice map-runs update raises a running map run's MaxConcurrency at once", .timeLimit(.minutes(2)))
+    func mapRunUpdate() throws {
+        let root = try Root()
+        defer { root.remove() }
+        try slowMap(root, maxConcurrency: 1)
+        let (daemon, _) = try start(root)
+        defer { if daemon.isRunning { daemon.terminate() } }
+        try root.write("var/lib/sluice/buckets/inbox/ten.jsonl", String(repeating: "{\"nap\": 3}\n", count: 10))
+        try waitFor(seconds: 30) { !((try? mapRuns(root)) ?? []).isEmpty }
+        let arn = try #require(try mapRuns(root).first?["mapRunArn"] as? String)
+        let update = Process()
+        update.executableURL = URL(fileURLWithPath: (Self.binary as NSString).deletingLastPathComponent + "/sluice")
+        update.arguments = ["map-runs", "update", arn, "--max-concurrency", "10", "--root", root.path]
+        try update.run()
+        update.waitUntilExit()
+        #expect(update.terminationStatus == 0)
+        // One child at a time could never have more than one running.
+        try waitFor(seconds: 10) {
+            let children = (try? sluiceJSON(root, ["map-runs", "describe", arn]))?["executionCounts"] as? [String: Any]
+            return (children?["running"] as? Int ?? 0) >= 2
+        }
+        #expect(try sluiceJSON(root, ["map-runs", "describe", arn])["maxConcurrency"] as? Int == 10)
         daemon.terminate()
         daemon.waitUntilExit()
     }

@@ -15,6 +15,9 @@ private struct MapHarness {
     var concurrentPeak = 0
     var endedMapRuns: [MapRunProgress] = []
     var mapRunsStarted = 0
+    /// UpdateMapRun sent after this many task results, built from the running map run's ARN.
+    var updateAfter: Int?
+    var update: ((String) -> ExecutionEvent)?
 
     mutating func run(
         _ text: String,
@@ -36,6 +39,7 @@ private struct MapHarness {
         var queue = e.start()
         var position = 0
         var invocations: [TaskInvocation] = []
+        var completed = 0
         for _ in 0..<1_000_000 {
             var next: [Effect] = []
             for effect in queue {
@@ -78,6 +82,10 @@ private struct MapHarness {
                 case .success(let v): next = e.handle(.taskSucceeded(token: i.token, output: v), at: t0)
                 case .failure(let err):
                     next = e.handle(.taskFailed(token: i.token, error: err.name, cause: err.cause), at: t0)
+                }
+                completed += 1
+                if completed == updateAfter, let update, let arn = e.mapRunProgress.first?.mapRunArn {
+                    next += e.handle(update(arn), at: t0)
                 }
             }
             queue = next
@@ -212,6 +220,45 @@ struct DistributedMapTests {
         if status == "SUCCEEDED" {
             #expect(run.itemsSucceeded == 8 && run.childrenSucceeded == 8 && run.totalKnown && run.itemsRead == 10)
         }
+    }
+
+    @Test("UpdateMapRun raises MaxConcurrency at once; DescribeMapRun shows the new value")
+    func updateConcurrency() throws {
+        var h = MapHarness(source: (0..<20).map { .int($0) })
+        h.updateAfter = 2
+        h.update = {
+            .mapRunUpdated(
+                mapRunArn: $0,
+                maxConcurrency: 5,
+                toleratedFailureCount: nil,
+                toleratedFailurePercentage: nil
+            )
+        }
+        let outcome = try h.run(definition(reader + #","MaxConcurrency":1"#))
+        #expect(outcome.status == "SUCCEEDED")
+        #expect(h.concurrentPeak == 5)
+        #expect(h.endedMapRuns.first?.maxConcurrency == 5)
+    }
+
+    @Test("UpdateMapRun lowering the tolerated failures below what already failed fails the run")
+    func updateTolerance() throws {
+        var h = MapHarness(source: (0..<10).map { .int($0) })
+        h.updateAfter = 4
+        h.update = {
+            .mapRunUpdated(
+                mapRunArn: $0,
+                maxConcurrency: nil,
+                toleratedFailureCount: 1,
+                toleratedFailurePercentage: nil
+            )
+        }
+        let outcome = try h.run(definition(reader + #","MaxConcurrency":1,"ToleratedFailureCount":5"#)) { input in
+            (input.intValue ?? 0) < 3 ? .failure(StatesError("Bad")) : .success(input)
+        }
+        #expect(outcome.status == "FAILED")
+        #expect(h.endedMapRuns.first?.status == "FAILED")
+        #expect(h.endedMapRuns.first?.toleratedFailureCount == 1)
+        #expect(h.endedMapRuns.first?.itemsSucceeded == 1)
     }
 
     @Test("A reader failure fails the Map with States.ItemReaderFailed and AWS's location prefix")
