@@ -149,6 +149,9 @@ extension Execution {
         guard case .map(var run) = join.kind, let frame = frames[id], case .map(let map) = frame.state.kind else {
             return
         }
+        // The run is taken out of the join while items are consumed, so its buffer has one owner and releasing an
+        // item does not copy the whole buffer; every way out puts it back.
+        join.kind = .parallel
         let perChild = run.limits.maxItemsPerBatch ?? 1
         while join.running.count < run.limits.maxConcurrency {
             // A batch waits for enough items unless the source is done.
@@ -250,15 +253,16 @@ extension Execution {
         guard let id = tokens[token] else { return }
         activeFrame = id
         defer { activeFrame = nil }
-        guard var join = takeJoin(id), case .map(var run) = join.kind else { return }
-        run.buffer.append(contentsOf: items)
-        run.readPending = false
-        if exhausted || items.isEmpty {
-            run.exhausted = true
-            tokens[token] = nil
-            readerRequests[token] = nil
+        guard var join = takeJoin(id), case .map = join.kind else { return }
+        join.withMapRun { run in
+            run.buffer.append(contentsOf: items)
+            run.readPending = false
+            if exhausted || items.isEmpty {
+                run.exhausted = true
+                tokens[token] = nil
+                readerRequests[token] = nil
+            }
         }
-        join.kind = .map(run)
         fill(id, &join)
         settle(id, join)
     }
@@ -304,8 +308,22 @@ extension Execution {
 
     /// A child (iteration or child execution) ended.
     mutating func mapChildEnded(_ id: Int, child: Int, join: inout Join, result: Result<JSONValue, StatesError>) {
+        // Counting happens in its own function so its copy of the run is gone before `fill` consumes items (a
+        // second owner of the buffer would make every consumed item copy it).
+        guard countChildEnd(id, child: child, join: &join, result: result) else { return }
+        fill(id, &join)
+        settle(id, join)
+    }
+
+    /// Counts a child's end and keeps its result; false when the Map failed because of it (or is gone).
+    private mutating func countChildEnd(
+        _ id: Int,
+        child: Int,
+        join: inout Join,
+        result: Result<JSONValue, StatesError>
+    ) -> Bool {
         guard case .map(var run) = join.kind, let frame = frames[id], let info = run.children.removeValue(forKey: child)
-        else { return }
+        else { return false }
         let distributed = run.limits.distributed
         switch result {
         case .success(let output):
@@ -325,12 +343,11 @@ extension Execution {
             if !distributed || exceeds(run) {
                 join.kind = .map(run)
                 failMap(id, &join, distributed ? Self.thresholdExceeded : error)
-                return
+                return false
             }
         }
         join.kind = .map(run)
-        fill(id, &join)
-        settle(id, join)
+        return true
     }
 
     static let thresholdExceeded = StatesError(

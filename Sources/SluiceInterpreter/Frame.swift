@@ -76,6 +76,15 @@ struct Join: Sendable {
     var failures = 0
     var succeeded = 0
     var startedEventId = 0
+
+    /// Changes a Map's run in place. The run is moved out of `kind` meanwhile, so the item buffer has a single
+    /// owner and changing it never copies it.
+    mutating func withMapRun(_ body: (inout MapRun) -> Void) {
+        guard case .map(var run) = kind else { return }
+        kind = .parallel
+        body(&run)
+        kind = .map(run)
+    }
 }
 
 /// One Map state's run: where its items come from, its limits and counters, its children, its result writer.
