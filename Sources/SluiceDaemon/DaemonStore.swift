@@ -118,8 +118,8 @@ struct DaemonStore: Sendable {
     /// Saves the latest state of an execution's map runs; a run that ended gets its stop date.
     func save(_ runs: [MapRunProgress], executionArn: String) throws {
         let now = Date().timeIntervalSince1970
-        for run in runs {
-            try database.saveMapRun(
+        try database.saveMapRuns(
+            runs.map { run in
                 MapRunRecord(
                     mapRunArn: run.mapRunArn,
                     executionArn: executionArn,
@@ -139,8 +139,8 @@ struct DaemonStore: Sendable {
                     childrenFailed: run.childrenFailed,
                     updateDate: now
                 )
-            )
-        }
+            }
+        )
     }
 
     /// Marks map runs a previous sluiced left RUNNING as ABORTED; how many there were.

@@ -186,29 +186,31 @@ public final class SluiceDatabase: Sendable {
         childrenRunning, childrenSucceeded, childrenFailed, updateDate
         """
 
-    /// Saves a map run's latest state. Its start date is the one first saved.
-    public func saveMapRun(_ run: MapRunRecord) throws {
+    /// Saves the latest state of some map runs, in one transaction. A run's start date is the one first saved.
+    public func saveMapRuns(_ runs: [MapRunRecord]) throws {
         try writer.write { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO mapRun (\(Self.mapRunColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (mapRunArn) DO UPDATE SET status = excluded.status, stopDate = excluded.stopDate,
-                        maxConcurrency = excluded.maxConcurrency,
-                        toleratedFailureCount = excluded.toleratedFailureCount,
-                        toleratedFailurePercentage = excluded.toleratedFailurePercentage,
-                        itemsRead = excluded.itemsRead, itemsPending = excluded.itemsPending,
-                        itemsSucceeded = excluded.itemsSucceeded, itemsFailed = excluded.itemsFailed,
-                        totalKnown = excluded.totalKnown, childrenRunning = excluded.childrenRunning,
-                        childrenSucceeded = excluded.childrenSucceeded, childrenFailed = excluded.childrenFailed,
-                        updateDate = excluded.updateDate
-                    """,
-                arguments: [
-                    run.mapRunArn, run.executionArn, run.status, run.startDate, run.stopDate, run.maxConcurrency,
-                    run.toleratedFailureCount, run.toleratedFailurePercentage, run.itemsRead, run.itemsPending,
-                    run.itemsSucceeded, run.itemsFailed, run.totalKnown, run.childrenRunning, run.childrenSucceeded,
-                    run.childrenFailed, run.updateDate,
-                ]
-            )
+            for run in runs {
+                try db.execute(
+                    sql: """
+                        INSERT INTO mapRun (\(Self.mapRunColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (mapRunArn) DO UPDATE SET status = excluded.status, stopDate = excluded.stopDate,
+                            maxConcurrency = excluded.maxConcurrency,
+                            toleratedFailureCount = excluded.toleratedFailureCount,
+                            toleratedFailurePercentage = excluded.toleratedFailurePercentage,
+                            itemsRead = excluded.itemsRead, itemsPending = excluded.itemsPending,
+                            itemsSucceeded = excluded.itemsSucceeded, itemsFailed = excluded.itemsFailed,
+                            totalKnown = excluded.totalKnown, childrenRunning = excluded.childrenRunning,
+                            childrenSucceeded = excluded.childrenSucceeded, childrenFailed = excluded.childrenFailed,
+                            updateDate = excluded.updateDate
+                        """,
+                    arguments: [
+                        run.mapRunArn, run.executionArn, run.status, run.startDate, run.stopDate, run.maxConcurrency,
+                        run.toleratedFailureCount, run.toleratedFailurePercentage, run.itemsRead, run.itemsPending,
+                        run.itemsSucceeded, run.itemsFailed, run.totalKnown, run.childrenRunning, run.childrenSucceeded,
+                        run.childrenFailed, run.updateDate,
+                    ]
+                )
+            }
         }
     }
 

@@ -54,9 +54,14 @@ struct DaemonEndToEndTests {
         process.standardError = handle
         try process.run()
         try waitFor(seconds: 20) {
-            (try? String(contentsOfFile: log, encoding: .utf8))?.contains("sluiced ready") == true
+            logContains(log, "sluiced ready")
         }
         return (process, log)
+    }
+
+    /// Whether sluiced's log at `log` says `text` yet.
+    func logContains(_ log: String, _ text: String) -> Bool {
+        (try? String(contentsOfFile: log, encoding: .utf8))?.contains(text) == true
     }
 
     func waitFor(seconds: Double, _ condition: () -> Bool) throws {
@@ -179,7 +184,7 @@ struct DaemonEndToEndTests {
         try root.write("etc/sluice/rules/inbox.json", rule)
         kill(daemon.processIdentifier, SIGHUP)
         try waitFor(seconds: 10) {
-            (try? String(contentsOfFile: log, encoding: .utf8))?.contains("configuration reloaded") == true
+            logContains(log, "configuration reloaded")
         }
         try root.write("var/lib/sluice/buckets/inbox/noticed.txt", "y")
         try waitFor(seconds: 30) { received(root).contains("noticed.txt") }
@@ -217,7 +222,7 @@ struct DaemonEndToEndTests {
             toPath: root.path + "/etc/sluice/rules/inbox.json"
         )
         try waitFor(seconds: 10) {
-            (try? String(contentsOfFile: log, encoding: .utf8))?.contains("configuration reloaded") == true
+            logContains(log, "configuration reloaded")
         }
         try root.write("var/lib/sluice/buckets/inbox/after-save.txt", "x")
         try waitFor(seconds: 30) { received(root).contains("after-save.txt") }
@@ -241,7 +246,7 @@ struct DaemonEndToEndTests {
         let (daemon, log) = try start(root)
         defer { if daemon.isRunning { daemon.terminate() } }
         try root.write("var/lib/sluice/buckets/inbox/early.txt", "x")
-        try waitFor(seconds: 10) { (try? String(contentsOfFile: log, encoding: .utf8))?.contains("retrying") == true }
+        try waitFor(seconds: 10) { logContains(log, "retrying") }
         try root.write("etc/sluice/state-machines/note.asl.json", machine)
         try waitFor(seconds: 30) { received(root).contains("early.txt") }
         daemon.terminate()
@@ -280,7 +285,7 @@ struct DaemonEndToEndTests {
             #"{"Command": ["./stamp.sh"], "Environment": {"VERSION": "two"}}"#
         )
         try waitFor(seconds: 10) {
-            (try? String(contentsOfFile: log, encoding: .utf8))?.contains("functions reloaded") == true
+            logContains(log, "functions reloaded")
         }
         try root.write("var/lib/sluice/buckets/inbox/b.txt", "y")
         try waitFor(seconds: 30) { received(root).contains("two") }
@@ -358,15 +363,23 @@ struct DaemonEndToEndTests {
     }
 
     /// `sluice ARGS --root ROOT --json`, parsed.
-    func sluiceJSON(_ root: Root, _ arguments: [String]) throws -> [String: Any] {
+    /// Runs `sluice ARGS --root ROOT`: its exit status and what it printed.
+    func sluice(_ root: Root, _ arguments: [String]) throws -> (status: Int32, output: Data) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: (Self.binary as NSString).deletingLastPathComponent + "/sluice")
-        process.arguments = arguments + ["--root", root.path, "--json"]
+        process.arguments = arguments + ["--root", root.path]
         let pipe = Pipe()
         process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
         try process.run()
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        return (process.terminationStatus, data)
+    }
+
+    /// `sluice ARGS --root ROOT --json`, parsed.
+    func sluiceJSON(_ root: Root, _ arguments: [String]) throws -> [String: Any] {
+        let data = try sluice(root, arguments + ["--json"]).output
         return (try JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:]
     }
 
@@ -439,6 +452,11 @@ struct DaemonEndToEndTests {
         #expect(items["running"] as? Int == 0)
         let children = try #require(described["executionCounts"] as? [String: Any])
         #expect(children["succeeded"] as? Int == 5)
+        // Bad input is refused with exit status 2: a finished run, an unknown ARN, out-of-range values.
+        #expect(try sluice(root, ["map-runs", "update", arn, "--max-concurrency", "3"]).status == 2)
+        #expect(try sluice(root, ["map-runs", "describe", arn + "-unknown"]).status == 2)
+        #expect(try sluice(root, ["map-runs", "update", arn, "--tolerated-failure-percentage", "101"]).status == 2)
+        #expect(try sluice(root, ["map-runs", "watch", arn]).status == 0)
         daemon.terminate()
         daemon.waitUntilExit()
     }
@@ -453,12 +471,7 @@ struct DaemonEndToEndTests {
         try root.write("var/lib/sluice/buckets/inbox/ten.jsonl", String(repeating: "{\"nap\": 3}\n", count: 10))
         try waitFor(seconds: 30) { !((try? mapRuns(root)) ?? []).isEmpty }
         let arn = try #require(try mapRuns(root).first?["mapRunArn"] as? String)
-        let update = Process()
-        update.executableURL = URL(fileURLWithPath: (Self.binary as NSString).deletingLastPathComponent + "/sluice")
-        update.arguments = ["map-runs", "update", arn, "--max-concurrency", "10", "--root", root.path]
-        try update.run()
-        update.waitUntilExit()
-        #expect(update.terminationStatus == 0)
+        #expect(try sluice(root, ["map-runs", "update", arn, "--max-concurrency", "10"]).status == 0)
         // One child at a time could never have more than one running.
         try waitFor(seconds: 10) {
             let children = (try? sluiceJSON(root, ["map-runs", "describe", arn]))?["executionCounts"] as? [String: Any]
@@ -467,5 +480,13 @@ struct DaemonEndToEndTests {
         #expect(try sluiceJSON(root, ["map-runs", "describe", arn])["maxConcurrency"] as? Int == 10)
         daemon.terminate()
         daemon.waitUntilExit()
+    }
+
+    @Test("sluice map-runs on a root where sluiced never ran says so and exits 2, creating nothing")
+    func mapRunsWithoutStore() throws {
+        let root = try Root()
+        defer { root.remove() }
+        #expect(try sluice(root, ["map-runs", "list"]).status == 2)
+        #expect(!FileManager.default.fileExists(atPath: root.path + "/var/lib/sluice/sluice.db"))
     }
 }
