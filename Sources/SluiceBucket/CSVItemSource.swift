@@ -37,7 +37,12 @@ final class CSVItemSource: ItemSource {
     private var failure: ItemReaderError?
     /// The current record's values; a property so its storage is reused from row to row.
     private var values: [JSONValue] = []
+    /// The compact JSON size of the kept values of the current record (quotes and escapes included).
+    private var valueBytes = 0
+    /// Per row, the compact JSON size of everything but the values: braces, commas, keys and colons.
+    private var rowFrameBytes = 0
     private var scratch: [UInt8] = []
+    private(set) var lastSizes: [Int] = []
 
     init(window: ByteWindow, location: ObjectLocation, delimiter: UInt8, headers: ReaderSettings.HeaderLocation)
         throws(ItemReaderError)
@@ -74,6 +79,7 @@ final class CSVItemSource: ItemSource {
     private func produce(_ count: Int) throws(ItemReaderError) -> [JSONValue] {
         var items: [JSONValue] = []
         items.reserveCapacity(min(count, 4096))
+        lastSizes.removeAll(keepingCapacity: true)
         if position == 0 && window.offset == 0 { try skipByteOrderMark() }
         while items.count < count && !finished {
             let start = position
@@ -96,6 +102,7 @@ final class CSVItemSource: ItemSource {
                     continue
                 }
                 items.append(.object(makeRow()))
+                lastSizes.append(rowFrameBytes + valueBytes)
             }
         }
         return items
@@ -105,7 +112,10 @@ final class CSVItemSource: ItemSource {
     /// ones are dropped, as AWS reads them), built positionally so no key is hashed per row.
     private func makeRow() -> JSONObject {
         if values.count > headers.count { values.removeLast(values.count - headers.count) }
-        while values.count < headers.count { values.append(.string("")) }
+        while values.count < headers.count {
+            values.append(.string(""))
+            valueBytes += 2
+        }
         return JSONObject(layout: template, values: &values)
     }
 
@@ -118,6 +128,9 @@ final class CSVItemSource: ItemSource {
         var row = JSONObject()
         for name in names { row[name] = .string("") }
         template = row
+        // {"k1":v1,"k2":v2}: two braces, a colon per key, a comma between members.
+        rowFrameBytes =
+            2 + max(0, names.count - 1) + names.reduce(0) { $0 + JSONValue.string($1).serializedByteCount + 1 }
     }
 
     private func oversized(header: Bool) -> ItemReaderError {
@@ -149,7 +162,11 @@ final class CSVItemSource: ItemSource {
         var values = self.values
         self.values = []
         values.removeAll(keepingCapacity: true)
-        defer { self.values = values }
+        var valueBytes = 0
+        defer {
+            self.values = values
+            self.valueBytes = valueBytes
+        }
         if start >= end { return atEnd ? .endOfContent : .needMore }
         var i = start
         var newlines = 0
@@ -163,9 +180,22 @@ final class CSVItemSource: ItemSource {
                     return .needMore
                 }
                 i = stop
-                if fieldCount < maxFields { values.append(.string(String(decoding: scratch, as: UTF8.self))) }
+                if fieldCount < maxFields {
+                    let value = JSONValue.string(String(decoding: scratch, as: UTF8.self))
+                    valueBytes += value.serializedByteCount
+                    values.append(value)
+                }
             } else if fieldCount < maxFields {
-                values.append(.string(ShortStrings.make(base + fieldStart, count: i - fieldStart)))
+                let text = ShortStrings.make(base + fieldStart, count: i - fieldStart)
+                // Quotes and backslashes never reach this path; only control characters (a tab) need escapes, and
+                // repaired invalid UTF-8 changes the length: both are weighed the slow way.
+                let raw = UnsafeBufferPointer(start: base + fieldStart, count: i - fieldStart)
+                if text.utf8.count == raw.count, !JSONValue.needsEscaping(raw) {
+                    valueBytes += raw.count + 2
+                } else {
+                    valueBytes += JSONValue.string(text).serializedByteCount
+                }
+                values.append(.string(text))
             }
             fieldCount += 1
             if i == end { return .record(end: i, newlines: newlines, isBlank: false) }

@@ -10,6 +10,8 @@ final class LimitedItemSource: ItemSource {
         remaining = limit
     }
 
+    var lastSizes: [Int] { inner.lastSizes }
+
     func next(_ count: Int) throws(ItemReaderError) -> [JSONValue] {
         guard remaining > 0, count > 0 else { return [] }
         let items = try inner.next(min(count, remaining))

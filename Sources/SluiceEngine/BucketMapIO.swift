@@ -35,7 +35,13 @@ package actor BucketMapIO: MapIO {
             // A short read can still be followed by more; only an empty one says the source is done.
             let exhausted = items.isEmpty
             if exhausted { readers[request.token] = nil }
-            return .itemsRead(token: request.token, items: items, exhausted: exhausted)
+            let sizes = source.lastSizes
+            return .itemsRead(
+                token: request.token,
+                items: items,
+                exhausted: exhausted,
+                sizes: sizes.count == items.count && !items.isEmpty ? sizes : nil
+            )
         } catch {
             readers[request.token] = nil
             return .itemReaderFailed(token: request.token, cause: error.cause)

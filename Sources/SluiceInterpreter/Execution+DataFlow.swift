@@ -128,7 +128,9 @@ extension Execution {
         let afterInputPath = try applyInputPath(state.inputPath, to: raw, frame: frame)
         guard let parameters = state.parameters else { return afterInputPath }
         let effective = try evaluate(parameters, input: afterInputPath, frame: frame)
-        if let limit = payloadSizeLimit, effective.serializedSize(exceeds: limit) {
+        if let limit = payloadSizeLimit, !provablyFits(parameters, state: state, frame: frame, limit: limit),
+            effective.serializedSize(exceeds: limit)
+        {
             throw StatesError(
                 StatesError.Name.dataLimitExceeded,
                 cause:
@@ -136,6 +138,15 @@ extension Execution {
             )
         }
         return effective
+    }
+
+    /// Whether Parameters' output is known to be within `limit` without walking it: when the raw input's size is
+    /// known (a batch) and the template holds only constants and whole-input references (`"Payload.$": "$"`),
+    /// the output's size is the sum of their sizes.
+    private func provablyFits(_ template: PayloadTemplate, state: State, frame: Int, limit: Int) -> Bool {
+        guard state.inputPath == .root, let known = frames[frame]?.inputByteCount else { return false }
+        guard let size = PayloadSize.bound(template, inputSize: known) else { return false }
+        return size <= limit
     }
 
     /// Evaluates a compiled template (Parameters, ResultSelector, ItemSelector, Assign) against `input`.

@@ -20,6 +20,7 @@ extension Execution {
             run.readerToken = try openReader(reader, input: effective, frame: id)
         } else {
             run.buffer = try items(map, effective: effective, frame: id)
+            run.sizesKnown = false
             run.exhausted = true
         }
         if let template = map.itemBatcher?.batchInput {
@@ -159,6 +160,7 @@ extension Execution {
                 break
             }
             let input: JSONValue
+            var inputByteCount: Int?
             var count = 0
             do {
                 if map.itemBatcher != nil {
@@ -167,7 +169,7 @@ extension Execution {
                     while count < perChild, run.bufferedCount > 0 {
                         let item = try peekSelected(map, run, frame: id)
                         if let limit = run.limits.maxBytesPerBatch {
-                            let size = item.serializedByteCount + 1
+                            let size = itemSize(item, map, run) + 1
                             // The item stays for the next batch (a lone oversized item still goes alone).
                             if !batch.isEmpty, bytes + size > limit { break }
                             bytes += size
@@ -180,6 +182,11 @@ extension Execution {
                     if let batchInput = run.batchInput { o["BatchInput"] = batchInput }
                     o["Items"] = .array(batch)
                     input = .object(o)
+                    if run.limits.maxBytesPerBatch != nil {
+                        // Weighed already: `{"Items":[...]}` is 10 bytes around the items and their commas.
+                        inputByteCount = 10 + 1 + bytes + (run.batchInput.map { 14 + $0.serializedByteCount } ?? 0)
+                        assert(inputByteCount == input.serializedByteCount, "batch size worked out wrong")
+                    }
                 } else {
                     input = try peekSelected(map, run, frame: id)
                     consume(&run)
@@ -196,6 +203,7 @@ extension Execution {
                 record("MapIterationStarted", details: .mapIteration(name: frame.stateName, index: slot))
             }
             let child = newFrame(machine: map.processor, parent: .init(frame: id, slot: slot), input: input)
+            frames[child]?.inputByteCount = inputByteCount
             if run.limits.distributed {
                 makeChildExecution(child)
                 run.children[child] = MapRun.ChildInfo(
@@ -213,6 +221,7 @@ extension Execution {
         }
         if run.bufferHead > 4096, run.bufferHead * 2 > run.buffer.count {
             run.buffer.removeFirst(run.bufferHead)
+            if run.sizesKnown { run.bufferSizes.removeFirst(run.bufferHead) }
             run.bufferHead = 0
         }
         // Keep the buffer one round of children ahead of what runs.
@@ -239,6 +248,17 @@ extension Execution {
         )
     }
 
+    /// The compact size of the next item as the batcher weighs it: the reader's figure when it gave one and no
+    /// ItemSelector changed the item, else a walk of the item.
+    private func itemSize(_ item: JSONValue, _ map: MapState, _ run: MapRun) -> Int {
+        guard map.itemSelector == nil, run.sizesKnown, run.bufferHead < run.bufferSizes.count else {
+            return item.serializedByteCount
+        }
+        let size = run.bufferSizes[run.bufferHead]
+        assert(size == item.serializedByteCount, "the reader's item size is wrong")
+        return size
+    }
+
     /// Takes the next buffered item, releasing it from the buffer.
     private func consume(_ run: inout MapRun) {
         run.buffer[run.bufferHead] = .null
@@ -249,13 +269,19 @@ extension Execution {
     // MARK: - Events
 
     /// Items arrived from the reader.
-    mutating func itemsRead(token: Int, items: [JSONValue], exhausted: Bool) {
+    mutating func itemsRead(token: Int, items: [JSONValue], exhausted: Bool, sizes: [Int]? = nil) {
         guard let id = tokens[token] else { return }
         activeFrame = id
         defer { activeFrame = nil }
         guard var join = takeJoin(id), case .map = join.kind else { return }
         join.withMapRun { run in
             run.buffer.append(contentsOf: items)
+            if run.sizesKnown, let sizes, sizes.count == items.count {
+                run.bufferSizes.append(contentsOf: sizes)
+            } else if run.sizesKnown {
+                run.sizesKnown = false
+                run.bufferSizes = []
+            }
             run.readPending = false
             if exhausted || items.isEmpty {
                 run.exhausted = true

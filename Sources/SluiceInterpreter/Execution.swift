@@ -81,8 +81,8 @@ public struct Execution: Sendable {
         case .taskFailed(let token, let error, let cause): taskFailed(token: token, error: error, cause: cause)
         case .taskHeartbeat(let token): taskHeartbeat(token: token)
         case .timerFired(let token): timerFired(token: token)
-        case .itemsRead(let token, let items, let exhausted):
-            itemsRead(token: token, items: items, exhausted: exhausted)
+        case .itemsRead(let token, let items, let exhausted, let sizes):
+            itemsRead(token: token, items: items, exhausted: exhausted, sizes: sizes)
         case .itemReaderFailed(let token, let cause): itemReaderFailed(token: token, cause: cause)
         case .resultsWritten(let token, let details): resultsWritten(token: token, details: details)
         case .resultWriterFailed(let token, let cause): resultWriterFailed(token: token, cause: cause)

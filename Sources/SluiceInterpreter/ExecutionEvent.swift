@@ -9,7 +9,8 @@ public enum ExecutionEvent: Sendable, Hashable {
     /// StopExecution: the execution ends ABORTED.
     case stop(error: String?, cause: String?)
     /// Items for a `.readItems` request; `exhausted` when the source has no more.
-    case itemsRead(token: Int, items: [JSONValue], exhausted: Bool)
+    /// `sizes`: each item's compact JSON size when the reader knows it (CSV), so the batcher need not weigh it.
+    case itemsRead(token: Int, items: [JSONValue], exhausted: Bool, sizes: [Int]? = nil)
     /// The ItemReader could not read (States.ItemReaderFailed).
     case itemReaderFailed(token: Int, cause: String)
     /// The manifest is written: `details` is `{"Bucket", "Key"}` of manifest.json.

@@ -34,7 +34,12 @@ struct Frame: Sendable {
     let parent: ParentLink?
     var stateName: String
     /// The raw input of the current state.
-    var input: JSONValue
+    var input: JSONValue {
+        didSet { inputByteCount = nil }
+    }
+    /// The compact serialized size of `input` when already known (a Distributed Map batch, weighed item by item
+    /// by the batcher), so the payload quota check need not walk it again.
+    var inputByteCount: Int?
     var variables: [String: JSONValue] = [:]
     /// A Distributed Map child execution: like AWS's, it cannot read the variables of the workflow around it.
     var isolated = false
@@ -92,6 +97,10 @@ struct MapRun: Sendable {
     /// Items waiting to become children: all of ItemsPath's array, or what the ItemReader delivered so far.
     var buffer: [JSONValue] = []
     var bufferHead = 0
+    /// The compact JSON size of every buffered item, in step with `buffer`, while the reader reports them;
+    /// `sizesKnown` turns false for good at the first chunk that comes without.
+    var bufferSizes: [Int] = []
+    var sizesKnown = true
     /// No more items will come.
     var exhausted = false
     /// The reader's token while a `.readItems` is outstanding (nil: none, or no reader).

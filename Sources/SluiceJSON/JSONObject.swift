@@ -13,7 +13,8 @@ public struct JSONObject: Sendable {
 
     static let indexThreshold = 12
 
-    private var members: [Member] = []
+    /// Read directly by the serializer and the size walk (no closure per member on their hot paths).
+    private(set) var members: [Member] = []
     private var index: [String: Int]?
 
     public init() {}

@@ -7,14 +7,15 @@ extension JSONValue {
     /// Compact JSON as UTF-8 bytes: what goes down pipes and into files, built without intermediate strings.
     public func serializedBytes() -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(64)
-        write(to: &out, pretty: false, indent: 0)
+        write(to: &out)
         return out
     }
 
     /// Appends the compact JSON bytes to `out`.
     public func write(to out: inout [UInt8]) {
-        write(to: &out, pretty: false, indent: 0)
+        var writer = CompactJSONWriter()
+        writer.write(self)
+        writer.copy(into: &out)
     }
 
     /// Indented JSON text for people to read.
@@ -37,10 +38,12 @@ extension JSONValue {
                 return
             }
             out.append(0x5B)
-            for (n, v) in a.enumerated() {
-                if n > 0 { out.append(0x2C) }
-                if pretty { newline(&out, indent + 1) }
-                v.write(to: &out, pretty: pretty, indent: indent + 1)
+            a.withUnsafeBufferPointer { elements in
+                for i in elements.indices {
+                    if i > 0 { out.append(0x2C) }
+                    if pretty { newline(&out, indent + 1) }
+                    elements[i].write(to: &out, pretty: pretty, indent: indent + 1)
+                }
             }
             if pretty { newline(&out, indent) }
             out.append(0x5D)
@@ -50,15 +53,15 @@ extension JSONValue {
                 return
             }
             out.append(0x7B)
-            var first = true
-            o.forEach { key, value in
-                if !first { out.append(0x2C) }
-                first = false
-                if pretty { newline(&out, indent + 1) }
-                JSONValue.writeString(key, to: &out)
-                out.append(0x3A)
-                if pretty { out.append(0x20) }
-                value.write(to: &out, pretty: pretty, indent: indent + 1)
+            o.members.withUnsafeBufferPointer { members in
+                for i in members.indices {
+                    if i > 0 { out.append(0x2C) }
+                    if pretty { newline(&out, indent + 1) }
+                    JSONValue.writeString(members[i].key, to: &out)
+                    out.append(0x3A)
+                    if pretty { out.append(0x20) }
+                    members[i].value.write(to: &out, pretty: pretty, indent: indent + 1)
+                }
             }
             if pretty { newline(&out, indent) }
             out.append(0x7D)
@@ -87,30 +90,48 @@ extension JSONValue {
 
     /// Writes a JSON string literal: quotes, backslashes and control characters escaped, everything else raw.
     public static func writeString(_ s: String, to out: inout [UInt8]) {
-        out.append(0x22)
-        var s = s
-        s.withUTF8 { bytes in
-            var start = 0
-            for i in 0..<bytes.count {
-                let b = bytes[i]
-                guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
-                start = i + 1
-                switch b {
-                case 0x22: out.append(contentsOf: [0x5C, 0x22])
-                case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
-                case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
-                case 0x0D: out.append(contentsOf: [0x5C, 0x72])
-                case 0x09: out.append(contentsOf: [0x5C, 0x74])
-                case 0x08: out.append(contentsOf: [0x5C, 0x62])
-                case 0x0C: out.append(contentsOf: [0x5C, 0x66])
-                default:
-                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                    out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0x0F)]])
-                }
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
+        // Native strings are contiguous UTF-8: borrowed as they are, no copy and no retain.
+        let done: Void? = s.utf8.withContiguousStorageIfAvailable { writeString(bytes: $0, to: &out) }
+        if done == nil {
+            var copy = s
+            copy.withUTF8 { writeString(bytes: $0, to: &out) }
         }
+    }
+
+    /// The escaping path of `writeString`, for text known to need it.
+    static func writeEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        writeString(bytes: bytes, to: &out)
+    }
+
+    private static func writeString(bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        // Most strings need no escaping: one copy of the whole string.
+        guard JSONEscaping.needsEscaping(bytes) else {
+            out.append(0x22)
+            out.append(contentsOf: bytes)
+            out.append(0x22)
+            return
+        }
+        out.append(0x22)
+        var start = 0
+        for i in 0..<bytes.count {
+            let b = bytes[i]
+            guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
+            start = i + 1
+            switch b {
+            case 0x22: out.append(contentsOf: [0x5C, 0x22])
+            case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
+            case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
+            case 0x0D: out.append(contentsOf: [0x5C, 0x72])
+            case 0x09: out.append(contentsOf: [0x5C, 0x74])
+            case 0x08: out.append(contentsOf: [0x5C, 0x62])
+            case 0x0C: out.append(contentsOf: [0x5C, 0x66])
+            default:
+                let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0x0F)]])
+            }
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
         out.append(0x22)
     }
 

@@ -15,14 +15,19 @@ extension JSONValue {
         case .string(let s): budget -= JSONValue.escapedSize(s)
         case .array(let a):
             budget -= 2 + max(0, a.count - 1)
-            for v in a {
-                if budget < 0 || !v.fits(&budget) { return false }
+            let within = a.withUnsafeBufferPointer { elements in
+                for i in elements.indices where budget < 0 || !elements[i].fits(&budget) { return false }
+                return true
             }
+            if !within { return false }
         case .object(let o):
             budget -= 2 + max(0, o.count - 1)
-            let within = o.allMembers { k, v in
-                budget -= JSONValue.escapedSize(k) + 1
-                return budget >= 0 && v.fits(&budget)
+            let within = o.members.withUnsafeBufferPointer { members in
+                for i in members.indices {
+                    budget -= JSONValue.escapedSize(members[i].key) + 1
+                    if budget < 0 || !members[i].value.fits(&budget) { return false }
+                }
+                return true
             }
             if !within { return false }
         }
@@ -31,17 +36,22 @@ extension JSONValue {
 
     /// The length of a string literal as `writeString` prints it.
     static func escapedSize(_ s: String) -> Int {
-        var s = s
-        return s.withUTF8 { bytes in
-            var n = 2 + bytes.count
-            for b in bytes where b < 0x20 || b == 0x22 || b == 0x5C {
-                switch b {
-                case 0x22, 0x5C, 0x0A, 0x0D, 0x09, 0x08, 0x0C: n += 1
-                default: n += 5
-                }
+        // Native strings are contiguous UTF-8: borrowed as they are, no copy and no retain.
+        if let n = s.utf8.withContiguousStorageIfAvailable(escapedSize(bytes:)) { return n }
+        var copy = s
+        return copy.withUTF8(escapedSize(bytes:))
+    }
+
+    private static func escapedSize(bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var n = 2 + bytes.count
+        guard JSONEscaping.needsEscaping(bytes) else { return n }
+        for b in bytes where b < 0x20 || b == 0x22 || b == 0x5C {
+            switch b {
+            case 0x22, 0x5C, 0x0A, 0x0D, 0x09, 0x08, 0x0C: n += 1
+            default: n += 5
             }
-            return n
         }
+        return n
     }
 }
 

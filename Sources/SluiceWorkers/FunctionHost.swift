@@ -8,6 +8,9 @@ import SluiceJSON
 
 /// Every loaded function with its workers, under one global worker budget: what Task states invoke.
 public final class FunctionHost: Sendable {
+    /// Where request payloads are serialized (see `invoke`).
+    private static let serializer = DispatchQueue(label: "sluice.request-serializer", attributes: .concurrent)
+
     /// Functions that loaded, by name.
     public let definitions: [String: FunctionDefinition]
     /// Files that did not load, with what is wrong (each such function is unavailable; the others work).
@@ -75,11 +78,25 @@ public final class FunctionHost: Sendable {
         guard let pool = pools[name], let definition = definitions[name] else { return nil }
         // Serialized here, on the caller's task, before waiting for a worker: never inside the pool's actor, and
         // never between a worker becoming free and its next request.
-        let request: [UInt8]
-        switch definition.runtime {
-        case .process: request = payload.serializedBytes()
-        case .persistent:
-            request = PersistentWorker.requestLine(payload: payload, requestId: requestId, timeout: definition.timeout)
+        let runtime = definition.runtime
+        let timeout = definition.timeout
+        // On a thread outside Swift's cooperative pool: a batch takes a millisecond or more to serialize, and the
+        // pool's few threads are what hands a finished worker its next request; keeping them free keeps the
+        // workers fed.
+        let request: [UInt8] = await withCheckedContinuation { continuation in
+            FunctionHost.serializer.async {
+                switch runtime {
+                case .process: continuation.resume(returning: payload.serializedBytes())
+                case .persistent:
+                    continuation.resume(
+                        returning: PersistentWorker.requestLine(
+                            payload: payload,
+                            requestId: requestId,
+                            timeout: timeout
+                        )
+                    )
+                }
+            }
         }
         return await pool.invoke(request: request, requestId: requestId)
     }

@@ -42,7 +42,16 @@ extension WorkerProcess {
                     stderr_fd: errPipe[1],
                     memory_limit_bytes: Int64(memoryLimitMiB ?? 0) * 1_048_576
                 )
-                return sluice_spawn(&request, &pid)
+                // ETXTBSY: a script written moments ago can still be open for writing in a process another thread
+                // is forking; that copy closes at its exec, so a short wait and another try is all it takes.
+                var result = sluice_spawn(&request, &pid)
+                var attempt = 0
+                while result == ETXTBSY, attempt < 5 {
+                    attempt += 1
+                    usleep(UInt32(10_000 * attempt))
+                    result = sluice_spawn(&request, &pid)
+                }
+                return result
             }
             if let workingDirectory { return workingDirectory.withCString { run($0) } }
             return run(nil)
@@ -58,7 +67,13 @@ extension WorkerProcess {
         for fd in [inPipe[1], outPipe[0], errPipe[0]] {
             _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
         }
+        // A batch request is often a few hundred KiB: with the default 64 KiB pipe it goes across in several
+        // write/wake-up rounds with the worker; a 1 MiB pipe (Linux's default ceiling) takes it in one. Best effort.
+        for fd in [inPipe[1], outPipe[0]] { _ = fcntl(fd, setPipeSize, 1 << 20) }
         let pidfd = sluice_pidfd_open(pid)
         return WorkerProcess(pid: pid, stdin: inPipe[1], stdout: outPipe[0], stderr: errPipe[0], pidfd: pidfd)
     }
 }
+
+/// fcntl's F_SETPIPE_SZ (F_LINUX_SPECIFIC_BASE + 7), which Glibc's module leaves out without _GNU_SOURCE.
+private let setPipeSize: Int32 = 1031

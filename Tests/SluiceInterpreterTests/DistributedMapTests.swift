@@ -309,4 +309,38 @@ struct DistributedMapTests {
         _ = try h.run(definition(reader), ceiling: 3)
         #expect(h.concurrentPeak <= 3)
     }
+
+    @Test("Batches weighed by MaxInputBytesPerBatch: Parameters around the whole batch still meet the 256 KiB quota")
+    func batchQuotaThroughParameters() throws {
+        // 100 items of 2,620 bytes: a batch of 100 with its BatchInput is 262,139 bytes, under the quota;
+        // wrapped in {"FunctionName":"f","Payload": batch} it is 262,170, over it, unless batches are smaller.
+        let item = JSONValue.string(String(repeating: "x", count: 2_620 - 2))
+        func machine(_ maxBytes: Int) -> String {
+            """
+            {"StartAt":"M","States":{"M":{"Type":"Map",\(reader),
+              "ItemBatcher":{"MaxItemsPerBatch":100,"MaxInputBytesPerBatch":\(maxBytes),"BatchInput":{"run":"q\\"1"}},
+              "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},
+                "StartAt":"T","States":{"T":{"Type":"Task","Resource":"f",
+                  "Parameters":{"FunctionName":"f","Payload.$":"$"},"End":true}}},"End":true}}}
+            """
+        }
+        var fits = MapHarness(source: Array(repeating: item, count: 1_000))
+        let ok = try fits.run(machine(200_000)) { input in
+            .success(.int(input["Payload"]?["Items"]?.arrayValue?.count ?? -1))
+        }
+        guard case .succeeded(.array(let counts)) = ok else {
+            Issue.record("expected success, got \(ok)")
+            return
+        }
+        #expect(counts.reduce(0) { $0 + ($1.intValue ?? 0) } == 1_000)
+        #expect(counts.allSatisfy { ($0.intValue ?? 0) == 76 || ($0.intValue ?? 0) == 1_000 % 76 })
+
+        var over = MapHarness(source: Array(repeating: item, count: 1_000))
+        let failed = try over.run(machine(262_144)) { _ in .success(.null) }
+        guard case .failed(let error, _) = failed else {
+            Issue.record("expected a failure, got \(failed)")
+            return
+        }
+        #expect(error == "States.ExceedToleratedFailureThreshold" || error == "States.DataLimitExceeded")
+    }
 }

@@ -8,10 +8,12 @@ answers in columns answer_0..answer_19), or a single company; the result is one 
 company. The model is a small logistic risk score with fixed weights (the arithmetic of the shared benchmark
 workload, so figures stay comparable). Standard library only.
 """
+import gc
 import json
 import math
 import sys
 import traceback
+from operator import itemgetter, mul
 
 SECTOR_BIAS = {
     "energy": 0.30, "materials": 0.12, "industrials": -0.05, "consumer_discretionary": 0.08,
@@ -30,6 +32,12 @@ class BadCompany(Exception):
 
 
 ANSWER_COLUMNS = tuple("answer_%d" % i for i in range(len(WEIGHTS)))
+answers_of_row = itemgetter(*ANSWER_COLUMNS)
+# Answers are whole numbers 0..10; CSV gives them as strings. Looking the centred value up is much cheaper than
+# float() on every cell, and gives the same number; anything else goes through float().
+CENTRED = {str(i): i - 5.0 for i in range(11)}
+CENTRED.update({i: i - 5.0 for i in range(11)})
+centred_of = CENTRED.__getitem__
 log1p = math.log1p
 exp = math.exp
 
@@ -38,18 +46,22 @@ def risk(company):
     try:
         answers = company.get("answers")
         if answers is None:
-            answers = map(company.__getitem__, ANSWER_COLUMNS)
-        linear = 0.0
-        spread = 0.0
-        for weight, answer in zip(WEIGHTS, map(float, answers)):
-            centred = answer - 5.0
-            linear += weight * centred
-            spread += centred * centred
+            answers = answers_of_row(company)
+        try:
+            centred = list(map(centred_of, answers))
+        except (KeyError, TypeError):
+            centred = [float(answer) - 5.0 for answer in answers]
+        if len(centred) != len(WEIGHTS):
+            raise ValueError("%d answers, expected %d" % (len(centred), len(WEIGHTS)))
+        # Left-to-right sums, the same order as the reference model's loop.
+        linear = sum(map(mul, WEIGHTS, centred))
+        spread = sum(map(mul, centred, centred))
         employees = float(company["employees"])
         revenue = float(company["revenue"])
         company_id = int(company["company_id"])
-    except (KeyError, ValueError, TypeError) as e:
-        raise BadCompany("cannot score %r: %s" % (company.get("company_id", company), e))
+    except (KeyError, ValueError, TypeError, AttributeError) as e:
+        raise BadCompany("cannot score %r: %s" % (company.get("company_id", company)
+                                                  if isinstance(company, dict) else company, e))
     z = (INTERCEPT + SECTOR_BIAS.get(company.get("sector", ""), 0.0) + 0.2 * linear - 0.002 * spread
          + EMPLOYEES_WEIGHT * log1p(employees)
          + REVENUE_PER_EMPLOYEE_WEIGHT * log1p(revenue / employees))
@@ -58,11 +70,14 @@ def risk(company):
 
 def handle(payload):
     if isinstance(payload, dict) and isinstance(payload.get("Items"), list):
-        return [risk(company) for company in payload["Items"]]
+        return list(map(risk, payload["Items"]))
     return risk(payload)
 
 
 def main():
+    # Every request allocates thousands of dicts and strings and no cycles: the cyclic collector would only scan
+    # them (~7% of the worker's time on 1,000-row batches). Reference counting still frees everything.
+    gc.disable()
     out = sys.stdout
     for line in sys.stdin:
         if not line.strip():
