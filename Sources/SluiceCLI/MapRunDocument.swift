@@ -17,7 +17,9 @@ struct MapRunDocument {
 
     /// The total is known once the reader is exhausted; until then, what has been read.
     var total: Int { run.itemsRead }
-    var itemsRunning: Int { max(0, run.itemsRead - run.itemsPending - run.itemsSucceeded - run.itemsFailed) }
+    var itemsRunning: Int {
+        max(0, run.itemsRead - run.itemsPending - run.itemsSucceeded - run.itemsFailed - run.itemsAborted)
+    }
 
     static func date(_ seconds: Double) -> JSONValue {
         .string(Timestamp(epochMilliseconds: Int64((seconds * 1000).rounded(.down))).iso8601())
@@ -45,29 +47,31 @@ struct MapRunDocument {
         o["maxConcurrency"] = .int(run.maxConcurrency)
         o["toleratedFailurePercentage"] = .double(run.toleratedFailurePercentage ?? 0)
         o["toleratedFailureCount"] = .int(run.toleratedFailureCount ?? 0)
-        let aborted = run.status == "ABORTED"
         var items = JSONObject()
-        items["pending"] = .int(aborted ? 0 : run.itemsPending)
-        items["running"] = .int(aborted ? 0 : itemsRunning)
+        items["pending"] = .int(run.itemsPending)
+        items["running"] = .int(itemsRunning)
         items["succeeded"] = .int(run.itemsSucceeded)
         items["failed"] = .int(run.itemsFailed)
+        // Children time out only through an execution timeout, which ItemProcessor does not have.
         items["timedOut"] = .int(0)
-        items["aborted"] = .int(aborted ? run.itemsPending + itemsRunning : 0)
+        items["aborted"] = .int(run.itemsAborted)
         items["total"] = .int(total)
-        items["resultsWritten"] = .int(run.itemsSucceeded + run.itemsFailed)
+        items["resultsWritten"] = .int(run.itemsSucceeded + run.itemsFailed + run.itemsAborted)
         items["failuresNotRedrivable"] = .int(0)
         items["pendingRedrive"] = .int(0)
         o["itemCounts"] = .object(items)
         var children = JSONObject()
-        let childrenTotal = run.childrenRunning + run.childrenSucceeded + run.childrenFailed
+        let childrenTotal = run.childrenRunning + run.childrenSucceeded + run.childrenFailed + run.childrenAborted
+        // Children start as soon as they are created (waiting for a worker is running, as a throttled Lambda
+        // call is on AWS), so none is ever pending.
         children["pending"] = .int(0)
         children["running"] = .int(run.childrenRunning)
         children["succeeded"] = .int(run.childrenSucceeded)
         children["failed"] = .int(run.childrenFailed)
         children["timedOut"] = .int(0)
-        children["aborted"] = .int(0)
+        children["aborted"] = .int(run.childrenAborted)
         children["total"] = .int(childrenTotal)
-        children["resultsWritten"] = .int(run.childrenSucceeded + run.childrenFailed)
+        children["resultsWritten"] = .int(run.childrenSucceeded + run.childrenFailed + run.childrenAborted)
         children["failuresNotRedrivable"] = .int(0)
         children["pendingRedrive"] = .int(0)
         o["executionCounts"] = .object(children)

@@ -125,9 +125,17 @@ public struct Daemon: Service {
             }
         }
 
-        // Executions are not resumed yet, so a map run a previous sluiced left running ended with it.
+        // Executions are not resumed yet, so one a previous sluiced left running ended with it, and its map runs.
         if let aborted = try? persisted.abortRunningMapRuns(), aborted > 0 {
             logger.warning("\(aborted) map run(s) left RUNNING by the previous sluiced marked ABORTED")
+        }
+        if let aborted = try? persisted.abortRunningExecutions() {
+            for arn in aborted {
+                logger.warning(
+                    "execution left RUNNING by the previous sluiced marked ABORTED",
+                    metadata: ["sluice.execution": .string(arn)]
+                )
+            }
         }
         if persisted.isNew {
             try persisted.remember(watcher.initialObjects, sequencer: Sequencer.format(factory.lastSequencer))
@@ -387,6 +395,11 @@ public struct Daemon: Service {
         logger[metadataKey: "sluice.execution"] = .string(context.executionArn)
         logger.info("execution started", metadata: ["sluice.state.machine": .string(request.machine)])
         counters.executionStarted()
+        do {
+            try persisted.executionStarted(context, input: request.input)
+        } catch {
+            logger.error("cannot save the execution: \(error)")
+        }
         route(statusEvent(context, status: "RUNNING", input: request.input, outcome: nil), nil)
         let lease = hosts.acquire()
         let events = controls.events(for: context.executionArn)
@@ -417,6 +430,11 @@ public struct Daemon: Service {
         )
         await hosts.release(lease)
         counters.mapRuns([])
+        do {
+            try persisted.executionEnded(execution, input: request.input, outcome: outcome, at: LocalRunner.now())
+        } catch {
+            logger.error("cannot save the execution's end: \(error)")
+        }
         var succeeded = false
         switch outcome {
         case .succeeded:

@@ -137,6 +137,8 @@ struct DaemonStore: Sendable {
                     childrenRunning: run.running,
                     childrenSucceeded: run.childrenSucceeded,
                     childrenFailed: run.childrenFailed,
+                    childrenAborted: run.childrenAborted,
+                    itemsAborted: run.itemsAborted,
                     updateDate: now
                 )
             }

@@ -390,24 +390,10 @@ extension Execution {
         join: inout Join
     ) {
         if let writer = run.writerToken {
-            let machine = context.stateMachineName
-            let label = run.mapRunArn.split(separator: ":").dropLast().last.map { String($0) } ?? machine
-            let prefix = run.mapRunArn.split(separator: ":", omittingEmptySubsequences: false).prefix(5).joined(
-                separator: ":"
-            )
-            let record = ChildExecutionRecord(
-                executionArn: "\(prefix):execution:\(label):\(info.name)",
-                name: info.name,
-                stateMachineArn: "\(prefix):stateMachine:\(label)",
-                input: info.input,
-                output: output,
-                error: error.map { $0.name.isEmpty ? nil : $0.name } ?? nil,
-                cause: error?.cause,
-                status: error == nil ? "SUCCEEDED" : "FAILED",
-                startDate: info.start,
-                stopDate: now,
-                itemCount: info.itemCount
-            )
+            var record = childRecord(info, run: run, status: error == nil ? "SUCCEEDED" : "FAILED")
+            record.output = output
+            record.error = error.map { $0.name.isEmpty ? nil : $0.name } ?? nil
+            record.cause = error?.cause
             effects.append(.writeResult(token: writer, record: record))
             return
         }
@@ -420,6 +406,28 @@ extension Execution {
             if let cause = error.cause { o["Cause"] = .string(cause) }
             join.results[info.slot] = .object(o)
         }
+    }
+
+    /// A child execution's result record, ending now, without output or error yet.
+    private func childRecord(_ info: MapRun.ChildInfo, run: MapRun, status: String) -> ChildExecutionRecord {
+        let machine = context.stateMachineName
+        let label = run.mapRunArn.split(separator: ":").dropLast().last.map { String($0) } ?? machine
+        let prefix = run.mapRunArn.split(separator: ":", omittingEmptySubsequences: false).prefix(5).joined(
+            separator: ":"
+        )
+        return ChildExecutionRecord(
+            executionArn: "\(prefix):execution:\(label):\(info.name)",
+            name: info.name,
+            stateMachineArn: "\(prefix):stateMachine:\(label)",
+            input: info.input,
+            output: nil,
+            error: nil,
+            cause: nil,
+            status: status,
+            startDate: info.start,
+            stopDate: now,
+            itemCount: info.itemCount
+        )
     }
 
     /// Puts the join back, and finishes the Map when nothing is left to run.
@@ -456,6 +464,18 @@ extension Execution {
 
     /// The Map fails: its children are stopped, its reader and writer closed, then Retry / Catch apply.
     private mutating func failMap(_ id: Int, _ join: inout Join, _ error: StatesError) {
+        if case .map(var run) = join.kind, run.limits.distributed {
+            // Child executions still running are stopped by the failure: ABORTED, with a record in the results.
+            for child in join.running.sorted() {
+                guard let info = run.children.removeValue(forKey: child) else { continue }
+                run.childrenAborted += 1
+                run.itemsAborted += info.itemCount
+                if let writer = run.writerToken {
+                    effects.append(.writeResult(token: writer, record: childRecord(info, run: run, status: "ABORTED")))
+                }
+            }
+            join.kind = .map(run)
+        }
         for other in join.running { cancelTree(other) }
         join.running = []
         if case .map(let run) = join.kind {

@@ -121,6 +121,9 @@ struct MapRun: Sendable {
     var children: [Int: ChildInfo] = [:]
     var itemsSucceeded = 0
     var itemsFailed = 0
+    /// Children still running when the run failed, stopped by it (DescribeMapRun's `aborted`), and their items.
+    var childrenAborted = 0
+    var itemsAborted = 0
 
     struct ChildInfo: Sendable {
         var slot: Int

@@ -18,6 +18,9 @@ public struct MapRunProgress: Sendable, Hashable {
     /// Child executions that succeeded and failed so far.
     public var childrenSucceeded: Int
     public var childrenFailed: Int
+    /// Child executions stopped because the run failed, and the items they held.
+    public var childrenAborted: Int
+    public var itemsAborted: Int
     /// The source is exhausted, so `itemsRead` is the total.
     public var totalKnown: Bool
 
@@ -36,6 +39,8 @@ public struct MapRunProgress: Sendable, Hashable {
         running: Int,
         childrenSucceeded: Int = 0,
         childrenFailed: Int = 0,
+        childrenAborted: Int = 0,
+        itemsAborted: Int = 0,
         totalKnown: Bool
     ) {
         self.mapRunArn = mapRunArn
@@ -50,6 +55,8 @@ public struct MapRunProgress: Sendable, Hashable {
         self.running = running
         self.childrenSucceeded = childrenSucceeded
         self.childrenFailed = childrenFailed
+        self.childrenAborted = childrenAborted
+        self.itemsAborted = itemsAborted
         self.totalKnown = totalKnown
     }
 
@@ -67,6 +74,8 @@ public struct MapRunProgress: Sendable, Hashable {
             running: join.running.count,
             childrenSucceeded: join.succeeded,
             childrenFailed: join.failures,
+            childrenAborted: run.childrenAborted,
+            itemsAborted: run.itemsAborted,
             totalKnown: run.exhausted
         )
     }

@@ -20,6 +20,9 @@ public struct MapRunRecord: Sendable, Hashable {
     public var childrenRunning: Int
     public var childrenSucceeded: Int
     public var childrenFailed: Int
+    /// Child executions stopped by the run's failure or by sluiced's end, and the items they held.
+    public var childrenAborted: Int
+    public var itemsAborted: Int
     /// When these counters were saved.
     public var updateDate: Double
 
@@ -40,6 +43,8 @@ public struct MapRunRecord: Sendable, Hashable {
         childrenRunning: Int,
         childrenSucceeded: Int,
         childrenFailed: Int,
+        childrenAborted: Int = 0,
+        itemsAborted: Int = 0,
         updateDate: Double
     ) {
         self.mapRunArn = mapRunArn
@@ -58,6 +63,8 @@ public struct MapRunRecord: Sendable, Hashable {
         self.childrenRunning = childrenRunning
         self.childrenSucceeded = childrenSucceeded
         self.childrenFailed = childrenFailed
+        self.childrenAborted = childrenAborted
+        self.itemsAborted = itemsAborted
         self.updateDate = updateDate
     }
 
@@ -79,6 +86,8 @@ public struct MapRunRecord: Sendable, Hashable {
             childrenRunning: row["childrenRunning"],
             childrenSucceeded: row["childrenSucceeded"],
             childrenFailed: row["childrenFailed"],
+            childrenAborted: row["childrenAborted"],
+            itemsAborted: row["itemsAborted"],
             updateDate: row["updateDate"]
         )
     }

@@ -6,9 +6,9 @@ import GRDB
 /// So far it keeps the bucket objects already reported (catch-up after a restart reports only what changed), the
 /// last event sequencer (sequencers keep increasing across restarts) and where every topic delivery stands
 /// (undelivered messages are delivered after a restart, with the same MessageId) and every Distributed Map run with
-/// its latest counters (`sluice map-runs`). Executions and history come next.
+/// its latest counters (`sluice map-runs`), and every execution with its history (`sluice executions`).
 public final class SluiceDatabase: Sendable {
-    private let writer: any DatabaseWriter
+    let writer: any DatabaseWriter
 
     /// Opens (creating on first start) and migrates the store. A store that cannot be opened is an error the
     /// daemon stops on: it is never silently recreated empty.
@@ -96,6 +96,15 @@ public final class SluiceDatabase: Sendable {
                     """
             )
         }
+        migrator.registerMigration("2026-11-add-map-run-aborted") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE mapRun ADD COLUMN childrenAborted INTEGER NOT NULL DEFAULT 0;
+                    ALTER TABLE mapRun ADD COLUMN itemsAborted INTEGER NOT NULL DEFAULT 0;
+                    """
+            )
+        }
+        registerExecutionMigrations(&migrator)
         return migrator
     }
 
@@ -183,7 +192,7 @@ public final class SluiceDatabase: Sendable {
     private static let mapRunColumns = """
         mapRunArn, executionArn, status, startDate, stopDate, maxConcurrency, toleratedFailureCount,
         toleratedFailurePercentage, itemsRead, itemsPending, itemsSucceeded, itemsFailed, totalKnown,
-        childrenRunning, childrenSucceeded, childrenFailed, updateDate
+        childrenRunning, childrenSucceeded, childrenFailed, childrenAborted, itemsAborted, updateDate
         """
 
     /// Saves the latest state of some map runs, in one transaction. A run's start date is the one first saved.
@@ -192,7 +201,7 @@ public final class SluiceDatabase: Sendable {
             for run in runs {
                 try db.execute(
                     sql: """
-                        INSERT INTO mapRun (\(Self.mapRunColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        INSERT INTO mapRun (\(Self.mapRunColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT (mapRunArn) DO UPDATE SET status = excluded.status, stopDate = excluded.stopDate,
                             maxConcurrency = excluded.maxConcurrency,
                             toleratedFailureCount = excluded.toleratedFailureCount,
@@ -201,13 +210,14 @@ public final class SluiceDatabase: Sendable {
                             itemsSucceeded = excluded.itemsSucceeded, itemsFailed = excluded.itemsFailed,
                             totalKnown = excluded.totalKnown, childrenRunning = excluded.childrenRunning,
                             childrenSucceeded = excluded.childrenSucceeded, childrenFailed = excluded.childrenFailed,
+                            childrenAborted = excluded.childrenAborted, itemsAborted = excluded.itemsAborted,
                             updateDate = excluded.updateDate
                         """,
                     arguments: [
                         run.mapRunArn, run.executionArn, run.status, run.startDate, run.stopDate, run.maxConcurrency,
                         run.toleratedFailureCount, run.toleratedFailurePercentage, run.itemsRead, run.itemsPending,
                         run.itemsSucceeded, run.itemsFailed, run.totalKnown, run.childrenRunning, run.childrenSucceeded,
-                        run.childrenFailed, run.updateDate,
+                        run.childrenFailed, run.childrenAborted, run.itemsAborted, run.updateDate,
                     ]
                 )
             }
@@ -243,7 +253,12 @@ public final class SluiceDatabase: Sendable {
         try writer.write { db in
             try db.execute(
                 sql:
-                    "UPDATE mapRun SET status = 'ABORTED', stopDate = ?, childrenRunning = 0, updateDate = ? WHERE status = 'RUNNING'",
+                    """
+                    UPDATE mapRun SET status = 'ABORTED', stopDate = ?, childrenAborted = childrenAborted + childrenRunning,
+                        childrenRunning = 0, itemsAborted = itemsRead - itemsSucceeded - itemsFailed, itemsPending = 0,
+                        updateDate = ?
+                    WHERE status = 'RUNNING'
+                    """,
                 arguments: [date, date]
             )
             return db.changesCount

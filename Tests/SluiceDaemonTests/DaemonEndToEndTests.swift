@@ -432,7 +432,14 @@ struct DaemonEndToEndTests {
         defer { if daemon.isRunning { daemon.terminate() } }
         let killed = try #require(try mapRuns(root).first)
         let killedArn = try #require(killed["mapRunArn"] as? String)
-        #expect(try sluiceJSON(root, ["map-runs", "describe", killedArn])["status"] as? String == "ABORTED")
+        let killedRun = try sluiceJSON(root, ["map-runs", "describe", killedArn])
+        #expect(killedRun["status"] as? String == "ABORTED")
+        let killedItems = try #require(killedRun["itemCounts"] as? [String: Any])
+        #expect((killedItems["aborted"] as? Int ?? 0) > 0)
+        #expect(killedItems["running"] as? Int == 0)
+        // The execution it belonged to is recorded too, ABORTED by the restart.
+        let killedExecutions = try sluiceJSON(root, ["executions", "list", "--status", "ABORTED"])["executions"]
+        #expect((killedExecutions as? [[String: Any]])?.count == 1)
 
         try root.write("var/lib/sluice/buckets/inbox/short.jsonl", String(repeating: "{\"nap\": 0}\n", count: 5))
         try waitFor(seconds: 30) {
@@ -457,6 +464,27 @@ struct DaemonEndToEndTests {
         #expect(try sluice(root, ["map-runs", "describe", arn + "-unknown"]).status == 2)
         #expect(try sluice(root, ["map-runs", "update", arn, "--tolerated-failure-percentage", "101"]).status == 2)
         #expect(try sluice(root, ["map-runs", "watch", arn]).status == 0)
+        // Executions: listed newest first, described and with their history in AWS's shapes.
+        let executions = try #require(
+            try sluiceJSON(root, ["executions", "list", "--state-machine", "slow"])["executions"] as? [[String: Any]]
+        )
+        #expect(executions.map { $0["status"] as? String } == ["SUCCEEDED", "ABORTED"])
+        let executionArn = try #require(executions.first?["executionArn"] as? String)
+        let execution = try sluiceJSON(root, ["executions", "describe", executionArn])
+        #expect(execution["input"] as? String == #"{"Key":"short.jsonl"}"#)
+        #expect(
+            execution["output"] as? String == "[" + Array(repeating: #"{"nap":0}"#, count: 5).joined(separator: ",")
+                + "]"
+        )
+        let events = try #require(
+            try sluiceJSON(root, ["executions", "history", executionArn])["events"] as? [[String: Any]]
+        )
+        #expect(events.first?["type"] as? String == "ExecutionStarted")
+        #expect(events.last?["type"] as? String == "ExecutionSucceeded")
+        #expect(events.contains { $0["type"] as? String == "MapRunStarted" })
+        #expect(try sluice(root, ["executions", "describe", executionArn + "-unknown"]).status == 2)
+        #expect(try sluice(root, ["executions", "list", "--status", "DONE"]).status == 2)
+        #expect(try sluice(root, ["executions", "history", executionArn]).status == 0)
         daemon.terminate()
         daemon.waitUntilExit()
     }

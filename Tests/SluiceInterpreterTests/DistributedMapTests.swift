@@ -343,4 +343,30 @@ struct DistributedMapTests {
         }
         #expect(error == "States.ExceedToleratedFailureThreshold" || error == "States.DataLimitExceeded")
     }
+
+    @Test("A map run that fails stops its running children: ABORTED records in the results, DescribeMapRun counts them")
+    func failureAbortsRunningChildren() throws {
+        var h = MapHarness(source: (0..<20).map { .int($0) })
+        let outcome = try h.run(
+            definition(
+                reader
+                    + #","MaxConcurrency":3,"ItemBatcher":{"MaxItemsPerBatch":2},"ResultWriter":{"Resource":"arn:aws:states:::s3:putObject","Parameters":{"Bucket":"out","Prefix":"p"}}"#
+            )
+        ) { _ in .failure(StatesError("Boom", cause: "first")) }
+        guard case .failed(let error, _) = outcome else {
+            Issue.record("expected failure, got \(outcome)")
+            return
+        }
+        #expect(error == "States.ExceedToleratedFailureThreshold")
+        // The first batch failed while two more were running: those two are stopped by the failure.
+        #expect(h.written.map(\.status) == ["FAILED", "ABORTED", "ABORTED"])
+        #expect(h.written.filter { $0.status == "ABORTED" }.allSatisfy { $0.error == nil && $0.output == nil })
+        #expect(!h.committed)
+        let run = try #require(h.endedMapRuns.last)
+        #expect(run.status == "FAILED")
+        #expect(run.childrenFailed == 1)
+        #expect(run.childrenAborted == 2)
+        #expect(run.itemsAborted == 4)
+        #expect(run.running == 0)
+    }
 }

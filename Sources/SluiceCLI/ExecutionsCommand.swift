@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// `sluice executions`: the executions sluiced has recorded in sluice.db.
+struct ExecutionsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "executions",
+        abstract: "Inspect executions (ListExecutions, DescribeExecution, GetExecutionHistory).",
+        subcommands: [ExecutionsListCommand.self, ExecutionsDescribeCommand.self, ExecutionsHistoryCommand.self]
+    )
+}

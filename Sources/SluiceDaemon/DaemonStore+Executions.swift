@@ -1,0 +1,61 @@
+import Foundation
+import SluiceASL
+import SluiceInterpreter
+import SluiceJSON
+import SluiceStore
+
+extension DaemonStore {
+    /// Records an execution as RUNNING at its start.
+    func executionStarted(_ context: ExecutionContext, input: JSONValue) throws {
+        try database.saveExecution(
+            ExecutionRecord(
+                executionArn: context.executionArn,
+                stateMachineArn: context.stateMachineArn,
+                name: context.executionName,
+                status: "RUNNING",
+                startDate: Self.seconds(context.startTime),
+                input: input.serialized()
+            )
+        )
+    }
+
+    /// Records how an execution ended, with its whole history, in one transaction.
+    func executionEnded(_ execution: Execution, input: JSONValue, outcome: ExecutionOutcome, at stop: Timestamp) throws
+    {
+        let context = execution.context
+        var record = ExecutionRecord(
+            executionArn: context.executionArn,
+            stateMachineArn: context.stateMachineArn,
+            name: context.executionName,
+            status: outcome.status,
+            startDate: Self.seconds(context.startTime),
+            stopDate: Self.seconds(stop),
+            input: input.serialized()
+        )
+        switch outcome {
+        case .succeeded(let output): record.output = output.serialized()
+        case .failed(let error, let cause), .timedOut(let error, let cause), .aborted(let error, let cause):
+            record.error = error
+            record.cause = cause
+        }
+        let history = execution.history.map { event in
+            StoredHistoryEvent(
+                id: event.id,
+                type: event.type,
+                timestamp: Self.seconds(event.timestamp),
+                document: event.json.serialized()
+            )
+        }
+        try database.saveExecution(record, history: history)
+    }
+
+    /// Marks executions a previous sluiced left RUNNING as ABORTED; their ARNs.
+    func abortRunningExecutions() throws -> [String] {
+        try database.abortRunningExecutions(
+            at: Date().timeIntervalSince1970,
+            cause: "sluiced stopped while the execution was running"
+        )
+    }
+
+    static func seconds(_ t: Timestamp) -> Double { Double(t.epochMilliseconds) / 1000 }
+}
