@@ -41,6 +41,15 @@ public struct Daemon: Service {
         var retry = RetryPolicy()
         var attempts = 0
         var firstTried = ContinuousClock.now
+        /// An execution a previous sluiced left running, to rebuild from its journal and carry on.
+        var resume: Resume?
+    }
+
+    /// What a resumed execution starts from.
+    struct Resume: Sendable {
+        var stored: ResumableExecution
+        var definition: StateMachineDefinition
+        var journal: [ReplayedEvent]
     }
 
     public func run() async throws {
@@ -125,11 +134,26 @@ public struct Daemon: Service {
             }
         }
 
-        // Executions are not resumed yet, so one a previous sluiced left running ended with it, and its map runs.
-        if let aborted = try? persisted.abortRunningMapRuns(), aborted > 0 {
+        // Executions a previous sluiced left running carry on from their journals; one that cannot (its
+        // definition no longer loads) ends ABORTED, with its map runs.
+        let journal = DaemonJournal(database: persisted.database)
+        let resumes = resumableExecutions(persisted)
+        for resume in resumes {
+            startSink.yield(
+                StartRequest(
+                    machine: resume.stored.stateMachineName,
+                    input: (try? JSONParser.parse(resume.stored.record.input)) ?? .null,
+                    key: nil,
+                    rule: "(resumed)",
+                    resume: resume
+                )
+            )
+        }
+        let resumed = Set(resumes.map(\.stored.record.executionArn))
+        if let aborted = try? persisted.abortRunningMapRuns(except: resumed), aborted > 0 {
             logger.warning("\(aborted) map run(s) left RUNNING by the previous sluiced marked ABORTED")
         }
-        if let aborted = try? persisted.abortRunningExecutions() {
+        if let aborted = try? persisted.abortRunningExecutions(except: resumed) {
             for arn in aborted {
                 logger.warning(
                     "execution left RUNNING by the previous sluiced marked ABORTED",
@@ -211,6 +235,21 @@ public struct Daemon: Service {
                         applyMapRunUpdates(persisted: persisted, controls: controls)
                     }
                 }
+                // The executions' journal is written in groups.
+                background.addTask {
+                    while !Task.isCancelled {
+                        do {
+                            try await Task.sleep(for: .milliseconds(50))
+                        } catch {
+                            return
+                        }
+                        do {
+                            try journal.flush()
+                        } catch {
+                            logger.error("cannot write the execution journal: \(error)")
+                        }
+                    }
+                }
                 // Idle on-demand workers of the host in force are reaped now and then.
                 background.addTask {
                     while !Task.isCancelled {
@@ -261,6 +300,7 @@ public struct Daemon: Service {
                                         hosts: hosts,
                                         counters: counters,
                                         persisted: persisted,
+                                        journal: journal,
                                         controls: controls,
                                         onPublish: { message in
                                             counters.published()
@@ -304,6 +344,44 @@ public struct Daemon: Service {
         logger.info("sluiced stopped")
     }
 
+    /// The executions a previous sluiced left running that can carry on: their definition still decodes and
+    /// their journal reads back.
+    private func resumableExecutions(_ persisted: DaemonStore) -> [Resume] {
+        let stored: [ResumableExecution]
+        do {
+            stored = try persisted.database.resumableExecutions()
+        } catch {
+            logger.error("cannot read the executions to resume from the store: \(error)")
+            return []
+        }
+        return stored.compactMap { execution in
+            let metadata: Logger.Metadata = ["sluice.execution": .string(execution.record.executionArn)]
+            guard case .success(let definition) = DefinitionDecoder.decode(text: execution.definition) else {
+                logger.error("cannot resume the execution: its definition no longer decodes", metadata: metadata)
+                return nil
+            }
+            do {
+                var journal: [ReplayedEvent] = []
+                for event in try persisted.database.journal(execution.record.executionArn) {
+                    guard let entry = JournalEntry(json: try JSONParser.parse(event.event)) else {
+                        logger.error(
+                            "cannot resume the execution: journal event \(event.sequence) is unreadable",
+                            metadata: metadata
+                        )
+                        return nil
+                    }
+                    journal.append(
+                        ReplayedEvent(time: Timestamp(epochMilliseconds: event.timestampMillis), entry: entry)
+                    )
+                }
+                return Resume(stored: execution, definition: definition, journal: journal)
+            } catch {
+                logger.error("cannot resume the execution: \(error)", metadata: metadata)
+                return nil
+            }
+        }
+    }
+
     /// Takes the waiting UpdateMapRun requests and hands each to the execution running its map run.
     private func applyMapRunUpdates(persisted: DaemonStore, controls: MapRunControls) {
         let updates: [MapRunUpdate]
@@ -345,12 +423,13 @@ public struct Daemon: Service {
         hosts: FunctionHosts,
         counters: DaemonCounters,
         persisted: DaemonStore,
+        journal: DaemonJournal,
         controls: MapRunControls,
         onPublish: @escaping @Sendable (TopicMessage) async -> Void,
         route: @escaping @Sendable (JSONValue, String?) -> Void,
         retry: @escaping @Sendable (StartRequest) -> Void
     ) async {
-        guard let machine = config.current.machines[request.machine] else {
+        guard let machine = request.resume?.definition ?? config.current.machines[request.machine] else {
             // As EventBridge does for a target it cannot reach: retry with back-off within the target's
             // RetryPolicy (a state machine saved a moment later still gets the event), then drop the event.
             let age = ContinuousClock.now - request.firstTried
@@ -377,30 +456,35 @@ public struct Daemon: Service {
             }
             return
         }
-        let name = ExecutionNames.make(from: request.key, unique: UUID().uuidString.lowercased())
+        let name =
+            request.resume?.stored.record.name
+            ?? ExecutionNames.make(from: request.key, unique: UUID().uuidString.lowercased())
         let context = ExecutionContext.make(
             stateMachineName: request.machine,
             executionName: name,
             region: settings.region,
             account: settings.account,
-            startTime: LocalRunner.now()
+            startTime: request.resume.map { Timestamp(epochMilliseconds: $0.stored.startMillis) } ?? LocalRunner.now()
         )
-        var execution = Execution(
-            definition: machine,
-            context: context,
-            input: request.input,
-            seed: UInt64.random(in: 0...UInt64.max)
-        )
+        let seed = request.resume?.stored.seed ?? UInt64.random(in: 0...UInt64.max)
+        var execution = Execution(definition: machine, context: context, input: request.input, seed: seed)
         var logger = logger
         logger[metadataKey: "sluice.execution"] = .string(context.executionArn)
-        logger.info("execution started", metadata: ["sluice.state.machine": .string(request.machine)])
         counters.executionStarted()
-        do {
-            try persisted.executionStarted(context, input: request.input)
-        } catch {
-            logger.error("cannot save the execution: \(error)")
+        if let resume = request.resume {
+            logger.info(
+                "execution resumed from its journal (\(resume.journal.count) events)",
+                metadata: ["sluice.state.machine": .string(request.machine)]
+            )
+        } else {
+            logger.info("execution started", metadata: ["sluice.state.machine": .string(request.machine)])
+            do {
+                try persisted.executionStarted(context, machine: machine, input: request.input, seed: seed)
+            } catch {
+                logger.error("cannot save the execution: \(error)")
+            }
+            route(statusEvent(context, status: "RUNNING", input: request.input, outcome: nil), nil)
         }
-        route(statusEvent(context, status: "RUNNING", input: request.input, outcome: nil), nil)
         let lease = hosts.acquire()
         let events = controls.events(for: context.executionArn)
         defer { controls.close(context.executionArn) }
@@ -426,11 +510,14 @@ public struct Daemon: Service {
                     )
                 }
             },
-            controls: events
+            controls: events,
+            journal: journal.execution(context.executionArn),
+            replaying: request.resume?.journal ?? []
         )
         await hosts.release(lease)
         counters.mapRuns([])
         do {
+            try journal.flush()
             try persisted.executionEnded(execution, input: request.input, outcome: outcome, at: LocalRunner.now())
         } catch {
             logger.error("cannot save the execution's end: \(error)")

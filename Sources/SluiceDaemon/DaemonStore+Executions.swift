@@ -5,16 +5,27 @@ import SluiceJSON
 import SluiceStore
 
 extension DaemonStore {
-    /// Records an execution as RUNNING at its start.
-    func executionStarted(_ context: ExecutionContext, input: JSONValue) throws {
-        try database.saveExecution(
-            ExecutionRecord(
-                executionArn: context.executionArn,
-                stateMachineArn: context.stateMachineArn,
-                name: context.executionName,
-                status: "RUNNING",
-                startDate: Self.seconds(context.startTime),
-                input: input.serialized()
+    /// Records an execution as RUNNING at its start, with what it needs to resume after a restart.
+    func executionStarted(
+        _ context: ExecutionContext,
+        machine: StateMachineDefinition,
+        input: JSONValue,
+        seed: UInt64
+    ) throws {
+        try database.startExecution(
+            ResumableExecution(
+                record: ExecutionRecord(
+                    executionArn: context.executionArn,
+                    stateMachineArn: context.stateMachineArn,
+                    name: context.executionName,
+                    status: "RUNNING",
+                    startDate: Self.seconds(context.startTime),
+                    input: input.serialized()
+                ),
+                stateMachineName: context.stateMachineName,
+                definition: machine.sourceText ?? "",
+                seed: seed,
+                startMillis: context.startTime.epochMilliseconds
             )
         )
     }
@@ -49,11 +60,12 @@ extension DaemonStore {
         try database.saveExecution(record, history: history)
     }
 
-    /// Marks executions a previous sluiced left RUNNING as ABORTED; their ARNs.
-    func abortRunningExecutions() throws -> [String] {
+    /// Marks executions a previous sluiced left RUNNING, except those resumed, as ABORTED; their ARNs.
+    func abortRunningExecutions(except resumed: Set<String>) throws -> [String] {
         try database.abortRunningExecutions(
             at: Date().timeIntervalSince1970,
-            cause: "sluiced stopped while the execution was running"
+            cause: "sluiced stopped while the execution was running, and it could not be resumed",
+            except: resumed
         )
     }
 

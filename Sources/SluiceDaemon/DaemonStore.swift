@@ -146,7 +146,7 @@ struct DaemonStore: Sendable {
     }
 
     /// Marks map runs a previous sluiced left RUNNING as ABORTED; how many there were.
-    func abortRunningMapRuns() throws -> Int {
-        try database.abortRunningMapRuns(at: Date().timeIntervalSince1970)
+    func abortRunningMapRuns(except resumed: Set<String>) throws -> Int {
+        try database.abortRunningMapRuns(at: Date().timeIntervalSince1970, except: resumed)
     }
 }

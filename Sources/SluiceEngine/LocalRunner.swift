@@ -16,6 +16,10 @@ package struct LocalRunner {
     package var progressInterval: Duration = .seconds(1)
     /// Events from outside the execution (UpdateMapRun), handled as they come.
     package var controls: AsyncStream<ExecutionEvent>?
+    /// Told every event handled, in order, so the execution can be rebuilt after a restart.
+    package var journal: (any ExecutionJournal)?
+    /// A journal to rebuild the execution from before it carries on (see `replay`).
+    package var replaying: [ReplayedEvent] = []
 
     package init(mapIO: any MapIO = NoMapIO(), handler: @escaping TaskHandler = LocalRunner.unimplemented) {
         self.mapIO = mapIO
@@ -38,6 +42,13 @@ package struct LocalRunner {
         }
         defer { forwarding?.cancel() }
         var effects = execution.start()
+        var sequence = replaying.count
+        if !replaying.isEmpty {
+            let residue = await replay(replaying, into: &execution, first: effects)
+            if let outcome = residue.outcome { return outcome }
+            effects = residue.effects
+            for event in residue.events { sink.yield(event) }
+        }
         var iterator = events.makeAsyncIterator()
         let clock = ContinuousClock()
         var lastProgress = clock.now
@@ -92,7 +103,10 @@ package struct LocalRunner {
             default:
                 break
             }
-            effects = execution.handle(event, at: Self.now())
+            let now = Self.now()
+            effects = execution.handle(event, at: now)
+            journal?.record(sequence: sequence, at: now, entry: JournalEntry(event))
+            sequence += 1
             guard let onProgress else { continue }
             // A run that starts or ends is reported at once (the end with its final counters); running ones at
             // most every interval.

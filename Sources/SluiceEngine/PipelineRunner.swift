@@ -45,14 +45,20 @@ package enum PipelineRunner {
         maintainWorkers: Bool,
         onPublish: @escaping @Sendable (TopicMessage) async -> Void = { _ in },
         onProgress: (@Sendable ([MapRunProgress]) -> Void)? = nil,
-        controls: AsyncStream<ExecutionEvent>? = nil
+        controls: AsyncStream<ExecutionEvent>? = nil,
+        journal: (any ExecutionJournal)? = nil,
+        replaying: [ReplayedEvent] = []
     ) async -> ExecutionOutcome {
         let region = execution.context.region
         let account = execution.context.account
         // Child executions beyond what the workers can take would only wait in memory.
         execution.distributedConcurrencyCeiling = max(2, maxWorkers * 2)
         let tasks = LambdaTasks(host: host, region: region, account: account)
-        let topics = TopicTasks(store: TopicStore(root: root, region: region, account: account), onPublish: onPublish)
+        let topics = TopicTasks(
+            store: TopicStore(root: root, region: region, account: account),
+            executionArn: execution.context.executionArn,
+            onPublish: onPublish
+        )
         var runner = LocalRunner(mapIO: BucketMapIO(bucketsDirectory: Settings.path(root, "var/lib/sluice/buckets"))) {
             invocation in
             if let result = await tasks.handle(invocation) { return result }
@@ -61,6 +67,8 @@ package enum PipelineRunner {
         }
         runner.onProgress = onProgress
         runner.controls = controls
+        runner.journal = journal
+        runner.replaying = replaying
         guard maintainWorkers else { return await runner.run(&execution) }
         return await withTaskGroup(of: Void.self) { group in
             group.addTask { await host.maintain() }

@@ -45,6 +45,13 @@ extension SluiceDatabase {
                     """,
                 arguments: record.arguments
             )
+            if record.status != "RUNNING" {
+                // Ended: the history says everything the journal did.
+                try db.execute(
+                    sql: "DELETE FROM executionEvent WHERE executionArn = ?",
+                    arguments: [record.executionArn]
+                )
+            }
             for event in history {
                 try db.execute(
                     sql: """
@@ -103,14 +110,19 @@ extension SluiceDatabase {
         }
     }
 
-    /// Executions left RUNNING by a previous sluiced end ABORTED at `date` with `cause`; answers their ARNs.
-    public func abortRunningExecutions(at date: Double, cause: String) throws -> [String] {
+    /// Executions left RUNNING by a previous sluiced, except those being resumed, end ABORTED at `date` with
+    /// `cause`; answers their ARNs.
+    public func abortRunningExecutions(at date: Double, cause: String, except resumed: Set<String>) throws -> [String] {
         try writer.write { db in
             let arns = try String.fetchAll(db, sql: "SELECT executionArn FROM execution WHERE status = 'RUNNING'")
-            try db.execute(
-                sql: "UPDATE execution SET status = 'ABORTED', stopDate = ?, cause = ? WHERE status = 'RUNNING'",
-                arguments: [date, cause]
-            )
+                .filter { !resumed.contains($0) }
+            for arn in arns {
+                try db.execute(
+                    sql: "UPDATE execution SET status = 'ABORTED', stopDate = ?, cause = ? WHERE executionArn = ?",
+                    arguments: [date, cause, arn]
+                )
+                try db.execute(sql: "DELETE FROM executionEvent WHERE executionArn = ?", arguments: [arn])
+            }
             return arns
         }
     }

@@ -105,6 +105,7 @@ public final class SluiceDatabase: Sendable {
             )
         }
         registerExecutionMigrations(&migrator)
+        registerJournalMigrations(&migrator)
         return migrator
     }
 
@@ -247,21 +248,25 @@ public final class SluiceDatabase: Sendable {
         }
     }
 
-    /// Map runs left RUNNING by a previous sluiced end ABORTED at `date`: their execution did not survive it.
+    /// Map runs left RUNNING by a previous sluiced end ABORTED at `date`, except those of executions being
+    /// resumed (they carry on): their execution did not survive it.
     @discardableResult
-    public func abortRunningMapRuns(at date: Double) throws -> Int {
+    public func abortRunningMapRuns(at date: Double, except resumed: Set<String> = []) throws -> Int {
         try writer.write { db in
-            try db.execute(
-                sql:
-                    """
-                    UPDATE mapRun SET status = 'ABORTED', stopDate = ?, childrenAborted = childrenAborted + childrenRunning,
-                        childrenRunning = 0, itemsAborted = itemsRead - itemsSucceeded - itemsFailed, itemsPending = 0,
-                        updateDate = ?
-                    WHERE status = 'RUNNING'
-                    """,
-                arguments: [date, date]
-            )
-            return db.changesCount
+            let arns = try Row.fetchAll(db, sql: "SELECT mapRunArn, executionArn FROM mapRun WHERE status = 'RUNNING'")
+                .filter { !resumed.contains($0["executionArn"] as String) }.map { $0["mapRunArn"] as String }
+            for arn in arns {
+                try db.execute(
+                    sql: """
+                        UPDATE mapRun SET status = 'ABORTED', stopDate = ?, childrenAborted = childrenAborted + childrenRunning,
+                            childrenRunning = 0, itemsAborted = itemsRead - itemsSucceeded - itemsFailed, itemsPending = 0,
+                            updateDate = ?
+                        WHERE mapRunArn = ?
+                        """,
+                    arguments: [date, date, arn]
+                )
+            }
+            return arns.count
         }
     }
 

@@ -65,9 +65,15 @@ public struct TopicStore: Sendable {
         topic: String,
         message: String,
         subject: String? = nil,
-        attributes: JSONObject = JSONObject()
+        attributes: JSONObject = JSONObject(),
+        messageId: String? = nil
     ) throws(TopicError) -> TopicMessage {
-        let published = try validate(topic: topic, message: message, subject: subject, attributes: attributes)
+        var published = try validate(topic: topic, message: message, subject: subject, attributes: attributes)
+        if let messageId {
+            // Published before (the same step run again): the stored message stands.
+            if let stored = storedMessage(topic: topic, messageId: messageId) { return stored }
+            published.messageId = messageId
+        }
         do {
             try AtomicFile.write(published.envelope.serializedBytes() + [0x0A], to: path(of: published))
         } catch {
@@ -128,6 +134,13 @@ public struct TopicStore: Sendable {
     /// A topic's message files in publishing order (hidden and temporary files skipped).
     public func messageFiles(topic: String) -> [String] {
         Self.jsonFiles(in: folder(of: topic))
+    }
+
+    /// The stored message with this MessageId, if there is one.
+    public func storedMessage(topic: String, messageId: String) -> TopicMessage? {
+        let suffix = "-" + messageId + ".json"
+        guard let file = messageFiles(topic: topic).first(where: { $0.hasSuffix(suffix) }) else { return nil }
+        return message(topic: topic, file: file)
     }
 
     /// A stored message; nil when the file is missing or is not a notification document.

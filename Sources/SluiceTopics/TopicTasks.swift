@@ -20,9 +20,17 @@ public struct TopicTasks: Sendable {
     public let store: TopicStore
     /// Called with every stored message (the daemon hands it to its DeliveryService here).
     public var onPublish: @Sendable (TopicMessage) async -> Void
+    /// The execution publishing (its ARN): each publishing step then gets a MessageId of its own that stays the
+    /// same if the step runs again after a restart, so the message is stored and delivered once.
+    public var executionArn: String?
 
-    public init(store: TopicStore, onPublish: @escaping @Sendable (TopicMessage) async -> Void = { _ in }) {
+    public init(
+        store: TopicStore,
+        executionArn: String? = nil,
+        onPublish: @escaping @Sendable (TopicMessage) async -> Void = { _ in }
+    ) {
         self.store = store
+        self.executionArn = executionArn
         self.onPublish = onPublish
     }
 
@@ -35,7 +43,10 @@ public struct TopicTasks: Sendable {
         }
         let requestId = UUID().uuidString.lowercased()
         do {
-            let message = try publish(invocation.input)
+            let message = try publish(
+                invocation.input,
+                messageId: executionArn.map { StableMessageId.make($0 + "#" + String(invocation.token)) }
+            )
             await onPublish(message)
             return .success(Self.output(messageId: message.messageId, requestId: requestId, date: store.now()))
         } catch {
@@ -44,7 +55,7 @@ public struct TopicTasks: Sendable {
     }
 
     /// Reads Publish's parameters and stores the message.
-    func publish(_ parameters: JSONValue) throws(TopicError) -> TopicMessage {
+    func publish(_ parameters: JSONValue, messageId: String? = nil) throws(TopicError) -> TopicMessage {
         guard case .object(let p) = parameters else { throw .invalidParameter("TopicArn") }
         if p["PhoneNumber"] != nil { throw .invalidParameter("PhoneNumber Reason: sluice does not send SMS") }
         let target: String
@@ -77,7 +88,13 @@ public struct TopicTasks: Sendable {
         case .object(let o)?: attributes = o
         default: throw .invalidParameterValue("MessageAttributes must be an object of name to {DataType, StringValue}.")
         }
-        return try store.publish(topic: topic, message: text, subject: subject, attributes: attributes)
+        return try store.publish(
+            topic: topic,
+            message: text,
+            subject: subject,
+            attributes: attributes,
+            messageId: messageId
+        )
     }
 
     /// MessageStructure "json": the message is an object of per-protocol messages; `exec` subscribers, which SNS

@@ -412,7 +412,7 @@ struct DaemonEndToEndTests {
     }
 
     @Test(
-        "Map runs are in sluice.db: described with AWS's counters when done, ABORTED when sluiced was killed mid-run",
+        "Map runs and executions are in sluice.db with AWS's counters; one killed mid-run carries on after the restart",
         .timeLimit(.minutes(2))
     )
     func mapRunsRecorded() throws {
@@ -432,14 +432,18 @@ struct DaemonEndToEndTests {
         defer { if daemon.isRunning { daemon.terminate() } }
         let killed = try #require(try mapRuns(root).first)
         let killedArn = try #require(killed["mapRunArn"] as? String)
+        // The killed execution resumes from its journal: its map run finishes every item, none twice.
+        try waitFor(seconds: 60) {
+            (try? sluiceJSON(root, ["map-runs", "describe", killedArn]))?["status"] as? String == "SUCCEEDED"
+        }
         let killedRun = try sluiceJSON(root, ["map-runs", "describe", killedArn])
-        #expect(killedRun["status"] as? String == "ABORTED")
         let killedItems = try #require(killedRun["itemCounts"] as? [String: Any])
-        #expect((killedItems["aborted"] as? Int ?? 0) > 0)
-        #expect(killedItems["running"] as? Int == 0)
-        // The execution it belonged to is recorded too, ABORTED by the restart.
-        let killedExecutions = try sluiceJSON(root, ["executions", "list", "--status", "ABORTED"])["executions"]
-        #expect((killedExecutions as? [[String: Any]])?.count == 1)
+        #expect(killedItems["succeeded"] as? Int == 20)
+        #expect(killedItems["total"] as? Int == 20)
+        try waitFor(seconds: 30) {
+            let done = try? sluiceJSON(root, ["executions", "list", "--status", "SUCCEEDED"])["executions"]
+            return (done as? [[String: Any]])?.count == 1
+        }
 
         try root.write("var/lib/sluice/buckets/inbox/short.jsonl", String(repeating: "{\"nap\": 0}\n", count: 5))
         try waitFor(seconds: 30) {
@@ -468,7 +472,18 @@ struct DaemonEndToEndTests {
         let executions = try #require(
             try sluiceJSON(root, ["executions", "list", "--state-machine", "slow"])["executions"] as? [[String: Any]]
         )
-        #expect(executions.map { $0["status"] as? String } == ["SUCCEEDED", "ABORTED"])
+        #expect(executions.map { $0["status"] as? String } == ["SUCCEEDED", "SUCCEEDED"])
+        let resumedArn = try #require(executions.last?["executionArn"] as? String)
+        let resumed = try sluiceJSON(root, ["executions", "describe", resumedArn])
+        #expect(
+            resumed["output"] as? String == "[" + Array(repeating: #"{"nap":1}"#, count: 20).joined(separator: ",")
+                + "]"
+        )
+        let resumedEvents = try #require(
+            try sluiceJSON(root, ["executions", "history", resumedArn])["events"] as? [[String: Any]]
+        )
+        #expect(resumedEvents.filter { $0["type"] as? String == "ExecutionStarted" }.count == 1)
+        #expect(resumedEvents.map { $0["id"] as? Int ?? 0 } == Array(1...resumedEvents.count))
         let executionArn = try #require(executions.first?["executionArn"] as? String)
         let execution = try sluiceJSON(root, ["executions", "describe", executionArn])
         #expect(execution["input"] as? String == #"{"Key":"short.jsonl"}"#)

@@ -23,7 +23,11 @@ public struct DefinitionDecoder {
     /// Parses the text first; a JSON syntax error is reported as a problem too.
     public static func decode(text: String) -> Result<StateMachineDefinition, DefinitionErrors> {
         do {
-            return decode(try JSONParser.parse(text))
+            return decode(try JSONParser.parse(text)).map { machine in
+                var machine = machine
+                machine.sourceText = text
+                return machine
+            }
         } catch {
             return .failure(
                 DefinitionErrors(problems: [

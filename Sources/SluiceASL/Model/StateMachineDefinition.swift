@@ -10,6 +10,9 @@ public struct StateMachineDefinition: Sendable, Hashable {
     public var timeoutSeconds: Int?
     public var queryLanguage: QueryLanguage = .jsonPath
     public var version: String?
+    /// The definition's text as loaded (top level only): what an execution keeps so it can resume after a restart
+    /// with the definition it started with.
+    public var sourceText: String?
 
     public init(startAt: String, states: [String: State], stateNames: [String]) {
         self.startAt = startAt

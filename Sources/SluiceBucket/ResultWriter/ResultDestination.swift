@@ -1,3 +1,4 @@
+import Foundation
 import SluiceJSON
 
 /// Where one map run's results go: s3://BUCKET/PREFIX/MAP_RUN_UUID/, and the folder that holds those keys.
@@ -77,6 +78,12 @@ struct ResultDestination: Sendable, Hashable {
         // A symlinked prefix folder could point anywhere; results must land inside the bucket they are reported in.
         guard let real = ResultFileSystem.realPath(directory), real.utf8.starts(with: (bucketRoot + "/").utf8) else {
             throw .invalid("the folder for s3://\(bucket)/\(keyPrefix) leads outside the bucket")
+        }
+        // The map run's folder is its own (its UUID is in the name): temporary files found here were left by a
+        // writer that died with its sluiced; the resumed run writes its files anew.
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: real)) ?? []
+        for name in names where name.hasPrefix(".") && name.hasSuffix(".tmp") {
+            ResultFileSystem.removeQuietly(real + "/" + name)
         }
     }
 

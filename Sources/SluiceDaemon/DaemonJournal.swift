@@ -1,0 +1,57 @@
+import Foundation
+import SluiceASL
+import SluiceEngine
+import SluiceJSON
+import SluiceStore
+import Synchronization
+
+/// The executions' journal in sluice.db: events are buffered as they are handled and written in groups (every
+/// `interval`, and before an execution's end is saved), so durability costs one transaction per group, not one
+/// per event. What a crash loses is the last group: those events' causes happen again (an invocation runs again).
+final class DaemonJournal: Sendable {
+    private let database: SluiceDatabase
+    private let buffer = Mutex<[JournaledEvent]>([])
+    /// Held for a whole take-and-write, so a flush that returns has written everything recorded before it.
+    private let writing = Mutex<Void>(())
+
+    init(database: SluiceDatabase) {
+        self.database = database
+    }
+
+    /// A journal for one execution.
+    func execution(_ executionArn: String) -> Journal {
+        Journal(executionArn: executionArn, owner: self)
+    }
+
+    fileprivate func append(_ event: JournaledEvent) {
+        buffer.withLock { $0.append(event) }
+    }
+
+    /// Writes what is buffered, in one transaction.
+    func flush() throws {
+        try writing.withLock { _ in
+            let pending = buffer.withLock { buffer -> [JournaledEvent] in
+                defer { buffer.removeAll(keepingCapacity: true) }
+                return buffer
+            }
+            try database.appendJournal(pending)
+        }
+    }
+
+    /// One execution's side of the journal: what LocalRunner records into.
+    struct Journal: ExecutionJournal {
+        let executionArn: String
+        let owner: DaemonJournal
+
+        func record(sequence: Int, at time: Timestamp, entry: JournalEntry) {
+            owner.append(
+                JournaledEvent(
+                    executionArn: executionArn,
+                    sequence: sequence,
+                    timestampMillis: time.epochMilliseconds,
+                    event: entry.json.serialized()
+                )
+            )
+        }
+    }
+}

@@ -1,0 +1,89 @@
+import SluiceASL
+import SluiceInterpreter
+import SluiceJSON
+
+extension LocalRunner {
+    /// What the replayed events left outstanding: the effects still to perform live, and results the writer
+    /// already produced during the replay that the journal does not hold yet.
+    struct ReplayResidue {
+        var effects: [Effect] = []
+        var events: [ExecutionEvent] = []
+        var outcome: ExecutionOutcome?
+    }
+
+    /// Rebuilds `execution` from its journal: hands the interpreter the journaled events again, at the times they
+    /// were first handled, so it reaches the state it had (history included, event for event).
+    ///
+    /// Effects are not performed again except those that rebuild what a crash loses: items are read from the
+    /// object again (the journal keeps counts), and result records are written again from the start into fresh
+    /// files (a crashed writer's files were never committed). Invocations and timers the journal shows finished
+    /// are skipped; those still outstanding at the end run live (an invocation in flight runs again: at least
+    /// once, as on AWS; a Wait resumes with the time it has left).
+    func replay(_ journal: [ReplayedEvent], into execution: inout Execution, first: [Effect]) async -> ReplayResidue {
+        var invocations: [Int: TaskInvocation] = [:]
+        var timers: [Int: Timestamp] = [:]
+        var reads: [Int: ItemReadRequest] = [:]
+        var writerEvents: [Int: ExecutionEvent] = [:]
+        var order: [Int] = []
+        var effects = first
+        for replayed in journal {
+            for effect in effects {
+                switch effect {
+                case .finished(let outcome): return ReplayResidue(outcome: outcome)
+                case .invoke(let invocation):
+                    invocations[invocation.token] = invocation
+                    order.append(invocation.token)
+                case .startTimer(let token, let fireAt):
+                    timers[token] = fireAt
+                    order.append(token)
+                case .cancelTimer(let token), .cancelInvocation(let token):
+                    invocations[token] = nil
+                    timers[token] = nil
+                case .readItems(let request): reads[request.token] = request
+                case .closeItemReader(let token):
+                    reads[token] = nil
+                    await mapIO.closeReader(token)
+                case .openResultWriter(let request):
+                    if let event = await mapIO.openWriter(request) { writerEvents[request.token] = event }
+                case .writeResult(let token, let record):
+                    if let event = await mapIO.write(token, record) { writerEvents[token] = event }
+                case .closeResultWriter(let token, let commit):
+                    if let event = await mapIO.closeWriter(token, commit: commit) { writerEvents[token] = event }
+                }
+            }
+            let event: ExecutionEvent
+            switch replayed.entry {
+            case .itemsRead(let token, let count, let exhausted):
+                guard var request = reads.removeValue(forKey: token) else { continue }
+                if count == 0 {
+                    event = .itemsRead(token: token, items: [], exhausted: exhausted)
+                } else {
+                    request.count = count
+                    event = await mapIO.read(request)
+                }
+            case .event(let journaled):
+                switch journaled {
+                case .taskSucceeded(let token, _), .taskFailed(let token, _, _): invocations[token] = nil
+                case .timerFired(let token): timers[token] = nil
+                case .itemReaderFailed(let token, _): reads[token] = nil
+                case .resultsWritten(let token, _), .resultWriterFailed(let token, _): writerEvents[token] = nil
+                default: break
+                }
+                event = journaled
+            }
+            effects = execution.handle(event, at: replayed.time)
+        }
+        // The last event's effects are live work.
+        var residue = ReplayResidue()
+        for token in order {
+            if let invocation = invocations.removeValue(forKey: token) { residue.effects.append(.invoke(invocation)) }
+            if let fireAt = timers.removeValue(forKey: token) {
+                residue.effects.append(.startTimer(token: token, fireAt: fireAt))
+            }
+        }
+        residue.effects += reads.keys.sorted().compactMap { reads[$0].map(Effect.readItems) }
+        residue.effects += effects
+        residue.events = writerEvents.keys.sorted().compactMap { writerEvents[$0] }
+        return residue
+    }
+}

@@ -1,0 +1,100 @@
+import GRDB
+
+extension SluiceDatabase {
+    static func registerJournalMigrations(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("2026-11-execution-journal") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE execution ADD COLUMN stateMachineName TEXT;
+                    ALTER TABLE execution ADD COLUMN definition TEXT;
+                    ALTER TABLE execution ADD COLUMN seed INTEGER;
+                    ALTER TABLE execution ADD COLUMN startMillis INTEGER;
+                    CREATE TABLE executionEvent (
+                        executionArn TEXT NOT NULL,
+                        sequence INTEGER NOT NULL,
+                        timestampMillis INTEGER NOT NULL,
+                        event TEXT NOT NULL,
+                        PRIMARY KEY (executionArn, sequence)
+                    ) WITHOUT ROWID;
+                    """
+            )
+        }
+    }
+
+    /// Records a starting execution with what it needs to resume: its definition, seed and exact start time.
+    public func startExecution(_ resumable: ResumableExecution) throws {
+        try writer.write { db in
+            let record = resumable.record
+            try db.execute(
+                sql: """
+                    INSERT INTO execution (\(ExecutionRecord.columns), stateMachineName, definition, seed, startMillis)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (executionArn) DO NOTHING
+                    """,
+                arguments: record.arguments
+                    + [
+                        resumable.stateMachineName, resumable.definition, Int64(bitPattern: resumable.seed),
+                        resumable.startMillis,
+                    ]
+            )
+        }
+    }
+
+    /// Executions still RUNNING that carry what they need to resume, oldest first.
+    public func resumableExecutions() throws -> [ResumableExecution] {
+        try writer.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT \(ExecutionRecord.columns), stateMachineName, definition, seed, startMillis FROM execution
+                    WHERE status = 'RUNNING' AND definition IS NOT NULL ORDER BY startDate
+                    """
+            ).map { row in
+                ResumableExecution(
+                    record: ExecutionRecord(row: row),
+                    stateMachineName: row["stateMachineName"],
+                    definition: row["definition"],
+                    seed: UInt64(bitPattern: row["seed"] as Int64),
+                    startMillis: row["startMillis"]
+                )
+            }
+        }
+    }
+
+    /// Appends handled events, from any executions, in one transaction (the journal's grouped write).
+    public func appendJournal(_ events: [JournaledEvent]) throws {
+        guard !events.isEmpty else { return }
+        try writer.write { db in
+            let statement = try db.cachedStatement(
+                sql: """
+                    INSERT OR REPLACE INTO executionEvent (executionArn, sequence, timestampMillis, event)
+                    VALUES (?, ?, ?, ?)
+                    """
+            )
+            for e in events {
+                try statement.execute(arguments: [e.executionArn, e.sequence, e.timestampMillis, e.event])
+            }
+        }
+    }
+
+    /// An execution's journal, in order.
+    public func journal(_ executionArn: String) throws -> [JournaledEvent] {
+        try writer.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT sequence, timestampMillis, event FROM executionEvent WHERE executionArn = ?
+                    ORDER BY sequence
+                    """,
+                arguments: [executionArn]
+            ).map {
+                JournaledEvent(
+                    executionArn: executionArn,
+                    sequence: $0["sequence"],
+                    timestampMillis: $0["timestampMillis"],
+                    event: $0["event"]
+                )
+            }
+        }
+    }
+}
