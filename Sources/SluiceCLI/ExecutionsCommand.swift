@@ -4,7 +4,11 @@ import ArgumentParser
 struct ExecutionsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "executions",
-        abstract: "Inspect executions (ListExecutions, DescribeExecution, GetExecutionHistory).",
-        subcommands: [ExecutionsListCommand.self, ExecutionsDescribeCommand.self, ExecutionsHistoryCommand.self]
+        abstract:
+            "Inspect and stop executions (ListExecutions, DescribeExecution, GetExecutionHistory, StopExecution).",
+        subcommands: [
+            ExecutionsListCommand.self, ExecutionsDescribeCommand.self, ExecutionsHistoryCommand.self,
+            ExecutionsStopCommand.self,
+        ]
     )
 }

@@ -9,7 +9,7 @@ public struct SluiceCommand: AsyncParsableCommand {
         subcommands: [
             RunCommand.self, ValidateCommand.self, TestEventPatternCommand.self, TestInputTransformerCommand.self,
             TestFilterPolicyCommand.self, PublishCommand.self, SubscribeCommand.self, TopicsCommand.self,
-            MapRunsCommand.self, ExecutionsCommand.self,
+            MapRunsCommand.self, ExecutionsCommand.self, StartExecutionCommand.self, StatusCommand.self,
         ]
     )
 

@@ -43,6 +43,8 @@ public struct Daemon: Service {
         var firstTried = ContinuousClock.now
         /// An execution a previous sluiced left running, to rebuild from its journal and carry on.
         var resume: Resume?
+        /// The execution's name when the starter chose it (StartExecution's `name`).
+        var name: String?
     }
 
     /// What a resumed execution starts from.
@@ -213,10 +215,19 @@ public struct Daemon: Service {
                 // Status and watchdog, pinged from the daemon's own loop so a stuck daemon stops pinging.
                 background.addTask {
                     let interval = min(notifier.watchdogInterval.map { $0 / 2 } ?? .seconds(2), .seconds(2))
+                    let startedAt = Date().timeIntervalSince1970
                     while !Task.isCancelled {
-                        counters.workers(busy: await hosts.host.busyWorkers())
+                        let busy = await hosts.host.busyWorkers()
+                        counters.workers(busy: busy)
                         notifier.status(counters.statusLine)
                         notifier.watchdog()
+                        // What `sluice status` shows.
+                        let report: JSONValue = [
+                            "pid": .int(Int(getpid())), "startedAt": .double(startedAt),
+                            "updatedAt": .double(Date().timeIntervalSince1970), "status": .string(counters.statusLine),
+                            "busyWorkers": .int(busy),
+                        ]
+                        try? persisted.database.saveDaemonReport(report.serialized())
                         do {
                             try await Task.sleep(for: interval)
                         } catch {
@@ -233,6 +244,16 @@ public struct Daemon: Service {
                             return
                         }
                         applyMapRunUpdates(persisted: persisted, controls: controls)
+                        answerControlRequests(
+                            ControlRequests(
+                                region: settings.region,
+                                account: settings.account,
+                                machines: config.current.machines,
+                                persisted: persisted,
+                                controls: controls,
+                                start: { startSink.yield($0) }
+                            )
+                        )
                     }
                 }
                 // The executions' journal is written in groups.
@@ -382,6 +403,26 @@ public struct Daemon: Service {
         }
     }
 
+    /// Answers what `sluice start-execution` and `sluice executions stop` left in the store.
+    private func answerControlRequests(_ handler: ControlRequests) {
+        let requests: [ControlRequest]
+        do {
+            requests = try handler.persisted.database.takeControlRequests()
+        } catch {
+            logger.error("cannot read control requests from the store: \(error)")
+            return
+        }
+        for request in requests {
+            let answer = handler.answer(request)
+            logger.info("\(request.kind): \(answer.serialized())")
+            do {
+                try handler.persisted.database.answerControl(request.id, answer: answer.serialized())
+            } catch {
+                logger.error("cannot answer \(request.kind): \(error)")
+            }
+        }
+    }
+
     /// Takes the waiting UpdateMapRun requests and hands each to the execution running its map run.
     private func applyMapRunUpdates(persisted: DaemonStore, controls: MapRunControls) {
         let updates: [MapRunUpdate]
@@ -457,7 +498,7 @@ public struct Daemon: Service {
             return
         }
         let name =
-            request.resume?.stored.record.name
+            request.resume?.stored.record.name ?? request.name
             ?? ExecutionNames.make(from: request.key, unique: UUID().uuidString.lowercased())
         let context = ExecutionContext.make(
             stateMachineName: request.machine,

@@ -106,6 +106,7 @@ public final class SluiceDatabase: Sendable {
         }
         registerExecutionMigrations(&migrator)
         registerJournalMigrations(&migrator)
+        registerControlMigrations(&migrator)
         return migrator
     }
 
