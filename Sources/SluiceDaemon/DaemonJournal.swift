@@ -8,18 +8,18 @@ import Synchronization
 /// The executions' journal in sluice.db: events are buffered as they are handled and written in groups (every
 /// `interval`, and before an execution's end is saved), so durability costs one transaction per group, not one
 /// per event. What a crash loses is the last group: those events' causes happen again (an invocation runs again).
-final class DaemonJournal: Sendable {
+package final class DaemonJournal: Sendable {
     private let database: SluiceDatabase
     private let buffer = Mutex<[JournaledEvent]>([])
     /// Held for a whole take-and-write, so a flush that returns has written everything recorded before it.
     private let writing = Mutex<Void>(())
 
-    init(database: SluiceDatabase) {
+    package init(database: SluiceDatabase) {
         self.database = database
     }
 
     /// A journal for one execution.
-    func execution(_ executionArn: String) -> Journal {
+    package func execution(_ executionArn: String) -> Journal {
         Journal(executionArn: executionArn, owner: self)
     }
 
@@ -28,7 +28,7 @@ final class DaemonJournal: Sendable {
     }
 
     /// Writes what is buffered, in one transaction.
-    func flush() throws {
+    package func flush() throws {
         try writing.withLock { _ in
             let pending = buffer.withLock { buffer -> [JournaledEvent] in
                 defer { buffer.removeAll(keepingCapacity: true) }
@@ -39,11 +39,11 @@ final class DaemonJournal: Sendable {
     }
 
     /// One execution's side of the journal: what LocalRunner records into.
-    struct Journal: ExecutionJournal {
+    package struct Journal: ExecutionJournal {
         let executionArn: String
         let owner: DaemonJournal
 
-        func record(sequence: Int, at time: Timestamp, entry: JournalEntry) {
+        package func record(sequence: Int, at time: Timestamp, entry: JournalEntry) {
             owner.append(
                 JournaledEvent(
                     executionArn: executionArn,

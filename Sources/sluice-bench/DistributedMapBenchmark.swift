@@ -56,6 +56,8 @@ enum DistributedMapBenchmark {
         var runs: [Double] = []
         var cpu: [(own: Double, workers: Double)] = []
         var scored = 0
+        var journaled: [Double] = []
+        var inMemory: [Double] = []
         for _ in 0..<rounds {
             if let p = poolSeconds(shared: shared, items: buckets + "/inbox/companies/companies.jsonl", output: root) {
                 pools.append(p)
@@ -66,6 +68,13 @@ enum DistributedMapBenchmark {
             runs.append(seconds)
             cpu.append(used)
             scored = try countResults(buckets + "/results/scores")
+            // Issue 7's durability cost: the same run journaled into sluice.db as sluiced does, and in memory.
+            for mode in [BenchJournal.memory, .store(path: root + "/var/lib/sluice/sluice.db")] {
+                try? FileManager.default.removeItem(atPath: buckets + "/results/scores")
+                let (seconds, outcome, _) = try await sluiceSeconds(root: root, journal: mode)
+                guard case .succeeded = outcome else { throw BenchError("\(mode.label): \(outcome)") }
+                if case .memory = mode { inMemory.append(seconds) } else { journaled.append(seconds) }
+            }
         }
         let seconds = median(runs)
         let pool = pools.count == rounds ? median(pools) : nil
@@ -101,6 +110,18 @@ enum DistributedMapBenchmark {
                 )
             )
         }
+        let stored = median(journaled)
+        let memory = median(inMemory)
+        print(
+            String(
+                format:
+                    "  durability: journal in sluice.db %.2f s, in memory %.2f s: %.2f of the in-memory time  target <= 1.10: %@",
+                stored,
+                memory,
+                stored / memory,
+                stored / memory <= 1.10 ? "met" : "MISSED"
+            )
+        )
     }
 
     static func scoreScript() -> String {
@@ -117,7 +138,10 @@ enum DistributedMapBenchmark {
         return sorted.isEmpty ? .nan : sorted[sorted.count / 2]
     }
 
-    static func sluiceSeconds(root: String) async throws -> (Double, ExecutionOutcome, (own: Double, workers: Double)) {
+    static func sluiceSeconds(
+        root: String,
+        journal mode: BenchJournal = .none
+    ) async throws -> (Double, ExecutionOutcome, (own: Double, workers: Double)) {
         guard case .success(let machine) = DefinitionDecoder.decode(text: definition) else {
             throw BenchError("the benchmark definition does not validate")
         }
@@ -130,14 +154,22 @@ enum DistributedMapBenchmark {
         let clock = ContinuousClock()
         let began = clock.now
         let selfBefore = cpuSeconds(RUSAGE_SELF)
-        let outcome = await PipelineRunner.run(
-            machine,
-            name: "score-companies",
-            input: [:],
-            root: root,
-            host: host,
-            maxWorkers: 2
+        let context = ExecutionContext.make(
+            stateMachineName: "score-companies",
+            executionName: UUID().uuidString.lowercased(),
+            startTime: LocalRunner.now()
         )
+        var execution = Execution(definition: machine, context: context, input: [:], seed: 7)
+        let outcome = try await mode.with(context.executionArn) { journal in
+            await PipelineRunner.run(
+                &execution,
+                root: root,
+                host: host,
+                maxWorkers: 2,
+                maintainWorkers: false,
+                journal: journal
+            )
+        }
         let seconds = FunctionBenchmark.seconds(clock.now - began)
         let selfCPU = cpuSeconds(RUSAGE_SELF) - selfBefore
         var workersCPU = 0.0
