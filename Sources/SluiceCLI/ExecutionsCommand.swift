@@ -5,10 +5,10 @@ struct ExecutionsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "executions",
         abstract:
-            "Inspect and stop executions (ListExecutions, DescribeExecution, GetExecutionHistory, StopExecution).",
+            "Inspect and stop executions (ListExecutions, DescribeExecution, GetExecutionHistory, StopExecution, RedriveExecution).",
         subcommands: [
             ExecutionsListCommand.self, ExecutionsDescribeCommand.self, ExecutionsHistoryCommand.self,
-            ExecutionsStopCommand.self,
+            ExecutionsStopCommand.self, ExecutionsRedriveCommand.self,
         ]
     )
 }

@@ -22,6 +22,7 @@ struct ControlRequests {
         switch request.kind {
         case "StartExecution": return startExecution(body)
         case "StopExecution": return stopExecution(body)
+        case "RedriveExecution": return redriveExecution(body)
         default: return Self.error("UnknownOperationException", "sluiced does not know \(request.kind)")
         }
     }
@@ -62,6 +63,42 @@ struct ControlRequests {
             return Self.error("ValidationException", "Execution is not running: '\(executionArn)'")
         }
         return ["stopDate": .string(LocalRunner.now().iso8601())]
+    }
+
+    private func redriveExecution(_ body: JSONValue) -> JSONValue {
+        let executionArn = body["executionArn"]?.stringValue ?? ""
+        guard let record = try? persisted.database.execution(executionArn) else {
+            return Self.error("ExecutionDoesNotExist", "Execution Does Not Exist: '\(executionArn)'")
+        }
+        guard ["FAILED", "TIMED_OUT", "ABORTED"].contains(record.status) else {
+            return Self.error(
+                "ExecutionNotRedrivable",
+                "Execution with status \(record.status) cannot be redriven: '\(executionArn)'"
+            )
+        }
+        guard let stored = try? persisted.database.resumableExecution(executionArn),
+            case .success(let definition) = DefinitionDecoder.decode(text: stored.definition),
+            let journal = try? persisted.replayableJournal(executionArn), !journal.isEmpty
+        else {
+            return Self.error(
+                "ExecutionNotRedrivable",
+                "Execution cannot be redriven: its journal or definition is gone: '\(executionArn)'"
+            )
+        }
+        do {
+            try persisted.redriveStarted(record)
+        } catch {
+            return Self.error("InternalFailure", "cannot record the redrive: \(error)")
+        }
+        var request = Daemon.StartRequest(
+            machine: stored.stateMachineName,
+            input: (try? JSONParser.parse(record.input)) ?? .null,
+            key: nil,
+            rule: "(redrive)"
+        )
+        request.resume = Daemon.Resume(stored: stored, definition: definition, journal: journal, redrive: true)
+        start(request)
+        return ["redriveDate": .string(LocalRunner.now().iso8601())]
     }
 
     /// AWS's rules for execution names: 1 to 80 characters, none of whitespace, brackets, wildcards, special

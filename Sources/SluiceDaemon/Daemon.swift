@@ -52,6 +52,8 @@ public struct Daemon: Service {
         var stored: ResumableExecution
         var definition: StateMachineDefinition
         var journal: [ReplayedEvent]
+        /// RedriveExecution: after the replay the ended execution carries on from the state that failed.
+        var redrive = false
     }
 
     public func run() async throws {
@@ -382,20 +384,11 @@ public struct Daemon: Service {
                 return nil
             }
             do {
-                var journal: [ReplayedEvent] = []
-                for event in try persisted.database.journal(execution.record.executionArn) {
-                    guard let entry = JournalEntry(json: try JSONParser.parse(event.event)) else {
-                        logger.error(
-                            "cannot resume the execution: journal event \(event.sequence) is unreadable",
-                            metadata: metadata
-                        )
-                        return nil
-                    }
-                    journal.append(
-                        ReplayedEvent(time: Timestamp(epochMilliseconds: event.timestampMillis), entry: entry)
-                    )
-                }
-                return Resume(stored: execution, definition: definition, journal: journal)
+                return Resume(
+                    stored: execution,
+                    definition: definition,
+                    journal: try persisted.replayableJournal(execution.record.executionArn)
+                )
             } catch {
                 logger.error("cannot resume the execution: \(error)", metadata: metadata)
                 return nil
@@ -512,7 +505,13 @@ public struct Daemon: Service {
         var logger = logger
         logger[metadataKey: "sluice.execution"] = .string(context.executionArn)
         counters.executionStarted()
-        if let resume = request.resume {
+        if let resume = request.resume, resume.redrive {
+            logger.info(
+                "execution redriven (replaying its journal of \(resume.journal.count) events)",
+                metadata: ["sluice.state.machine": .string(request.machine)]
+            )
+            route(statusEvent(context, status: "RUNNING", input: request.input, outcome: nil), nil)
+        } else if let resume = request.resume {
             logger.info(
                 "execution resumed from its journal (\(resume.journal.count) events)",
                 metadata: ["sluice.state.machine": .string(request.machine)]
@@ -553,7 +552,8 @@ public struct Daemon: Service {
             },
             controls: events,
             journal: journal.execution(context.executionArn),
-            replaying: request.resume?.journal ?? []
+            replaying: request.resume?.journal ?? [],
+            redriving: request.resume?.redrive ?? false
         )
         await hosts.release(lease)
         counters.mapRuns([])

@@ -1,5 +1,6 @@
 import Foundation
 import SluiceASL
+import SluiceEngine
 import SluiceInterpreter
 import SluiceJSON
 import SluiceStore
@@ -41,7 +42,8 @@ extension DaemonStore {
             status: outcome.status,
             startDate: Self.seconds(context.startTime),
             stopDate: Self.seconds(stop),
-            input: input.serialized()
+            input: input.serialized(),
+            redriveCount: execution.redriveCount
         )
         switch outcome {
         case .succeeded(let output): record.output = output.serialized()
@@ -70,4 +72,32 @@ extension DaemonStore {
     }
 
     static func seconds(_ t: Timestamp) -> Double { Double(t.epochMilliseconds) / 1000 }
+
+    /// An execution's journal, ready to replay; throws when an event cannot be read back.
+    func replayableJournal(_ executionArn: String) throws -> [ReplayedEvent] {
+        try database.journal(executionArn).map { event in
+            guard let entry = JournalEntry(json: try JSONParser.parse(event.event)) else {
+                throw JournalUnreadable(sequence: event.sequence)
+            }
+            return ReplayedEvent(time: Timestamp(epochMilliseconds: event.timestampMillis), entry: entry)
+        }
+    }
+
+    /// Records that a redrive starts: RUNNING again, its outcome cleared, the redrive counted.
+    func redriveStarted(_ record: ExecutionRecord) throws {
+        var record = record
+        record.status = "RUNNING"
+        record.stopDate = nil
+        record.output = nil
+        record.error = nil
+        record.cause = nil
+        record.redriveCount += 1
+        try database.saveExecution(record)
+    }
+}
+
+/// A journal event this sluice cannot read (written by another version).
+struct JournalUnreadable: Error, CustomStringConvertible {
+    var sequence: Int
+    var description: String { "journal event \(sequence) is unreadable" }
 }

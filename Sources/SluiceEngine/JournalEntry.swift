@@ -43,6 +43,8 @@ package enum JournalEntry: Sendable, Hashable {
             case .timerFired(let token):
                 o["e"] = "timerFired"
                 o["t"] = .int(token)
+            case .redrive:
+                o["e"] = "redrive"
             case .stop(let error, let cause):
                 o["e"] = "stop"
                 optional("error", error)
@@ -93,6 +95,7 @@ package enum JournalEntry: Sendable, Hashable {
         case "taskHeartbeat": self = .event(.taskHeartbeat(token: token))
         case "timerFired": self = .event(.timerFired(token: token))
         case "stop": self = .event(.stop(error: error, cause: cause))
+        case "redrive": self = .event(.redrive)
         case "itemReaderFailed": self = .event(.itemReaderFailed(token: token, cause: cause ?? ""))
         case "resultsWritten": self = .event(.resultsWritten(token: token, details: json["details"] ?? .null))
         case "resultWriterFailed": self = .event(.resultWriterFailed(token: token, cause: cause ?? ""))

@@ -29,7 +29,8 @@ extension LocalRunner {
         for replayed in journal {
             for effect in effects {
                 switch effect {
-                case .finished(let outcome): return ReplayResidue(outcome: outcome)
+                // An end the journal goes on past was redriven: the events after it carry on.
+                case .finished: continue
                 case .invoke(let invocation):
                     invocations[invocation.token] = invocation
                     order.append(invocation.token)
@@ -74,7 +75,7 @@ extension LocalRunner {
             effects = execution.handle(event, at: replayed.time)
         }
         // The last event's effects are live work.
-        var residue = ReplayResidue()
+        var residue = ReplayResidue(outcome: execution.outcome)
         for token in order {
             if let invocation = invocations.removeValue(forKey: token) { residue.effects.append(.invoke(invocation)) }
             if let fireAt = timers.removeValue(forKey: token) {

@@ -20,6 +20,8 @@ package struct LocalRunner {
     package var journal: (any ExecutionJournal)?
     /// A journal to rebuild the execution from before it carries on (see `replay`).
     package var replaying: [ReplayedEvent] = []
+    /// After the replay, RedriveExecution: the ended execution carries on from the state that failed.
+    package var redriving = false
 
     package init(mapIO: any MapIO = NoMapIO(), handler: @escaping TaskHandler = LocalRunner.unimplemented) {
         self.mapIO = mapIO
@@ -45,9 +47,16 @@ package struct LocalRunner {
         var sequence = replaying.count
         if !replaying.isEmpty {
             let residue = await replay(replaying, into: &execution, first: effects)
-            if let outcome = residue.outcome { return outcome }
+            if let outcome = residue.outcome, !redriving { return outcome }
             effects = residue.effects
             for event in residue.events { sink.yield(event) }
+        }
+        if redriving {
+            let now = Self.now()
+            effects = effects.filter { if case .finished = $0 { false } else { true } }
+            effects += execution.handle(.redrive, at: now)
+            journal?.record(sequence: sequence, at: now, entry: .event(.redrive))
+            sequence += 1
         }
         var iterator = events.makeAsyncIterator()
         let clock = ContinuousClock()

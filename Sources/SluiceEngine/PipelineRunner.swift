@@ -47,7 +47,8 @@ package enum PipelineRunner {
         onProgress: (@Sendable ([MapRunProgress]) -> Void)? = nil,
         controls: AsyncStream<ExecutionEvent>? = nil,
         journal: (any ExecutionJournal)? = nil,
-        replaying: [ReplayedEvent] = []
+        replaying: [ReplayedEvent] = [],
+        redriving: Bool = false
     ) async -> ExecutionOutcome {
         let region = execution.context.region
         let account = execution.context.account
@@ -69,6 +70,7 @@ package enum PipelineRunner {
         runner.controls = controls
         runner.journal = journal
         runner.replaying = replaying
+        runner.redriving = redriving
         guard maintainWorkers else { return await runner.run(&execution) }
         return await withTaskGroup(of: Void.self) { group in
             group.addTask { await host.maintain() }

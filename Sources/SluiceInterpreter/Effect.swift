@@ -51,13 +51,23 @@ public struct ResultWriterRequest: Sendable, Hashable {
     public var resource: String
     public var parameters: JSONValue
     public var writerConfig: JSONObject
+    /// How many times the map run has been redriven: a redriven run keeps the SUCCEEDED files written before.
+    public var redriveCount: Int
 
-    public init(token: Int, mapRunArn: String, resource: String, parameters: JSONValue, writerConfig: JSONObject) {
+    public init(
+        token: Int,
+        mapRunArn: String,
+        resource: String,
+        parameters: JSONValue,
+        writerConfig: JSONObject,
+        redriveCount: Int = 0
+    ) {
         self.token = token
         self.mapRunArn = mapRunArn
         self.resource = resource
         self.parameters = parameters
         self.writerConfig = writerConfig
+        self.redriveCount = redriveCount
     }
 }
 
@@ -75,6 +85,8 @@ public struct ChildExecutionRecord: Sendable, Hashable {
     public var stopDate: Timestamp
     /// How many items the child processed (1, or the batch size).
     public var itemCount: Int
+    /// How many times the child's map run had been redriven when it ran (the record's RedriveCount).
+    public var redriveCount = 0
 
     public init(
         executionArn: String,

@@ -82,6 +82,12 @@ extension Execution {
     mutating func frameFailed(_ id: Int, _ error: StatesError) {
         guard let frame = frames.removeValue(forKey: id) else { return }
         guard let parent = frame.parent else {
+            redrivePoint = RedrivePoint(
+                stateName: frame.stateName,
+                input: frame.input,
+                variables: frame.variables,
+                map: failedMapRuns.removeValue(forKey: id)
+            )
             fail(error: error)
             return
         }

@@ -26,15 +26,30 @@ extension Execution {
         if let template = map.itemBatcher?.batchInput {
             run.batchInput = try evaluate(template, input: effective, frame: id)
         }
+        // A redrive of this Map state carries its map run on: same ARN, successes kept.
+        let redrive = frame.parent == nil ? mapRedrive.take() : nil
         if limits.distributed {
-            run.mapRunArn = mapRunArn(label: map.label ?? state.name)
+            run.mapRunArn = redrive?.mapRunArn ?? mapRunArn(label: map.label ?? state.name)
+            if let redrive {
+                run.redriven = redrive.succeeded
+                run.redriveCount = redrive.redriveCount
+            }
             if let writer = map.resultWriter {
-                run.writerToken = try openWriter(writer, mapRunArn: run.mapRunArn, input: effective, frame: id)
+                run.writerToken = try openWriter(
+                    writer,
+                    mapRunArn: run.mapRunArn,
+                    redriveCount: run.redriveCount,
+                    input: effective,
+                    frame: id
+                )
             }
         }
         var join = Join(kind: .map(run), results: [])
         if limits.distributed {
-            join.startedEventId = record("MapRunStarted", ["mapRunArn": .string(run.mapRunArn)])
+            join.startedEventId = record(
+                redrive == nil ? "MapRunStarted" : "MapRunRedriven",
+                ["mapRunArn": .string(run.mapRunArn)]
+            )
             mapRunsStarted += 1
         } else {
             join.startedEventId = record("MapStateStarted", ["length": .int(run.bufferedCount)])
@@ -98,6 +113,7 @@ extension Execution {
     private mutating func openWriter(
         _ writer: ResultWriter,
         mapRunArn: String,
+        redriveCount: Int,
         input: JSONValue,
         frame id: Int
     ) throws(StatesError) -> Int {
@@ -114,7 +130,8 @@ extension Execution {
                     mapRunArn: mapRunArn,
                     resource: writer.resource ?? "arn:aws:states:::s3:putObject",
                     parameters: parameters,
-                    writerConfig: writer.writerConfig?.objectValue ?? JSONObject()
+                    writerConfig: writer.writerConfig?.objectValue ?? JSONObject(),
+                    redriveCount: redriveCount
                 )
             )
         )
@@ -199,6 +216,17 @@ extension Execution {
             }
             let slot = run.nextSlot
             run.nextSlot += 1
+            if let earlier = run.redriven.removeValue(forKey: slot) {
+                // Succeeded before the redrive: counted again, not run again.
+                run.itemsSucceeded += count
+                run.succeededSlots.insert(slot)
+                join.succeeded += 1
+                if run.writerToken == nil {
+                    while join.results.count <= slot { join.results.append(nil) }
+                    join.results[slot] = earlier
+                }
+                continue
+            }
             if !run.limits.distributed {
                 record("MapIterationStarted", details: .mapIteration(name: frame.stateName, index: slot))
             }
@@ -358,6 +386,7 @@ extension Execution {
             }
             run.itemsSucceeded += info.itemCount
             join.succeeded += 1
+            if distributed { run.succeededSlots.insert(info.slot) }
             store(output, error: nil, info: info, run: run, join: &join)
         case .failure(let error):
             if !distributed {
@@ -415,7 +444,7 @@ extension Execution {
         let prefix = run.mapRunArn.split(separator: ":", omittingEmptySubsequences: false).prefix(5).joined(
             separator: ":"
         )
-        return ChildExecutionRecord(
+        var record = ChildExecutionRecord(
             executionArn: "\(prefix):execution:\(label):\(info.name)",
             name: info.name,
             stateMachineArn: "\(prefix):stateMachine:\(label)",
@@ -428,6 +457,8 @@ extension Execution {
             stopDate: now,
             itemCount: info.itemCount
         )
+        record.redriveCount = run.redriveCount
+        return record
     }
 
     /// Puts the join back, and finishes the Map when nothing is left to run.
@@ -463,6 +494,22 @@ extension Execution {
     }
 
     /// The Map fails: its children are stopped, its reader and writer closed, then Retry / Catch apply.
+    /// What a redrive of the Distributed Map running in `frame` keeps: its ARN and the slots that succeeded.
+    func runningMapRedrive(_ frame: Frame) -> MapRedrive? {
+        guard case .joining(let join) = frame.phase, case .map(let run) = join.kind, run.limits.distributed else {
+            return nil
+        }
+        return Self.mapRedrive(run, join)
+    }
+
+    static func mapRedrive(_ run: MapRun, _ join: Join) -> MapRedrive {
+        var succeeded: [Int: JSONValue] = [:]
+        for slot in run.succeededSlots {
+            succeeded[slot] = slot < join.results.count ? join.results[slot] ?? .null : .null
+        }
+        return MapRedrive(mapRunArn: run.mapRunArn, succeeded: succeeded, redriveCount: run.redriveCount + 1)
+    }
+
     private mutating func failMap(_ id: Int, _ join: inout Join, _ error: StatesError) {
         if case .map(var run) = join.kind, run.limits.distributed {
             // Child executions still running are stopped by the failure: ABORTED, with a record in the results.
@@ -489,6 +536,7 @@ extension Execution {
                 effects.append(.closeResultWriter(token: token, commit: false))
             }
             record(run.limits.distributed ? "MapRunFailed" : "MapStateFailed", failureDetails(error))
+            if run.limits.distributed, frames[id]?.parent == nil { failedMapRuns[id] = Self.mapRedrive(run, join) }
             if run.limits.distributed { endedMapRuns.append(MapRunProgress(run, join, status: "FAILED")) }
         }
         frames[id]?.phase = .working

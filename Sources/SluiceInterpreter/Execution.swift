@@ -11,7 +11,7 @@ public struct Execution: Sendable {
     public let context: ExecutionContext
     public let input: JSONValue
     public private(set) var history: [HistoryEvent] = []
-    public private(set) var outcome: ExecutionOutcome?
+    public internal(set) var outcome: ExecutionOutcome?
     /// Distributed Map runs that have ended, with their final counters, in the order they ended.
     public internal(set) var endedMapRuns: [MapRunProgress] = []
     /// How many Distributed Map runs have started, so a runner can report a new one at once.
@@ -42,6 +42,14 @@ public struct Execution: Sendable {
     let paths: PathTable
     /// Open ItemReaders, by token: what to ask the owner for when a Map needs more items.
     var readerRequests: [Int: ItemReadRequest] = [:]
+    /// Where RedriveExecution would restart, once the execution has failed, timed out or been stopped.
+    var redrivePoint: RedrivePoint?
+    /// A Distributed Map that failed, by frame, until its frame's failure is known to end the execution.
+    var failedMapRuns: [Int: MapRedrive] = [:]
+    /// The map run a redriven Map state carries on with (taken when the state starts again).
+    var mapRedrive: MapRedrive?
+    /// RedriveExecution calls so far (DescribeExecution's redriveCount).
+    public internal(set) var redriveCount = 0
 
     public init(definition: StateMachineDefinition, context: ExecutionContext, input: JSONValue, seed: UInt64) {
         self.definition = definition
@@ -74,6 +82,7 @@ public struct Execution: Sendable {
     /// Feeds one event at time `now`; returns what to do next.
     public mutating func handle(_ event: ExecutionEvent, at now: Timestamp) -> [Effect] {
         effects = []
+        if case .redrive = event { return redrive(at: now) }
         guard outcome == nil else { return [] }
         self.now = max(self.now, now)
         switch event {
@@ -88,6 +97,7 @@ public struct Execution: Sendable {
         case .resultWriterFailed(let token, let cause): resultWriterFailed(token: token, cause: cause)
         case .mapRunUpdated(let arn, let maxConcurrency, let count, let percentage):
             updateMapRun(arn, maxConcurrency: maxConcurrency, toleratedFailureCount: count, percentage: percentage)
+        case .redrive: break
         case .stop(let error, let cause):
             var details = JSONObject()
             if let error { details["error"] = .string(error) }
@@ -99,7 +109,7 @@ public struct Execution: Sendable {
         return takeEffects()
     }
 
-    private mutating func takeEffects() -> [Effect] {
+    mutating func takeEffects() -> [Effect] {
         let e = effects
         effects = []
         return e
@@ -200,6 +210,15 @@ public struct Execution: Sendable {
     mutating func finish(_ result: ExecutionOutcome) {
         guard outcome == nil else { return }
         outcome = result
+        // Stopped or timed out with the top-level frame still running: a redrive starts again where it is.
+        if redrivePoint == nil, let root = frames.values.first(where: { $0.parent == nil }) {
+            redrivePoint = RedrivePoint(
+                stateName: root.stateName,
+                input: root.input,
+                variables: root.variables,
+                map: runningMapRedrive(root)
+            )
+        }
         for (token, frame) in tokens {
             if readerRequests[token] != nil {
                 effects.append(.closeItemReader(token: token))

@@ -8,6 +8,8 @@ public enum ExecutionEvent: Sendable, Hashable {
     case timerFired(token: Int)
     /// StopExecution: the execution ends ABORTED.
     case stop(error: String?, cause: String?)
+    /// RedriveExecution: a FAILED, TIMED_OUT or ABORTED execution carries on from the state that failed.
+    case redrive
     /// Items for a `.readItems` request; `exhausted` when the source has no more.
     /// `sizes`: each item's compact JSON size when the reader knows it (CSV), so the batcher need not weigh it.
     case itemsRead(token: Int, items: [JSONValue], exhausted: Bool, sizes: [Int]? = nil)

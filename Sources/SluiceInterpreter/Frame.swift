@@ -101,6 +101,12 @@ struct MapRun: Sendable {
     /// `sizesKnown` turns false for good at the first chunk that comes without.
     var bufferSizes: [Int] = []
     var sizesKnown = true
+    /// Child slots that succeeded (a Distributed Map's redrive skips them).
+    var succeededSlots = Set<Int>()
+    /// On a redrive: the slots that succeeded before, with their outputs (`.null` when a ResultWriter has them).
+    var redriven: [Int: JSONValue] = [:]
+    /// How many times this map run has been redriven.
+    var redriveCount = 0
     /// No more items will come.
     var exhausted = false
     /// The reader's token while a `.readItems` is outstanding (nil: none, or no reader).

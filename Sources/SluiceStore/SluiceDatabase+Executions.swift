@@ -45,8 +45,9 @@ extension SluiceDatabase {
                     """,
                 arguments: record.arguments
             )
-            if record.status != "RUNNING" {
-                // Ended: the history says everything the journal did.
+            if record.status == "SUCCEEDED" {
+                // Ended for good: the history says everything the journal did. (An execution that failed, timed
+                // out or was stopped keeps its journal: RedriveExecution rebuilds it from there.)
                 try db.execute(
                     sql: "DELETE FROM executionEvent WHERE executionArn = ?",
                     arguments: [record.executionArn]

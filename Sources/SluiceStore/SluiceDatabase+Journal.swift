@@ -42,13 +42,23 @@ extension SluiceDatabase {
 
     /// Executions still RUNNING that carry what they need to resume, oldest first.
     public func resumableExecutions() throws -> [ResumableExecution] {
+        try resumable(where: "status = 'RUNNING'", arguments: [])
+    }
+
+    /// One execution with what it needs to be rebuilt (RedriveExecution), if the store has that.
+    public func resumableExecution(_ executionArn: String) throws -> ResumableExecution? {
+        try resumable(where: "executionArn = ?", arguments: [executionArn]).first
+    }
+
+    private func resumable(where condition: String, arguments: StatementArguments) throws -> [ResumableExecution] {
         try writer.read { db in
             try Row.fetchAll(
                 db,
                 sql: """
                     SELECT \(ExecutionRecord.columns), stateMachineName, definition, seed, startMillis FROM execution
-                    WHERE status = 'RUNNING' AND definition IS NOT NULL ORDER BY startDate
-                    """
+                    WHERE \(condition) AND definition IS NOT NULL ORDER BY startDate
+                    """,
+                arguments: arguments
             ).map { row in
                 ResumableExecution(
                     record: ExecutionRecord(row: row),

@@ -122,9 +122,10 @@ struct DeliveryServiceTests {
         let outcomes = await service.deliver(message)
         #expect(outcomes.map(\.status) == [.delivered])
         #expect(outcomes.first?.attempts == 3)
-        // Retry 1 is immediate, retry 2 waits the minimum delay; nothing really waited.
+        // Retry 1 is immediate, retry 2 waits the minimum delay; nothing really waited (the bound is loose: the
+        // end-to-end suites running beside this one can hold the test threads for seconds).
         #expect(clock.sleptSeconds == [0, 2])
-        #expect(ContinuousClock.now - started < .seconds(5))
+        #expect(ContinuousClock.now - started < .seconds(60))
         // Every attempt carried the same MessageId.
         #expect(f.read(f.file("ids")) == String(repeating: message.messageId + "\n", count: 3))
         let record = try #require(
@@ -188,7 +189,8 @@ struct DeliveryServiceTests {
         )
         let started = ContinuousClock.now
         let outcome = try #require(await service.deliver(message).first)
-        #expect(ContinuousClock.now - started < .seconds(10))
+        // Killed at the 1 s timeout, not after the script's 300 s (loose: other suites share the test threads).
+        #expect(ContinuousClock.now - started < .seconds(60))
         #expect(outcome.status == .deadLettered)
         #expect(outcome.attempts == 1)
         #expect(outcome.lastFailure == "timed out after 1.00 seconds")

@@ -66,7 +66,7 @@ struct FunctionHostTests {
         }
         #expect(error.errorType == "Sandbox.Timedout")
         #expect(error.errorMessage.contains("Task timed out after 1.00 seconds"))
-        #expect(ContinuousClock.now - started < .seconds(5))
+        #expect(ContinuousClock.now - started < .seconds(20))  // not the script's sleep; loose, as suites share threads
         let written = try String(contentsOfFile: pids, encoding: .utf8).split(separator: " ").compactMap {
             Int32($0.trimmingCharacters(in: .whitespacesAndNewlines))
         }

@@ -104,7 +104,7 @@ struct TaskStateTests {
             host: f.host()
         )
         #expect(outcome == .failed(error: "States.Timeout", cause: nil))
-        #expect(ContinuousClock.now - started < .seconds(5))
+        #expect(ContinuousClock.now - started < .seconds(20))  // not the script's sleep; loose, as suites share threads
         try await Task.sleep(for: .milliseconds(1500))
         let pid = Int32(
             try String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)

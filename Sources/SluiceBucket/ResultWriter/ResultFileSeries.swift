@@ -39,6 +39,12 @@ final class ResultFileSeries {
         self.maximumFileSize = maximumFileSize
     }
 
+    /// Files an earlier attempt of the map run completed (a redrive keeps its SUCCEEDED files): listed in the
+    /// manifest, and numbering carries on after them.
+    func keep(_ files: [Completed]) {
+        completed = files
+    }
+
     /// Adds one JSON text, starting the next numbered file first when this one would pass the size limit.
     func append(_ entry: [UInt8]) throws(ResultWriterError) {
         let length = entry.count

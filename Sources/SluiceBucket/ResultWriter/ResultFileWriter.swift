@@ -60,6 +60,10 @@ public final class ResultFileWriter {
         series = ResultStatus.allCases.map {
             ResultFileSeries(status: $0, destination: destination, config: config, maximumFileSize: maximumFileSize)
         }
+        if request.redriveCount > 0 {
+            let kept = RedrivenResults.keep(destination, redriveCount: request.redriveCount)
+            series.first { $0.status == .succeeded }?.keep(kept)
+        }
     }
 
     /// Adds one ended child execution to its status's file.

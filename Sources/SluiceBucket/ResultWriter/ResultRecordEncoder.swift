@@ -83,7 +83,8 @@ struct ResultRecordEncoder {
             ResultJSONBytes.append(",\"Output\":", to: &out)
             appendAsString(record.output ?? .null, to: &out, scratch: &scratch)
         }
-        ResultJSONBytes.append(",\"OutputDetails\":{\"Included\":true},\"RedriveCount\":0", to: &out)
+        ResultJSONBytes.append(",\"OutputDetails\":{\"Included\":true},\"RedriveCount\":", to: &out)
+        ResultJSONBytes.appendInt(record.redriveCount, to: &out)
         if status == .succeeded {
             ResultJSONBytes.append(",\"RedriveStatus\":\"NOT_REDRIVABLE\"", to: &out)
             ResultJSONBytes.append(
