@@ -258,8 +258,11 @@ public struct Daemon: Service {
                         )
                     }
                 }
-                // The executions' journal is written in groups.
+                // The executions' journal is written in groups. A store that stays unwritable (disk full) stops the
+                // daemon at once: what is journaled is safe, and a restart once there is room carries on from it,
+                // where running on would do work nothing records.
                 background.addTask {
+                    var failingSince: ContinuousClock.Instant?
                     while !Task.isCancelled {
                         do {
                             try await Task.sleep(for: .milliseconds(50))
@@ -268,8 +271,18 @@ public struct Daemon: Service {
                         }
                         do {
                             try journal.flush()
+                            failingSince = nil
                         } catch {
-                            logger.error("cannot write the execution journal: \(error)")
+                            let since = failingSince ?? .now
+                            failingSince = since
+                            logger.error("cannot write the execution journal to sluice.db: \(error)")
+                            if ContinuousClock.now - since > .seconds(1) {
+                                logger.critical(
+                                    "sluice.db cannot be written (is the disk full?): stopping now so nothing is done that the store does not record; running executions carry on from their journal after a restart"
+                                )
+                                notifier.stopping()
+                                exit(EXIT_FAILURE)
+                            }
                         }
                     }
                 }

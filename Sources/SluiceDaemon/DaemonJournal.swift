@@ -34,7 +34,13 @@ package final class DaemonJournal: Sendable {
                 defer { buffer.removeAll(keepingCapacity: true) }
                 return buffer
             }
-            try database.appendJournal(pending)
+            do {
+                try database.appendJournal(pending)
+            } catch {
+                // Kept, in order, for the next try.
+                buffer.withLock { $0.insert(contentsOf: pending, at: 0) }
+                throw error
+            }
         }
     }
 
