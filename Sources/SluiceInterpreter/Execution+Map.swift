@@ -376,13 +376,18 @@ extension Execution {
         join: inout Join,
         result: Result<JSONValue, StatesError>
     ) -> Bool {
-        guard case .map(var run) = join.kind, let frame = frames[id], let info = run.children.removeValue(forKey: child)
-        else { return false }
+        guard case .map(var run) = join.kind, let stateName = frames[id]?.stateName else { return false }
+        // Moved out of the join while it changes, so its dictionaries have one owner (no copy per child).
+        join.kind = .parallel
+        guard let info = run.children.removeValue(forKey: child) else {
+            join.kind = .map(run)
+            return false
+        }
         let distributed = run.limits.distributed
         switch result {
         case .success(let output):
             if !distributed {
-                record("MapIterationSucceeded", details: .mapIteration(name: frame.stateName, index: info.slot))
+                record("MapIterationSucceeded", details: .mapIteration(name: stateName, index: info.slot))
             }
             run.itemsSucceeded += info.itemCount
             join.succeeded += 1
@@ -390,7 +395,7 @@ extension Execution {
             store(output, error: nil, info: info, run: run, join: &join)
         case .failure(let error):
             if !distributed {
-                record("MapIterationFailed", details: .mapIteration(name: frame.stateName, index: info.slot))
+                record("MapIterationFailed", details: .mapIteration(name: stateName, index: info.slot))
             }
             run.itemsFailed += info.itemCount
             join.failures += 1

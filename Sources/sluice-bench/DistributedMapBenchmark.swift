@@ -199,18 +199,25 @@ enum DistributedMapBenchmark {
     /// Wall time of the shared baseline, Python process start included, its results written to a file (as
     /// sluice writes its result files).
     static func poolSeconds(shared: String, items: String, output: String) -> Double? {
-        let clock = ContinuousClock()
-        let began = clock.now
-        guard
-            FunctionBenchmark.runProcess(
-                "/bin/sh",
-                [
-                    "-c", #"exec python3 "$0" "$1" 2 1000 > "$2""#, shared + "/bench/baselines/pool_map.py", items,
-                    output + "/pool-results.jsonl",
-                ]
-            ) != nil
-        else { return nil }
-        return FunctionBenchmark.seconds(clock.now - began)
+        // multiprocessing.Pool waits forever for a task whose worker died; a run that hangs is stopped after 120 s
+        // and tried once more, with what it said on stderr.
+        for attempt in 1...2 {
+            let clock = ContinuousClock()
+            let began = clock.now
+            let finished =
+                FunctionBenchmark.runProcess(
+                    "/bin/sh",
+                    [
+                        "-c", #"exec timeout -k 5 120 python3 "$0" "$1" 2 1000 > "$2" 2> "$3""#,
+                        shared + "/bench/baselines/pool_map.py", items, output + "/pool-results.jsonl",
+                        output + "/pool-stderr.txt",
+                    ]
+                ) != nil
+            if finished { return FunctionBenchmark.seconds(clock.now - began) }
+            let said = (try? String(contentsOfFile: output + "/pool-stderr.txt", encoding: .utf8)) ?? ""
+            print("  (Pool run \(attempt) did not finish: \(said.suffix(300)))")
+        }
+        return nil
     }
 
     /// Scores in the SUCCEEDED result files under `folder` (JSONL, FLATTEN: one line per company).
