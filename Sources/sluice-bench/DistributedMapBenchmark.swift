@@ -64,7 +64,11 @@ enum DistributedMapBenchmark {
             }
             try? FileManager.default.removeItem(atPath: buckets + "/results/scores")
             let (seconds, outcome, used) = try await sluiceSeconds(root: root)
-            guard case .succeeded = outcome else { throw BenchError("the map run did not succeed: \(outcome)") }
+            guard case .succeeded = outcome else {
+                throw BenchError(
+                    "the map run did not succeed: \(outcome)\n" + firstFailure(buckets + "/results/scores")
+                )
+            }
             runs.append(seconds)
             cpu.append(used)
             scored = try countResults(buckets + "/results/scores")
@@ -72,7 +76,9 @@ enum DistributedMapBenchmark {
             for mode in [BenchJournal.memory, .store(path: root + "/var/lib/sluice/sluice.db")] {
                 try? FileManager.default.removeItem(atPath: buckets + "/results/scores")
                 let (seconds, outcome, _) = try await sluiceSeconds(root: root, journal: mode)
-                guard case .succeeded = outcome else { throw BenchError("\(mode.label): \(outcome)") }
+                guard case .succeeded = outcome else {
+                    throw BenchError("\(mode.label): \(outcome)\n" + firstFailure(buckets + "/results/scores"))
+                }
                 if case .memory = mode { inMemory.append(seconds) } else { journaled.append(seconds) }
             }
         }
@@ -218,6 +224,15 @@ enum DistributedMapBenchmark {
             print("  (Pool run \(attempt) did not finish: \(said.suffix(300)))")
         }
         return nil
+    }
+
+    /// The start of the first FAILED result file under `folder`, to say why a run failed.
+    static func firstFailure(_ folder: String) -> String {
+        let files = FileManager.default.enumerator(atPath: folder)?.compactMap { $0 as? String } ?? []
+        guard let file = files.first(where: { $0.contains("FAILED_") }),
+            let text = try? String(contentsOfFile: folder + "/" + file, encoding: .utf8)
+        else { return "(no FAILED result file)" }
+        return String(text.prefix(1500))
     }
 
     /// Scores in the SUCCEEDED result files under `folder` (JSONL, FLATTEN: one line per company).
