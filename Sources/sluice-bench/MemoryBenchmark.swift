@@ -61,7 +61,7 @@ enum MemoryBenchmark {
         let reported = report.fileHandleForReading.readDataToEndOfFile()
         child.waitUntilExit()
         let seconds = FunctionBenchmark.seconds(clock.now - began)
-        // The child reports its own peak: RUSAGE_CHILDREN would be the largest of every child reaped so far,
+        // The child reports its own peak (VmHWM): RUSAGE_CHILDREN would be the largest of every child reaped so far,
         // moto's Python and the workers of the earlier benchmarks included.
         let peakKiB = Double(String(decoding: reported, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
         let peakMiB = (peakKiB ?? .infinity) / 1024
@@ -101,9 +101,11 @@ enum MemoryBenchmark {
             FileHandle.standardError.write(Data("\(outcome)\n".utf8))
             return 1
         }
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        print(usage.ru_maxrss)
+        // VmHWM, the peak of this process's own memory: getrusage's ru_maxrss survives exec on Linux, so it would
+        // carry the parent's peak (the earlier benchmarks' memory) when the parent was larger.
+        let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+        let line = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") } ?? ""
+        print(line.split(separator: " ").dropFirst().first.map(String.init) ?? "")
         return 0
     }
 }
