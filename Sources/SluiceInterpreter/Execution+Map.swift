@@ -304,11 +304,14 @@ extension Execution {
         guard var join = takeJoin(id), case .map = join.kind else { return }
         join.withMapRun { run in
             run.buffer.append(contentsOf: items)
-            if run.sizesKnown, let sizes, sizes.count == items.count {
-                run.bufferSizes.append(contentsOf: sizes)
-            } else if run.sizesKnown {
-                run.sizesKnown = false
-                run.bufferSizes = []
+            // The last, empty read says nothing about sizes.
+            if run.sizesKnown, !items.isEmpty {
+                if let sizes, sizes.count == items.count {
+                    run.bufferSizes.append(contentsOf: sizes)
+                } else {
+                    run.sizesKnown = false
+                    run.bufferSizes = []
+                }
             }
             run.readPending = false
             if exhausted || items.isEmpty {

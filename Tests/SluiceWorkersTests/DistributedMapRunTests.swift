@@ -132,6 +132,74 @@ struct DistributedMapRunTests {
         #expect(failed.first?["Status"] == "FAILED")
     }
 
+    @Test("Batches of CSV rows reach a lambda:invoke function intact: quoting, escapes, unicode, short and long rows")
+    func csvBatchesPassThrough() async throws {
+        let root = try root()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        // Quotes, escaped quotes, delimiters and newlines in quotes, a tab, unicode, invalid UTF-8, a short row and
+        // a long one: every value reaches the worker and comes back as the reader gave it (batch sizes come from
+        // the reader here, so this checks its weighing too).
+        var csv: [UInt8] = Array("id,name,note\n".utf8)
+        csv += Array("1,\"Acme, Inc.\",\"say \"\"hi\"\"\"\n2,Bluebird,tab\there\n3,Zürich 🚀,\"two\nlines\"\n".utf8)
+        csv += Array("4,short\n5,long,x,extra,fields\n6,back\\slash,".utf8) + [0xFF, 0xFE] + Array("\n".utf8)
+        try Data(csv).write(to: URL(fileURLWithPath: root + "/var/lib/sluice/buckets/inbox/rows.csv"))
+        let functions = root + "/functions"
+        try FileManager.default.createDirectory(atPath: functions, withIntermediateDirectories: true)
+        try #"""
+        #!/usr/bin/env python3
+        import json, sys
+        for line in sys.stdin:
+            r = json.loads(line)
+            sys.stdout.write(json.dumps({"requestId": r["requestId"], "result": r["payload"]}) + "\n")
+            sys.stdout.flush()
+        """#.write(toFile: functions + "/echo.py", atomically: true, encoding: .utf8)
+        try #"{"Command": ["python3", "echo.py"], "Runtime": "persistent"}"#.write(
+            toFile: functions + "/echo.json",
+            atomically: true,
+            encoding: .utf8
+        )
+        guard
+            case .success(let machine) = DefinitionDecoder.decode(
+                text: #"""
+                    {"StartAt":"M","States":{"M":{"Type":"Map",
+                      "ItemReader":{"Resource":"arn:aws:states:::s3:getObject","ReaderConfig":{"InputType":"CSV","CSVHeaderLocation":"FIRST_ROW"},
+                        "Parameters":{"Bucket":"inbox","Key":"rows.csv"}},
+                      "ItemBatcher":{"MaxItemsPerBatch":4,"BatchInput":{"run":"t\u00e9st"}},
+                      "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},"StartAt":"Echo","States":{
+                        "Echo":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke",
+                          "Parameters":{"FunctionName":"echo","Payload.$":"$"},"OutputPath":"$.Payload","End":true}}},
+                      "End":true}}}
+                    """#
+            )
+        else {
+            Issue.record("invalid test definition")
+            return
+        }
+        let host = FunctionHost(
+            directory: functions,
+            maxWorkers: 2,
+            logger: .init(label: "test") { _ in SwiftLogNoOpLogHandler() }
+        )
+        let outcome = await PipelineRunner.run(machine, name: "m", input: [:], root: root, host: host, maxWorkers: 2)
+        await host.shutdown()
+        guard case .succeeded(.array(let batches)) = outcome else {
+            Issue.record("the map run failed: \(outcome)")
+            return
+        }
+        #expect(batches.count == 2)
+        #expect(batches.allSatisfy { $0["BatchInput"] == ["run": "t\u{e9}st"] })
+        let rows = batches.flatMap { $0["Items"]?.arrayValue ?? [] }
+        #expect(rows.map { $0["id"]?.stringValue } == ["1", "2", "3", "4", "5", "6"])
+        #expect(rows[0] == ["id": "1", "name": "Acme, Inc.", "note": "say \"hi\""])
+        #expect(rows[1]["note"] == "tab\there")
+        #expect(rows[2] == ["id": "3", "name": "Zürich 🚀", "note": "two\nlines"])
+        #expect(rows[3] == ["id": "4", "name": "short", "note": ""])
+        #expect(rows[4] == ["id": "5", "name": "long", "note": "x"])
+        // A backslash before anything but a backslash, quote or delimiter is dropped, as AWS reads CSV.
+        #expect(rows[5]["name"] == "backslash")
+        #expect(rows[5]["note"] == "\u{FFFD}\u{FFFD}")
+    }
+
     @Test("A missing object fails the Map with States.ItemReaderFailed naming it")
     func missingObject() async throws {
         let root = try root()
