@@ -18,15 +18,10 @@ struct ExecutionDocument {
         return .object(o)
     }
 
-    /// DescribeExecution's response: input and output as JSON strings, as AWS returns them.
+    /// DescribeExecution's response: ListExecutions' fields, then input and output as JSON strings, as AWS returns
+    /// them.
     var description: JSONValue {
-        var o = JSONObject()
-        o["executionArn"] = .string(execution.executionArn)
-        o["stateMachineArn"] = .string(execution.stateMachineArn)
-        o["name"] = .string(execution.name)
-        o["status"] = .string(execution.status)
-        o["startDate"] = MapRunDocument.date(execution.startDate)
-        if let stop = execution.stopDate { o["stopDate"] = MapRunDocument.date(stop) }
+        var o = listEntry.objectValue ?? JSONObject()
         o["input"] = .string(execution.input)
         o["inputDetails"] = ["included": true]
         if let output = execution.output {

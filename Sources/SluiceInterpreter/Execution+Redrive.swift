@@ -17,12 +17,7 @@ extension Execution {
         frames[root]?.stateName = point.stateName
         frames[root]?.variables = point.variables
         mapRedrive = point.map
-        if let timeout = definition.timeoutSeconds {
-            let token = allocate()
-            executionTimeoutToken = token
-            tokens[token] = -1
-            effects.append(.startTimer(token: token, fireAt: now.adding(seconds: Double(timeout))))
-        }
+        startExecutionTimeout()
         schedule(root)
         run()
         return takeEffects()

@@ -68,15 +68,19 @@ public struct Execution: Sendable {
             details: .payload(["roleArn": .string(context.roleArn)], key: "input", payload: input)
         )
         let root = newFrame(machine: definition, parent: nil, input: input)
-        if let timeout = definition.timeoutSeconds {
-            let token = allocate()
-            executionTimeoutToken = token
-            tokens[token] = -1
-            effects.append(.startTimer(token: token, fireAt: now.adding(seconds: Double(timeout))))
-        }
+        startExecutionTimeout()
         schedule(root)
         run()
         return takeEffects()
+    }
+
+    /// The execution's TimeoutSeconds, from now (its start, or a redrive's).
+    mutating func startExecutionTimeout() {
+        guard let timeout = definition.timeoutSeconds else { return }
+        let token = allocate()
+        executionTimeoutToken = token
+        tokens[token] = -1
+        effects.append(.startTimer(token: token, fireAt: now.adding(seconds: Double(timeout))))
     }
 
     /// Feeds one event at time `now`; returns what to do next.
