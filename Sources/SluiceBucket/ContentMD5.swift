@@ -1,8 +1,9 @@
+import SluiceInterpreter
+
 /// The MD5 of bytes fed in pieces, for other sluice modules that compute S3 ETags themselves.
 ///
 /// The bucket watcher hashes files as they arrive, without going through a listing; it shares this module's digest
-/// so both report the same ETag for the same bytes. A wrapper rather than opening up `MD5` keeps that type's
-/// surface internal.
+/// so both report the same ETag for the same bytes, without depending on the interpreter that holds `MD5`.
 package struct ContentMD5 {
     private var md5 = MD5()
 

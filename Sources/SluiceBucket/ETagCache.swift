@@ -1,3 +1,4 @@
+import SluiceInterpreter
 import Synchronization
 
 /// Remembers the MD5 of files already hashed, keyed by what changes when a file is rewritten.

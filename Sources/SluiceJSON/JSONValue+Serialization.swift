@@ -21,49 +21,41 @@ extension JSONValue {
     /// Indented JSON text for people to read.
     public func prettyPrinted() -> String {
         var out: [UInt8] = []
-        write(to: &out, pretty: true, indent: 0)
+        writeIndented(to: &out, indent: 0)
         return String(decoding: out, as: UTF8.self)
     }
 
-    private func write(to out: inout [UInt8], pretty: Bool, indent: Int) {
+    /// Arrays and objects one member a line; scalars as the compact writer prints them.
+    private func writeIndented(to out: inout [UInt8], indent: Int) {
         switch self {
-        case .null: out.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])
-        case .bool(let b): out.append(contentsOf: b ? [0x74, 0x72, 0x75, 0x65] : [0x66, 0x61, 0x6C, 0x73, 0x65])
-        case .int(let i): JSONValue.writeInt(i, to: &out)
-        case .double(let d): out.append(contentsOf: JSONValue.format(d).utf8)
-        case .string(let s): JSONValue.writeString(s, to: &out)
+        case .null, .bool, .int, .double, .string: write(to: &out)
         case .array(let a):
-            if a.isEmpty {
+            guard !a.isEmpty else {
                 out.append(contentsOf: [0x5B, 0x5D])
                 return
             }
             out.append(0x5B)
-            a.withUnsafeBufferPointer { elements in
-                for i in elements.indices {
-                    if i > 0 { out.append(0x2C) }
-                    if pretty { newline(&out, indent + 1) }
-                    elements[i].write(to: &out, pretty: pretty, indent: indent + 1)
-                }
+            for (i, element) in a.enumerated() {
+                if i > 0 { out.append(0x2C) }
+                newline(&out, indent + 1)
+                element.writeIndented(to: &out, indent: indent + 1)
             }
-            if pretty { newline(&out, indent) }
+            newline(&out, indent)
             out.append(0x5D)
         case .object(let o):
-            if o.isEmpty {
+            guard !o.isEmpty else {
                 out.append(contentsOf: [0x7B, 0x7D])
                 return
             }
             out.append(0x7B)
-            o.members.withUnsafeBufferPointer { members in
-                for i in members.indices {
-                    if i > 0 { out.append(0x2C) }
-                    if pretty { newline(&out, indent + 1) }
-                    JSONValue.writeString(members[i].key, to: &out)
-                    out.append(0x3A)
-                    if pretty { out.append(0x20) }
-                    members[i].value.write(to: &out, pretty: pretty, indent: indent + 1)
-                }
+            for (i, member) in o.members.enumerated() {
+                if i > 0 { out.append(0x2C) }
+                newline(&out, indent + 1)
+                JSONValue.writeString(member.key, to: &out)
+                out.append(contentsOf: [0x3A, 0x20])
+                member.value.writeIndented(to: &out, indent: indent + 1)
             }
-            if pretty { newline(&out, indent) }
+            newline(&out, indent)
             out.append(0x7D)
         }
     }
@@ -71,14 +63,6 @@ extension JSONValue {
     private func newline(_ out: inout [UInt8], _ indent: Int) {
         out.append(0x0A)
         for _ in 0..<indent { out.append(contentsOf: [0x20, 0x20]) }
-    }
-
-    private static func writeInt(_ i: Int, to out: inout [UInt8]) {
-        if i >= 0, i < 10 {
-            out.append(UInt8(48 + i))
-            return
-        }
-        out.append(contentsOf: String(i).utf8)
     }
 
     /// Doubles that hold whole numbers print without a fraction when small enough, as JSON readers expect.

@@ -60,5 +60,18 @@ extension DaemonEndToEndTests {
         daemon.terminate()
         daemon.waitUntilExit()
         #expect(try sluiceJSON(root, ["status"])["running"] as? Bool == false)
+
+        // sluiced stopped: the request waits 5 s, is withdrawn and the command exits 2; a later sluiced never
+        // starts it.
+        #expect(try sluice(root, ["start-execution", "sleepy", "--name", "late"]).status == 2)
+        let (again, _) = try start(root)
+        defer { if again.isRunning { again.terminate() } }
+        Thread.sleep(forTimeInterval: 1)
+        #expect(
+            try sluice(root, ["executions", "describe", "arn:aws:states:local:000000000000:execution:sleepy:late"])
+                .status == 2
+        )
+        again.terminate()
+        again.waitUntilExit()
     }
 }

@@ -1,8 +1,7 @@
+import SluiceInterpreter
 import Testing
 
-@testable import SluiceBucket
-
-@Suite("MD5 for ETags")
+@Suite("MD5, streamed (S3 ETags) and whole (States.Hash)")
 struct MD5Tests {
     @Test("RFC 1321 test vectors, fed whole and in uneven pieces")
     func vectors() {
