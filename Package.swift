@@ -134,7 +134,7 @@ let package = Package(
             name: "sluice-bench",
             dependencies: [
                 "SluiceJSON", "SluiceASL", "SluiceInterpreter", "SluicePatterns", "SluiceWorkers", "SluiceCLI",
-                "SluiceEngine", "SluiceStore", "SluiceDaemon", .product(name: "Logging", package: "swift-log"),
+                "SluiceEngine", "SluiceStore", "SluiceBucket", "SluiceDaemon", .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),

@@ -37,10 +37,10 @@ final class CSVItemSource: ItemSource {
     private var failure: ItemReaderError?
     /// The current record's values; a property so its storage is reused from row to row.
     private var values: [JSONValue] = []
-    /// The compact JSON size of the kept values of the current record (quotes and escapes included).
-    private var valueBytes = 0
-    /// Per row, the compact JSON size of everything but the values: braces, commas, keys and colons.
-    private var rowFrameBytes = 0
+    /// The current record's compact JSON, built beside `values` (see `RowJSONBuffer`).
+    private let rowJSON = RowJSONBuffer()
+    /// Per column, what its value follows in a row's JSON: `{"key":` for the first, `,"key":` for the others.
+    private var columnPrefixes: [[UInt8]] = []
     private var scratch: [UInt8] = []
     private(set) var lastSizes: [Int] = []
 
@@ -102,7 +102,7 @@ final class CSVItemSource: ItemSource {
                     continue
                 }
                 items.append(.object(makeRow()))
-                lastSizes.append(rowFrameBytes + valueBytes)
+                lastSizes.append(rowJSON.count)
             }
         }
         return items
@@ -113,10 +113,13 @@ final class CSVItemSource: ItemSource {
     private func makeRow() -> JSONObject {
         if values.count > headers.count { values.removeLast(values.count - headers.count) }
         while values.count < headers.count {
+            columnPrefixes[values.count].withUnsafeBufferPointer { rowJSON.append($0) }
+            rowJSON.appendQuoted(UnsafeBufferPointer(start: nil, count: 0))
             values.append(.string(""))
-            valueBytes += 2
         }
-        return JSONObject(layout: template, values: &values)
+        if headers.isEmpty { rowJSON.append(byte: 0x7B) }
+        rowJSON.append(byte: 0x7D)
+        return JSONObject(layout: template, values: &values, compactJSON: rowJSON.bytes)
     }
 
     private func adopt(_ names: [String]) throws(ItemReaderError) {
@@ -128,9 +131,9 @@ final class CSVItemSource: ItemSource {
         var row = JSONObject()
         for name in names { row[name] = .string("") }
         template = row
-        // {"k1":v1,"k2":v2}: two braces, a colon per key, a comma between members.
-        rowFrameBytes =
-            2 + max(0, names.count - 1) + names.reduce(0) { $0 + JSONValue.string($1).serializedByteCount + 1 }
+        columnPrefixes = names.enumerated().map { i, name in
+            [i == 0 ? 0x7B : 0x2C] + JSONValue.string(name).serializedBytes() + [0x3A]
+        }
     }
 
     private func oversized(header: Bool) -> ItemReaderError {
@@ -162,11 +165,11 @@ final class CSVItemSource: ItemSource {
         var values = self.values
         self.values = []
         values.removeAll(keepingCapacity: true)
-        var valueBytes = 0
-        defer {
-            self.values = values
-            self.valueBytes = valueBytes
-        }
+        defer { self.values = values }
+        let rowJSON = self.rowJSON
+        rowJSON.removeAll()
+        // The header row has no prefixes yet; it is not an item, so it needs no JSON.
+        let writesJSON = !needsHeaderRow
         if start >= end { return atEnd ? .endOfContent : .needMore }
         var i = start
         var newlines = 0
@@ -182,18 +185,24 @@ final class CSVItemSource: ItemSource {
                 i = stop
                 if fieldCount < maxFields {
                     let value = JSONValue.string(String(decoding: scratch, as: UTF8.self))
-                    valueBytes += value.serializedByteCount
+                    if writesJSON {
+                        columnPrefixes[fieldCount].withUnsafeBufferPointer { rowJSON.append($0) }
+                        rowJSON.append(value.serializedBytes())
+                    }
                     values.append(value)
                 }
             } else if fieldCount < maxFields {
                 let text = ShortStrings.make(base + fieldStart, count: i - fieldStart)
                 // Quotes and backslashes never reach this path; only control characters (a tab) need escapes, and
                 // repaired invalid UTF-8 changes the length: both are weighed the slow way.
-                let raw = UnsafeBufferPointer(start: base + fieldStart, count: i - fieldStart)
-                if text.utf8.count == raw.count, !JSONValue.needsEscaping(raw) {
-                    valueBytes += raw.count + 2
-                } else {
-                    valueBytes += JSONValue.string(text).serializedByteCount
+                if writesJSON {
+                    let raw = UnsafeBufferPointer(start: base + fieldStart, count: i - fieldStart)
+                    columnPrefixes[fieldCount].withUnsafeBufferPointer { rowJSON.append($0) }
+                    if text.utf8.count == raw.count, !JSONValue.needsEscaping(raw) {
+                        rowJSON.appendQuoted(raw)
+                    } else {
+                        rowJSON.append(JSONValue.string(text).serializedBytes())
+                    }
                 }
                 values.append(.string(text))
             }

@@ -78,6 +78,10 @@ struct CompactJSONWriter: ~Copyable {
             }
             byte(0x5D)
         case .object(let object):
+            if let json = object.compactJSON {
+                json.withUnsafeBufferPointer { bytes($0) }
+                return
+            }
             byte(0x7B)
             object.members.withUnsafeBufferPointer { members in
                 for i in members.indices {
@@ -101,6 +105,28 @@ struct CompactJSONWriter: ~Copyable {
     }
 
     private mutating func escaped(_ text: UnsafeBufferPointer<UInt8>) {
+        // Most strings are short (keys, CSV cells): copying byte by byte while checking each one beats a separate
+        // check and copy. The first byte needing an escape sends the string down the general path.
+        if text.count <= 16 {
+            reserve(text.count + 2)
+            var at = base + count
+            at.pointee = 0x22
+            at += 1
+            var clean = true
+            for b in text {
+                if b < 0x20 || b == 0x22 || b == 0x5C {
+                    clean = false
+                    break
+                }
+                at.pointee = b
+                at += 1
+            }
+            if clean {
+                at.pointee = 0x22
+                count += text.count + 2
+                return
+            }
+        }
         guard JSONEscaping.needsEscaping(text) else {
             reserve(text.count + 2)
             base[count] = 0x22

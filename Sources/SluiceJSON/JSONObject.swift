@@ -13,9 +13,29 @@ public struct JSONObject: Sendable {
 
     static let indexThreshold = 12
 
+    /// What an object may carry beside its members, in one word (so `JSONValue` stays as small as it is).
+    private enum Extra: Sendable {
+        /// Key → position, for objects past `indexThreshold` members.
+        case index([String: Int])
+        /// The object's compact JSON, written by whoever built it from bytes it had already scanned (a CSV row):
+        /// serializing copies it instead of walking the members. Any change to the object drops it.
+        case compactJSON([UInt8])
+    }
+
     /// Read directly by the serializer and the size walk (no closure per member on their hot paths).
     private(set) var members: [Member] = []
-    private var index: [String: Int]?
+    private var extra: Extra?
+
+    private var index: [String: Int]? {
+        if case .index(let index) = extra { return index }
+        return nil
+    }
+
+    /// The compact JSON the object was built with, if any (the serializer and the size walk use it as it is).
+    var compactJSON: [UInt8]? {
+        if case .compactJSON(let bytes) = extra { return bytes }
+        return nil
+    }
 
     public init() {}
 
@@ -38,6 +58,7 @@ public struct JSONObject: Sendable {
     public subscript(key: String) -> JSONValue? {
         get { position(of: key).map { members[$0].value } }
         set {
+            if case .compactJSON = extra { extra = nil }
             if let i = position(of: key) {
                 if let newValue {
                     members[i].value = newValue
@@ -47,8 +68,10 @@ public struct JSONObject: Sendable {
                 }
             } else if let newValue {
                 members.append(Member(key: key, value: newValue))
-                if index != nil {
-                    index?[key] = members.count - 1
+                if case .index(var index) = extra {
+                    extra = nil  // so the dictionary is uniquely referenced and grows in place
+                    index[key] = members.count - 1
+                    extra = .index(index)
                 } else if members.count > Self.indexThreshold {
                     rebuildIndex()
                 }
@@ -58,13 +81,13 @@ public struct JSONObject: Sendable {
 
     private mutating func rebuildIndex() {
         guard members.count > Self.indexThreshold else {
-            index = nil
+            extra = nil
             return
         }
         var built: [String: Int] = [:]
         built.reserveCapacity(members.count)
         for (i, m) in members.enumerated() { built[m.key] = i }
-        index = built
+        extra = .index(built)
     }
 
     /// Key/value pairs in insertion order.
@@ -89,14 +112,31 @@ public struct JSONObject: Sendable {
     /// (CSV rows) without hashing or comparing a key per member. `values` is emptied.
     public init(layout: JSONObject, values: inout [JSONValue]) {
         precondition(values.count == layout.members.count, "one value per key")
-        var built: [Member] = []
-        built.reserveCapacity(values.count)
-        for (i, member) in layout.members.enumerated() {
-            built.append(Member(key: member.key, value: values[i]))
+        let count = values.count
+        // The values are moved, not copied (no retain here and release in `removeAll` per value); each slot left
+        // behind holds `.null`, which has nothing to release.
+        members = values.withUnsafeMutableBufferPointer { values in
+            layout.members.withUnsafeBufferPointer { keys in
+                [Member](unsafeUninitializedCapacity: count) { built, initialized in
+                    for i in 0..<count {
+                        let value = (values.baseAddress! + i).move()
+                        (values.baseAddress! + i).initialize(to: .null)
+                        (built.baseAddress! + i).initialize(to: Member(key: keys[i].key, value: value))
+                    }
+                    initialized = count
+                }
+            }
         }
         values.removeAll(keepingCapacity: true)
-        members = built
-        index = layout.index
+        extra = layout.index.map { .index($0) }
+    }
+
+    /// As `init(layout:values:)`, with the object's compact JSON as its builder wrote it: exactly what
+    /// `JSONValue.object(self).serializedBytes()` would give (the serializer copies it from then on). The key index
+    /// is not kept: lookups in such an object walk its members.
+    public init(layout: JSONObject, values: inout [JSONValue], compactJSON: [UInt8]) {
+        self.init(layout: layout, values: &values)
+        extra = .compactJSON(compactJSON)
     }
 
     public func contains(_ key: String) -> Bool { position(of: key) != nil }

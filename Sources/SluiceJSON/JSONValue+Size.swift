@@ -21,6 +21,10 @@ extension JSONValue {
             }
             if !within { return false }
         case .object(let o):
+            if let json = o.compactJSON {
+                budget -= json.count
+                return budget >= 0
+            }
             budget -= 2 + max(0, o.count - 1)
             let within = o.members.withUnsafeBufferPointer { members in
                 for i in members.indices {

@@ -189,4 +189,30 @@ struct CSVReaderTests {
         let error = try #require(f.failure("b", "x.csv", config: csv))
         #expect(error.cause.contains("10 KiB"))
     }
+
+    @Test("a row's JSON, written while it is parsed, is byte for byte what serializing its object gives")
+    func rowJSON() throws {
+        let f = try BucketFixture()
+        var text = Array("id,\"quoted \"\"key\"\"\",tab\tkey,é,empty\n".utf8)
+        text += Array("1,plain,\"with, comma\",\"say \"\"hi\"\"\",x\n".utf8)
+        text += Array("2,a\tb,back\\\\slash,ünïcødé,\r\n".utf8)
+        text += Array("3,short\n".utf8)
+        text += Array("4,extra,cells,here,and,more,than,headers\n".utf8)
+        text += [0x35, 0x2C, 0xFF, 0xFE, 0x2C, 0x01, 0x0A]  // invalid UTF-8 and a control character
+        text += Array("6,\"multi\nline\",,,\n".utf8)
+        try f.put("b", "x.csv", bytes: text)
+        let items = try f.items("b", "x.csv", config: csv)
+        #expect(items.count == 6, "\(items.map { $0.serialized() })")
+        for item in items {
+            let object = try #require(item.objectValue)
+            let rebuilt = JSONValue.object(JSONObject(object.entries.map { ($0.key, $0.value) }))
+            #expect(item.serializedBytes() == rebuilt.serializedBytes())
+            #expect(item.serializedByteCount == rebuilt.serializedBytes().count)
+        }
+        // A changed row is serialized from its members, not from the JSON it was read with.
+        var changed = try #require(items[0].objectValue)
+        changed["id"] = "one"
+        #expect(JSONValue.object(changed).serialized().hasPrefix(#"{"id":"one","#))
+        #expect(JSONValue.object(changed).serializedByteCount == JSONValue.object(changed).serializedBytes().count)
+    }
 }

@@ -7,32 +7,10 @@ import SluiceJSON
 /// those through String appends cost several microseconds per record, most of a map run's writing time. Bytes are
 /// copied in runs, and only the characters JSON must escape are handled one by one.
 enum ResultJSONBytes {
-    /// Appends `value` as compact JSON text, keys in their order, numbers as SluiceJSON prints them.
+    /// Appends `value` as compact JSON text: SluiceJSON's writer, so result files print values exactly as every
+    /// other document sluice writes.
     static func appendValue(_ value: JSONValue, to out: inout [UInt8]) {
-        switch value {
-        case .null: append("null", to: &out)
-        case .bool(let b): append(b ? "true" : "false", to: &out)
-        case .int(let i): appendInt(i, to: &out)
-        // Doubles are rare in results and their shortest form is subtle, so SluiceJSON formats them.
-        case .double: out.append(contentsOf: value.serialized().utf8)
-        case .string(let s): appendString(s, to: &out)
-        case .array(let elements):
-            out.append(UInt8(ascii: "["))
-            for (n, element) in elements.enumerated() {
-                if n > 0 { out.append(UInt8(ascii: ",")) }
-                appendValue(element, to: &out)
-            }
-            out.append(UInt8(ascii: "]"))
-        case .object(let object):
-            out.append(UInt8(ascii: "{"))
-            for (n, member) in object.entries.enumerated() {
-                if n > 0 { out.append(UInt8(ascii: ",")) }
-                appendString(member.key, to: &out)
-                out.append(UInt8(ascii: ":"))
-                appendValue(member.value, to: &out)
-            }
-            out.append(UInt8(ascii: "}"))
-        }
+        value.write(to: &out)
     }
 
     /// Appends a JSON string literal holding `text`.

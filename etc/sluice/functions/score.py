@@ -13,7 +13,7 @@ import json
 import math
 import sys
 import traceback
-from operator import itemgetter, mul
+from operator import getitem, itemgetter, mul
 
 SECTOR_BIAS = {
     "energy": 0.30, "materials": 0.12, "industrials": -0.05, "consumer_discretionary": 0.08,
@@ -33,11 +33,13 @@ class BadCompany(Exception):
 
 ANSWER_COLUMNS = tuple("answer_%d" % i for i in range(len(WEIGHTS)))
 answers_of_row = itemgetter(*ANSWER_COLUMNS)
-# Answers are whole numbers 0..10; CSV gives them as strings. Looking the centred value up is much cheaper than
-# float() on every cell, and gives the same number; anything else goes through float().
-CENTRED = {str(i): i - 5.0 for i in range(11)}
-CENTRED.update({i: i - 5.0 for i in range(11)})
-centred_of = CENTRED.__getitem__
+fields_of = itemgetter("company_id", "employees", "revenue")
+# Answers are whole numbers 0..10; CSV gives them as strings. Each weighted term w * (a - 5) and each square
+# (a - 5)^2 is looked up instead of computed from float(a): the same products (so the same sums, added in the same
+# order), at a fraction of the cost. Any other answer goes through float().
+WEIGHTED = tuple({key: w * (i - 5.0) for i in range(11) for key in (str(i), i)} for w in WEIGHTS)
+SQUARES = {key: (i - 5.0) * (i - 5.0) for i in range(11) for key in (str(i), i)}
+square_of = SQUARES.__getitem__
 log1p = math.log1p
 exp = math.exp
 
@@ -47,18 +49,20 @@ def risk(company):
         answers = company.get("answers")
         if answers is None:
             answers = answers_of_row(company)
+        if len(answers) != len(WEIGHTS):
+            raise ValueError("%d answers, expected %d" % (len(answers), len(WEIGHTS)))
+        # Left-to-right sums, the same order as the reference model's loop.
         try:
-            centred = list(map(centred_of, answers))
+            linear = sum(map(getitem, WEIGHTED, answers))
+            spread = sum(map(square_of, answers))
         except (KeyError, TypeError):
             centred = [float(answer) - 5.0 for answer in answers]
-        if len(centred) != len(WEIGHTS):
-            raise ValueError("%d answers, expected %d" % (len(centred), len(WEIGHTS)))
-        # Left-to-right sums, the same order as the reference model's loop.
-        linear = sum(map(mul, WEIGHTS, centred))
-        spread = sum(map(mul, centred, centred))
-        employees = float(company["employees"])
-        revenue = float(company["revenue"])
-        company_id = int(company["company_id"])
+            linear = sum(map(mul, WEIGHTS, centred))
+            spread = sum(map(mul, centred, centred))
+        company_id, employees, revenue = fields_of(company)
+        employees = float(employees)
+        revenue = float(revenue)
+        company_id = int(company_id)
     except (KeyError, ValueError, TypeError, AttributeError) as e:
         raise BadCompany("cannot score %r: %s" % (company.get("company_id", company)
                                                   if isinstance(company, dict) else company, e))
