@@ -37,8 +37,11 @@ final class CSVItemSource: ItemSource {
     private var failure: ItemReaderError?
     /// The current record's values; a property so its storage is reused from row to row.
     private var values: [JSONValue] = []
-    /// The current record's compact JSON, built beside `values` (see `RowJSONBuffer`).
-    private let rowJSON = RowJSONBuffer()
+    /// The current record's compact JSON, written beside `values` as its fields are scanned: the parser already
+    /// knows which cells are plain, so a row's JSON costs a few copies here instead of a walk of its object later
+    /// (every row goes down a pipe to a worker as JSON). Unchecked: only this reader's methods touch it, never two
+    /// at once.
+    @exclusivity(unchecked) private var rowJSON = CompactJSONWriter(capacity: 4096)
     /// Per column, what its value follows in a row's JSON: `{"key":` for the first, `,"key":` for the others.
     private var columnPrefixes: [[UInt8]] = []
     private var scratch: [UInt8] = []
@@ -102,7 +105,7 @@ final class CSVItemSource: ItemSource {
                     continue
                 }
                 items.append(.object(makeRow()))
-                lastSizes.append(rowJSON.count)
+                lastSizes.append(rowJSON.byteCount)
             }
         }
         return items
@@ -114,7 +117,7 @@ final class CSVItemSource: ItemSource {
         if values.count > headers.count { values.removeLast(values.count - headers.count) }
         while values.count < headers.count {
             columnPrefixes[values.count].withUnsafeBufferPointer { rowJSON.append($0) }
-            rowJSON.appendQuoted(UnsafeBufferPointer(start: nil, count: 0))
+            rowJSON.string(utf8: UnsafeBufferPointer(start: nil, count: 0))
             values.append(.string(""))
         }
         if headers.isEmpty { rowJSON.append(byte: 0x7B) }
@@ -166,7 +169,6 @@ final class CSVItemSource: ItemSource {
         self.values = []
         values.removeAll(keepingCapacity: true)
         defer { self.values = values }
-        let rowJSON = self.rowJSON
         rowJSON.removeAll()
         // The header row has no prefixes yet; it is not an item, so it needs no JSON.
         let writesJSON = !needsHeaderRow
@@ -187,7 +189,7 @@ final class CSVItemSource: ItemSource {
                     let value = JSONValue.string(String(decoding: scratch, as: UTF8.self))
                     if writesJSON {
                         columnPrefixes[fieldCount].withUnsafeBufferPointer { rowJSON.append($0) }
-                        rowJSON.append(value.serializedBytes())
+                        value.serializedBytes().withUnsafeBufferPointer { rowJSON.append($0) }
                     }
                     values.append(value)
                 }
@@ -198,10 +200,11 @@ final class CSVItemSource: ItemSource {
                 if writesJSON {
                     let raw = UnsafeBufferPointer(start: base + fieldStart, count: i - fieldStart)
                     columnPrefixes[fieldCount].withUnsafeBufferPointer { rowJSON.append($0) }
-                    if text.utf8.count == raw.count, !JSONValue.needsEscaping(raw) {
-                        rowJSON.appendQuoted(raw)
+                    // Invalid UTF-8 was repaired in `text`: its JSON is the repaired text's.
+                    if text.utf8.count == raw.count {
+                        rowJSON.string(utf8: raw)
                     } else {
-                        rowJSON.append(JSONValue.string(text).serializedBytes())
+                        JSONValue.string(text).serializedBytes().withUnsafeBufferPointer { rowJSON.append($0) }
                     }
                 }
                 values.append(.string(text))

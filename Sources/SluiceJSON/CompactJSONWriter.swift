@@ -2,30 +2,41 @@ import Foundation
 
 /// Writes compact JSON into a buffer it grows itself: the hot path of every request line to a worker and every
 /// result record, where appending to an `[UInt8]` byte by byte (a capacity and uniqueness check each time) cost
-/// more than the bytes.
-struct CompactJSONWriter: ~Copyable {
-    private var base: UnsafeMutablePointer<UInt8>
-    private var capacity: Int
-    private var count = 0
+/// more than the bytes. Public so a reader that scans an item's bytes anyway (a CSV row) writes the item's JSON
+/// with it as it parses.
+public struct CompactJSONWriter: ~Copyable {
+    @usableFromInline var base: UnsafeMutablePointer<UInt8>
+    @usableFromInline var capacity: Int
+    @usableFromInline var count = 0
 
-    init(capacity: Int = 256) {
+    public init(capacity: Int = 256) {
         self.capacity = max(16, capacity)
         base = .allocate(capacity: self.capacity)
     }
 
     deinit { base.deallocate() }
 
+    /// The number of bytes written.
+    public var byteCount: Int { count }
+
+    /// What was written, as an array of its own.
+    public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+    /// Forgets what was written, keeping the memory.
+    public mutating func removeAll() { count = 0 }
+
     /// Appends what was written to `out`.
     func copy(into out: inout [UInt8]) {
         out.append(contentsOf: UnsafeBufferPointer(start: base, count: count))
     }
 
-    @inline(__always)
-    private mutating func reserve(_ n: Int) {
+    @inlinable @inline(__always)
+    mutating func reserve(_ n: Int) {
         if count + n > capacity { grow(to: count + n) }
     }
 
-    private mutating func grow(to needed: Int) {
+    @usableFromInline
+    mutating func grow(to needed: Int) {
         var bigger = capacity * 2
         while bigger < needed { bigger *= 2 }
         let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: bigger)
@@ -35,14 +46,17 @@ struct CompactJSONWriter: ~Copyable {
         capacity = bigger
     }
 
-    @inline(__always)
-    private mutating func byte(_ b: UInt8) {
+    /// Appends one byte as it is.
+    @inlinable @inline(__always)
+    public mutating func append(byte b: UInt8) {
         reserve(1)
         base[count] = b
         count += 1
     }
 
-    private mutating func bytes(_ buffer: UnsafeBufferPointer<UInt8>) {
+    /// Appends bytes as they are (JSON text already written).
+    @inlinable
+    public mutating func append(_ buffer: UnsafeBufferPointer<UInt8>) {
         guard let source = buffer.baseAddress, !buffer.isEmpty else { return }
         reserve(buffer.count)
         (base + count).update(from: source, count: buffer.count)
@@ -50,7 +64,7 @@ struct CompactJSONWriter: ~Copyable {
     }
 
     private mutating func ascii(_ s: StaticString) {
-        bytes(UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+        append(UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
     }
 
     mutating func write(_ value: JSONValue) {
@@ -59,52 +73,54 @@ struct CompactJSONWriter: ~Copyable {
         case .bool(let b): b ? ascii("true") : ascii("false")
         case .int(let i):
             if i >= 0, i < 10 {
-                byte(UInt8(48 + i))
+                append(byte: UInt8(48 + i))
             } else {
                 var text = String(i)
-                text.withUTF8 { bytes($0) }
+                text.withUTF8 { append($0) }
             }
         case .double(let d):
             var text = JSONValue.format(d)
-            text.withUTF8 { bytes($0) }
+            text.withUTF8 { append($0) }
         case .string(let s): string(s)
         case .array(let elements):
-            byte(0x5B)
+            append(byte: 0x5B)
             elements.withUnsafeBufferPointer { elements in
                 for i in elements.indices {
-                    if i > 0 { byte(0x2C) }
+                    if i > 0 { append(byte: 0x2C) }
                     write(elements[i])
                 }
             }
-            byte(0x5D)
+            append(byte: 0x5D)
         case .object(let object):
             if let json = object.compactJSON {
-                json.withUnsafeBufferPointer { bytes($0) }
+                json.withUnsafeBufferPointer { append($0) }
                 return
             }
-            byte(0x7B)
+            append(byte: 0x7B)
             object.members.withUnsafeBufferPointer { members in
                 for i in members.indices {
-                    if i > 0 { byte(0x2C) }
+                    if i > 0 { append(byte: 0x2C) }
                     string(members[i].key)
-                    byte(0x3A)
+                    append(byte: 0x3A)
                     write(members[i].value)
                 }
             }
-            byte(0x7D)
+            append(byte: 0x7D)
         }
     }
 
     /// A string literal; native strings are borrowed as they are (no copy, no retain).
     mutating func string(_ s: String) {
-        let done: Void? = s.utf8.withContiguousStorageIfAvailable { escaped($0) }
+        let done: Void? = s.utf8.withContiguousStorageIfAvailable { string(utf8: $0) }
         if done == nil {
             var copy = s
-            copy.withUTF8 { escaped($0) }
+            copy.withUTF8 { string(utf8: $0) }
         }
     }
 
-    private mutating func escaped(_ text: UnsafeBufferPointer<UInt8>) {
+    /// A string literal holding the valid UTF-8 `text`, escaped where JSON requires it.
+    @inlinable
+    public mutating func string(utf8 text: UnsafeBufferPointer<UInt8>) {
         // Most strings are short (keys, CSV cells): copying byte by byte while checking each one beats a separate
         // check and copy. The first byte needing an escape sends the string down the general path.
         if text.count <= 16 {
@@ -127,17 +143,22 @@ struct CompactJSONWriter: ~Copyable {
                 return
             }
         }
+        longString(utf8: text)
+    }
+
+    @usableFromInline
+    mutating func longString(utf8 text: UnsafeBufferPointer<UInt8>) {
         guard JSONEscaping.needsEscaping(text) else {
             reserve(text.count + 2)
             base[count] = 0x22
             count += 1
-            bytes(text)
+            append(text)
             base[count] = 0x22
             count += 1
             return
         }
         var slow: [UInt8] = []
         JSONValue.writeEscaped(text, to: &slow)
-        slow.withUnsafeBufferPointer { bytes($0) }
+        slow.withUnsafeBufferPointer { append($0) }
     }
 }

@@ -119,7 +119,8 @@ enum DistributedMapBenchmark {
             let ratio = pool / seconds
             print(
                 String(
-                    format: "  ratio    %.2f of the Pool's time  target >= 1.00: %@",
+                    format:
+                        "  ratio    %.2f (the Pool's time / sluice's: above 1, sluice is faster)  target >= 1.00: %@",
                     ratio,
                     ratio >= 1 ? "met" : "MISSED"
                 )
