@@ -67,7 +67,8 @@ public struct CompactJSONWriter: ~Copyable {
         append(UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
     }
 
-    mutating func write(_ value: JSONValue) {
+    /// Appends `value` as compact JSON.
+    public mutating func write(_ value: JSONValue) {
         switch value {
         case .null: ascii("null")
         case .bool(let b): b ? ascii("true") : ascii("false")
@@ -110,7 +111,7 @@ public struct CompactJSONWriter: ~Copyable {
     }
 
     /// A string literal; native strings are borrowed as they are (no copy, no retain).
-    mutating func string(_ s: String) {
+    public mutating func string(_ s: String) {
         let done: Void? = s.utf8.withContiguousStorageIfAvailable { string(utf8: $0) }
         if done == nil {
             var copy = s

@@ -2,21 +2,31 @@ extension JSONValue {
     /// Whether the compact serialization is longer than `limit` UTF-8 bytes, found without building the text and
     /// stopping as soon as the limit is passed (payload quotas are checked on every state transition).
     public func serializedSize(exceeds limit: Int) -> Bool {
+        // Printing a number just to count its characters is most of the walk over numeric data (a batch's results),
+        // so numbers are first taken at their longest; only a value that might not fit is weighed exactly.
+        var bound = limit
+        if fits(&bound, numbersAtMost: true) { return false }
         var budget = limit
-        return !fits(&budget)
+        return !fits(&budget, numbersAtMost: false)
     }
 
-    private func fits(_ budget: inout Int) -> Bool {
+    /// The longest text `format` gives a Double ("-2.2250738585072014e-308") and an Int ("-9223372036854775808").
+    private static let longestDouble = 24
+    private static let longestInt = 20
+
+    private func fits(_ budget: inout Int, numbersAtMost: Bool = false) -> Bool {
         switch self {
         case .null: budget -= 4
         case .bool(let b): budget -= b ? 4 : 5
-        case .int(let i): budget -= String(i).utf8.count
-        case .double(let d): budget -= JSONValue.format(d).utf8.count
+        case .int(let i): budget -= numbersAtMost ? Self.longestInt : String(i).utf8.count
+        case .double(let d): budget -= numbersAtMost ? Self.longestDouble : JSONValue.format(d).utf8.count
         case .string(let s): budget -= JSONValue.escapedSize(s)
         case .array(let a):
             budget -= 2 + max(0, a.count - 1)
             let within = a.withUnsafeBufferPointer { elements in
-                for i in elements.indices where budget < 0 || !elements[i].fits(&budget) { return false }
+                for i in elements.indices where budget < 0 || !elements[i].fits(&budget, numbersAtMost: numbersAtMost) {
+                    return false
+                }
                 return true
             }
             if !within { return false }
@@ -29,7 +39,7 @@ extension JSONValue {
             let within = o.members.withUnsafeBufferPointer { members in
                 for i in members.indices {
                     budget -= JSONValue.escapedSize(members[i].key) + 1
-                    if budget < 0 || !members[i].value.fits(&budget) { return false }
+                    if budget < 0 || !members[i].value.fits(&budget, numbersAtMost: numbersAtMost) { return false }
                 }
                 return true
             }

@@ -84,15 +84,20 @@ final class PersistentWorker: Sendable {
     /// The request line for one invocation, `{"requestId":…,"payload":…,"deadlineMs":…}`, written straight as
     /// bytes. Callers build it before they wait for a worker, so a free worker never waits for serialization.
     static func requestLine(payload: JSONValue, requestId: String, timeout: Double) -> [UInt8] {
-        var line: [UInt8] = []
-        line.reserveCapacity(128)
-        line.append(contentsOf: #"{"requestId":"#.utf8)
-        JSONValue.writeString(requestId, to: &line)
-        line.append(contentsOf: #","payload":"#.utf8)
-        payload.write(to: &line)
-        line.append(contentsOf: #","deadlineMs":\#(Int(timeout * 1000))}"#.utf8)
-        line.append(0x0A)
-        return line
+        // One writer for the whole line and one copy out of it: a batch's line is ~250 KB, and growing an array
+        // piece by piece copied it several times.
+        var writer = CompactJSONWriter(capacity: 64 * 1024)
+        func ascii(_ text: String) {
+            var text = text
+            text.withUTF8 { writer.append($0) }
+        }
+        ascii(#"{"requestId":"#)
+        writer.string(requestId)
+        ascii(#","payload":"#)
+        writer.write(payload)
+        ascii(#","deadlineMs":\#(Int(timeout * 1000))}"#)
+        writer.append(byte: 0x0A)
+        return writer.bytes
     }
 
     /// Sends one prepared request line to this worker and waits for its answer (or its failure).
