@@ -29,14 +29,14 @@ final class CSVItemSource: ItemSource {
     private let special: UnsafeMutablePointer<UInt8>
     private var headers: [String] = []
     private var needsHeaderRow: Bool
-    /// A row with every column "", copied per row: filling a copy is cheaper than building each object anew.
-    private var template = JSONObject()
     private var position = 0
     private var line = 1
     private var finished = false
     private var failure: ItemReaderError?
-    /// The current record's values; a property so its storage is reused from row to row.
+    /// The header record's values; a property so its storage is reused.
     private var values: [JSONValue] = []
+    /// How many fields of the current record are kept (at most one per header).
+    private var keptFields = 0
     /// The current record's compact JSON, written beside `values` as its fields are scanned: the parser already
     /// knows which cells are plain, so a row's JSON costs a few copies here instead of a walk of its object later
     /// (every row goes down a pipe to a worker as JSON). Unchecked: only this reader's methods touch it, never two
@@ -111,18 +111,17 @@ final class CSVItemSource: ItemSource {
         return items
     }
 
-    /// The row's object: the header's keys with the parsed values in column order (missing fields are "", extra
-    /// ones are dropped, as AWS reads them), built positionally so no key is hashed per row.
+    /// The row's object: the header's keys with the row's values in column order (missing fields are "", extra
+    /// ones are dropped, as AWS reads them), as the compact JSON written while the row was parsed; its members are
+    /// built only if something reads them.
     private func makeRow() -> JSONObject {
-        if values.count > headers.count { values.removeLast(values.count - headers.count) }
-        while values.count < headers.count {
-            columnPrefixes[values.count].withUnsafeBufferPointer { rowJSON.append($0) }
+        for column in min(keptFields, headers.count)..<headers.count {
+            columnPrefixes[column].withUnsafeBufferPointer { rowJSON.append($0) }
             rowJSON.string(utf8: UnsafeBufferPointer(start: nil, count: 0))
-            values.append(.string(""))
         }
         if headers.isEmpty { rowJSON.append(byte: 0x7B) }
         rowJSON.append(byte: 0x7D)
-        return JSONObject(layout: template, values: &values, compactJSON: rowJSON.bytes)
+        return JSONObject(compactJSON: rowJSON.bytes)
     }
 
     private func adopt(_ names: [String]) throws(ItemReaderError) {
@@ -131,9 +130,6 @@ final class CSVItemSource: ItemSource {
             throw location.error("CSV headers cannot contain duplicates: \(ItemReaderError.quoted(name)) appears twice")
         }
         headers = names
-        var row = JSONObject()
-        for name in names { row[name] = .string("") }
-        template = row
         columnPrefixes = names.enumerated().map { i, name in
             [i == 0 ? 0x7B : 0x2C] + JSONValue.string(name).serializedBytes() + [0x3A]
         }
@@ -168,14 +164,17 @@ final class CSVItemSource: ItemSource {
         var values = self.values
         self.values = []
         values.removeAll(keepingCapacity: true)
-        defer { self.values = values }
+        var fieldCount = 0
+        defer {
+            self.values = values
+            keptFields = min(fieldCount, maxFields)
+        }
         rowJSON.removeAll()
-        // The header row has no prefixes yet; it is not an item, so it needs no JSON.
+        // A data row is written as JSON only; the header row (no JSON prefixes yet, and not an item) as values.
         let writesJSON = !needsHeaderRow
         if start >= end { return atEnd ? .endOfContent : .needMore }
         var i = start
         var newlines = 0
-        var fieldCount = 0
         while true {
             let fieldStart = i
             while i < end && special[Int(base[i])] == 0 { i += 1 }
@@ -186,28 +185,28 @@ final class CSVItemSource: ItemSource {
                 }
                 i = stop
                 if fieldCount < maxFields {
-                    let value = JSONValue.string(String(decoding: scratch, as: UTF8.self))
+                    let text = String(decoding: scratch, as: UTF8.self)
                     if writesJSON {
                         columnPrefixes[fieldCount].withUnsafeBufferPointer { rowJSON.append($0) }
-                        value.serializedBytes().withUnsafeBufferPointer { rowJSON.append($0) }
+                        rowJSON.string(text)
+                    } else {
+                        values.append(.string(text))
                     }
-                    values.append(value)
                 }
             } else if fieldCount < maxFields {
-                let text = ShortStrings.make(base + fieldStart, count: i - fieldStart)
-                // Quotes and backslashes never reach this path; only control characters (a tab) need escapes, and
-                // repaired invalid UTF-8 changes the length: both are weighed the slow way.
+                let raw = UnsafeBufferPointer(start: base + fieldStart, count: i - fieldStart)
                 if writesJSON {
-                    let raw = UnsafeBufferPointer(start: base + fieldStart, count: i - fieldStart)
                     columnPrefixes[fieldCount].withUnsafeBufferPointer { rowJSON.append($0) }
-                    // Invalid UTF-8 was repaired in `text`: its JSON is the repaired text's.
-                    if text.utf8.count == raw.count {
+                    // Quotes and backslashes never reach this path; control characters (a tab) are escaped by the
+                    // writer. Invalid UTF-8 is read as the repaired text, as a String holds it.
+                    if Self.isValidUTF8(raw) {
                         rowJSON.string(utf8: raw)
                     } else {
-                        JSONValue.string(text).serializedBytes().withUnsafeBufferPointer { rowJSON.append($0) }
+                        rowJSON.string(String(decoding: raw, as: UTF8.self))
                     }
+                } else {
+                    values.append(.string(ShortStrings.make(base + fieldStart, count: i - fieldStart)))
                 }
-                values.append(.string(text))
             }
             fieldCount += 1
             if i == end { return .record(end: i, newlines: newlines, isBlank: false) }
@@ -317,5 +316,24 @@ final class CSVItemSource: ItemSource {
         }
         newlines += breaks
         return i
+    }
+
+    /// Whether `bytes` are valid UTF-8 (ASCII checked eight bytes at a time; the rest validated by the standard
+    /// library).
+    @inline(__always)
+    private static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        var i = 0
+        while i + 8 <= bytes.count {
+            if UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 != 0 {
+                return String(validating: bytes, as: UTF8.self) != nil
+            }
+            i += 8
+        }
+        while i < bytes.count {
+            if base[i] >= 0x80 { return String(validating: bytes, as: UTF8.self) != nil }
+            i += 1
+        }
+        return true
     }
 }

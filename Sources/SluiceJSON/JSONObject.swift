@@ -17,23 +17,42 @@ public struct JSONObject: Sendable {
     private enum Extra: Sendable {
         /// Key → position, for objects past `indexThreshold` members.
         case index([String: Int])
-        /// The object's compact JSON, written by whoever built it from bytes it had already scanned (a CSV row):
-        /// serializing copies it instead of walking the members. Any change to the object drops it.
-        case compactJSON([UInt8])
+        /// An object a reader wrote as compact JSON while scanning its source (a CSV row): members are parsed
+        /// from it only when something reads them. The first change makes it an ordinary object.
+        case compact(CompactObject)
     }
 
-    /// Read directly by the serializer and the size walk (no closure per member on their hot paths).
-    private(set) var members: [Member] = []
+    private var storage: [Member] = []
     private var extra: Extra?
+
+    /// Read directly by the serializer and the size walk (no closure per member on their hot paths).
+    var members: [Member] {
+        get {
+            if case .compact(let compact) = extra { return compact.members }
+            return storage
+        }
+        _modify {
+            materialize()
+            yield &storage
+        }
+    }
+
+    /// Turns a compact object into an ordinary one, before a change.
+    private mutating func materialize() {
+        guard case .compact(let compact) = extra else { return }
+        storage = compact.members
+        extra = nil
+        rebuildIndex()
+    }
 
     private var index: [String: Int]? {
         if case .index(let index) = extra { return index }
         return nil
     }
 
-    /// The compact JSON the object was built with, if any (the serializer and the size walk use it as it is).
+    /// The compact JSON the object was read as, if any (the serializer and the size walk use it as it is).
     var compactJSON: [UInt8]? {
-        if case .compactJSON(let bytes) = extra { return bytes }
+        if case .compact(let compact) = extra { return compact.json }
         return nil
     }
 
@@ -45,20 +64,29 @@ public struct JSONObject: Sendable {
     }
 
     public var count: Int { members.count }
-    public var isEmpty: Bool { members.isEmpty }
+    public var isEmpty: Bool { count == 0 }
 
     /// Keys in insertion order.
     public var keys: [String] { members.map(\.key) }
 
     private func position(of key: String) -> Int? {
-        if let index { return index[key] }
-        return members.firstIndex { $0.key == key }
+        switch extra {
+        case .index(let index): return index[key]
+        case .compact(let compact): return compact.members.firstIndex { $0.key == key }
+        case nil: return storage.firstIndex { $0.key == key }
+        }
     }
 
     public subscript(key: String) -> JSONValue? {
-        get { position(of: key).map { members[$0].value } }
+        get {
+            if case .compact(let compact) = extra {
+                let members = compact.members
+                return members.firstIndex { $0.key == key }.map { members[$0].value }
+            }
+            return position(of: key).map { storage[$0].value }
+        }
         set {
-            if case .compactJSON = extra { extra = nil }
+            materialize()
             if let i = position(of: key) {
                 if let newValue {
                     members[i].value = newValue
@@ -108,35 +136,11 @@ public struct JSONObject: Sendable {
         for m in members { try body(m.key, m.value) }
     }
 
-    /// An object with `layout`'s keys (in its order) and `values`, one per key: builds many objects of one shape
-    /// (CSV rows) without hashing or comparing a key per member. `values` is emptied.
-    public init(layout: JSONObject, values: inout [JSONValue]) {
-        precondition(values.count == layout.members.count, "one value per key")
-        let count = values.count
-        // The values are moved, not copied (no retain here and release in `removeAll` per value); each slot left
-        // behind holds `.null`, which has nothing to release.
-        members = values.withUnsafeMutableBufferPointer { values in
-            layout.members.withUnsafeBufferPointer { keys in
-                [Member](unsafeUninitializedCapacity: count) { built, initialized in
-                    for i in 0..<count {
-                        let value = (values.baseAddress! + i).move()
-                        (values.baseAddress! + i).initialize(to: .null)
-                        (built.baseAddress! + i).initialize(to: Member(key: keys[i].key, value: value))
-                    }
-                    initialized = count
-                }
-            }
-        }
-        values.removeAll(keepingCapacity: true)
-        extra = layout.index.map { .index($0) }
-    }
-
-    /// As `init(layout:values:)`, with the object's compact JSON as its builder wrote it: exactly what
-    /// `JSONValue.object(self).serializedBytes()` would give (the serializer copies it from then on). The key index
-    /// is not kept: lookups in such an object walk its members.
-    public init(layout: JSONObject, values: inout [JSONValue], compactJSON: [UInt8]) {
-        self.init(layout: layout, values: &values)
-        extra = .compactJSON(compactJSON)
+    /// The object whose compact JSON is `compactJSON`, as a reader wrote it while scanning its source: it must be
+    /// exactly what serializing the object gives (an object, no spaces, keys once each). Serializing copies it;
+    /// the members are parsed from it the first time something reads them. Lookups walk the members (no index).
+    public init(compactJSON: [UInt8]) {
+        extra = .compact(CompactObject(json: compactJSON))
     }
 
     public func contains(_ key: String) -> Bool { position(of: key) != nil }

@@ -190,7 +190,7 @@ struct CSVReaderTests {
         #expect(error.cause.contains("10 KiB"))
     }
 
-    @Test("a row's JSON, written while it is parsed, is byte for byte what serializing its object gives")
+    @Test("a row's JSON, written while it is parsed, is byte for byte what serializing its values gives")
     func rowJSON() throws {
         let f = try BucketFixture()
         var text = Array("id,\"quoted \"\"key\"\"\",tab\tkey,é,empty\n".utf8)
@@ -200,19 +200,34 @@ struct CSVReaderTests {
         text += Array("4,extra,cells,here,and,more,than,headers\n".utf8)
         text += [0x35, 0x2C, 0xFF, 0xFE, 0x2C, 0x01, 0x0A]  // invalid UTF-8 and a control character
         text += Array("6,\"multi\nline\",,,\n".utf8)
+        text += [0x37, 0x2C, 0xF0, 0x90, 0x80, 0x41, 0x0A]  // a cut 4-byte sequence: repaired, same length
         try f.put("b", "x.csv", bytes: text)
         let items = try f.items("b", "x.csv", config: csv)
-        #expect(items.count == 6, "\(items.map { $0.serialized() })")
-        for item in items {
-            let object = try #require(item.objectValue)
-            let rebuilt = JSONValue.object(JSONObject(object.entries.map { ($0.key, $0.value) }))
-            #expect(item.serializedBytes() == rebuilt.serializedBytes())
-            #expect(item.serializedByteCount == rebuilt.serializedBytes().count)
+        let keys = ["id", "quoted \"key\"", "tab\tkey", "é", "empty"]
+        let rows: [[String]] = [
+            ["1", "plain", "with, comma", "say \"hi\"", "x"],
+            ["2", "a\tb", "back\\slash", "ünïcødé", ""],
+            ["3", "short", "", "", ""],
+            ["4", "extra", "cells", "here", "and"],
+            ["5", "\u{FFFD}\u{FFFD}", "\u{1}", "", ""],
+            ["6", "multi\nline", "", "", ""],
+            ["7", "\u{FFFD}A", "", "", ""],
+        ]
+        #expect(items.count == rows.count)
+        for (item, row) in zip(items, rows) {
+            let expected = JSONValue.object(JSONObject(zip(keys, row.map { JSONValue.string($0) }).map { ($0, $1) }))
+            #expect(item == expected)
+            #expect(item.serializedBytes() == expected.serializedBytes())
+            #expect(item.serializedByteCount == expected.serializedBytes().count)
+            #expect(item.objectValue?.keys == keys)
         }
         // A changed row is serialized from its members, not from the JSON it was read with.
         var changed = try #require(items[0].objectValue)
         changed["id"] = "one"
         #expect(JSONValue.object(changed).serialized().hasPrefix(#"{"id":"one","#))
         #expect(JSONValue.object(changed).serializedByteCount == JSONValue.object(changed).serializedBytes().count)
+        #expect(changed["plain"] == nil && changed["quoted \"key\""] == "plain" && changed.count == 5)
+        changed["added"] = "new"
+        #expect(JSONValue.object(changed).serialized().hasSuffix(#","added":"new"}"#))
     }
 }
