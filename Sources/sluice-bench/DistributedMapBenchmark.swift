@@ -62,7 +62,7 @@ enum DistributedMapBenchmark {
         var scored = 0
         var journaled: [Double] = []
         var inMemory: [Double] = []
-        for _ in 0..<rounds {
+        for round in 0..<rounds {
             if let p = poolSeconds(
                 python: python,
                 shared: shared,
@@ -82,7 +82,10 @@ enum DistributedMapBenchmark {
             cpu.append(used)
             scored = try countResults(buckets + "/results/scores")
             // Issue 7's durability cost: the same run journaled into sluice.db as sluiced does, and in memory.
-            for mode in [BenchJournal.memory, .store(path: root + "/var/lib/sluice/sluice.db")] {
+            // Which goes first alternates too: a machine slowing down within a round would otherwise always
+            // charge the same one.
+            let modes = [BenchJournal.memory, .store(path: root + "/var/lib/sluice/sluice.db")]
+            for mode in round % 2 == 0 ? modes : modes.reversed() {
                 try? FileManager.default.removeItem(atPath: buckets + "/results/scores")
                 let (seconds, outcome, _) = try await sluiceSeconds(root: root, journal: mode)
                 guard case .succeeded = outcome else {
@@ -147,7 +150,7 @@ enum DistributedMapBenchmark {
         return here.path + "/etc/sluice/functions/score.py"
     }
 
-    static let rounds = 3
+    static let rounds = 5
 
     static func median(_ values: [Double]) -> Double {
         let sorted = values.sorted()
