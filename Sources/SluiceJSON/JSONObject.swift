@@ -3,7 +3,8 @@
 ///
 /// Most objects in a state machine's data are small, so members live in one array searched linearly; a hash index
 /// is added only once an object grows past `indexThreshold` members. That saves an allocation and all hashing on
-/// the hot path (every Parameters output, every history event).
+/// the hot path (every Parameters output, every history event). An object a reader wrote as compact JSON (a CSV
+/// row) stays that JSON until something reads a member (see `CompactObject`).
 public struct JSONObject: Sendable {
     @usableFromInline
     struct Member: Sendable {
