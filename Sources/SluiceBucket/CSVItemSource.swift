@@ -6,7 +6,7 @@ import SluiceJSON
 /// a field starting with `"` is quoted and may hold delimiters and newlines; `""` is one quote, inside quotes or not; a
 /// backslash keeps a following backslash, quote or delimiter literally and is dropped before anything else; a row
 /// with fewer fields than the header gets "" for the rest and extra fields are skipped. Empty lines hold no row.
-final class CSVItemSource: ItemSource {
+final class CSVItemSource: FailOnceItemSource {
     /// "Currently, Step Functions supports CSV headers of up to 10 KiB."
     static let maximumHeaderSize = 10 * 1024
 
@@ -32,7 +32,7 @@ final class CSVItemSource: ItemSource {
     private var position = 0
     private var line = 1
     private var finished = false
-    private var failure: ItemReaderError?
+    var failure: ItemReaderError?
     /// The header record's values; a property so its storage is reused.
     private var values: [JSONValue] = []
     /// How many fields of the current record are kept (at most one per header).
@@ -69,17 +69,7 @@ final class CSVItemSource: ItemSource {
         special.deallocate()
     }
 
-    func next(_ count: Int) throws(ItemReaderError) -> [JSONValue] {
-        if let failure { throw failure }
-        do {
-            return try produce(count)
-        } catch {
-            failure = error
-            throw error
-        }
-    }
-
-    private func produce(_ count: Int) throws(ItemReaderError) -> [JSONValue] {
+    func produce(_ count: Int) throws(ItemReaderError) -> [JSONValue] {
         var items: [JSONValue] = []
         items.reserveCapacity(min(count, 4096))
         lastSizes.removeAll(keepingCapacity: true)

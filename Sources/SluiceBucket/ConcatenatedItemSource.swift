@@ -2,34 +2,28 @@ import SluiceJSON
 
 /// The items of several objects one after another, each object opened only when the previous one is exhausted
 /// (LOAD_AND_FLATTEN over a prefix, the data files of a manifest).
-final class ConcatenatedItemSource: ItemSource {
+final class ConcatenatedItemSource: FailOnceItemSource {
     private var pending: ArraySlice<DataFile>
     private var current: (any ItemSource)?
-    private var failure: ItemReaderError?
+    var failure: ItemReaderError?
 
     init(_ files: [DataFile]) {
         pending = files[...]
     }
 
-    func next(_ count: Int) throws(ItemReaderError) -> [JSONValue] {
-        if let failure { throw failure }
+    func produce(_ count: Int) throws(ItemReaderError) -> [JSONValue] {
         var items: [JSONValue] = []
-        do {
-            while items.count < count {
-                if current == nil {
-                    guard let file = pending.popFirst() else { break }
-                    current = try file.open()
-                }
-                let batch = try current!.next(count - items.count)
-                if batch.isEmpty {
-                    current = nil
-                } else {
-                    items.append(contentsOf: batch)
-                }
+        while items.count < count {
+            if current == nil {
+                guard let file = pending.popFirst() else { break }
+                current = try file.open()
             }
-        } catch {
-            failure = error
-            throw error
+            let batch = try current!.next(count - items.count)
+            if batch.isEmpty {
+                current = nil
+            } else {
+                items.append(contentsOf: batch)
+            }
         }
         return items
     }

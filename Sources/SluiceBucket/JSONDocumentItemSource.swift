@@ -9,7 +9,7 @@ import SluiceJSON
 ///
 /// Limit: with a key repeated in one object, the pointer follows the first occurrence (a whole-document parser
 /// would keep the last).
-final class JSONDocumentItemSource: ItemSource {
+final class JSONDocumentItemSource: FailOnceItemSource {
     private enum Phase {
         case navigate
         case elements(first: Bool)
@@ -28,7 +28,7 @@ final class JSONDocumentItemSource: ItemSource {
     /// The closing bytes of the containers entered, innermost last.
     private var closers: [UInt8] = []
     private var itemIndex = 0
-    private var failure: ItemReaderError?
+    var failure: ItemReaderError?
 
     init(window: ByteWindow, location: ObjectLocation, pointer: JSONPointer?) {
         self.window = window
@@ -36,16 +36,10 @@ final class JSONDocumentItemSource: ItemSource {
         self.pointer = pointer
     }
 
-    func next(_ count: Int) throws(ItemReaderError) -> [JSONValue] {
-        if let failure { throw failure }
-        do {
-            var items: [JSONValue] = []
-            while items.count < count, let item = try nextItem() { items.append(item) }
-            return items
-        } catch {
-            failure = error
-            throw error
-        }
+    func produce(_ count: Int) throws(ItemReaderError) -> [JSONValue] {
+        var items: [JSONValue] = []
+        while items.count < count, let item = try nextItem() { items.append(item) }
+        return items
     }
 
     private func nextItem() throws(ItemReaderError) -> JSONValue? {

@@ -10,7 +10,7 @@ import SluiceJSON
 ///
 /// Lines holding only whitespace are skipped, so a trailing newline or a blank separator line adds no item; a line
 /// that is not JSON fails the reader with its line number.
-final class JSONLinesItemSource: ItemSource {
+final class JSONLinesItemSource: FailOnceItemSource {
     private let window: ByteWindow
     private let location: ObjectLocation
     private var position = 0
@@ -18,24 +18,14 @@ final class JSONLinesItemSource: ItemSource {
     private var searched = 0
     private var line = 1
     private var finished = false
-    private var failure: ItemReaderError?
+    var failure: ItemReaderError?
 
     init(window: ByteWindow, location: ObjectLocation) {
         self.window = window
         self.location = location
     }
 
-    func next(_ count: Int) throws(ItemReaderError) -> [JSONValue] {
-        if let failure { throw failure }
-        do {
-            return try produce(count)
-        } catch {
-            failure = error
-            throw error
-        }
-    }
-
-    private func produce(_ count: Int) throws(ItemReaderError) -> [JSONValue] {
+    func produce(_ count: Int) throws(ItemReaderError) -> [JSONValue] {
         var items: [JSONValue] = []
         while items.count < count && !finished {
             let start = position

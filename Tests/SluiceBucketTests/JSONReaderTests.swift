@@ -129,4 +129,27 @@ struct JSONReaderTests {
         }
         #expect(seen == count)
     }
+
+    @Test(
+        "a reader that failed keeps failing with the same error, whatever the format",
+        arguments: [
+            ("x.jsonl", "{\"a\":1}\n{oops\n{\"a\":3}\n", #"{"InputType": "JSONL"}"#),
+            ("x.json", "[{\"a\":1}, {oops}]", #"{"InputType": "JSON"}"#),
+            ("x.csv", "a,b\n1,2\n\"open,3\n", #"{"InputType": "CSV"}"#),
+        ]
+    )
+    func failureIsFinal(key: String, text: String, config: String) throws {
+        let f = try BucketFixture()
+        try f.put("b", key, text)
+        let source = try f.open("b", key, config: config)
+        var first: ItemReaderError?
+        do {
+            while try !source.next(1).isEmpty {}
+        } catch {
+            first = error
+        }
+        let error = try #require(first)
+        #expect(throws: error) { try source.next(1) }
+        #expect(throws: error) { try source.next(5) }
+    }
 }
