@@ -195,7 +195,7 @@ final class CSVItemSource: FailOnceItemSource {
                         rowJSON.string(String(decoding: raw, as: UTF8.self))
                     }
                 } else {
-                    values.append(.string(ShortStrings.make(base + fieldStart, count: i - fieldStart)))
+                    values.append(.string(String(decoding: raw, as: UTF8.self)))
                 }
             }
             fieldCount += 1
