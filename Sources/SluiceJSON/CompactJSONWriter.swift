@@ -159,7 +159,7 @@ public struct CompactJSONWriter: ~Copyable {
             return
         }
         var slow: [UInt8] = []
-        JSONValue.writeEscaped(text, to: &slow)
+        JSONValue.writeString(utf8: text, to: &slow)
         slow.withUnsafeBufferPointer { append($0) }
     }
 }

@@ -75,19 +75,15 @@ extension JSONValue {
     /// Writes a JSON string literal: quotes, backslashes and control characters escaped, everything else raw.
     public static func writeString(_ s: String, to out: inout [UInt8]) {
         // Native strings are contiguous UTF-8: borrowed as they are, no copy and no retain.
-        let done: Void? = s.utf8.withContiguousStorageIfAvailable { writeString(bytes: $0, to: &out) }
+        let done: Void? = s.utf8.withContiguousStorageIfAvailable { writeString(utf8: $0, to: &out) }
         if done == nil {
             var copy = s
-            copy.withUTF8 { writeString(bytes: $0, to: &out) }
+            copy.withUTF8 { writeString(utf8: $0, to: &out) }
         }
     }
 
-    /// The escaping path of `writeString`, for text known to need it.
-    static func writeEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
-        writeString(bytes: bytes, to: &out)
-    }
-
-    private static func writeString(bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+    /// Writes a JSON string literal holding the UTF-8 `bytes` (JSON text quoted once more, in result files).
+    public static func writeString(utf8 bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         // Most strings need no escaping: one copy of the whole string.
         guard JSONEscaping.needsEscaping(bytes) else {
             out.append(0x22)

@@ -32,18 +32,18 @@ struct ResultRecordEncoder {
         switch (status, transformation) {
         case (.succeeded, .compact):
             entry.removeAll(keepingCapacity: true)
-            ResultJSONBytes.appendValue(record.output ?? .null, to: &entry)
+            (record.output ?? .null).write(to: &entry)
             try body(entry)
         case (.succeeded, .flatten):
             guard case .array(let elements) = record.output else {
                 entry.removeAll(keepingCapacity: true)
-                ResultJSONBytes.appendValue(record.output ?? .null, to: &entry)
+                (record.output ?? .null).write(to: &entry)
                 try body(entry)
                 return
             }
             for element in elements {
                 entry.removeAll(keepingCapacity: true)
-                ResultJSONBytes.appendValue(element, to: &entry)
+                element.write(to: &entry)
                 try body(entry)
             }
         default:
@@ -65,20 +65,20 @@ struct ResultRecordEncoder {
         out.append(UInt8(ascii: "{"))
         if let cause = record.cause {
             ResultJSONBytes.append("\"Cause\":", to: &out)
-            ResultJSONBytes.appendString(cause, to: &out)
+            JSONValue.writeString(cause, to: &out)
             out.append(UInt8(ascii: ","))
         }
         if let error = record.error {
             ResultJSONBytes.append("\"Error\":", to: &out)
-            ResultJSONBytes.appendString(error, to: &out)
+            JSONValue.writeString(error, to: &out)
             out.append(UInt8(ascii: ","))
         }
         ResultJSONBytes.append("\"ExecutionArn\":", to: &out)
-        ResultJSONBytes.appendString(record.executionArn, to: &out)
+        JSONValue.writeString(record.executionArn, to: &out)
         ResultJSONBytes.append(",\"Input\":", to: &out)
         appendAsString(record.input, to: &out, scratch: &scratch)
         ResultJSONBytes.append(",\"InputDetails\":{\"Included\":true},\"Name\":", to: &out)
-        ResultJSONBytes.appendString(record.name, to: &out)
+        JSONValue.writeString(record.name, to: &out)
         if status == .succeeded || record.output != nil {
             ResultJSONBytes.append(",\"Output\":", to: &out)
             appendAsString(record.output ?? .null, to: &out, scratch: &scratch)
@@ -98,9 +98,9 @@ struct ResultRecordEncoder {
         ResultJSONBytes.append(",\"StartDate\":", to: &out)
         dates.append(record.startDate, to: &out)
         ResultJSONBytes.append(",\"StateMachineArn\":", to: &out)
-        ResultJSONBytes.appendString(record.stateMachineArn, to: &out)
+        JSONValue.writeString(record.stateMachineArn, to: &out)
         ResultJSONBytes.append(",\"Status\":", to: &out)
-        ResultJSONBytes.appendString(record.status, to: &out)
+        JSONValue.writeString(record.status, to: &out)
         ResultJSONBytes.append(",\"StopDate\":", to: &out)
         dates.append(record.stopDate, to: &out)
         out.append(UInt8(ascii: "}"))
@@ -109,8 +109,8 @@ struct ResultRecordEncoder {
     /// A JSON value written as a JSON string holding its compact text, as AWS writes Input and Output.
     private static func appendAsString(_ value: JSONValue, to out: inout [UInt8], scratch: inout [UInt8]) {
         scratch.removeAll(keepingCapacity: true)
-        ResultJSONBytes.appendValue(value, to: &scratch)
-        scratch.withUnsafeBufferPointer { ResultJSONBytes.appendString(bytes: $0, to: &out) }
+        value.write(to: &scratch)
+        scratch.withUnsafeBufferPointer { JSONValue.writeString(utf8: $0, to: &out) }
     }
 
     /// Dates as quoted JSON strings, `"2025-02-04T01:49:50.099Z"`.
