@@ -8,7 +8,8 @@ import SluiceStore
 struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract: "Show what sluiced is doing: uptime, executions by status, map runs, workers, queued deliveries."
+        abstract:
+            "Show what sluiced is doing: uptime, executions by status, map runs, workers, queued deliveries, hand-offs waiting."
     )
 
     @Flag(help: "Print it as one JSON document.")
@@ -29,6 +30,8 @@ struct StatusCommand: ParsableCommand {
         let counts = try store.executionCounts()
         let mapRuns = try store.mapRuns().filter { $0.status == "RUNNING" }.map(MapRunDocument.init(run:))
         let deliveries = try store.pendingDeliveryCount()
+        // A store from before hand-offs has no table for them: none wait.
+        let handoffs = (try? store.pendingHandoffCount()) ?? 0
         if json {
             var o = JSONObject()
             o["running"] = .bool(running)
@@ -38,6 +41,7 @@ struct StatusCommand: ParsableCommand {
             o["mapRuns"] = .array(mapRuns.map(\.description))
             o["busyWorkers"] = running ? report["busyWorkers"] ?? .int(0) : .int(0)
             o["queuedDeliveries"] = .int(deliveries)
+            o["pendingHandoffs"] = .int(handoffs)
             print(JSONValue.object(o).serialized())
             return
         }
@@ -55,6 +59,7 @@ struct StatusCommand: ParsableCommand {
         for run in mapRuns { print("  \(run.itemsLine)  \(run.run.mapRunArn)") }
         print("workers      \(running ? report["busyWorkers"]?.intValue ?? 0 : 0) busy")
         print("deliveries   \(deliveries) queued")
+        print("hand-offs    \(handoffs) waiting (executions to start, messages to publish or deliver)")
         if running, let line = report["status"]?.stringValue { print("now          \(line)") }
     }
 

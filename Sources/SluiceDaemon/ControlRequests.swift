@@ -1,12 +1,14 @@
 import Foundation
 import SluiceASL
+import SluiceCore
 import SluiceEngine
 import SluiceInterpreter
 import SluiceJSON
 import SluiceStore
 
 /// What sluiced answers to the requests `sluice` commands leave in the store (StartExecution, StopExecution), in
-/// the shapes of AWS's responses and errors (`{"__type", "message"}`).
+/// the shapes of AWS's responses and errors (`{"__type", "message"}`), with the hand-offs an answer promises
+/// (recorded with it).
 struct ControlRequests {
     let region: String
     let account: String
@@ -15,42 +17,66 @@ struct ControlRequests {
     let controls: MapRunControls
     let start: (Daemon.StartRequest) -> Void
 
-    func answer(_ request: ControlRequest) -> JSONValue {
+    func answer(_ request: ControlRequest) -> (JSONValue, [Handoff]) {
         guard let body = try? JSONParser.parse(request.body) else {
-            return Self.error("ValidationException", "the request is not JSON")
+            return (Self.error("ValidationException", "the request is not JSON"), [])
         }
         switch request.kind {
         case "StartExecution": return startExecution(body)
-        case "StopExecution": return stopExecution(body)
-        case "RedriveExecution": return redriveExecution(body)
-        default: return Self.error("UnknownOperationException", "sluiced does not know \(request.kind)")
+        case "StopExecution": return (stopExecution(body), [])
+        case "RedriveExecution": return (redriveExecution(body), [])
+        default: return (Self.error("UnknownOperationException", "sluiced does not know \(request.kind)"), [])
         }
     }
 
-    private func startExecution(_ body: JSONValue) -> JSONValue {
+    /// StartExecution, idempotent as AWS's is: the same name and input as a running (or starting) execution answers
+    /// as that one's start did; a closed execution or another input is ExecutionAlreadyExists.
+    private func startExecution(_ body: JSONValue) -> (JSONValue, [Handoff]) {
         let given = body["stateMachine"]?.stringValue ?? ""
         // A name, or an ARN arn:aws:states:REGION:ACCOUNT:stateMachine:NAME.
         let name = given.hasPrefix("arn:") ? String(given.split(separator: ":").last ?? "") : given
         let arn = "arn:aws:states:\(region):\(account):stateMachine:\(name)"
         guard machines[name] != nil else {
-            return Self.error("StateMachineDoesNotExist", "State Machine Does Not Exist: '\(arn)'")
+            return (Self.error("StateMachineDoesNotExist", "State Machine Does Not Exist: '\(arn)'"), [])
         }
         let inputText = body["input"]?.stringValue ?? "{}"
         guard let input = try? JSONParser.parse(inputText) else {
-            return Self.error("InvalidExecutionInput", "Invalid State Machine Execution Input: '\(inputText)'")
+            return (Self.error("InvalidExecutionInput", "Invalid State Machine Execution Input: '\(inputText)'"), [])
         }
         let executionName = body["name"]?.stringValue ?? UUID().uuidString.lowercased()
         guard Self.isValidName(executionName) else {
-            return Self.error("InvalidName", "Invalid Name: '\(executionName)'")
+            return (Self.error("InvalidName", "Invalid Name: '\(executionName)'"), [])
         }
         let executionArn = "arn:aws:states:\(region):\(account):execution:\(name):\(executionName)"
-        if (try? persisted.database.execution(executionArn)) != nil {
-            return Self.error("ExecutionAlreadyExists", "Execution Already Exists: '\(executionArn)'")
+        let exists = Self.error("ExecutionAlreadyExists", "Execution Already Exists: '\(executionArn)'")
+        if let existing = try? persisted.database.execution(executionArn) {
+            guard existing.status == "RUNNING", (try? JSONParser.parse(existing.input)) == input else {
+                return (exists, [])
+            }
+            let started = Timestamp(epochMilliseconds: Int64((existing.startDate * 1000).rounded()))
+            return (Self.started(executionArn, at: started), [])
         }
-        var request = Daemon.StartRequest(machine: name, input: input, key: nil, rule: "(start-execution)")
-        request.name = executionName
-        start(request)
-        return ["executionArn": .string(executionArn), "startDate": .string(LocalRunner.now().iso8601())]
+        if let waiting = try? persisted.database.pendingHandoff(kind: .startExecution, subject: executionArn) {
+            guard case .startExecution(_, _, let waitingInput, _, _, let startMillis)? = HandoffBody(waiting),
+                waitingInput == input
+            else { return (exists, []) }
+            let started = Timestamp(epochMilliseconds: startMillis ?? waiting.createdMillis)
+            return (Self.started(executionArn, at: started), [])
+        }
+        let now = LocalRunner.now()
+        let handoff = HandoffBody.startExecution(
+            machine: name,
+            name: executionName,
+            input: input,
+            rule: "(start-execution)",
+            retry: RetryPolicy(),
+            startMillis: now.epochMilliseconds
+        ).handoff(region: region, account: account, createdMillis: now.epochMilliseconds)
+        return (Self.started(executionArn, at: now), [handoff])
+    }
+
+    private static func started(_ executionArn: String, at date: Timestamp) -> JSONValue {
+        ["executionArn": .string(executionArn), "startDate": .string(date.iso8601())]
     }
 
     private func stopExecution(_ body: JSONValue) -> JSONValue {
@@ -93,7 +119,6 @@ struct ControlRequests {
         var request = Daemon.StartRequest(
             machine: stored.stateMachineName,
             input: (try? JSONParser.parse(record.input)) ?? .null,
-            key: nil,
             rule: "(redrive)"
         )
         request.resume = Daemon.Resume(stored: stored, definition: definition, journal: journal, redrive: true)

@@ -31,20 +31,22 @@ public struct Daemon: Service {
         self.logger = logger
     }
 
-    /// A request to start an execution, from a rule target or a status-change rule.
+    /// A request to start an execution: a hand-off (a rule target, `sluice start-execution`), or an execution to
+    /// carry on (resumed or redriven).
     struct StartRequest: Sendable {
         var machine: String
         var input: JSONValue
-        var key: String?
         var rule: String
-        /// The target's RetryPolicy, and how often and since when delivery to it has been tried.
+        /// The hand-off asking for it; its attempts and age count against `retry`.
+        var handoff: Handoff?
+        /// The target's RetryPolicy while the state machine does not exist.
         var retry = RetryPolicy()
-        var attempts = 0
-        var firstTried = ContinuousClock.now
         /// An execution a previous sluiced left running, to rebuild from its journal and carry on.
         var resume: Resume?
-        /// The execution's name when the starter chose it (StartExecution's `name`).
+        /// The execution's name: the hand-off's, or the resumed execution's.
         var name: String?
+        /// The start date StartExecution answered with (milliseconds since 1970); nil: when it starts.
+        var startMillis: Int64?
     }
 
     /// What a resumed execution starts from.
@@ -57,6 +59,9 @@ public struct Daemon: Service {
     }
 
     public func run() async throws {
+        // One root, one sluiced: before anything is read or reported.
+        let lock = try DaemonLock(paths: paths)
+        defer { withExtendedLifetime(lock) {} }
         // The state folders exist from the first start on (systemd's StateDirectory= makes only the top one).
         for folder in [paths.buckets, paths.topics] {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -114,27 +119,94 @@ public struct Daemon: Service {
             configuration: .init(onProblem: { problem in logger.warning("bucket watch: \(problem)") })
         )
         let (starts, startSink) = AsyncStream<StartRequest>.makeStream()
-        let (messages, messageSink) = AsyncStream<TopicMessage>.makeStream()
+        let (deliveryJobs, deliverySink) = AsyncStream<(Handoff, HandoffBody)>.makeStream()
+        let region = settings.region
+        let account = settings.account
 
-        /// Routes one event through the rules in force: executions to start, messages to publish.
-        @Sendable func route(_ event: JSONValue, key: String?) {
-            let router = Router(rules: config.current.rules, region: settings.region, account: settings.account)
-            let now = LocalRunner.now().iso8601()
-            for action in router.route(event, ingestionTime: now) {
-                switch action {
-                case .startExecution(let machine, let input, let rule, _, let retry):
-                    startSink.yield(StartRequest(machine: machine, input: input, key: key, rule: rule, retry: retry))
-                case .publish(let topic, let message, let rule, let target):
-                    do {
-                        let stored = try store.publish(topic: topic, message: message, subject: nil, attributes: [:])
-                        counters.published()
-                        messageSink.yield(stored)
-                    } catch {
-                        logger.error("rule \(rule) target \(target): cannot publish to \(topic): \(error)")
+        /// Routes one event through the rules in force: the hand-offs (executions to start, messages to publish)
+        /// to record with whatever the event follows from.
+        @Sendable func plan(_ event: JSONValue, key: String?) -> [Handoff] {
+            let router = Router(rules: config.current.rules, region: region, account: account)
+            let now = LocalRunner.now()
+            let routed = RoutedHandoffs(
+                router.route(event, ingestionTime: now.iso8601()),
+                eventId: event["id"]?.stringValue ?? UUID().uuidString.lowercased(),
+                key: key,
+                region: region,
+                account: account,
+                now: now.epochMilliseconds
+            )
+            for line in routed.dropped { logger.warning("\(line)") }
+            return routed.handoffs
+        }
+
+        /// Carries out recorded hand-offs: executions to the executions loop, messages to the deliveries loop; one
+        /// not due yet (a retry) when it is.
+        @Sendable func dispatch(_ handoffs: [Handoff]) {
+            for handoff in handoffs {
+                let wait = handoff.dueMillis - LocalRunner.now().epochMilliseconds
+                if wait > 0 {
+                    Task {
+                        try? await Task.sleep(for: .milliseconds(wait))
+                        dispatch([handoff])
                     }
-                case .dropped(let rule, let target, let reason):
-                    logger.warning("rule \(rule) target \(target): event dropped: \(reason)")
+                    continue
                 }
+                guard let body = HandoffBody(handoff) else {
+                    logger.error("hand-off \(handoff.kind.rawValue) \(handoff.subject) is unreadable: dropped")
+                    if let id = handoff.id { try? persisted.database.completeHandoff(id) }
+                    continue
+                }
+                switch body {
+                case .startExecution(let machine, let name, let input, let rule, let retry, let startMillis):
+                    startSink.yield(
+                        StartRequest(
+                            machine: machine,
+                            input: input,
+                            rule: rule,
+                            handoff: handoff,
+                            retry: retry,
+                            name: name,
+                            startMillis: startMillis
+                        )
+                    )
+                case .publish, .deliver:
+                    deliverySink.yield((handoff, body))
+                }
+            }
+        }
+
+        /// Publishes a rule target's message (idempotent by its MessageId) or reads a stored one, delivers it,
+        /// and then lets the hand-off go.
+        @Sendable func carryOut(_ handoff: Handoff, _ body: HandoffBody) async {
+            var message: TopicMessage?
+            switch body {
+            case .publish(let topic, let text, let messageId, let rule):
+                do {
+                    message = try store.publish(topic: topic, message: text, messageId: messageId)
+                    counters.published()
+                    FaultPoint.publishAfterStore.reach()
+                } catch {
+                    logger.error("rule \(rule): cannot publish to \(topic): \(error)")
+                }
+            case .deliver(let topic, let messageId, let file):
+                message = store.message(topic: topic, file: file)
+                if message == nil {
+                    logger.error("message \(messageId) of topic \(topic) cannot be read from \(file): not delivered")
+                }
+            case .startExecution:
+                break
+            }
+            if let message {
+                for outcome in await delivery.deliver(message) {
+                    counters.delivery(deadLettered: outcome.status == .deadLettered)
+                }
+            }
+            guard let id = handoff.id else { return }
+            do {
+                try persisted.database.completeHandoff(id)
+            } catch {
+                logger.error("cannot record hand-off \(handoff.subject) as done (it runs again, harmlessly): \(error)")
             }
         }
 
@@ -147,11 +219,20 @@ public struct Daemon: Service {
                 StartRequest(
                     machine: resume.stored.stateMachineName,
                     input: (try? JSONParser.parse(resume.stored.record.input)) ?? .null,
-                    key: nil,
                     rule: "(resumed)",
                     resume: resume
                 )
             )
+        }
+        // Hand-offs a previous sluiced recorded and did not finish carry on, under the names they were given.
+        do {
+            let pending = try persisted.database.pendingHandoffs()
+            if !pending.isEmpty {
+                logger.info("carrying on \(pending.count) hand-off(s) the previous sluiced left")
+            }
+            dispatch(pending)
+        } catch {
+            logger.error("cannot read the hand-offs left in the store: \(error)")
         }
         let resumed = Set(resumes.map(\.stored.record.executionArn))
         if let aborted = try? persisted.abortRunningMapRuns(except: resumed), aborted > 0 {
@@ -254,7 +335,8 @@ public struct Daemon: Service {
                                 persisted: persisted,
                                 controls: controls,
                                 start: { startSink.yield($0) }
-                            )
+                            ),
+                            dispatch: dispatch
                         )
                     }
                 }
@@ -303,16 +385,24 @@ public struct Daemon: Service {
                         do {
                             for try await object in watcher.events() {
                                 counters.objectSeen()
+                                // Reported and what follows from it in one transaction: a crash loses neither.
+                                let handoffs = plan(object.event, key: object.key)
+                                FaultPoint.intakeBeforeCommit.reach()
+                                let stored: [Handoff]
                                 do {
-                                    try persisted.record(object)
+                                    stored = try persisted.record(object, handoffs: handoffs)
                                 } catch {
-                                    logger.error("cannot record \(object.bucket)/\(object.key) in the store: \(error)")
+                                    logger.error(
+                                        "cannot record s3://\(object.bucket)/\(object.key) in the store: \(error); it is reported again when sluiced restarts"
+                                    )
+                                    continue
                                 }
+                                FaultPoint.intakeAfterCommit.reach()
                                 logger.info(
                                     "\(object.kind.rawValue) s3://\(object.bucket)/\(object.key)",
                                     metadata: ["sluice.object": .string("\(object.bucket)/\(object.key)")]
                                 )
-                                route(object.event, key: object.key)
+                                dispatch(stored)
                             }
                         } catch {
                             logger.error("the bucket watcher stopped: \(error)")
@@ -340,15 +430,37 @@ public struct Daemon: Service {
                                         controls: controls,
                                         onPublish: { message in
                                             counters.published()
-                                            messageSink.yield(message)
+                                            FaultPoint.executionPublishAfterStore.reach()
+                                            // Recorded before the task's result can be journaled: a restart
+                                            // delivers it even if the execution has moved on.
+                                            let body = HandoffBody.deliver(
+                                                topic: message.topic,
+                                                messageId: message.messageId,
+                                                file: message.fileName
+                                            )
+                                            let handoff = body.handoff(
+                                                region: region,
+                                                account: account,
+                                                createdMillis: LocalRunner.now().epochMilliseconds
+                                            )
+                                            do {
+                                                let stored = try persisted.database.handOff([handoff])
+                                                FaultPoint.executionPublishAfterCommit.reach()
+                                                dispatch(stored)
+                                            } catch {
+                                                logger.error(
+                                                    "cannot record the delivery of message \(message.messageId): \(error)"
+                                                )
+                                                deliverySink.yield((handoff, body))
+                                            }
                                         },
-                                        route: route,
-                                        retry: { request in startSink.yield(request) }
+                                        plan: plan,
+                                        dispatch: dispatch
                                     )
                                 }
                             }
                         }
-                        messageSink.finish()
+                        deliverySink.finish()
                     }
                     // Topic messages → subscribers.
                     pipeline.addTask {
@@ -359,12 +471,8 @@ public struct Daemon: Service {
                                     counters.delivery(deadLettered: outcome.status == .deadLettered)
                                 }
                             }
-                            for await message in messages {
-                                deliveries.addTask {
-                                    for outcome in await delivery.deliver(message) {
-                                        counters.delivery(deadLettered: outcome.status == .deadLettered)
-                                    }
-                                }
+                            for await (handoff, body) in deliveryJobs {
+                                deliveries.addTask { await carryOut(handoff, body) }
                             }
                         }
                     }
@@ -409,8 +517,9 @@ public struct Daemon: Service {
         }
     }
 
-    /// Answers what `sluice start-execution` and `sluice executions stop` left in the store.
-    private func answerControlRequests(_ handler: ControlRequests) {
+    /// Answers what `sluice start-execution` and `sluice executions stop` left in the store; an answer and the
+    /// hand-offs it promises are recorded together, then carried out.
+    private func answerControlRequests(_ handler: ControlRequests, dispatch: ([Handoff]) -> Void) {
         let requests: [ControlRequest]
         do {
             requests = try handler.persisted.database.takeControlRequests()
@@ -419,10 +528,16 @@ public struct Daemon: Service {
             return
         }
         for request in requests {
-            let answer = handler.answer(request)
+            let (answer, handoffs) = handler.answer(request)
             logger.info("\(request.kind): \(answer.serialized())")
             do {
-                try handler.persisted.database.answerControl(request.id, answer: answer.serialized())
+                let stored = try handler.persisted.database.answerControl(
+                    request.id,
+                    answer: answer.serialized(),
+                    handoffs: handoffs
+                )
+                FaultPoint.controlAfterCommit.reach()
+                dispatch(stored)
             } catch {
                 logger.error("cannot answer \(request.kind): \(error)")
             }
@@ -463,7 +578,8 @@ public struct Daemon: Service {
         }
     }
 
-    /// Runs one execution to its end, telling the rules when it starts and ends (status change events).
+    /// Runs one execution to its end, telling the rules when it starts and ends (status change events, recorded as
+    /// hand-offs with the start and the end).
     private func runExecution(
         _ request: StartRequest,
         config: CurrentConfiguration,
@@ -473,71 +589,60 @@ public struct Daemon: Service {
         journal: DaemonJournal,
         controls: MapRunControls,
         onPublish: @escaping @Sendable (TopicMessage) async -> Void,
-        route: @escaping @Sendable (JSONValue, String?) -> Void,
-        retry: @escaping @Sendable (StartRequest) -> Void
+        plan: @escaping @Sendable (JSONValue, String?) -> [Handoff],
+        dispatch: @escaping @Sendable ([Handoff]) -> Void
     ) async {
         guard let machine = request.resume?.definition ?? config.current.machines[request.machine] else {
-            // As EventBridge does for a target it cannot reach: retry with back-off within the target's
-            // RetryPolicy (a state machine saved a moment later still gets the event), then drop the event.
-            let age = ContinuousClock.now - request.firstTried
-            let metadata: Logger.Metadata = ["sluice.state.machine": .string(request.machine)]
-            guard request.attempts < request.retry.maximumRetryAttempts,
-                age < .seconds(request.retry.maximumEventAgeInSeconds)
-            else {
-                logger.error(
-                    "rule \(request.rule): no state machine named \(request.machine): event dropped after \(request.attempts + 1) attempts",
-                    metadata: metadata
-                )
-                return
-            }
-            logger.warning(
-                "rule \(request.rule): no state machine named \(request.machine) (state-machines/\(request.machine).asl.json): retrying",
-                metadata: metadata
-            )
-            var next = request
-            next.attempts += 1
-            let delay = Duration.milliseconds(min(60_000, 1000 << min(next.attempts - 1, 6)))
-            Task {
-                try? await Task.sleep(for: delay)
-                retry(next)
-            }
+            retryLater(request, persisted: persisted, dispatch: dispatch)
             return
         }
-        let name =
-            request.resume?.stored.record.name ?? request.name
-            ?? ExecutionNames.make(from: request.key, unique: UUID().uuidString.lowercased())
+        let name = request.resume?.stored.record.name ?? request.name ?? UUID().uuidString.lowercased()
         let context = ExecutionContext.make(
             stateMachineName: request.machine,
             executionName: name,
             region: settings.region,
             account: settings.account,
-            startTime: request.resume.map { Timestamp(epochMilliseconds: $0.stored.startMillis) } ?? LocalRunner.now()
+            startTime: Timestamp(
+                epochMilliseconds: request.resume?.stored.startMillis ?? request.startMillis
+                    ?? LocalRunner.now().epochMilliseconds
+            )
         )
         let seed = request.resume?.stored.seed ?? UInt64.random(in: 0...UInt64.max)
         var execution = Execution(definition: machine, context: context, input: request.input, seed: seed)
         var logger = logger
         logger[metadataKey: "sluice.execution"] = .string(context.executionArn)
-        counters.executionStarted()
+        let running = { statusEvent(context, status: "RUNNING", input: request.input, outcome: nil) }
         if let resume = request.resume, resume.redrive {
             logger.info(
                 "execution redriven (replaying its journal of \(resume.journal.count) events)",
                 metadata: ["sluice.state.machine": .string(request.machine)]
             )
-            route(statusEvent(context, status: "RUNNING", input: request.input, outcome: nil), nil)
+            do {
+                dispatch(try persisted.database.handOff(plan(running(), nil)))
+            } catch {
+                logger.error("cannot record the redriven execution's status change: \(error)")
+            }
         } else if let resume = request.resume {
             logger.info(
                 "execution resumed from its journal (\(resume.journal.count) events)",
                 metadata: ["sluice.state.machine": .string(request.machine)]
             )
         } else {
+            guard
+                recordStart(
+                    request,
+                    context: context,
+                    machine: machine,
+                    seed: seed,
+                    statusHandoffs: plan(running(), nil),
+                    persisted: persisted,
+                    dispatch: dispatch,
+                    logger: logger
+                )
+            else { return }
             logger.info("execution started", metadata: ["sluice.state.machine": .string(request.machine)])
-            do {
-                try persisted.executionStarted(context, machine: machine, input: request.input, seed: seed)
-            } catch {
-                logger.error("cannot save the execution: \(error)")
-            }
-            route(statusEvent(context, status: "RUNNING", input: request.input, outcome: nil), nil)
         }
+        counters.executionStarted()
         let lease = hosts.acquire()
         let events = controls.events(for: context.executionArn)
         defer { controls.close(context.executionArn) }
@@ -572,7 +677,16 @@ public struct Daemon: Service {
         counters.mapRuns([])
         do {
             try journal.flush()
-            try persisted.executionEnded(execution, input: request.input, outcome: outcome, at: LocalRunner.now())
+            let ended = statusEvent(context, status: outcome.status, input: request.input, outcome: outcome)
+            let stored = try persisted.executionEnded(
+                execution,
+                input: request.input,
+                outcome: outcome,
+                at: LocalRunner.now(),
+                handoffs: plan(ended, nil)
+            )
+            FaultPoint.endAfterCommit.reach()
+            dispatch(stored)
         } catch {
             logger.error("cannot save the execution's end: \(error)")
         }
@@ -588,7 +702,89 @@ public struct Daemon: Service {
             )
         }
         counters.executionEnded(succeeded: succeeded)
-        route(statusEvent(context, status: outcome.status, input: request.input, outcome: outcome), nil)
+    }
+
+    /// Records a new execution's start with its status change's hand-offs and lets the hand-off that asked for it
+    /// go, in one transaction; false when it must not run: it could not be recorded, or an execution of that name
+    /// exists already (a hand-off carried out again after a crash, or StartExecution called twice by name).
+    private func recordStart(
+        _ request: StartRequest,
+        context: ExecutionContext,
+        machine: StateMachineDefinition,
+        seed: UInt64,
+        statusHandoffs: [Handoff],
+        persisted: DaemonStore,
+        dispatch: @Sendable ([Handoff]) -> Void,
+        logger: Logger
+    ) -> Bool {
+        let start: ExecutionStart
+        do {
+            start = try persisted.executionStarted(
+                context,
+                machine: machine,
+                input: request.input,
+                seed: seed,
+                completing: request.handoff?.id,
+                handoffs: statusHandoffs
+            )
+        } catch {
+            logger.error("cannot save the execution's start (its hand-off is carried on after a restart): \(error)")
+            return false
+        }
+        switch start {
+        case .started(let stored):
+            FaultPoint.startAfterCommit.reach()
+            dispatch(stored)
+            return true
+        case .exists(let record):
+            if (try? JSONParser.parse(record.input)) == request.input {
+                logger.info("execution exists already with the same input: StartExecution is a no-op")
+            } else {
+                logger.error(
+                    "rule \(request.rule): ExecutionAlreadyExists: an execution named \(context.executionName) exists with another input: not started"
+                )
+            }
+            return false
+        }
+    }
+
+    /// As EventBridge does for a target it cannot reach: the StartExecution of a state machine that does not exist
+    /// is tried again with back-off within the target's RetryPolicy (a state machine saved a moment later still
+    /// gets the event), each try recorded on the hand-off so a restart keeps the count; then the event is dropped.
+    private func retryLater(_ request: StartRequest, persisted: DaemonStore, dispatch: @Sendable ([Handoff]) -> Void) {
+        let metadata: Logger.Metadata = ["sluice.state.machine": .string(request.machine)]
+        guard var handoff = request.handoff, let id = handoff.id else {
+            logger.error("no state machine named \(request.machine): not started", metadata: metadata)
+            return
+        }
+        let now = LocalRunner.now().epochMilliseconds
+        guard handoff.attempts < request.retry.maximumRetryAttempts,
+            now - handoff.createdMillis < Int64(request.retry.maximumEventAgeInSeconds) * 1000
+        else {
+            logger.error(
+                "rule \(request.rule): no state machine named \(request.machine): event dropped after \(handoff.attempts + 1) attempts",
+                metadata: metadata
+            )
+            do {
+                try persisted.database.completeHandoff(id)
+            } catch {
+                logger.error("cannot drop hand-off \(handoff.subject): \(error)", metadata: metadata)
+            }
+            return
+        }
+        logger.warning(
+            "rule \(request.rule): no state machine named \(request.machine) (state-machines/\(request.machine).asl.json): retrying",
+            metadata: metadata
+        )
+        handoff.attempts += 1
+        handoff.dueMillis = now + Int64(min(60_000, 1000 << min(handoff.attempts - 1, 6)))
+        do {
+            try persisted.database.postponeHandoff(id, attempts: handoff.attempts, dueMillis: handoff.dueMillis)
+        } catch {
+            logger.error("cannot record the retry of hand-off \(handoff.subject): \(error)", metadata: metadata)
+        }
+        FaultPoint.retryAfterCommit.reach()
+        dispatch([handoff])
     }
 
     private func statusEvent(

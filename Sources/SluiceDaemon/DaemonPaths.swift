@@ -18,4 +18,6 @@ public struct DaemonPaths: Sendable {
     public var buckets: String { path("var/lib/sluice/buckets") }
     public var topics: String { path("var/lib/sluice/topics") }
     public var settingsFile: String { path("etc/sluice/sluiced.json") }
+    /// Runtime files (systemd's RuntimeDirectory=): the daemon's lock.
+    public var runtime: String { path("run/sluice") }
 }

@@ -6,13 +6,16 @@ import SluiceJSON
 import SluiceStore
 
 extension DaemonStore {
-    /// Records an execution as RUNNING at its start, with what it needs to resume after a restart.
+    /// Records an execution as RUNNING at its start, with what it needs to resume after a restart, in one
+    /// transaction with the hand-off that asked for it (removed) and those its status change routes to.
     func executionStarted(
         _ context: ExecutionContext,
         machine: StateMachineDefinition,
         input: JSONValue,
-        seed: UInt64
-    ) throws {
+        seed: UInt64,
+        completing handoff: Int64?,
+        handoffs: [Handoff]
+    ) throws -> ExecutionStart {
         try database.startExecution(
             ResumableExecution(
                 record: ExecutionRecord(
@@ -27,13 +30,21 @@ extension DaemonStore {
                 definition: machine.sourceText ?? "",
                 seed: seed,
                 startMillis: context.startTime.epochMilliseconds
-            )
+            ),
+            completing: handoff,
+            handoffs: handoffs
         )
     }
 
-    /// Records how an execution ended, with its whole history, in one transaction.
-    func executionEnded(_ execution: Execution, input: JSONValue, outcome: ExecutionOutcome, at stop: Timestamp) throws
-    {
+    /// Records how an execution ended, with its whole history and the hand-offs its status change routes to, in one
+    /// transaction; answers the hand-offs stored.
+    func executionEnded(
+        _ execution: Execution,
+        input: JSONValue,
+        outcome: ExecutionOutcome,
+        at stop: Timestamp,
+        handoffs: [Handoff]
+    ) throws -> [Handoff] {
         let context = execution.context
         var record = ExecutionRecord(
             executionArn: context.executionArn,
@@ -59,7 +70,7 @@ extension DaemonStore {
                 document: event.json.serialized()
             )
         }
-        try database.saveExecution(record, history: history)
+        return try database.saveExecution(record, history: history, handoffs: handoffs)
     }
 
     /// Marks executions a previous sluiced left RUNNING, except those resumed, as ABORTED; their ARNs.

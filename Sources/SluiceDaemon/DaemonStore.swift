@@ -47,20 +47,24 @@ struct DaemonStore: Sendable {
         }
     }
 
-    /// Records an event's object as reported (its file's size, time and inode, read now) or as gone.
-    func record(_ event: ObjectEvent) throws {
+    /// Records an event's object as reported (its file's size, time and inode, read now) or as gone, with the
+    /// hand-offs its event routes to, in one transaction; answers the hand-offs stored.
+    func record(_ event: ObjectEvent, handoffs: [Handoff]) throws -> [Handoff] {
         if event.kind == .deleted {
-            try database.record(
+            return try database.record(
                 object: StoredObject(bucket: event.bucket, key: event.key, size: 0, modifiedNanoseconds: 0, inode: 0),
                 deleted: true,
-                sequencer: event.sequencer
+                sequencer: event.sequencer,
+                handoffs: handoffs
             )
-            return
         }
         var info = stat()
         let path = bucketsDirectory + "/" + event.bucket + "/" + event.key
-        guard lstat(path, &info) == 0 else { return }  // already gone again: its delete event follows
-        try database.record(
+        guard lstat(path, &info) == 0 else {
+            // Already gone again: its delete event follows; what this one routed to still happens.
+            return try database.record(object: nil, deleted: false, sequencer: event.sequencer, handoffs: handoffs)
+        }
+        return try database.record(
             object: StoredObject(
                 bucket: event.bucket,
                 key: event.key,
@@ -69,7 +73,8 @@ struct DaemonStore: Sendable {
                 inode: UInt64(info.st_ino)
             ),
             deleted: false,
-            sequencer: event.sequencer
+            sequencer: event.sequencer,
+            handoffs: handoffs
         )
     }
 

@@ -63,10 +63,13 @@ extension SluiceDatabase {
         }
     }
 
-    /// sluiced's answer to a request, as JSON text.
-    public func answerControl(_ id: Int64, answer: String) throws {
+    /// sluiced's answer to a request, as JSON text, with the hand-offs it promises (an execution to start) in the
+    /// same transaction: an answer given is a promise kept after a crash. Answers the hand-offs stored.
+    @discardableResult
+    public func answerControl(_ id: Int64, answer: String, handoffs: [Handoff] = []) throws -> [Handoff] {
         try writer.write { db in
             try db.execute(sql: "UPDATE controlRequest SET answer = ? WHERE id = ?", arguments: [answer, id])
+            return try Self.insert(handoffs, db)
         }
     }
 }

@@ -32,9 +32,14 @@ extension SluiceDatabase {
         }
     }
 
-    /// Saves an execution's record (inserted at its start, replaced as it changes) and any history events not
-    /// saved yet, in one transaction.
-    public func saveExecution(_ record: ExecutionRecord, history: [StoredHistoryEvent] = []) throws {
+    /// Saves an execution's record (inserted at its start, replaced as it changes), any history events not saved
+    /// yet and the hand-offs the change routes to, in one transaction; answers the hand-offs stored.
+    @discardableResult
+    public func saveExecution(
+        _ record: ExecutionRecord,
+        history: [StoredHistoryEvent] = [],
+        handoffs: [Handoff] = []
+    ) throws -> [Handoff] {
         try writer.write { db in
             try db.execute(
                 sql: """
@@ -62,6 +67,7 @@ extension SluiceDatabase {
                     arguments: [record.executionArn, event.id, event.type, event.timestamp, event.document]
                 )
             }
+            return try Self.insert(handoffs, db)
         }
     }
 

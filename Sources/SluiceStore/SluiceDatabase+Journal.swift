@@ -21,15 +21,28 @@ extension SluiceDatabase {
         }
     }
 
-    /// Records a starting execution with what it needs to resume: its definition, seed and exact start time.
-    public func startExecution(_ resumable: ResumableExecution) throws {
+    /// Records a starting execution with what it needs to resume (its definition, seed and exact start time), in one
+    /// transaction with the hand-off that asked for it (`completing`, removed) and those its start routes to. An
+    /// execution of that ARN already there is answered instead, and nothing else changes but the hand-off's removal.
+    public func startExecution(
+        _ resumable: ResumableExecution,
+        completing handoff: Int64? = nil,
+        handoffs: [Handoff] = []
+    ) throws -> ExecutionStart {
         try writer.write { db in
             let record = resumable.record
+            if let handoff { try db.execute(sql: "DELETE FROM handoff WHERE id = ?", arguments: [handoff]) }
+            if let existing = try Row.fetchOne(
+                db,
+                sql: "SELECT \(ExecutionRecord.columns) FROM execution WHERE executionArn = ?",
+                arguments: [record.executionArn]
+            ) {
+                return .exists(ExecutionRecord(row: existing))
+            }
             try db.execute(
                 sql: """
                     INSERT INTO execution (\(ExecutionRecord.columns), stateMachineName, definition, seed, startMillis)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (executionArn) DO NOTHING
                     """,
                 arguments: record.arguments
                     + [
@@ -37,6 +50,7 @@ extension SluiceDatabase {
                         resumable.startMillis,
                     ]
             )
+            return .started(try Self.insert(handoffs, db))
         }
     }
 

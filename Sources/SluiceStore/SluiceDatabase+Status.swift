@@ -38,4 +38,9 @@ extension SluiceDatabase {
             try Int.fetchOne(db, sql: #"SELECT COUNT(*) FROM delivery WHERE record LIKE '%"Status":"PENDING"%'"#) ?? 0
         }
     }
+
+    /// Hand-offs recorded and not yet done (executions to start, messages to publish or deliver).
+    public func pendingHandoffCount() throws -> Int {
+        try writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM handoff") ?? 0 }
+    }
 }

@@ -107,6 +107,7 @@ public final class SluiceDatabase: Sendable {
         registerExecutionMigrations(&migrator)
         registerJournalMigrations(&migrator)
         registerControlMigrations(&migrator)
+        registerHandoffMigrations(&migrator)
         return migrator
     }
 
@@ -127,10 +128,21 @@ public final class SluiceDatabase: Sendable {
         }
     }
 
-    /// Records that an object was reported (created or changed) or deleted, with the sequencer it got, in one
-    /// transaction.
-    public func record(object: StoredObject, deleted: Bool, sequencer: String) throws {
+    /// Records that an object was reported (created or changed) or deleted, with the sequencer it got and the
+    /// hand-offs its event routes to, in one transaction: an object counts as reported only with what follows from
+    /// it recorded. Answers the hand-offs stored.
+    @discardableResult
+    public func record(
+        object: StoredObject?,
+        deleted: Bool,
+        sequencer: String,
+        handoffs: [Handoff] = []
+    ) throws -> [Handoff] {
         try writer.write { db in
+            guard let object else {
+                try Self.saveSequencer(sequencer, db)
+                return try Self.insert(handoffs, db)
+            }
             if deleted {
                 try db.execute(
                     sql: "DELETE FROM objectState WHERE bucket = ? AND key = ?",
@@ -149,12 +161,17 @@ public final class SluiceDatabase: Sendable {
                     ]
                 )
             }
-            try db.execute(
-                sql:
-                    "INSERT INTO setting (name, value) VALUES ('sequencer', ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
-                arguments: [sequencer]
-            )
+            try Self.saveSequencer(sequencer, db)
+            return try Self.insert(handoffs, db)
         }
+    }
+
+    private static func saveSequencer(_ sequencer: String, _ db: Database) throws {
+        try db.execute(
+            sql:
+                "INSERT INTO setting (name, value) VALUES ('sequencer', ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+            arguments: [sequencer]
+        )
     }
 
     /// The last sequencer issued by a previous run.

@@ -1,8 +1,8 @@
 /// A MessageId that is the same every time for the same publishing step, so a Publish that runs again after a
 /// restart (its result was not journaled before sluiced died) stores and delivers nothing new.
-enum StableMessageId {
+package enum StableMessageId {
     /// A UUID-shaped identifier from `key` (two FNV-1a hashes; unique enough for message ids, not a secret).
-    static func make(_ key: String) -> String {
+    package static func make(_ key: String) -> String {
         var high: UInt64 = 0xcbf2_9ce4_8422_2325
         var low: UInt64 = 0x84222325_cbf29ce4
         for byte in key.utf8 {

@@ -79,6 +79,7 @@ public struct TopicStore: Sendable {
         } catch {
             throw .internalError("The message could not be stored: \(error)")
         }
+        PublishedIndex.shared.add(published.messageId, in: folder(of: topic))
         return published
     }
 
@@ -138,6 +139,8 @@ public struct TopicStore: Sendable {
 
     /// The stored message with this MessageId, if there is one.
     public func storedMessage(topic: String, messageId: String) -> TopicMessage? {
+        guard PublishedIndex.shared.mayHold(messageId, in: folder(of: topic), list: { messageFiles(topic: topic) })
+        else { return nil }
         let suffix = "-" + messageId + ".json"
         guard let file = messageFiles(topic: topic).first(where: { $0.hasSuffix(suffix) }) else { return nil }
         return message(topic: topic, file: file)

@@ -1,62 +1,18 @@
 import Foundation
 
 /// Issue 6's latency target: from a file's close in a bucket to its execution running, p50 / p99 over 1,000 drops
-/// into an idle sluiced (the real binary, beside this one). The execution publishes to a topic as its first and
-/// only state, so the message file's appearance marks the execution as started (and a little after: the message
-/// is written and synced to disk first).
+/// into an idle sluiced (BenchDaemon: the message file's appearance marks the execution as started).
 /// Target: p99 under 10 ms.
 enum DropLatencyBenchmark {
     static func run(drops: Int = 1_000) throws {
-        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-            .appendingPathComponent("sluiced").path
-        guard FileManager.default.isExecutableFile(atPath: binary) else {
-            print("\ndrop-latency: \(binary) not built (make bench builds it): skipped")
+        guard let daemon = try BenchDaemon.start() else {
+            print("\ndrop-latency: sluiced not built (make bench builds it): skipped")
             return
         }
-        let root = NSTemporaryDirectory() + "sluice-bench-latency-" + UUID().uuidString
-        defer { try? FileManager.default.removeItem(atPath: root) }
+        defer { daemon.stop() }
         let fm = FileManager.default
-        for dir in ["etc/sluice/rules", "etc/sluice/state-machines", "var/lib/sluice/buckets/inbox"] {
-            try fm.createDirectory(atPath: root + "/" + dir, withIntermediateDirectories: true)
-        }
-        try #"""
-        {"EventPattern": {"source": ["aws.s3"], "detail": {"bucket": {"name": ["inbox"]}}},
-         "Targets": [{"Id": "t", "Arn": "arn:aws:states:local:000000000000:stateMachine:started",
-           "InputTransformer": {"InputPathsMap": {"key": "$.detail.object.key"}, "InputTemplate": "{\"key\": <key>}"}}]}
-        """#.write(toFile: root + "/etc/sluice/rules/inbox.json", atomically: true, encoding: .utf8)
-        try #"""
-        {"StartAt": "Started", "States": {"Started": {"Type": "Task", "Resource": "arn:aws:states:::sns:publish",
-          "Parameters": {"TopicArn": "arn:aws:sns:local:000000000000:started", "Message.$": "$.key"}, "End": true}}}
-        """#.write(toFile: root + "/etc/sluice/state-machines/started.asl.json", atomically: true, encoding: .utf8)
-        try #"{"LogLevel": "warning"}"#.write(
-            toFile: root + "/etc/sluice/sluiced.json",
-            atomically: true,
-            encoding: .utf8
-        )
-        let daemon = Process()
-        daemon.executableURL = URL(fileURLWithPath: binary)
-        daemon.arguments = ["--root", root]
-        daemon.standardError = FileHandle.nullDevice
-        daemon.standardOutput = FileHandle.nullDevice
-        try daemon.run()
-        defer {
-            daemon.terminate()
-            daemon.waitUntilExit()
-        }
-        // Ready once the topic folder receives the warm-up drop's message.
-        let topic = root + "/var/lib/sluice/topics/started"
-        let inbox = root + "/var/lib/sluice/buckets/inbox/"
-        func messages() -> Int {
-            ((try? fm.contentsOfDirectory(atPath: topic)) ?? []).filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }
-                .count
-        }
-        let warmDeadline = Date().addingTimeInterval(20)
-        while messages() == 0, Date() < warmDeadline {
-            _ = fm.createFile(atPath: inbox + "warm-up.txt", contents: Data("x".utf8))
-            Thread.sleep(forTimeInterval: 0.2)
-        }
-        guard messages() > 0 else { throw BenchError("sluiced never published the warm-up message") }
-        Thread.sleep(forTimeInterval: 0.5)
+        let inbox = daemon.inbox
+        func messages() -> Int { daemon.messages() }
         var latencies: [Double] = []
         latencies.reserveCapacity(drops)
         for i in 0..<drops {

@@ -16,6 +16,7 @@ struct Entrypoint {
         if only == nil || only == "functions" { try await FunctionBenchmark.run() }
         if only == nil || only == "memory" { try MemoryBenchmark.run() }
         if only == nil || only == "drop-latency" { try DropLatencyBenchmark.run() }
+        if only == nil || only == "drop-burst" { try DropBurstBenchmark.run() }
         if only == "json-walks" { try JSONWalkBenchmark.run() }
         if only == nil || only == "distributed-map" {
             try await DistributedMapBenchmark.run(

@@ -59,6 +59,34 @@ struct DaemonEndToEndTests {
         return (process, log)
     }
 
+    /// Starts sluiced with its log appended to the root's sluiced.log (one log across restarts) and waits until it
+    /// says it is ready; `fault` arms a fault point (SLUICE_FAULT).
+    func launch(_ root: Root, fault: String? = nil) throws -> (Process, String) {
+        let log = root.path + "/sluiced.log"
+        if !FileManager.default.fileExists(atPath: log) {
+            _ = FileManager.default.createFile(atPath: log, contents: nil)
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = ["--root", root.path]
+        var environment = ProcessInfo.processInfo.environment
+        environment["SLUICE_FAULT"] = fault
+        process.environment = environment
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
+        handle.seekToEndOfFile()
+        let readyBefore =
+            (try? String(contentsOfFile: log, encoding: .utf8))?.components(separatedBy: "sluiced ready")
+            .count ?? 1
+        process.standardOutput = handle
+        process.standardError = handle
+        try process.run()
+        try waitFor(seconds: 20) {
+            ((try? String(contentsOfFile: log, encoding: .utf8))?.components(separatedBy: "sluiced ready").count ?? 0)
+                > readyBefore
+        }
+        return (process, log)
+    }
+
     /// Whether sluiced's log at `log` says `text` yet.
     func logContains(_ log: String, _ text: String) -> Bool {
         (try? String(contentsOfFile: log, encoding: .utf8))?.contains(text) == true

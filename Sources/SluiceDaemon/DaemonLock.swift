@@ -1,0 +1,43 @@
+import Foundation
+import Glibc
+
+/// One root, one sluiced: the daemon holds an exclusive lock on ROOT/run/sluice/sluiced.lock for its whole life, so
+/// a second sluiced on the same root refuses to start instead of reporting the same uploads again. The lock is
+/// flock(2)'s: the kernel drops it when its holder dies, so a sluiced killed with SIGKILL leaves nothing that stops
+/// the next one. The file keeps the holder's pid, for the message.
+final class DaemonLock: Sendable {
+    private let descriptor: Int32
+
+    /// Takes the lock, or throws saying which sluiced holds it.
+    init(paths: DaemonPaths) throws {
+        let folder = paths.runtime
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let file = folder + "/sluiced.lock"
+        // Close-on-exec: workers and subscriber scripts must not inherit, and so keep, the lock.
+        let fd = open(file, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else {
+            throw DaemonError("cannot open the lock file \(file): \(String(cString: strerror(errno)))")
+        }
+        var result: Int32
+        repeat { result = flock(fd, LOCK_EX | LOCK_NB) } while result != 0 && errno == EINTR
+        guard result == 0 else {
+            let reason = errno
+            let holder = (try? String(contentsOfFile: file, encoding: .utf8))?
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+            close(fd)
+            guard reason == EWOULDBLOCK else {
+                throw DaemonError("cannot lock \(file): \(String(cString: strerror(reason)))")
+            }
+            let who = holder.flatMap { $0.isEmpty ? nil : "another sluiced (pid \($0))" } ?? "another sluiced"
+            throw DaemonError(
+                "\(who) is already running on root \(paths.root): it holds \(file); one root is served by one sluiced"
+            )
+        }
+        let pid = Array("\(getpid())\n".utf8)
+        _ = ftruncate(fd, 0)
+        _ = pid.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
+        descriptor = fd
+    }
+
+    deinit { close(descriptor) }
+}

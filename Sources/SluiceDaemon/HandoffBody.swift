@@ -1,0 +1,88 @@
+import SluiceCore
+import SluiceJSON
+import SluiceStore
+
+/// What a hand-off asks for, as the daemon reads and writes its JSON body (Handoff).
+enum HandoffBody: Sendable, Hashable {
+    /// StartExecution of `machine` named `name` with `input`, for `rule`'s target (or a `sluice start-execution`),
+    /// retried within `retry` while the state machine does not exist. `startMillis`: the start date StartExecution
+    /// answered with, when it answered before the execution started.
+    case startExecution(
+        machine: String,
+        name: String,
+        input: JSONValue,
+        rule: String,
+        retry: RetryPolicy,
+        startMillis: Int64? = nil
+    )
+    /// Publish `message` to `topic` with MessageId `messageId`, for `rule`'s target.
+    case publish(topic: String, message: String, messageId: String, rule: String)
+    /// Deliver the stored message `file` of `topic` to its subscriptions.
+    case deliver(topic: String, messageId: String, file: String)
+
+    init?(_ handoff: Handoff) {
+        guard case .object(let o)? = try? JSONParser.parse(handoff.body) else { return nil }
+        switch handoff.kind {
+        case .startExecution:
+            guard let machine = o["Machine"]?.stringValue, let name = o["Name"]?.stringValue, let input = o["Input"],
+                let rule = o["Rule"]?.stringValue
+            else { return nil }
+            var retry = RetryPolicy()
+            retry.maximumRetryAttempts = o["MaximumRetryAttempts"]?.intValue ?? retry.maximumRetryAttempts
+            retry.maximumEventAgeInSeconds = o["MaximumEventAgeInSeconds"]?.intValue ?? retry.maximumEventAgeInSeconds
+            self = .startExecution(
+                machine: machine,
+                name: name,
+                input: input,
+                rule: rule,
+                retry: retry,
+                startMillis: o["StartMillis"]?.intValue.map(Int64.init)
+            )
+        case .publish:
+            guard let topic = o["Topic"]?.stringValue, let message = o["Message"]?.stringValue,
+                let rule = o["Rule"]?.stringValue
+            else { return nil }
+            self = .publish(topic: topic, message: message, messageId: handoff.subject, rule: rule)
+        case .deliver:
+            guard let topic = o["Topic"]?.stringValue, let file = o["File"]?.stringValue else { return nil }
+            self = .deliver(topic: topic, messageId: handoff.subject, file: file)
+        }
+    }
+
+    /// The hand-off to record. Its subject is what it makes: the execution's ARN (in `region` and `account`), the
+    /// MessageId.
+    func handoff(region: String, account: String, createdMillis: Int64) -> Handoff {
+        let kind: Handoff.Kind
+        let subject: String
+        var o = JSONObject()
+        switch self {
+        case .startExecution(let machine, let name, let input, let rule, let retry, let startMillis):
+            kind = .startExecution
+            subject = "arn:aws:states:\(region):\(account):execution:\(machine):\(name)"
+            o["Machine"] = .string(machine)
+            o["Name"] = .string(name)
+            o["Input"] = input
+            o["Rule"] = .string(rule)
+            o["MaximumRetryAttempts"] = .int(retry.maximumRetryAttempts)
+            o["MaximumEventAgeInSeconds"] = .int(retry.maximumEventAgeInSeconds)
+            if let startMillis { o["StartMillis"] = .int(Int(startMillis)) }
+        case .publish(let topic, let message, let messageId, let rule):
+            kind = .publish
+            subject = messageId
+            o["Topic"] = .string(topic)
+            o["Message"] = .string(message)
+            o["Rule"] = .string(rule)
+        case .deliver(let topic, let messageId, let file):
+            kind = .deliver
+            subject = messageId
+            o["Topic"] = .string(topic)
+            o["File"] = .string(file)
+        }
+        return Handoff(
+            kind: kind,
+            subject: subject,
+            body: JSONValue.object(o).serialized(),
+            createdMillis: createdMillis
+        )
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+
+/// The real `sluiced` (release, beside this binary) on a temporary root whose one rule sends every object of bucket
+/// `inbox` to state machine `started`, which publishes the object's key to topic `started` as its first and only
+/// state: a message file in the topic marks an execution as started (and a little after).
+struct BenchDaemon {
+    let root: String
+    let process: Process
+    let fm = FileManager.default
+
+    /// nil when sluiced is not built (the caller prints why it skips). SLUICE_BENCH_SLUICED names another binary
+    /// (an earlier build, for a before-and-after figure).
+    static func start() throws -> BenchDaemon? {
+        let binary =
+            ProcessInfo.processInfo.environment["SLUICE_BENCH_SLUICED"]
+            ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            .appendingPathComponent("sluiced").path
+        guard FileManager.default.isExecutableFile(atPath: binary) else { return nil }
+        let root = NSTemporaryDirectory() + "sluice-bench-daemon-" + UUID().uuidString
+        let fm = FileManager.default
+        for dir in ["etc/sluice/rules", "etc/sluice/state-machines", "var/lib/sluice/buckets/inbox"] {
+            try fm.createDirectory(atPath: root + "/" + dir, withIntermediateDirectories: true)
+        }
+        try #"""
+        {"EventPattern": {"source": ["aws.s3"], "detail": {"bucket": {"name": ["inbox"]}}},
+         "Targets": [{"Id": "t", "Arn": "arn:aws:states:local:000000000000:stateMachine:started",
+           "InputTransformer": {"InputPathsMap": {"key": "$.detail.object.key"}, "InputTemplate": "{\"key\": <key>}"}}]}
+        """#.write(toFile: root + "/etc/sluice/rules/inbox.json", atomically: true, encoding: .utf8)
+        try #"""
+        {"StartAt": "Started", "States": {"Started": {"Type": "Task", "Resource": "arn:aws:states:::sns:publish",
+          "Parameters": {"TopicArn": "arn:aws:sns:local:000000000000:started", "Message.$": "$.key"}, "End": true}}}
+        """#.write(toFile: root + "/etc/sluice/state-machines/started.asl.json", atomically: true, encoding: .utf8)
+        try #"{"LogLevel": "warning"}"#.write(
+            toFile: root + "/etc/sluice/sluiced.json",
+            atomically: true,
+            encoding: .utf8
+        )
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = ["--root", root]
+        process.standardError = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let daemon = BenchDaemon(root: root, process: process)
+        // Ready once the topic receives the warm-up drop's message.
+        let warmDeadline = Date().addingTimeInterval(20)
+        while daemon.messages() == 0, Date() < warmDeadline {
+            _ = fm.createFile(atPath: daemon.inbox + "warm-up.txt", contents: Data("x".utf8))
+            Thread.sleep(forTimeInterval: 0.2)
+        }
+        guard daemon.messages() > 0 else {
+            daemon.stop()
+            throw BenchError("sluiced never published the warm-up message")
+        }
+        Thread.sleep(forTimeInterval: 0.5)
+        return daemon
+    }
+
+    var inbox: String { root + "/var/lib/sluice/buckets/inbox/" }
+
+    /// Messages in topic `started` so far.
+    func messages() -> Int {
+        ((try? fm.contentsOfDirectory(atPath: root + "/var/lib/sluice/topics/started")) ?? [])
+            .filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.count
+    }
+
+    func stop() {
+        process.terminate()
+        process.waitUntilExit()
+        try? fm.removeItem(atPath: root)
+    }
+}
