@@ -5,6 +5,7 @@
 #   make test     warnings-as-errors build, swift test, then the conformance gate (.ci/conformance.sh)
 #   make demo     the story: sluiced on a temporary root, 227,000 companies dropped in, scored, subscriber told
 #   make bench    release build of sluice-bench, then run it
+#   make soak     the burst-with-kills test at soak size: 10,000 files, 20 SIGKILLs (SLUICE_BURST_FILES / _KILLS)
 #   make install  release binaries, the systemd unit and the example configuration (DESTDIR, PREFIX honoured)
 
 SWIFT ?= swift
@@ -23,7 +24,7 @@ TEST_BUILD_FLAGS ?= -Xswiftc -warnings-as-errors
 # PATH (e.g. a pyenv one), so only the -dev packages and pkg-config are checked with dpkg.
 APT_PACKAGES ?= libsystemd-dev libsqlite3-dev pkg-config zlib1g-dev libzstd-dev
 
-.PHONY: all deps build test demo bench install format lint clean
+.PHONY: all deps build test demo bench soak install format lint clean
 
 all: build
 
@@ -61,6 +62,14 @@ test: deps
 demo: deps
 	$(SWIFT) build -c release --product sluiced
 	bash etc/demo.sh
+
+# The test `make test` runs with 500 files and 5 kills, at the size a person leaves running.
+SLUICE_BURST_FILES ?= 10000
+SLUICE_BURST_KILLS ?= 20
+soak: deps
+	$(SWIFT) build $(TEST_BUILD_FLAGS)
+	SLUICE_BURST_FILES=$(SLUICE_BURST_FILES) SLUICE_BURST_KILLS=$(SLUICE_BURST_KILLS) \
+		$(SWIFT) test $(TEST_BUILD_FLAGS) --filter burstWithKills
 
 bench: deps
 	$(SWIFT) build -c release --product sluiced

@@ -86,6 +86,7 @@ let package = Package(
             name: "SluiceEngine",
             dependencies: [
                 "SluiceJSON", "SluiceASL", "SluiceInterpreter", "SluiceWorkers", "SluiceBucket", "SluiceTopics",
+                "SluiceCore", "SluiceStore",
             ],
             swiftSettings: strictSettings
         ),

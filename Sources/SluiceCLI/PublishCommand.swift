@@ -1,7 +1,9 @@
 import ArgumentParser
+import SluiceASL
 import SluiceConfig
 import SluiceEngine
 import SluiceJSON
+import SluiceStore
 import SluiceTopics
 
 /// `sluice publish`: SNS Publish from the shell (`aws sns publish`): stores the message in the topic's folder.
@@ -61,6 +63,8 @@ struct PublishCommand: AsyncParsableCommand {
         } catch let error as CLIError {
             throw CLIError.exit(error.description)
         }
+        // Without --deliver, sluiced delivers it: the delivery is recorded in its store, which must exist.
+        let database = deliver ? nil : try MapRunDocument.openStore(root: root, writing: true)
         let published: TopicMessage
         do {
             published = try store.publish(
@@ -75,6 +79,24 @@ struct PublishCommand: AsyncParsableCommand {
         }
         var result = JSONObject()
         result["MessageId"] = .string(published.messageId)
+        if let database {
+            let handoff = HandoffBody.deliver(
+                topic: published.topic,
+                messageId: published.messageId,
+                file: published.fileName
+            ).handoff(
+                region: settings.region,
+                account: settings.account,
+                createdMillis: TopicStore.systemTime().epochMilliseconds
+            )
+            do {
+                _ = try database.handOff([handoff])
+            } catch {
+                throw CLIError.exit(
+                    "the message \(published.messageId) is stored, but its delivery could not be recorded for sluiced: \(error)"
+                )
+            }
+        }
         guard deliver else {
             print(JSONValue.object(result).serialized())
             return

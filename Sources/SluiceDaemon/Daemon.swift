@@ -142,7 +142,9 @@ public struct Daemon: Service {
 
         /// Carries out recorded hand-offs: executions to the executions loop, messages to the deliveries loop; one
         /// not due yet (a retry) when it is.
+        let watermark = HandoffWatermark()
         @Sendable func dispatch(_ handoffs: [Handoff]) {
+            watermark.own(handoffs)
             for handoff in handoffs {
                 let wait = handoff.dueMillis - LocalRunner.now().epochMilliseconds
                 if wait > 0 {
@@ -226,7 +228,7 @@ public struct Daemon: Service {
         }
         // Hand-offs a previous sluiced recorded and did not finish carry on, under the names they were given.
         do {
-            let pending = try persisted.database.pendingHandoffs()
+            let pending = watermark.foreign(try persisted.database.pendingHandoffs())
             if !pending.isEmpty {
                 logger.info("carrying on \(pending.count) hand-off(s) the previous sluiced left")
             }
@@ -327,6 +329,12 @@ public struct Daemon: Service {
                             return
                         }
                         applyMapRunUpdates(persisted: persisted, controls: controls)
+                        // Hand-offs others recorded (`sluice publish`'s deliveries).
+                        do {
+                            dispatch(watermark.foreign(try persisted.database.handoffs(after: watermark.mark)))
+                        } catch {
+                            logger.error("cannot read the hand-offs in the store: \(error)")
+                        }
                         answerControlRequests(
                             ControlRequests(
                                 region: settings.region,

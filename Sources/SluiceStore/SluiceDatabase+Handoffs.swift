@@ -60,6 +60,20 @@ extension SluiceDatabase {
         }
     }
 
+    /// The waiting hand-offs recorded after hand-off `id`, oldest first.
+    public func handoffs(after id: Int64) throws -> [Handoff] {
+        try writer.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, kind, subject, body, attempts, dueMillis, createdMillis FROM handoff
+                    WHERE id > ? ORDER BY id
+                    """,
+                arguments: [id]
+            ).compactMap(Self.handoff(row:))
+        }
+    }
+
     /// The waiting hand-off of this kind and subject, if there is one.
     public func pendingHandoff(kind: Handoff.Kind, subject: String) throws -> Handoff? {
         try writer.read { db in

@@ -42,21 +42,10 @@ struct DaemonEndToEndTests {
         func remove() { try? FileManager.default.removeItem(atPath: path) }
     }
 
-    /// Starts sluiced and waits until it says it is ready.
+    /// Starts sluiced on a fresh log and waits until it says it is ready.
     func start(_ root: Root) throws -> (Process, String) {
-        let log = root.path + "/sluiced.log"
-        _ = FileManager.default.createFile(atPath: log, contents: nil)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.binary)
-        process.arguments = ["--root", root.path]
-        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
-        process.standardOutput = handle
-        process.standardError = handle
-        try process.run()
-        try waitFor(seconds: 20) {
-            logContains(log, "sluiced ready")
-        }
-        return (process, log)
+        _ = FileManager.default.createFile(atPath: root.path + "/sluiced.log", contents: nil)
+        return try launch(root)
     }
 
     /// Starts sluiced with its log appended to the root's sluiced.log (one log across restarts) and waits until it
@@ -390,19 +379,29 @@ struct DaemonEndToEndTests {
         daemon.waitUntilExit()
     }
 
-    /// `sluice ARGS --root ROOT --json`, parsed.
     /// Runs `sluice ARGS --root ROOT`: its exit status and what it printed.
     func sluice(_ root: Root, _ arguments: [String]) throws -> (status: Int32, output: Data) {
+        let run = try sluiceRun(root, arguments)
+        return (run.status, run.output)
+    }
+
+    /// Runs `sluice ARGS --root ROOT`: its exit status, what it printed and what it said on stderr.
+    func sluiceRun(_ root: Root, _ arguments: [String]) throws -> (status: Int32, output: Data, errors: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: (Self.binary as NSString).deletingLastPathComponent + "/sluice")
         process.arguments = arguments + ["--root", root.path]
         let pipe = Pipe()
         process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
+        // A file, not a second pipe: reading one pipe to its end while the other fills would block both sides.
+        let errorsFile = root.path + "/sluice-stderr-" + UUID().uuidString
+        _ = FileManager.default.createFile(atPath: errorsFile, contents: nil)
+        defer { try? FileManager.default.removeItem(atPath: errorsFile) }
+        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errorsFile))
         try process.run()
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return (process.terminationStatus, data)
+        let errors = (try? String(contentsOfFile: errorsFile, encoding: .utf8)) ?? ""
+        return (process.terminationStatus, data, errors)
     }
 
     /// `sluice ARGS --root ROOT --json`, parsed.

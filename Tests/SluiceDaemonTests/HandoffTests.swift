@@ -32,20 +32,6 @@ extension DaemonEndToEndTests {
         )
     }
 
-    /// `sluice ARGS --root ROOT`: its exit status and what it said on stderr.
-    func sluiceErrors(_ root: Root, _ arguments: [String]) throws -> (status: Int32, errors: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: (Self.binary as NSString).deletingLastPathComponent + "/sluice")
-        process.arguments = arguments + ["--root", root.path]
-        let pipe = Pipe()
-        process.standardError = pipe
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-    }
-
     /// Waits until `process` has ended and answers whether a signal ended it (SIGKILL at a fault point).
     func killedBySignal(_ process: Process, within seconds: Double = 20) throws -> Bool {
         try waitFor(seconds: seconds) { !process.isRunning }
@@ -191,7 +177,7 @@ extension DaemonEndToEndTests {
         try waitFor(seconds: 30) { executions(root, status: "SUCCEEDED").count == 1 && lines(root, "deliveries") == 1 }
         #expect(received(root) == ["by-hand"])
         // Closed now: the same name again is ExecutionAlreadyExists (exit 2), and nothing runs.
-        let again = try sluiceErrors(
+        let again = try sluiceRun(
             root,
             ["start-execution", "note", "--name", "by-hand", "--input", #"{"key": "by-hand"}"#]
         )
@@ -202,7 +188,7 @@ extension DaemonEndToEndTests {
         let second = try sluiceJSON(root, ["start-execution", "nap", "--name", "twice", "--input", "{}"])
         #expect(first["executionArn"] as? String == second["executionArn"] as? String)
         #expect(first["startDate"] as? String == second["startDate"] as? String)
-        let other = try sluiceErrors(root, ["start-execution", "nap", "--name", "twice", "--input", #"{"x": 1}"#])
+        let other = try sluiceRun(root, ["start-execution", "nap", "--name", "twice", "--input", #"{"x": 1}"#])
         #expect(other.status == 2)
         #expect(other.errors.contains("ExecutionAlreadyExists"))
         try waitFor(seconds: 30) { executions(root, status: "SUCCEEDED").count == 2 }
@@ -240,5 +226,35 @@ extension DaemonEndToEndTests {
         #expect(first.isRunning)
         first.terminate()
         first.waitUntilExit()
+    }
+}
+
+extension DaemonEndToEndTests {
+    @Test(
+        "`sluice publish` hands its message to sluiced: delivered once while it runs, and by the next sluiced when it does not",
+        .timeLimit(.minutes(2))
+    )
+    func publishFromTheShell() throws {
+        let root = try Root()
+        defer { root.remove() }
+        try handoffPipeline(root)
+        // No store yet: nothing would deliver it, so nothing is stored.
+        let early = try sluiceRun(root, ["publish", "done", "--message", "too early"])
+        #expect(early.status == 2)
+        #expect(early.errors.contains("sluice.db"))
+        #expect(root.files("var/lib/sluice/topics/done").isEmpty)
+        var (daemon, _) = try launch(root)
+        defer { if daemon.isRunning { kill(daemon.processIdentifier, SIGKILL) } }
+        #expect(try sluice(root, ["publish", "done", "--message", "while running"]).status == 0)
+        try waitFor(seconds: 20) { received(root) == ["while running"] }
+        daemon.terminate()
+        daemon.waitUntilExit()
+        #expect(try sluice(root, ["publish", "done", "--message", "while stopped"]).status == 0)
+        (daemon, _) = try launch(root)
+        try waitFor(seconds: 20) { received(root) == ["while running", "while stopped"] }
+        try waitFor(seconds: 10) { (try? sluiceJSON(root, ["status"]))?["pendingHandoffs"] as? Int == 0 }
+        #expect(lines(root, "deliveries") == 2)
+        daemon.terminate()
+        daemon.waitUntilExit()
     }
 }

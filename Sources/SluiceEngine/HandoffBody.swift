@@ -2,8 +2,8 @@ import SluiceCore
 import SluiceJSON
 import SluiceStore
 
-/// What a hand-off asks for, as the daemon reads and writes its JSON body (Handoff).
-enum HandoffBody: Sendable, Hashable {
+/// What a hand-off asks for, as sluiced and `sluice` read and write its JSON body (Handoff).
+package enum HandoffBody: Sendable, Hashable {
     /// StartExecution of `machine` named `name` with `input`, for `rule`'s target (or a `sluice start-execution`),
     /// retried within `retry` while the state machine does not exist. `startMillis`: the start date StartExecution
     /// answered with, when it answered before the execution started.
@@ -20,7 +20,7 @@ enum HandoffBody: Sendable, Hashable {
     /// Deliver the stored message `file` of `topic` to its subscriptions.
     case deliver(topic: String, messageId: String, file: String)
 
-    init?(_ handoff: Handoff) {
+    package init?(_ handoff: Handoff) {
         guard case .object(let o)? = try? JSONParser.parse(handoff.body) else { return nil }
         switch handoff.kind {
         case .startExecution:
@@ -51,7 +51,7 @@ enum HandoffBody: Sendable, Hashable {
 
     /// The hand-off to record. Its subject is what it makes: the execution's ARN (in `region` and `account`), the
     /// MessageId.
-    func handoff(region: String, account: String, createdMillis: Int64) -> Handoff {
+    package func handoff(region: String, account: String, createdMillis: Int64) -> Handoff {
         let kind: Handoff.Kind
         let subject: String
         var o = JSONObject()
