@@ -8,10 +8,11 @@ import SluiceStore
 struct MapRunsWatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "watch",
-        abstract: "Follow a map run's progress (the newest running one without an ARN) until it ends."
+        abstract:
+            "Follow a map run's progress until it ends (without an ARN: the newest running one, or the next to start)."
     )
 
-    @Argument(help: "The map run's ARN; without it, the newest running map run.")
+    @Argument(help: "The map run's ARN; without it, the newest running map run, or the next one to start.")
     var mapRunArn: String?
 
     @Option(help: "Seconds between samples.")
@@ -48,11 +49,18 @@ struct MapRunsWatchCommand: ParsableCommand {
         }
     }
 
+    /// The newest running map run; with none running, the next one to start (a watch opened before the upload
+    /// follows the run the upload starts).
     private func newestRunning(_ store: SluiceDatabase) throws -> String {
-        guard let run = try store.mapRuns().first(where: { $0.status == "RUNNING" }) else {
-            throw CLIError.exit("no map run is running (name one: sluice map-runs list)")
+        let before = try store.mapRuns()
+        if let run = before.first(where: { $0.status == "RUNNING" }) { return run.mapRunArn }
+        let known = Set(before.map(\.mapRunArn))
+        StandardError.write("sluice: no map run is running; waiting for the next one to start (Ctrl-C to stop)\n")
+        while true {
+            Thread.sleep(forTimeInterval: max(0.05, interval))
+            // A run may start and end between two looks: the newest one not seen before, whatever its status.
+            if let run = try store.mapRuns().first(where: { !known.contains($0.mapRunArn) }) { return run.mapRunArn }
         }
-        return run.mapRunArn
     }
 
     /// `[#########-----------]  45%  102,000/227,000 items  41,800 items/s  ETA 3 s  RUNNING`

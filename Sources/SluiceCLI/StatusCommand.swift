@@ -60,7 +60,6 @@ struct StatusCommand: ParsableCommand {
         print("workers      \(running ? report["busyWorkers"]?.intValue ?? 0 : 0) busy")
         print("deliveries   \(deliveries) queued")
         print("hand-offs    \(handoffs) waiting (executions to start, messages to publish or deliver)")
-        if running, let line = report["status"]?.stringValue { print("now          \(line)") }
     }
 
     /// `1h 02m 03s`, `4m 05s`, `6s`.

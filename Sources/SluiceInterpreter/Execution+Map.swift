@@ -9,6 +9,8 @@ import SluiceJSON
 extension Execution {
     /// How many items to ask an ItemReader for at a time.
     static let readChunk = 1_000
+    /// The most items a map run keeps read ahead of its children.
+    static let maxBuffered = 10_000
 
     mutating func runMap(_ id: Int, _ map: MapState) throws(StatesError) {
         guard let frame = frames[id] else { return }
@@ -171,9 +173,12 @@ extension Execution {
         // item does not copy the whole buffer; every way out puts it back.
         join.kind = .parallel
         let perChild = run.limits.maxItemsPerBatch ?? 1
+        // What a batch waits for: its item count, or as many as the buffer holds (a batcher with only a byte limit
+        // allows any number of items; the buffer never holds more than `maxBuffered`).
+        let enough = min(perChild, Self.maxBuffered)
         while join.running.count < run.limits.maxConcurrency {
             // A batch waits for enough items unless the source is done.
-            if run.bufferedCount == 0 || (map.itemBatcher != nil && run.bufferedCount < perChild && !run.exhausted) {
+            if run.bufferedCount == 0 || (map.itemBatcher != nil && run.bufferedCount < enough && !run.exhausted) {
                 break
             }
             let input: JSONValue
@@ -183,12 +188,17 @@ extension Execution {
                 if map.itemBatcher != nil {
                     var batch: [JSONValue] = []
                     var bytes = 0
+                    // The limit weighs the child's whole input: `{"Items":[...]}` (11 bytes with the items' commas
+                    // counted one per item) and `"BatchInput":...,` when there is one, as AWS counts it.
+                    let wrapper =
+                        run.limits.maxBytesPerBatch == nil
+                        ? 0 : 11 + (run.batchInput.map { 14 + $0.serializedByteCount } ?? 0)
                     while count < perChild, run.bufferedCount > 0 {
                         let item = try peekSelected(map, run, frame: id)
                         if let limit = run.limits.maxBytesPerBatch {
                             let size = itemSize(item, map, run) + 1
                             // The item stays for the next batch (a lone oversized item still goes alone).
-                            if !batch.isEmpty, bytes + size > limit { break }
+                            if !batch.isEmpty, wrapper + bytes + size > limit { break }
                             bytes += size
                         }
                         consume(&run)
@@ -200,8 +210,8 @@ extension Execution {
                     o["Items"] = .array(batch)
                     input = .object(o)
                     if run.limits.maxBytesPerBatch != nil {
-                        // Weighed already: `{"Items":[...]}` is 10 bytes around the items and their commas.
-                        inputByteCount = 10 + 1 + bytes + (run.batchInput.map { 14 + $0.serializedByteCount } ?? 0)
+                        // Weighed already.
+                        inputByteCount = wrapper + bytes
                         assert(inputByteCount == input.serializedByteCount, "batch size worked out wrong")
                     }
                 } else {
@@ -253,7 +263,10 @@ extension Execution {
             run.bufferHead = 0
         }
         // Keep the buffer one round of children ahead of what runs.
-        let wanted = min(10_000, max(Self.readChunk, perChild * max(1, run.limits.maxConcurrency - join.running.count)))
+        let wanted = min(
+            Self.maxBuffered,
+            max(Self.readChunk, enough * max(1, run.limits.maxConcurrency - join.running.count))
+        )
         if !run.exhausted, !run.readPending, run.bufferedCount < wanted, let token = run.readerToken,
             var request = readerRequests[token]
         {

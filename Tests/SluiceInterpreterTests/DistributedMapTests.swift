@@ -344,6 +344,56 @@ struct DistributedMapTests {
         #expect(error == "States.ExceedToleratedFailureThreshold" || error == "States.DataLimitExceeded")
     }
 
+    @Test(
+        "MaxInputBytesPerBatch bounds the child's whole input, its Items wrapper and BatchInput included, to the byte",
+        arguments: [
+            // (limit, BatchInput, items per batch): 1,000-byte items (with their comma); `{"Items":[...]}` adds 11,
+            // `"BatchInput":{"a":1},` 21 more.
+            (10_011, nil, 10), (10_010, nil, 9), (10_005, nil, 9), (10_032, #"{"a":1}"#, 10), (10_031, #"{"a":1}"#, 9),
+        ] as [(Int, String?, Int)]
+    )
+    func batchByteLimitAtItsBoundary(limit: Int, batchInput: String?, perBatch: Int) throws {
+        let item = JSONValue.string(String(repeating: "x", count: 997))
+        let extra = batchInput.map { #","BatchInput":\#($0)"# } ?? ""
+        var h = MapHarness(source: Array(repeating: item, count: 40))
+        let outcome = try h.run(
+            """
+            {"StartAt":"M","States":{"M":{"Type":"Map",\(reader),
+              "ItemBatcher":{"MaxInputBytesPerBatch":\(limit)\(extra)},
+              "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},
+                "StartAt":"T","States":{"T":{"Type":"Task","Resource":"f","End":true}}},"End":true}}}
+            """
+        ) { input in
+            .success(["bytes": .int(input.serializedByteCount), "items": .int(input["Items"]?.arrayValue?.count ?? 0)])
+        }
+        guard case .succeeded(.array(let batches)) = outcome else {
+            Issue.record("expected success, got \(outcome)")
+            return
+        }
+        #expect(batches.allSatisfy { ($0["bytes"]?.intValue ?? .max) <= limit })
+        #expect(batches.map { $0["items"]?.intValue ?? 0 }.reduce(0, +) == 40)
+        #expect(batches.first?["items"]?.intValue == perBatch)
+    }
+
+    @Test(
+        "An ItemBatcher with only a byte limit batches a source larger than the read-ahead buffer (no overflow, no stall)"
+    )
+    func byteLimitOnlyOverALargeSource() throws {
+        var h = MapHarness(source: (0..<25_000).map { .int($0) })
+        let outcome = try h.run(
+            """
+            {"StartAt":"M","States":{"M":{"Type":"Map",\(reader),"ItemBatcher":{"MaxInputBytesPerBatch":60000},
+              "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},
+                "StartAt":"T","States":{"T":{"Type":"Task","Resource":"f","End":true}}},"End":true}}}
+            """
+        ) { input in .success(.int(input["Items"]?.arrayValue?.count ?? 0)) }
+        guard case .succeeded(.array(let counts)) = outcome else {
+            Issue.record("expected success, got \(outcome)")
+            return
+        }
+        #expect(counts.map { $0.intValue ?? 0 }.reduce(0, +) == 25_000)
+    }
+
     @Test("A map run that fails stops its running children: ABORTED records in the results, DescribeMapRun counts them")
     func failureAbortsRunningChildren() throws {
         var h = MapHarness(source: (0..<20).map { .int($0) })
