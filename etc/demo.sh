@@ -12,9 +12,6 @@ trap 'kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true' EXIT
 
 mkdir -p "$ROOT/etc" "$ROOT/var/lib/sluice/buckets/inbox/companies" "$ROOT/var/lib/sluice/buckets/results"
 cp -r etc/sluice "$ROOT/etc/"
-# The subscription names its script by absolute path; point it into the demo root.
-sed -i "s|/etc/sluice/subscriptions/print-summary.sh|$ROOT/etc/sluice/subscriptions/print-summary.sh|" \
-    "$ROOT/etc/sluice/subscriptions/print-summary.json"
 printf '{"Region": "local", "Account": "000000000000", "MaxWorkers": 2, "LogLevel": "info"}\n' \
     > "$ROOT/etc/sluice/sluiced.json"
 

@@ -69,7 +69,10 @@ struct SluicedCommand: AsyncParsableCommand {
             return handler
         }
         let logger = Logger(label: "sluice.daemon")
-        let daemon = Daemon(root: root, settings: settings, logger: logger)
+        // Absolute, so paths resolved from it (a subscription's script, a function's command) stay right in the
+        // workers' and scripts' own working directories.
+        let absoluteRoot = root.hasPrefix("/") ? root : Self.path(root, under: FileManager.default.currentDirectoryPath)
+        let daemon = Daemon(root: absoluteRoot, settings: settings, logger: logger)
         let group = ServiceGroup(services: [daemon], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         do {
             try await group.run()

@@ -129,11 +129,11 @@ struct SubscriptionTests {
         #expect((1...5).map { s.deliveryPolicy.delay(beforeRetry: $0) } == [1, 3, 6, 8, nil])
     }
 
-    @Test("Problems name the field: protocol, relative endpoint, bad filter policy, unknown fields")
+    @Test("Problems name the field: protocol, empty endpoint, bad filter policy, unknown fields")
     func problems() {
         let result = Subscription.decode(
             try! JSONParser.parse(
-                #"{"Topic": "t", "Protocol": "http", "Endpoint": "script.sh", "FilterPolicy": {"a": [{"bogus": 1}]}, "Colour": 1}"#
+                #"{"Topic": "t", "Protocol": "http", "Endpoint": "", "FilterPolicy": {"a": [{"bogus": 1}]}, "Colour": 1}"#
             ),
             file: "s.json",
             name: "s"
@@ -144,5 +144,23 @@ struct SubscriptionTests {
         }
         let locations = Set(errors.problems.map(\.location))
         #expect(locations == ["/Protocol", "/Endpoint", "/FilterPolicy", "/Colour"])
+    }
+
+    @Test(
+        "A relative Endpoint is the script beside the subscription file, wherever the configuration is",
+        arguments: [
+            ("/r/etc/sluice/subscriptions/s.json", "print.sh", "/r/etc/sluice/subscriptions/print.sh"),
+            ("/r/etc/sluice/subscriptions/s.json", "./bin/print.sh", "/r/etc/sluice/subscriptions/bin/print.sh"),
+            ("/etc/sluice/subscriptions/s.json", "../scripts/p.sh", "/etc/sluice/subscriptions/../scripts/p.sh"),
+            ("/r/etc/sluice/subscriptions/s.json", "/usr/bin/logger", "/usr/bin/logger"),
+        ]
+    )
+    func relativeEndpoint(file: String, endpoint: String, resolved: String) throws {
+        let s = try Subscription.decode(
+            try JSONParser.parse(#"{"Topic": "t", "Protocol": "exec", "Endpoint": "\#(endpoint)"}"#),
+            file: file,
+            name: "s"
+        ).get()
+        #expect(s.endpoint == resolved)
     }
 }

@@ -34,11 +34,14 @@ extension Subscription {
         } else if !r.has("Protocol") {
             problems.append(r.problem(nil, "the field 'Protocol' is required (\"exec\")"))
         }
-        let endpoint = r.string("Endpoint", &problems)
+        var endpoint = r.string("Endpoint", &problems)
         if endpoint == nil, !r.has("Endpoint") {
             problems.append(r.problem(nil, "the field 'Endpoint' (the script to run) is required"))
-        } else if let endpoint, !endpoint.hasPrefix("/") {
-            problems.append(r.problem("Endpoint", "must be an absolute path, not '\(endpoint)'"))
+        } else if let given = endpoint, given.isEmpty {
+            problems.append(r.problem("Endpoint", "must be the path of the script to run, not empty"))
+        } else if let given = endpoint, !given.hasPrefix("/") {
+            // Relative to the folder of the file that names it, so one configuration works under any root.
+            endpoint = Self.folder(of: file) + "/" + (given.hasPrefix("./") ? String(given.dropFirst(2)) : given)
         }
         var scope = FilterPolicyScope.messageAttributes
         if let s = r.string("FilterPolicyScope", &problems) {
@@ -129,5 +132,11 @@ extension Subscription {
         }
         r.reportUnknown(&problems)
         return policy
+    }
+
+    /// The folder of a file's path ("." for a bare name).
+    static func folder(of file: String) -> String {
+        guard let slash = file.lastIndex(of: "/") else { return "." }
+        return slash == file.startIndex ? "/" : String(file[..<slash])
     }
 }
