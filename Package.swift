@@ -175,7 +175,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         // Starts the real sluiced (built beside the tests) on temporary roots.
-        .testTarget(name: "SluiceDaemonTests", dependencies: ["sluiced"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "SluiceDaemonTests",
+            dependencies: ["sluiced", "SluiceDaemon", "SluiceInterpreter"],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "SluiceTopicsTests",
             dependencies: [

@@ -32,18 +32,20 @@ mv "$ROOT/var/lib/sluice/buckets/inbox/companies/.companies.csv.part" \
 # Wait for the subscriber's output, showing the map run's progress as sluiced logs it.
 shown=0
 until grep -q "\[scores " "$ROOT/sluiced.log"; do
-    progress=$(grep -c "map run:" "$ROOT/sluiced.log" || true)
+    progress=$(grep -c "execution .* started by\|map run [^ ]* [0-9]" "$ROOT/sluiced.log" || true)
     if [ "$progress" -gt "$shown" ]; then
-        grep -o "map run: .*" "$ROOT/sluiced.log" | tail -1 | sed 's/^/   /'
+        grep -o "execution .* started by.*\|map run [^ ]* [0-9].*" "$ROOT/sluiced.log" | tail -n +$((shown + 1)) \
+            | sed 's/^/   /'
         shown=$progress
     fi
     if ! kill -0 "$PID" 2>/dev/null; then echo "sluiced stopped:"; cat "$ROOT/sluiced.log"; exit 1; fi
-    if grep -q "execution FAILED\|execution TIMED_OUT" "$ROOT/sluiced.log"; then
+    if grep -q "execution [^ ]* \(FAILED\|TIMED_OUT\|ABORTED\) in" "$ROOT/sluiced.log"; then
         grep "execution" "$ROOT/sluiced.log"; exit 1
     fi
     sleep 0.2
 done
 END=$(date +%s.%N)
+grep -o "map run [^ ]* [0-9].*SUCCEEDED\|execution [^ ]* SUCCEEDED in .*" "$ROOT/sluiced.log" | sed 's/^/   /'
 echo "== the subscriber received:"
 grep -o "\[scores .*" "$ROOT/sluiced.log" | head -1
 scored=$(cat "$ROOT"/var/lib/sluice/buckets/results/scores/*/SUCCEEDED_*.jsonl | wc -l)

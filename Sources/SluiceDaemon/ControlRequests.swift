@@ -57,20 +57,21 @@ struct ControlRequests {
             return (Self.started(executionArn, at: started), [])
         }
         if let waiting = try? persisted.database.pendingHandoff(kind: .startExecution, subject: executionArn) {
-            guard case .startExecution(_, _, let waitingInput, _, _, let startMillis)? = HandoffBody(waiting),
-                waitingInput == input
-            else { return (exists, []) }
-            let started = Timestamp(epochMilliseconds: startMillis ?? waiting.createdMillis)
+            guard case .startExecution(let start)? = HandoffBody(waiting), start.input == input else {
+                return (exists, [])
+            }
+            let started = Timestamp(epochMilliseconds: start.startMillis ?? waiting.createdMillis)
             return (Self.started(executionArn, at: started), [])
         }
         let now = LocalRunner.now()
         let handoff = HandoffBody.startExecution(
-            machine: name,
-            name: executionName,
-            input: input,
-            rule: "(start-execution)",
-            retry: RetryPolicy(),
-            startMillis: now.epochMilliseconds
+            StartExecutionHandoff(
+                machine: name,
+                name: executionName,
+                input: input,
+                rule: "(start-execution)",
+                startMillis: now.epochMilliseconds
+            )
         ).handoff(region: region, account: account, createdMillis: now.epochMilliseconds)
         return (Self.started(executionArn, at: now), [handoff])
     }

@@ -24,6 +24,8 @@ public struct Daemon: Service {
     let settings: DaemonSettings
     let logger: Logger
     let notifier = SystemdNotifier()
+    /// Map runs' progress lines, a few seconds apart.
+    let progressLog = MapRunProgressLog()
 
     public init(root: String, settings: DaemonSettings, logger: Logger) {
         self.paths = DaemonPaths(root: root)
@@ -47,6 +49,8 @@ public struct Daemon: Service {
         var name: String?
         /// The start date StartExecution answered with (milliseconds since 1970); nil: when it starts.
         var startMillis: Int64?
+        /// What the event that started it was about, for the log.
+        var about: String?
     }
 
     /// What a resumed execution starts from.
@@ -92,7 +96,7 @@ public struct Daemon: Service {
             state: (try? persisted.deliveryState()) ?? DeliveryState(),
             output: { line in
                 logger.info(
-                    "\(line.text)",
+                    "subscription \(line.subscription): \(line.text)",
                     metadata: [
                         "sluice.subscription": .string(line.subscription), "sluice.message.id": .string(line.messageId),
                     ]
@@ -125,13 +129,14 @@ public struct Daemon: Service {
 
         /// Routes one event through the rules in force: the hand-offs (executions to start, messages to publish)
         /// to record with whatever the event follows from.
-        @Sendable func plan(_ event: JSONValue, key: String?) -> [Handoff] {
+        @Sendable func plan(_ event: JSONValue, key: String?, about: String?) -> [Handoff] {
             let router = Router(rules: config.current.rules, region: region, account: account)
             let now = LocalRunner.now()
             let routed = RoutedHandoffs(
                 router.route(event, ingestionTime: now.iso8601()),
                 eventId: event["id"]?.stringValue ?? UUID().uuidString.lowercased(),
                 key: key,
+                about: about,
                 region: region,
                 account: account,
                 now: now.epochMilliseconds
@@ -160,16 +165,17 @@ public struct Daemon: Service {
                     continue
                 }
                 switch body {
-                case .startExecution(let machine, let name, let input, let rule, let retry, let startMillis):
+                case .startExecution(let start):
                     startSink.yield(
                         StartRequest(
-                            machine: machine,
-                            input: input,
-                            rule: rule,
+                            machine: start.machine,
+                            input: start.input,
+                            rule: start.rule,
                             handoff: handoff,
-                            retry: retry,
-                            name: name,
-                            startMillis: startMillis
+                            retry: start.retry,
+                            name: start.name,
+                            startMillis: start.startMillis,
+                            about: start.about
                         )
                     )
                 case .publish, .deliver:
@@ -394,7 +400,11 @@ public struct Daemon: Service {
                             for try await object in watcher.events() {
                                 counters.objectSeen()
                                 // Reported and what follows from it in one transaction: a crash loses neither.
-                                let handoffs = plan(object.event, key: object.key)
+                                let handoffs = plan(
+                                    object.event,
+                                    key: object.key,
+                                    about: "s3://\(object.bucket)/\(object.key)"
+                                )
                                 FaultPoint.intakeBeforeCommit.reach()
                                 let stored: [Handoff]
                                 do {
@@ -597,7 +607,7 @@ public struct Daemon: Service {
         journal: DaemonJournal,
         controls: MapRunControls,
         onPublish: @escaping @Sendable (TopicMessage) async -> Void,
-        plan: @escaping @Sendable (JSONValue, String?) -> [Handoff],
+        plan: @escaping @Sendable (JSONValue, String?, String?) -> [Handoff],
         dispatch: @escaping @Sendable ([Handoff]) -> Void
     ) async {
         guard let machine = request.resume?.definition ?? config.current.machines[request.machine] else {
@@ -616,25 +626,22 @@ public struct Daemon: Service {
             )
         )
         let seed = request.resume?.stored.seed ?? UInt64.random(in: 0...UInt64.max)
-        var execution = Execution(definition: machine, context: context, input: request.input, seed: seed)
+        var instance = Execution(definition: machine, context: context, input: request.input, seed: seed)
         var logger = logger
         logger[metadataKey: "sluice.execution"] = .string(context.executionArn)
+        logger[metadataKey: "sluice.state.machine"] = .string(request.machine)
+        let execution = LogNames.execution(context.executionArn)
         let running = { statusEvent(context, status: "RUNNING", input: request.input, outcome: nil) }
+        let about = "execution \(execution)"
         if let resume = request.resume, resume.redrive {
-            logger.info(
-                "execution redriven (replaying its journal of \(resume.journal.count) events)",
-                metadata: ["sluice.state.machine": .string(request.machine)]
-            )
+            logger.info("execution \(execution) redriven (replaying its journal of \(resume.journal.count) events)")
             do {
-                dispatch(try persisted.database.handOff(plan(running(), nil)))
+                dispatch(try persisted.database.handOff(plan(running(), nil, about + " (RUNNING)")))
             } catch {
                 logger.error("cannot record the redriven execution's status change: \(error)")
             }
         } else if let resume = request.resume {
-            logger.info(
-                "execution resumed from its journal (\(resume.journal.count) events)",
-                metadata: ["sluice.state.machine": .string(request.machine)]
-            )
+            logger.info("execution \(execution) resumed from its journal (\(resume.journal.count) events)")
         } else {
             guard
                 recordStart(
@@ -642,20 +649,20 @@ public struct Daemon: Service {
                     context: context,
                     machine: machine,
                     seed: seed,
-                    statusHandoffs: plan(running(), nil),
+                    statusHandoffs: plan(running(), nil, about + " (RUNNING)"),
                     persisted: persisted,
                     dispatch: dispatch,
                     logger: logger
                 )
             else { return }
-            logger.info("execution started", metadata: ["sluice.state.machine": .string(request.machine)])
+            logger.info("execution \(execution) started \(Self.startedBy(request))")
         }
         counters.executionStarted()
         let lease = hosts.acquire()
         let events = controls.events(for: context.executionArn)
         defer { controls.close(context.executionArn) }
         let outcome = await PipelineRunner.run(
-            &execution,
+            &instance,
             root: paths.root,
             host: lease.host,
             maxWorkers: settings.maxWorkers,
@@ -666,14 +673,12 @@ public struct Daemon: Service {
                 do {
                     try persisted.save(runs, executionArn: context.executionArn)
                 } catch {
-                    logger.error("cannot save map run progress: \(error)")
+                    logger.error("cannot save map run progress of execution \(execution): \(error)")
                 }
                 for run in runs {
-                    let total = run.totalKnown ? "/\(run.itemsRead)" : ""
-                    logger.info(
-                        "map run: \(run.itemsDone)\(total) items done, \(run.itemsFailed) failed, \(run.running) child executions running",
-                        metadata: ["sluice.map.run": .string(run.mapRunArn)]
-                    )
+                    for line in progressLog.lines(for: [run]) {
+                        logger.info("\(line)", metadata: ["sluice.map.run": .string(run.mapRunArn)])
+                    }
                 }
             },
             controls: events,
@@ -687,29 +692,38 @@ public struct Daemon: Service {
             try journal.flush()
             let ended = statusEvent(context, status: outcome.status, input: request.input, outcome: outcome)
             let stored = try persisted.executionEnded(
-                execution,
+                instance,
                 input: request.input,
                 outcome: outcome,
                 at: LocalRunner.now(),
-                handoffs: plan(ended, nil)
+                handoffs: plan(ended, nil, about + " (\(outcome.status))")
             )
             FaultPoint.endAfterCommit.reach()
             dispatch(stored)
         } catch {
-            logger.error("cannot save the execution's end: \(error)")
+            logger.error("cannot save the end of execution \(execution): \(error)")
         }
         var succeeded = false
+        let took = LogNames.duration(
+            Double(LocalRunner.now().epochMilliseconds - context.startTime.epochMilliseconds) / 1000
+        )
         switch outcome {
         case .succeeded:
             succeeded = true
-            logger.info("execution succeeded")
+            logger.info("execution \(execution) SUCCEEDED in \(took)")
         case .failed(let error, let cause), .timedOut(let error, let cause), .aborted(let error, let cause):
             logger.error(
-                "execution \(outcome.status): \(error ?? "(no error)"): \(cause ?? "")",
+                "execution \(execution) \(outcome.status) in \(took): \(error ?? "(no error)"): \(cause ?? "")",
                 metadata: ["sluice.error": .string(error ?? "")]
             )
         }
         counters.executionEnded(succeeded: succeeded)
+    }
+
+    /// `by rule R for s3://B/K`, `by sluice start-execution`: what the journal says started an execution.
+    static func startedBy(_ request: StartRequest) -> String {
+        if request.rule == "(start-execution)" { return "by sluice start-execution" }
+        return "by rule \(request.rule)" + (request.about.map { " for " + $0 } ?? "")
     }
 
     /// Records a new execution's start with its status change's hand-offs and lets the hand-off that asked for it

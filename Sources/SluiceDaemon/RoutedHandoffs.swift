@@ -14,7 +14,16 @@ struct RoutedHandoffs {
     ///   - actions: what the rules do with the event (Router).
     ///   - eventId: the event's `id`, unique per event.
     ///   - key: the object key the event is about, if any (executions are named after it, as AWS users name them).
-    init(_ actions: [RouteAction], eventId: String, key: String?, region: String, account: String, now: Int64) {
+    ///   - about: what the event is about, for the log (`s3://inbox/companies/t.csv`).
+    init(
+        _ actions: [RouteAction],
+        eventId: String,
+        key: String?,
+        about: String?,
+        region: String,
+        account: String,
+        now: Int64
+    ) {
         for action in actions {
             switch action {
             case .startExecution(let machine, let input, let rule, let target, let retry):
@@ -23,11 +32,14 @@ struct RoutedHandoffs {
                     unique: StableMessageId.make("execution#\(eventId)#\(rule)#\(target)")
                 )
                 let body = HandoffBody.startExecution(
-                    machine: machine,
-                    name: name,
-                    input: input,
-                    rule: rule,
-                    retry: retry
+                    StartExecutionHandoff(
+                        machine: machine,
+                        name: name,
+                        input: input,
+                        rule: rule,
+                        retry: retry,
+                        about: about
+                    )
                 )
                 handoffs.append(body.handoff(region: region, account: account, createdMillis: now))
             case .publish(let topic, let message, let rule, let target):

@@ -4,17 +4,7 @@ import SluiceStore
 
 /// What a hand-off asks for, as sluiced and `sluice` read and write its JSON body (Handoff).
 package enum HandoffBody: Sendable, Hashable {
-    /// StartExecution of `machine` named `name` with `input`, for `rule`'s target (or a `sluice start-execution`),
-    /// retried within `retry` while the state machine does not exist. `startMillis`: the start date StartExecution
-    /// answered with, when it answered before the execution started.
-    case startExecution(
-        machine: String,
-        name: String,
-        input: JSONValue,
-        rule: String,
-        retry: RetryPolicy,
-        startMillis: Int64? = nil
-    )
+    case startExecution(StartExecutionHandoff)
     /// Publish `message` to `topic` with MessageId `messageId`, for `rule`'s target.
     case publish(topic: String, message: String, messageId: String, rule: String)
     /// Deliver the stored message `file` of `topic` to its subscriptions.
@@ -27,17 +17,13 @@ package enum HandoffBody: Sendable, Hashable {
             guard let machine = o["Machine"]?.stringValue, let name = o["Name"]?.stringValue, let input = o["Input"],
                 let rule = o["Rule"]?.stringValue
             else { return nil }
-            var retry = RetryPolicy()
-            retry.maximumRetryAttempts = o["MaximumRetryAttempts"]?.intValue ?? retry.maximumRetryAttempts
-            retry.maximumEventAgeInSeconds = o["MaximumEventAgeInSeconds"]?.intValue ?? retry.maximumEventAgeInSeconds
-            self = .startExecution(
-                machine: machine,
-                name: name,
-                input: input,
-                rule: rule,
-                retry: retry,
-                startMillis: o["StartMillis"]?.intValue.map(Int64.init)
-            )
+            var start = StartExecutionHandoff(machine: machine, name: name, input: input, rule: rule)
+            start.retry.maximumRetryAttempts = o["MaximumRetryAttempts"]?.intValue ?? start.retry.maximumRetryAttempts
+            start.retry.maximumEventAgeInSeconds =
+                o["MaximumEventAgeInSeconds"]?.intValue ?? start.retry.maximumEventAgeInSeconds
+            start.startMillis = o["StartMillis"]?.intValue.map(Int64.init)
+            start.about = o["About"]?.stringValue
+            self = .startExecution(start)
         case .publish:
             guard let topic = o["Topic"]?.stringValue, let message = o["Message"]?.stringValue,
                 let rule = o["Rule"]?.stringValue
@@ -56,16 +42,17 @@ package enum HandoffBody: Sendable, Hashable {
         let subject: String
         var o = JSONObject()
         switch self {
-        case .startExecution(let machine, let name, let input, let rule, let retry, let startMillis):
+        case .startExecution(let start):
             kind = .startExecution
-            subject = "arn:aws:states:\(region):\(account):execution:\(machine):\(name)"
-            o["Machine"] = .string(machine)
-            o["Name"] = .string(name)
-            o["Input"] = input
-            o["Rule"] = .string(rule)
-            o["MaximumRetryAttempts"] = .int(retry.maximumRetryAttempts)
-            o["MaximumEventAgeInSeconds"] = .int(retry.maximumEventAgeInSeconds)
-            if let startMillis { o["StartMillis"] = .int(Int(startMillis)) }
+            subject = "arn:aws:states:\(region):\(account):execution:\(start.machine):\(start.name)"
+            o["Machine"] = .string(start.machine)
+            o["Name"] = .string(start.name)
+            o["Input"] = start.input
+            o["Rule"] = .string(start.rule)
+            o["MaximumRetryAttempts"] = .int(start.retry.maximumRetryAttempts)
+            o["MaximumEventAgeInSeconds"] = .int(start.retry.maximumEventAgeInSeconds)
+            if let startMillis = start.startMillis { o["StartMillis"] = .int(Int(startMillis)) }
+            if let about = start.about { o["About"] = .string(about) }
         case .publish(let topic, let message, let messageId, let rule):
             kind = .publish
             subject = messageId

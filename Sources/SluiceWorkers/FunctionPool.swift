@@ -55,14 +55,26 @@ actor FunctionPool {
             )
         }
         defer { Task { await budget.release(pool) } }
+        let outcome: Result<JSONValue, FunctionError>
         switch definition.runtime {
         case .process:
             busy += 1
             defer { busy -= 1 }
-            return await runProcess(payload: request, requestId: requestId)
-        case .persistent: return await runPersistent(line: request, requestId: requestId)
+            outcome = await runProcess(payload: request, requestId: requestId)
+        case .persistent: outcome = await runPersistent(line: request, requestId: requestId)
         }
+        // A worker that crashed, timed out or could not start is the operator's business (a function's own error
+        // is the state machine's, which sees it).
+        if case .failure(let error) = outcome, Self.workerFailures.contains(error.errorType) {
+            logger.warning(
+                "function \(definition.name) request \(requestId): \(error.errorType): \(error.errorMessage)",
+                metadata: ["sluice.function": .string(definition.name), "sluice.request.id": .string(requestId)]
+            )
+        }
+        return outcome
     }
+
+    static let workerFailures: Set = ["Runtime.ExitError", "Sandbox.Timedout", "Runtime.InvalidEntrypoint"]
 
     private func runProcess(payload bytes: [UInt8], requestId: String) async -> Result<JSONValue, FunctionError> {
         let definition = definition
@@ -121,10 +133,14 @@ actor FunctionPool {
         do {
             let worker = try PersistentWorker.start(definition, grace: grace, stderrSink: stderrSink())
             started.append(worker.pid)
+            logger.info(
+                "function \(definition.name): worker started (pid \(worker.pid))",
+                metadata: ["sluice.function": .string(definition.name)]
+            )
             return worker
         } catch {
             logger.error(
-                "cannot start a worker: \(error)",
+                "function \(definition.name): cannot start a worker: \(error)",
                 metadata: ["sluice.function": .string(definition.name)]
             )
             return nil
@@ -160,7 +176,8 @@ actor FunctionPool {
         return { line, requestId in
             var metadata: Logger.Metadata = ["sluice.function": .string(name)]
             if let requestId { metadata["sluice.request.id"] = .string(requestId) }
-            logger.info("\(line)", metadata: metadata)
+            let about = requestId.map { "function \(name) request \($0)" } ?? "function \(name)"
+            logger.info("\(about): \(line)", metadata: metadata)
         }
     }
 }
