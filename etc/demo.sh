@@ -10,7 +10,7 @@ COMPANIES=${COMPANIES:-227000}
 ROOT=$(mktemp -d /tmp/sluice-demo.XXXXXX)
 trap 'kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true' EXIT
 
-mkdir -p "$ROOT/etc" "$ROOT/var/lib/sluice/buckets/inbox/companies" "$ROOT/var/lib/sluice/buckets/results"
+mkdir -p "$ROOT/etc"
 cp -r etc/sluice "$ROOT/etc/"
 printf '{"Region": "local", "Account": "000000000000", "MaxWorkers": 2, "LogLevel": "info"}\n' \
     > "$ROOT/etc/sluice/sluiced.json"
@@ -24,6 +24,8 @@ PID=$!
 for _ in $(seq 1 200); do grep -q "sluiced ready" "$ROOT/sluiced.log" && break; sleep 0.05; done
 
 echo "== dropping companies.csv into s3://inbox/companies/"
+# sluiced made the declared buckets (etc/sluice/buckets); a key prefix is a folder in one.
+mkdir -p "$ROOT/var/lib/sluice/buckets/inbox/companies"
 START=$(date +%s.%N)
 cp "$ROOT/companies.csv" "$ROOT/var/lib/sluice/buckets/inbox/companies/.companies.csv.part"
 mv "$ROOT/var/lib/sluice/buckets/inbox/companies/.companies.csv.part" \

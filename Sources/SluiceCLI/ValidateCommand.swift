@@ -4,12 +4,13 @@ import SluiceASL
 import SluiceJSON
 import SluiceWorkers
 
-/// `sluice validate`: state machines (the checks of AWS's ValidateStateMachineDefinition), functions, rules and
-/// subscriptions, every problem with its file and location.
+/// `sluice validate`: state machines (the checks of AWS's ValidateStateMachineDefinition), functions, rules,
+/// subscriptions and buckets, every problem with its file and location.
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Check state machines, functions, rules and subscriptions; report every problem with its location."
+        abstract:
+            "Check state machines, functions, rules, subscriptions and buckets; report every problem with its location."
     )
 
     @Argument(
@@ -26,6 +27,7 @@ struct ValidateCommand: ParsableCommand {
         case function
         case rule
         case subscription
+        case bucket
     }
 
     func run() throws {
@@ -80,6 +82,8 @@ struct ValidateCommand: ParsableCommand {
             }
         case .rule, .subscription:
             return ConfigValidation.check(document, file: file, isRule: kind(of: file, document) == .rule)
+        case .bucket:
+            return ConfigValidation.checkBucket(document, file: file)
         }
     }
 
@@ -91,6 +95,7 @@ struct ValidateCommand: ParsableCommand {
         case "functions": return .function
         case "rules": return .rule
         case "subscriptions": return .subscription
+        case "buckets": return .bucket
         default: break
         }
         if file.hasSuffix(".asl.json") || document["StartAt"] != nil || document["States"] != nil {
@@ -101,6 +106,7 @@ struct ValidateCommand: ParsableCommand {
         if document["Endpoint"] != nil || document["Protocol"] != nil || document["TopicArn"] != nil {
             return .subscription
         }
+        if document["NotificationConfiguration"] != nil || document["Bucket"] != nil { return .bucket }
         return .stateMachine
     }
 }

@@ -40,6 +40,19 @@ public enum ConfigLoader {
         return (subscriptions, problems)
     }
 
+    /// `buckets/*.json` → the declared buckets that loaded, and the problems of the others.
+    public static func loadBuckets(directory: String) -> (buckets: [BucketDeclaration], problems: [ConfigProblem]) {
+        var buckets: [BucketDeclaration] = []
+        var problems: [ConfigProblem] = []
+        for (path, name, json) in documents(in: directory, problems: &problems) {
+            switch BucketDeclaration.decode(json, file: path, name: name) {
+            case .success(let bucket): buckets.append(bucket)
+            case .failure(let errors): problems += errors.problems
+            }
+        }
+        return (buckets, problems)
+    }
+
     /// The JSON documents of a folder's `*.json` files (hidden and temporary names skipped), sorted by name.
     static func documents(
         in directory: String,

@@ -1,8 +1,9 @@
 import Logging
 import SluiceWatch
 
-/// Watches the configuration folders (state machines, rules, subscriptions, functions) so that saving a file reloads, as
-/// SIGHUP does. Editors write in bursts (temp file, rename, chmod): changes are gathered for a moment first.
+/// Watches the configuration folders (state machines, rules, subscriptions, functions, buckets) so that saving a file
+/// reloads, as SIGHUP does. Editors write in bursts (temp file, rename, chmod): changes are gathered for a moment
+/// first.
 struct ConfigWatcher: Sendable {
     let paths: DaemonPaths
     let logger: Logger
@@ -12,7 +13,9 @@ struct ConfigWatcher: Sendable {
         let inotify: Inotify
         do {
             inotify = try Inotify()
-            for folder in [paths.stateMachines, paths.rules, paths.subscriptions, paths.functions] {
+            for folder in [
+                paths.stateMachines, paths.rules, paths.subscriptions, paths.functions, paths.bucketDeclarations,
+            ] {
                 // A folder that does not exist yet is simply not watched (SIGHUP still reloads).
                 _ = try? inotify.addWatch(
                     folder,

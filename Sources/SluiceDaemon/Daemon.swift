@@ -80,6 +80,7 @@ public struct Daemon: Service {
         }
         let config = CurrentConfiguration(DaemonConfiguration.load(paths))
         report(config.current.problems)
+        makeFolders(of: config.current.buckets)
         let counters = DaemonCounters()
         let controls = MapRunControls()
         let host = FunctionHost(directory: paths.functions, maxWorkers: settings.maxWorkers, logger: logger)
@@ -274,6 +275,7 @@ public struct Daemon: Service {
                     notifier.reloading()
                     let fresh = DaemonConfiguration.load(paths, previous: config.current)
                     report(fresh.problems)
+                    makeFolders(of: fresh.buckets)
                     config.replace(with: fresh)
                     await delivery.replaceSubscriptions(fresh.subscriptions)
                     // Functions: a new host only when a function file changed (warm workers are worth keeping).
@@ -399,12 +401,13 @@ public struct Daemon: Service {
                         do {
                             for try await object in watcher.events() {
                                 counters.objectSeen()
-                                // Reported and what follows from it in one transaction: a crash loses neither.
-                                let handoffs = plan(
-                                    object.event,
-                                    key: object.key,
-                                    about: "s3://\(object.bucket)/\(object.key)"
-                                )
+                                // Reported and what follows from it in one transaction: a crash loses neither. A
+                                // bucket declared without EventBridge sends its events nowhere, as on S3.
+                                let sends = config.current.buckets[object.bucket]?.sendsEventsToEventBridge ?? true
+                                let handoffs =
+                                    sends
+                                    ? plan(object.event, key: object.key, about: "s3://\(object.bucket)/\(object.key)")
+                                    : []
                                 FaultPoint.intakeBeforeCommit.reach()
                                 let stored: [Handoff]
                                 do {
@@ -416,7 +419,8 @@ public struct Daemon: Service {
                                     continue
                                 }
                                 FaultPoint.intakeAfterCommit.reach()
-                                logger.info(
+                                logger.log(
+                                    level: sends ? .info : .debug,
                                     "\(object.kind.rawValue) s3://\(object.bucket)/\(object.key)",
                                     metadata: ["sluice.object": .string("\(object.bucket)/\(object.key)")]
                                 )
@@ -828,6 +832,20 @@ public struct Daemon: Service {
             input: input,
             outcome: outcome
         )
+    }
+
+    /// Declared buckets have their folders (made if missing; a bucket's objects are never touched).
+    private func makeFolders(of buckets: [String: BucketDeclaration]) {
+        for name in buckets.keys.sorted() {
+            let folder = paths.buckets + "/" + name
+            guard !FileManager.default.fileExists(atPath: folder) else { continue }
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                logger.info("bucket \(name) created (declared in buckets/\(name).json)")
+            } catch {
+                logger.error("bucket \(name): cannot create its folder \(folder): \(error)")
+            }
+        }
     }
 
     private func report(_ problems: [ConfigProblem]) {

@@ -10,6 +10,8 @@ struct DaemonConfiguration: Sendable {
     var machines: [String: StateMachineDefinition]
     var rules: RuleSet
     var subscriptions: [Subscription]
+    /// Declared buckets by name (etc/sluice/buckets).
+    var buckets: [String: BucketDeclaration]
     /// Every file that did not load, with what is wrong (it is left out; the others work).
     var problems: [ConfigProblem]
 
@@ -19,11 +21,13 @@ struct DaemonConfiguration: Sendable {
         let machines = StateMachineLoader.load(directory: paths.stateMachines)
         let rules = ConfigLoader.loadRules(directory: paths.rules)
         let subscriptions = ConfigLoader.loadSubscriptions(directory: paths.subscriptions)
-        let problems = machines.problems + rules.problems + subscriptions.problems
+        let buckets = ConfigLoader.loadBuckets(directory: paths.bucketDeclarations)
+        let problems = machines.problems + rules.problems + subscriptions.problems + buckets.problems
         var loaded = DaemonConfiguration(
             machines: machines.machines,
             rules: rules.rules,
             subscriptions: subscriptions.subscriptions,
+            buckets: Dictionary(buckets.buckets.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a }),
             problems: problems
         )
         guard let previous else { return loaded }
@@ -40,6 +44,9 @@ struct DaemonConfiguration: Sendable {
         if !keptRules.isEmpty { loaded.rules = RuleSet(loaded.rules.rules + keptRules) }
         loaded.subscriptions += previous.subscriptions.filter { old in
             broken.contains(old.file) && !loaded.subscriptions.contains { $0.file == old.file }
+        }
+        for (name, bucket) in previous.buckets where loaded.buckets[name] == nil && broken.contains(bucket.file) {
+            loaded.buckets[name] = bucket
         }
         return loaded
     }

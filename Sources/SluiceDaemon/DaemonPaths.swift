@@ -15,6 +15,8 @@ public struct DaemonPaths: Sendable {
     public var rules: String { path("etc/sluice/rules") }
     public var functions: String { path("etc/sluice/functions") }
     public var subscriptions: String { path("etc/sluice/subscriptions") }
+    /// Declared buckets (etc/sluice/buckets/NAME.json).
+    public var bucketDeclarations: String { path("etc/sluice/buckets") }
     public var buckets: String { path("var/lib/sluice/buckets") }
     public var topics: String { path("var/lib/sluice/topics") }
     public var settingsFile: String { path("etc/sluice/sluiced.json") }
