@@ -6,7 +6,8 @@
 #   make demo     the story: sluiced on a temporary root, 227,000 companies dropped in, scored, subscriber told
 #   make bench    release build of sluice-bench, then run it
 #   make soak     the burst-with-kills test at soak size: 10,000 files, 20 SIGKILLs (SLUICE_BURST_FILES / _KILLS)
-#   make install  release binaries, the systemd unit and the example configuration (DESTDIR, PREFIX honoured)
+#   make install  release binaries, the systemd unit, user and group sluice, the example configuration (DESTDIR,
+#                 PREFIX honoured)
 
 SWIFT ?= swift
 PREFIX ?= /usr/local
@@ -15,6 +16,8 @@ SYSCONFDIR ?= /etc
 # /usr/local/lib/systemd/system is on systemd's unit search path (below /etc/systemd/system, which stays the
 # administrator's); with PREFIX=/usr this becomes /usr/lib/systemd/system, where a distribution package puts units.
 UNITDIR ?= $(PREFIX)/lib/systemd/system
+# systemd-sysusers reads /usr/local/lib/sysusers.d too.
+SYSUSERSDIR ?= $(PREFIX)/lib/sysusers.d
 DESTDIR ?=
 
 # Flags for the build `make test` runs; swift test gets the same ones so it reuses that build instead of redoing it.
@@ -81,8 +84,9 @@ bench: deps
 install:
 	$(SWIFT) build -c release --product sluice
 	$(SWIFT) build -c release --product sluiced
-	install -d "$(DESTDIR)$(BINDIR)" "$(DESTDIR)$(UNITDIR)" "$(DESTDIR)$(SYSCONFDIR)/sluice"
+	install -d "$(DESTDIR)$(BINDIR)" "$(DESTDIR)$(UNITDIR)" "$(DESTDIR)$(SYSCONFDIR)/sluice" "$(DESTDIR)$(SYSUSERSDIR)"
 	install -m 0755 .build/release/sluice .build/release/sluiced "$(DESTDIR)$(BINDIR)/"
+	install -m 0644 systemd/sluice.sysusers "$(DESTDIR)$(SYSUSERSDIR)/sluice.conf"
 	sed 's|/usr/local/bin/sluiced|$(BINDIR)/sluiced|g' systemd/sluiced.service > "$(DESTDIR)$(UNITDIR)/sluiced.service.tmp"
 	chmod 0644 "$(DESTDIR)$(UNITDIR)/sluiced.service.tmp"
 	mv -f "$(DESTDIR)$(UNITDIR)/sluiced.service.tmp" "$(DESTDIR)$(UNITDIR)/sluiced.service"
@@ -92,6 +96,16 @@ install:
 		mode=0644; if [ -x "$$f" ]; then mode=0755; fi; \
 		install -D -m "$$mode" "$$f" "$$dest" && echo "installed $$dest"; \
 	done
+	@# The user and group sluice, the Debian way (systemd-sysusers), or with useradd where that is missing.
+	@if [ -z "$(DESTDIR)" ]; then \
+		if command -v systemd-sysusers >/dev/null 2>&1; then \
+			systemd-sysusers "$(SYSUSERSDIR)/sluice.conf"; \
+		elif ! getent passwd sluice >/dev/null; then \
+			useradd --system --user-group --home-dir /var/lib/sluice --no-create-home \
+				--shell /usr/sbin/nologin --comment "sluice daemon" sluice; \
+		fi; \
+		getent passwd sluice >/dev/null && echo "user and group sluice: present (add users with: usermod -aG sluice NAME)"; \
+	fi
 	@if [ -z "$(DESTDIR)" ] && [ -d /run/systemd/system ]; then \
 		echo "now: systemctl daemon-reload && systemctl enable --now sluiced"; \
 	fi

@@ -100,7 +100,7 @@ let package = Package(
         .target(
             name: "SluiceDaemon",
             dependencies: [
-                "SluiceJSON", "SluiceASL", "SluiceInterpreter", "SluicePatterns", "SluiceCore", "SluiceConfig",
+                "CSluiceLinux", "SluiceJSON", "SluiceASL", "SluiceInterpreter", "SluicePatterns", "SluiceCore", "SluiceConfig",
                 "SluiceWorkers", "SluiceTopics", "SluiceWatch", "SluiceSystemd", "SluiceEngine", "SluiceStore",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

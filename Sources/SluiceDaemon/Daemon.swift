@@ -67,9 +67,13 @@ public struct Daemon: Service {
         let lock = try DaemonLock(paths: paths)
         defer { withExtendedLifetime(lock) {} }
         // The state folders exist from the first start on (systemd's StateDirectory= makes only the top one).
-        for folder in [paths.buckets, paths.topics] {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        // Buckets are shared with sluiced's group (members drop files there); made so the first time only, an
+        // administrator's later choice stands.
+        if !FileManager.default.fileExists(atPath: paths.buckets), let problem = try SharedFolder.prepare(paths.buckets)
+        {
+            logger.warning("buckets: \(problem)")
         }
+        try FileManager.default.createDirectory(atPath: paths.topics, withIntermediateDirectories: true)
         // The store first: a store that cannot be opened stops the daemon with the reason (never a silent reset).
         let persisted: DaemonStore
         do {
@@ -834,13 +838,14 @@ public struct Daemon: Service {
         )
     }
 
-    /// Declared buckets have their folders (made if missing; a bucket's objects are never touched).
+    /// Declared buckets have their folders, shared with sluiced's group (made if missing; a bucket's objects are
+    /// never touched).
     private func makeFolders(of buckets: [String: BucketDeclaration]) {
         for name in buckets.keys.sorted() {
             let folder = paths.buckets + "/" + name
             guard !FileManager.default.fileExists(atPath: folder) else { continue }
             do {
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                if let problem = try SharedFolder.prepare(folder) { logger.warning("bucket \(name): \(problem)") }
                 logger.info("bucket \(name) created (declared in buckets/\(name).json)")
             } catch {
                 logger.error("bucket \(name): cannot create its folder \(folder): \(error)")

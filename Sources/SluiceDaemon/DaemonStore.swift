@@ -18,6 +18,16 @@ struct DaemonStore: Sendable {
     init(paths: DaemonPaths) throws {
         let path = paths.path("var/lib/sluice/sluice.db")
         isNew = !FileManager.default.fileExists(atPath: path)
+        if isNew {
+            // Made first, readable and writable by sluiced's group (its members' `sluice` commands write requests);
+            // SQLite gives its -wal and -shm files the same mode. The umask decides the rest (0007 under systemd).
+            try? FileManager.default.createDirectory(
+                atPath: (path as NSString).deletingLastPathComponent,
+                withIntermediateDirectories: true
+            )
+            let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o660)
+            if fd >= 0 { close(fd) }
+        }
         database = try SluiceDatabase(path: path)
         bucketsDirectory = paths.buckets
     }

@@ -2,6 +2,7 @@
 #define CSLUICELINUX_H
 
 #include <sys/types.h>
+#include <sys/xattr.h>
 
 /// What sluice_spawn needs to start a worker process.
 typedef struct {
