@@ -59,6 +59,24 @@ check bash -c '! as bob cp /tmp/small.csv /var/lib/sluice/buckets/inbox/companie
 sleep 1
 check test "$(as alice sluice executions list --json | grep -o '"executionArn"' | wc -l)" = "$before"
 
+# 4b. A function file that names a user: its workers run as that member of group sluice, once sluiced may switch
+# users (the README's drop-in); a user outside the group is refused at load.
+mkdir -p /etc/systemd/system/sluiced.service.d
+printf '[Service]\nAmbientCapabilities=CAP_SETUID CAP_SETGID\n' > /etc/systemd/system/sluiced.service.d/users.conf
+printf '{"Command": ["./greet.sh"], "User": "alice"}\n' > /etc/sluice/functions/greet-as-alice.json
+printf '{"Command": ["./greet.sh"], "User": "bob"}\n' > /etc/sluice/functions/greet-as-bob.json
+cat > /etc/sluice/state-machines/whoami.asl.json <<'JSON'
+{"StartAt": "Greet", "States": {"Greet": {"Type": "Task", "Resource": "greet-as-alice", "End": true}}}
+JSON
+systemctl daemon-reload
+systemctl restart sluiced
+check bash -c 'journal | grep -q "greet-as-bob.json: /User: user .bob. is not a member of group sluice"'
+arn=$(as alice sluice start-execution whoami --input '{}' --json \
+    | python3 -c 'import json,sys; print(json.load(sys.stdin)["executionArn"])')
+check wait_for 300 'as alice sluice executions describe "$arn" --json | grep -q "\"SUCCEEDED\""'
+check bash -c "as alice sluice executions describe '$arn' --json | grep -q 'as alice (uid $(id -u alice))'"
+rm /etc/systemd/system/sluiced.service.d/users.conf
+
 # 5. The service as systemd runs it: status line, reload, journal fields, the watchdog, a clean stop.
 check sh -c 'test -z "$(systemd-analyze verify /usr/local/lib/systemd/system/sluiced.service 2>&1)"'
 check sh -c 'systemctl show -P StatusText sluiced | grep -q "executions:"'
@@ -67,7 +85,6 @@ check wait_for 100 'journal | grep -q "configuration reloaded"'
 check bash -c 'journalctl -o json --no-pager -u sluiced | grep -q "\"SLUICE_OBJECT\""'
 check bash -c 'journalctl -o json --no-pager -u sluiced | grep -q "\"SLUICE_EXECUTION\""'
 # A stuck daemon (SIGSTOP: no more watchdog pings) is killed and restarted; a short watchdog keeps this quick.
-mkdir -p /etc/systemd/system/sluiced.service.d
 printf '[Service]\nWatchdogSec=2\nTimeoutAbortSec=2s\nRestartSec=1s\n' > /etc/systemd/system/sluiced.service.d/test.conf
 systemctl daemon-reload
 systemctl restart sluiced

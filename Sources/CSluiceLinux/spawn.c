@@ -82,6 +82,17 @@ int sluice_spawn(const sluice_spawn_request *request, pid_t *pid_out) {
         // Everything else closes on exec: close_range marks 3.. as close-on-exec where the kernel supports it,
         // except the report pipe, which is close-on-exec already.
         syscall(SYS_close_range, 3, ~0U, 4 /* CLOSE_RANGE_CLOEXEC */);
+        // Capabilities sluiced holds to switch users (AmbientCapabilities= in its unit) stay with sluiced: a
+        // worker must not be able to become anyone else. (EINVAL on kernels without ambient capabilities.)
+        prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0);
+        if (request->switch_user) {
+            // Raw system calls: glibc's setuid() & co. would make every thread of the process change credentials,
+            // and this child shares the parent's memory, thread list included. Groups first: after setuid the
+            // right to change them is gone.
+            if (syscall(SYS_setgroups, (size_t)request->group_count, request->groups) != 0) child_fail(report[1], errno);
+            if (syscall(SYS_setresgid, request->gid, request->gid, request->gid) != 0) child_fail(report[1], errno);
+            if (syscall(SYS_setresuid, request->uid, request->uid, request->uid) != 0) child_fail(report[1], errno);
+        }
         if (request->working_directory && chdir(request->working_directory) != 0) child_fail(report[1], errno);
         if (strchr(request->path, '/')) {
             execve(request->path, request->argv, request->envp);

@@ -87,7 +87,12 @@ public struct Daemon: Service {
         makeFolders(of: config.current.buckets)
         let counters = DaemonCounters()
         let controls = MapRunControls()
-        let host = FunctionHost(directory: paths.functions, maxWorkers: settings.maxWorkers, logger: logger)
+        let host = FunctionHost(
+            directory: paths.functions,
+            maxWorkers: settings.maxWorkers,
+            logger: logger,
+            usersInGroup: getegid()
+        )
         for problem in host.problems {
             logger.error("function unavailable: \(problem)", metadata: ["sluice.file": .string(problem.file)])
         }
@@ -286,7 +291,8 @@ public struct Daemon: Service {
                     let functions = FunctionHost(
                         directory: paths.functions,
                         maxWorkers: settings.maxWorkers,
-                        logger: logger
+                        logger: logger,
+                        usersInGroup: getegid()
                     )
                     for problem in functions.problems {
                         logger.error(

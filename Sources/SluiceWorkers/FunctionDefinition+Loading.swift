@@ -35,7 +35,7 @@ extension FunctionDefinition {
         folder = (folder as NSString).standardizingPath
         let known: Set = [
             "Command", "Runtime", "Timeout", "ReservedConcurrency", "ProvisionedConcurrency", "Environment",
-            "WorkingDirectory", "MemoryLimitMiB", "Description",
+            "WorkingDirectory", "MemoryLimitMiB", "Description", "User",
         ]
         for key in object.keys where !known.contains(key) { problem(key, "unknown field '\(key)'") }
 
@@ -54,6 +54,16 @@ extension FunctionDefinition {
         }
         var definition = FunctionDefinition(name: name, command: command, file: file)
 
+        if let v = object["User"] {
+            if case .string(let name) = v, !name.isEmpty {
+                switch RunAs.lookup(name) {
+                case .success(let user): definition.runAs = user
+                case .failure(let error): problem("User", error.message)
+                }
+            } else {
+                problem("User", "must be the name of the user the workers run as")
+            }
+        }
         if let v = object["Runtime"] {
             if case .string(let s) = v, let runtime = Runtime(rawValue: s) {
                 definition.runtime = runtime

@@ -21,6 +21,8 @@ public struct FunctionDefinition: Sendable, Hashable {
     public var environment: [String: String] = [:]
     public var workingDirectory: String?
     public var memoryLimitMiB: Int?
+    /// The user its workers run as (`User`); nil: sluiced's own user.
+    public var runAs: RunAs?
     /// The file it was loaded from.
     public var file: String
 

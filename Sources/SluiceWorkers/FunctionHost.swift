@@ -18,8 +18,15 @@ public final class FunctionHost: Sendable {
     private let pools: [String: FunctionPool]
     private let budget: ConcurrencyBudget
 
-    /// Loads `functions/*.json` from `directory`.
-    public convenience init(directory: String, maxWorkers: Int, logger: Logger, grace: Double = 2) {
+    /// Loads `functions/*.json` from `directory`. With `usersInGroup`, a function's `User` must be a member of
+    /// that group (sluiced's: who may drive sluiced is who its workers may run as).
+    public convenience init(
+        directory: String,
+        maxWorkers: Int,
+        logger: Logger,
+        grace: Double = 2,
+        usersInGroup: gid_t? = nil
+    ) {
         var definitions: [FunctionDefinition] = []
         var problems: [FunctionDefinition.Problem] = []
         let files = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
@@ -38,8 +45,13 @@ public final class FunctionHost: Sendable {
                 continue
             }
             let loaded = FunctionDefinition.load(json, file: path, name: name)
-            if let d = loaded.definition { definitions.append(d) }
             problems += loaded.problems
+            guard let d = loaded.definition else { continue }
+            if let problem = d.runAs.flatMap({ $0.problem(group: usersInGroup) }) {
+                problems.append(.init(file: path, field: "User", message: problem))
+                continue
+            }
+            definitions.append(d)
         }
         self.init(definitions: definitions, problems: problems, maxWorkers: maxWorkers, logger: logger, grace: grace)
     }

@@ -13,7 +13,8 @@ extension WorkerProcess {
         command: [String],
         environment: [String: String],
         workingDirectory: String?,
-        memoryLimitMiB: Int? = nil
+        memoryLimitMiB: Int? = nil,
+        runAs: RunAs? = nil
     ) throws(SpawnError) -> WorkerProcess {
         var inPipe: [Int32] = [-1, -1]
         var outPipe: [Int32] = [-1, -1]
@@ -30,28 +31,36 @@ extension WorkerProcess {
         let argv = CStringArray(command)
         let envp = CStringArray(environment.map { "\($0.key)=\($0.value)" }.sorted())
         var pid: pid_t = 0
+        let groups = runAs?.groups ?? []
         let result: Int32 = command[0].withCString { path in
             let run: (UnsafePointer<CChar>?) -> Int32 = { cwd in
-                var request = sluice_spawn_request(
-                    path: path,
-                    argv: argv.pointer,
-                    envp: envp.pointer,
-                    working_directory: cwd,
-                    stdin_fd: inPipe[0],
-                    stdout_fd: outPipe[1],
-                    stderr_fd: errPipe[1],
-                    memory_limit_bytes: Int64(memoryLimitMiB ?? 0) * 1_048_576
-                )
-                // ETXTBSY: a script written moments ago can still be open for writing in a process another thread
-                // is forking; that copy closes at its exec, so a short wait and another try is all it takes.
-                var result = sluice_spawn(&request, &pid)
-                var attempt = 0
-                while result == ETXTBSY, attempt < 5 {
-                    attempt += 1
-                    usleep(UInt32(10_000 * attempt))
-                    result = sluice_spawn(&request, &pid)
+                groups.withUnsafeBufferPointer { groupList in
+                    var request = sluice_spawn_request(
+                        path: path,
+                        argv: argv.pointer,
+                        envp: envp.pointer,
+                        working_directory: cwd,
+                        stdin_fd: inPipe[0],
+                        stdout_fd: outPipe[1],
+                        stderr_fd: errPipe[1],
+                        memory_limit_bytes: Int64(memoryLimitMiB ?? 0) * 1_048_576,
+                        switch_user: runAs == nil ? 0 : 1,
+                        uid: runAs?.uid ?? 0,
+                        gid: runAs?.gid ?? 0,
+                        groups: groupList.baseAddress,
+                        group_count: Int32(groupList.count)
+                    )
+                    // ETXTBSY: a script written moments ago can still be open for writing in a process another thread
+                    // is forking; that copy closes at its exec, so a short wait and another try is all it takes.
+                    var result = sluice_spawn(&request, &pid)
+                    var attempt = 0
+                    while result == ETXTBSY, attempt < 5 {
+                        attempt += 1
+                        usleep(UInt32(10_000 * attempt))
+                        result = sluice_spawn(&request, &pid)
+                    }
+                    return result
                 }
-                return result
             }
             if let workingDirectory { return workingDirectory.withCString { run($0) } }
             return run(nil)

@@ -36,7 +36,8 @@ struct WorkerProcess: Sendable {
             command: definition.command,
             environment: environment(for: definition),
             workingDirectory: definition.workingDirectory,
-            memoryLimitMiB: definition.memoryLimitMiB
+            memoryLimitMiB: definition.memoryLimitMiB,
+            runAs: definition.runAs
         )
     }
 

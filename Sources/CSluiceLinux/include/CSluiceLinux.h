@@ -12,10 +12,16 @@ typedef struct {
     const char *working_directory; // NULL: inherit
     int stdin_fd, stdout_fd, stderr_fd; // the child's ends; -1 connects /dev/null
     long long memory_limit_bytes; // RLIMIT_AS; 0: none
+    int switch_user;             // nonzero: become uid / gid with these supplementary groups before exec
+    uid_t uid;
+    gid_t gid;
+    const gid_t *groups;
+    int group_count;
 } sluice_spawn_request;
 
 /// Starts a process in a session (and process group) of its own, with a clean signal state, the parent-death
-/// signal set to SIGKILL, and only the three given descriptors open. Returns 0 and the pid, or an errno value
+/// signal set to SIGKILL, no ambient capabilities (what sluiced may hold to switch users is never passed on), as
+/// another user when asked, and only the three given descriptors open. Returns 0 and the pid, or an errno value
 /// (from the child's setup or exec, reported back through a close-on-exec pipe).
 ///
 /// The child is created with vfork semantics (it shares the parent's memory until exec and runs only this C
