@@ -54,6 +54,8 @@ check sh -c "echo '$greeting' | grep -q 'as sluice (uid [1-9]'"
 before=$(as alice sluice executions list --json | grep -o '"executionArn"' | wc -l)
 check bash -c 'as bob sluice executions list 2>&1 | grep -q "not permitted: .*add yourself to group sluice"'
 check bash -c '! as bob sluice executions list >/dev/null 2>&1'
+check bash -c 'as bob sluice topics list 2>&1 | grep -q "not permitted: /var/lib/sluice/topics"'
+check bash -c 'as alice sluice topics list | grep -q "^scores "'
 check bash -c '! as bob sluice start-execution greet-and-score --input "{}" >/dev/null 2>&1'
 check bash -c '! as bob cp /tmp/small.csv /var/lib/sluice/buckets/inbox/companies/bob.csv 2>/dev/null'
 sleep 1

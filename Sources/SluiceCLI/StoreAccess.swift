@@ -17,6 +17,16 @@ enum StoreAccess {
         }
     }
 
+    /// Throws when a folder of sluiced's exists but this user may not read it (a missing one is simply empty).
+    static func checkFolder(_ path: String) throws {
+        var info = stat()
+        if stat(path, &info) != 0 {
+            guard errno == EACCES else { return }
+            throw CLIError.exit(notPermitted(path, group: groupOfFolder(path)))
+        }
+        if access(path, R_OK | X_OK) != 0 { throw CLIError.exit(notPermitted(path, group: group(of: info.st_gid))) }
+    }
+
     static func notPermitted(_ path: String, group: String?) -> String {
         let name = group ?? "sluice"
         return "not permitted: \(path) is sluiced's; add yourself to group \(name) "

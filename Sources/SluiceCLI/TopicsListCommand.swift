@@ -23,6 +23,7 @@ struct TopicsListCommand: ParsableCommand {
     func run() throws {
         let settings = Settings.load(root: root)
         let store = TopicStore(root: root, region: settings.region, account: settings.account)
+        try StoreAccess.checkFolder(store.directory)
         let (subscriptions, problems) = ConfigLoader.loadSubscriptions(
             directory: Settings.path(root, "etc/sluice/subscriptions")
         )
