@@ -57,6 +57,7 @@ build:
 
 test: deps
 	$(SWIFT) format lint --strict -r Sources Tests
+	python3 .ci/check-imports.py
 	$(SWIFT) build $(TEST_BUILD_FLAGS)
 	$(SWIFT) test $(TEST_BUILD_FLAGS)
 	bash .ci/conformance.sh

@@ -15,7 +15,7 @@ struct ControlRequests {
     let machines: [String: StateMachineDefinition]
     let persisted: DaemonStore
     let controls: MapRunControls
-    let start: (Daemon.StartRequest) -> Void
+    let start: (StartRequest) -> Void
 
     func answer(_ request: ControlRequest) -> (JSONValue, [Handoff]) {
         guard let body = try? JSONParser.parse(request.body) else {
@@ -117,12 +117,12 @@ struct ControlRequests {
         } catch {
             return Self.error("InternalFailure", "cannot record the redrive: \(error)")
         }
-        var request = Daemon.StartRequest(
+        var request = StartRequest(
             machine: stored.stateMachineName,
             input: (try? JSONParser.parse(record.input)) ?? .null,
             rule: "(redrive)"
         )
-        request.resume = Daemon.Resume(stored: stored, definition: definition, journal: journal, redrive: true)
+        request.resume = Resume(stored: stored, definition: definition, journal: journal, redrive: true)
         start(request)
         return ["redriveDate": .string(LocalRunner.now().iso8601())]
     }

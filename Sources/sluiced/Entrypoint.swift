@@ -72,14 +72,28 @@ struct SluicedCommand: AsyncParsableCommand {
         // Absolute, so paths resolved from it (a subscription's script, a function's command) stay right in the
         // workers' and scripts' own working directories.
         let absoluteRoot = root.hasPrefix("/") ? root : Self.path(root, under: FileManager.default.currentDirectoryPath)
-        let daemon = Daemon(root: absoluteRoot, settings: settings, logger: logger)
-        let group = ServiceGroup(services: [daemon], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        let daemon: Daemon
         do {
-            try await group.run()
+            daemon = try await Daemon.start(root: absoluteRoot, settings: settings, logger: logger)
         } catch {
             logger.critical("sluiced failed: \(error)")
             throw ExitCode(1)
         }
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(
+                services: daemon.services,
+                gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger
+            )
+        )
+        do {
+            try await group.run()
+        } catch {
+            logger.critical("sluiced failed: \(error)")
+            await daemon.stopped()
+            throw ExitCode(1)
+        }
+        await daemon.stopped()
     }
 
     /// Joins `relative` onto `root`, so that root `/` gives `/etc/...` and root `/tmp/r/` gives `/tmp/r/etc/...`.

@@ -49,7 +49,8 @@ extension DaemonEndToEndTests {
 
     /// Arms `fault`, drops one file, and checks sluiced died there; then restarts it and checks that the upload
     /// made one execution, one message in each topic, and one delivery of each.
-    func dropKilledAt(_ fault: String) throws {
+    /// `deliveredOnce`: the delivery log of the hand-off killed before it began, which must then run once.
+    func dropKilledAt(_ fault: String, deliveredOnce: String? = nil) throws {
         let root = try Root()
         defer { root.remove() }
         try handoffPipeline(root)
@@ -71,9 +72,13 @@ extension DaemonEndToEndTests {
         #expect(executions(root).count == 1)
         #expect(root.files("var/lib/sluice/topics/done").filter { $0.hasSuffix(".json") }.count == 1)
         #expect(root.files("var/lib/sluice/topics/ended").filter { $0.hasSuffix(".json") }.count == 1)
-        #expect(lines(root, "deliveries") == 1)
-        #expect(lines(root, "ended-deliveries") == 1)
-        #expect(received(root) == ["one.csv"])
+        // One MessageId each. Delivery is at least once, as SNS's: a subscriber script that was running when
+        // sluiced died runs again; that is the most there can be.
+        #expect(root.files("out") == ["\(root.files("out").first ?? "")"] && received(root) == ["one.csv"])
+        #expect(root.files("ended").count == 1)
+        #expect((1...2).contains(lines(root, "deliveries")))
+        #expect((1...2).contains(lines(root, "ended-deliveries")))
+        if let deliveredOnce { #expect(lines(root, deliveredOnce) == 1) }
         daemon.terminate()
         daemon.waitUntilExit()
         #expect(daemon.terminationStatus == 0)
@@ -104,19 +109,23 @@ extension DaemonEndToEndTests {
         "Killed after a rule target's message is stored: it is delivered once after the restart",
         .timeLimit(.minutes(2))
     )
-    func killedAfterRulePublish() throws { try dropKilledAt("publish.after-store") }
+    func killedAfterRulePublish() throws { try dropKilledAt("publish.after-store", deliveredOnce: "ended-deliveries") }
 
     @Test(
         "Killed after an execution's sns:publish stored its message: one message, delivered once",
         .timeLimit(.minutes(2))
     )
-    func killedAfterExecutionPublish() throws { try dropKilledAt("execution-publish.after-store") }
+    func killedAfterExecutionPublish() throws {
+        try dropKilledAt("execution-publish.after-store", deliveredOnce: "deliveries")
+    }
 
     @Test(
         "Killed after an execution's delivery is recorded: delivered once after the restart",
         .timeLimit(.minutes(2))
     )
-    func killedAfterDeliveryRecorded() throws { try dropKilledAt("execution-publish.after-commit") }
+    func killedAfterDeliveryRecorded() throws {
+        try dropKilledAt("execution-publish.after-commit", deliveredOnce: "deliveries")
+    }
 
     @Test(
         "Killed while a target waits to retry a missing state machine: the retry carries on, one execution",

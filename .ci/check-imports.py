@@ -1,0 +1,93 @@
+#!/usr/bin/env python3
+"""Checks the modules' imports against the layers in ARCHITECTURE.md: a module imports only the modules and
+system libraries its layer allows. Exits 1 naming every import that is not allowed.
+
+The edges in LEAKS are imports that break the layering today and are tolerated until removed (ARCHITECTURE.md,
+"Leaks"); a leak that is gone must be taken off the list, so the list only shrinks."""
+import os
+import re
+import sys
+
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Sources")
+
+# Layer 0, pure: vocabulary and languages. No Foundation, no Glibc, no GRDB, no Dispatch.
+PURE = {
+    "SluiceJSON": set(),
+    "SluicePatterns": {"SluiceJSON"},
+    "SluiceASL": {"SluiceJSON"},
+    "SluiceCore": {"SluiceJSON", "SluicePatterns"},
+    "SluiceInterpreter": {"SluiceJSON", "SluiceASL"},
+}
+PURE_MODULES = set(PURE)
+SYSTEM = {"Foundation", "Glibc", "Dispatch", "Synchronization", "Logging", "GRDB", "ArgumentParser",
+          "ServiceLifecycle", "UnixSignals", "CZlib", "CZstd", "CSystemd", "CSluiceLinux"}
+# Layer 1, the operating system: pure modules, system libraries, and each other only as listed.
+OS = {
+    "SluiceStore": set(),
+    "SluiceSystemd": set(),
+    "SluiceConfig": set(),
+    "SluiceBucket": set(),
+    "SluiceWatch": set(),
+    "SluiceWorkers": set(),
+    "SluiceTopics": {"SluiceWorkers"},
+    "SluiceEngine": {"SluiceBucket", "SluiceTopics", "SluiceWorkers", "SluiceStore"},
+}
+# Layer 2, the programs' own modules: anything below.
+TOP = {"SluiceDaemon", "SluiceCLI"}
+EXECUTABLES = {"sluice": {"SluiceCLI"}, "sluiced": {"SluiceDaemon", "SluiceSystemd"}, "sluice-bench": None}
+
+# module -> imports that break the layering today (see ARCHITECTURE.md, "Leaks").
+LEAKS = {
+    "SluiceJSON": {"Foundation", "Synchronization"},
+    "SluiceBucket": {"SluiceInterpreter", "SluiceASL"},
+    "SluiceWatch": {"SluiceBucket"},
+    "SluiceTopics": {"SluiceASL", "SluiceInterpreter"},
+    "SluiceWorkers": {"SluiceInterpreter"},
+}
+
+
+def allowed(module, imported):
+    if imported in LEAKS.get(module, set()):
+        return True
+    if module in PURE:
+        return imported in PURE[module]
+    if module in OS:
+        return imported in PURE_MODULES or imported in SYSTEM or imported in OS[module]
+    if module in TOP:
+        return imported != "SluiceDaemon" or module == "SluiceDaemon"
+    if module in EXECUTABLES:
+        return EXECUTABLES[module] is None or imported in EXECUTABLES[module] or imported in SYSTEM
+    return False
+
+
+def main():
+    problems = []
+    seen = {}
+    for module in sorted(os.listdir(ROOT)):
+        folder = os.path.join(ROOT, module)
+        if not os.path.isdir(folder) or module.startswith("C"):
+            continue
+        for base, _, files in os.walk(folder):
+            for name in files:
+                if not name.endswith(".swift"):
+                    continue
+                path = os.path.join(base, name)
+                for line in open(path, encoding="utf-8"):
+                    m = re.match(r"^(?:@testable\s+)?import\s+(\w+)", line)
+                    if not m:
+                        continue
+                    imported = m.group(1)
+                    seen.setdefault(module, set()).add(imported)
+                    if not allowed(module, imported):
+                        problems.append(f"{os.path.relpath(path, os.path.join(ROOT, '..'))}: {module} may not import {imported}")
+    for module, leaks in LEAKS.items():
+        for leak in sorted(leaks - seen.get(module, set())):
+            problems.append(f"{module} no longer imports {leak}: take it off LEAKS in .ci/check-imports.py")
+    for p in problems:
+        print("import check:", p)
+    print(f"import check: {len(problems)} problem(s) in {len(seen)} modules")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,104 @@
+import Foundation
+import Logging
+import SluiceCore
+import SluiceEngine
+import SluiceStore
+import SluiceSystemd
+import SluiceTopics
+import SluiceWatch
+import SluiceWorkers
+
+/// What sluiced's services share: its folders and settings, the store, the configuration in force, the functions,
+/// topics and deliveries, the journal, the hand-offs in memory, the bucket watcher, and the lock that makes it the
+/// only sluiced on its root. Built once at start (DaemonRuntime+Start), before READY=1.
+final class DaemonRuntime: Sendable {
+    let paths: DaemonPaths
+    let settings: DaemonSettings
+    let logger: Logger
+    let notifier: SystemdNotifier
+    let lock: DaemonLock
+    let store: DaemonStore
+    let config: CurrentConfiguration
+    let counters = DaemonCounters()
+    let controls = MapRunControls()
+    let hosts: FunctionHosts
+    let topics: TopicStore
+    let delivery: DeliveryService<ContinuousClock>
+    let journal: DaemonJournal
+    let handoffs: Handoffs
+    let watcher: BucketWatcher
+    /// Map runs' progress lines, a few seconds apart.
+    let progressLog = MapRunProgressLog()
+
+    init(
+        paths: DaemonPaths,
+        settings: DaemonSettings,
+        logger: Logger,
+        notifier: SystemdNotifier,
+        lock: DaemonLock,
+        store: DaemonStore,
+        config: CurrentConfiguration,
+        hosts: FunctionHosts,
+        delivery: DeliveryService<ContinuousClock>,
+        watcher: BucketWatcher
+    ) {
+        self.paths = paths
+        self.settings = settings
+        self.logger = logger
+        self.notifier = notifier
+        self.lock = lock
+        self.store = store
+        self.config = config
+        self.hosts = hosts
+        self.topics = TopicStore(root: paths.root, region: settings.region, account: settings.account)
+        self.delivery = delivery
+        self.journal = DaemonJournal(database: store.database)
+        self.handoffs = Handoffs(
+            config: config,
+            store: store,
+            region: settings.region,
+            account: settings.account,
+            logger: logger
+        )
+        self.watcher = watcher
+    }
+
+    /// The functions in `paths.functions`, their problems reported; workers run only as members of sluiced's group.
+    static func loadFunctions(_ paths: DaemonPaths, _ settings: DaemonSettings, _ logger: Logger) -> FunctionHost {
+        let host = FunctionHost(
+            directory: paths.functions,
+            maxWorkers: settings.maxWorkers,
+            logger: logger,
+            usersInGroup: getegid()
+        )
+        for problem in host.problems {
+            logger.error("function unavailable: \(problem)", metadata: ["sluice.file": .string(problem.file)])
+        }
+        return host
+    }
+
+    /// Reports configuration files that did not load, with file and field.
+    func report(_ problems: [ConfigProblem]) {
+        for problem in problems {
+            logger.error(
+                "\(problem)",
+                metadata: ["sluice.file": .string(problem.file), "sluice.location": .string(problem.location)]
+            )
+        }
+    }
+
+    /// Declared buckets have their folders, shared with sluiced's group (made if missing; a bucket's objects are
+    /// never touched).
+    func makeFolders(of buckets: [String: BucketDeclaration]) {
+        for name in buckets.keys.sorted() {
+            let folder = paths.buckets + "/" + name
+            guard !FileManager.default.fileExists(atPath: folder) else { continue }
+            do {
+                if let problem = try SharedFolder.prepare(folder) { logger.warning("bucket \(name): \(problem)") }
+                logger.info("bucket \(name) created (declared in buckets/\(name).json)")
+            } catch {
+                logger.error("bucket \(name): cannot create its folder \(folder): \(error)")
+            }
+        }
+    }
+}
