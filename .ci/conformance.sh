@@ -20,7 +20,9 @@ SLUICE_BIN=${SLUICE_BIN:-.build/debug/sluice}
 REPORTS=${SLUICE_CONFORMANCE_REPORTS:-.build/conformance}
 export PYTHONDONTWRITEBYTECODE=1   # shared/ is read-only in CI: leave no __pycache__ there
 
+# In CI the cases must be there: a gate skipped for a missing folder would pass without testing.
 if [ ! -d "$CASES" ]; then
+    if [ -n "${CI:-}" ]; then echo "conformance cases not found at $CASES: FAIL (CI)"; exit 1; fi
     echo "conformance cases not found at $CASES: skipped"
     exit 0
 fi
@@ -37,7 +39,12 @@ gate() {
     shift 3
     [ "${1:-}" = "--" ] && shift
     if [ ! -d "$suite" ]; then
-        echo "conformance $name: cases not found at $suite: skipped"
+        if [ -n "${CI:-}" ]; then
+            echo "conformance $name: FAIL: cases not found at $suite (CI)"
+            failed_gates+=("$name")
+        else
+            echo "conformance $name: cases not found at $suite: skipped"
+        fi
         return 0
     fi
     local floor=0

@@ -51,7 +51,7 @@ import Testing
             ("context_object/test_context_object.test_variable.2527a57e", "QuitChoiceMatched"),
         ]
         for (path, expectedNext) in cases {
-            guard let files = try ConformanceFiles.loadIfPresent(path) else { continue }
+            let files = try #require(try ConformanceFiles.loadIfPresent(path), "\(path) is missing from the cases")
             let start = try #require(files.definition["StartAt"]?.stringValue)
             let state = try #require(files.definition["States"]?[start])
             let resolver = TestPathResolver(input: files.input, context: ["Execution": ["Input": files.input]])
