@@ -3,32 +3,32 @@
 /// Parsing follows the grammar AWS names in its errors, "ISO-8601 extended offset date-time" (the Java
 /// `ISO_OFFSET_DATE_TIME` form): `2016-03-14T01:59:00Z`, `2016-03-14T01:59:00.123+01:00`. Calendar fields are
 /// checked strictly, so `2016-13-05T21:29:29Z` and `2016-02-30T00:00:00Z` are rejected.
-public struct Timestamp: Comparable, Hashable, Sendable {
+package struct Timestamp: Comparable, Hashable, Sendable {
     /// Whole seconds since 1970-01-01T00:00:00Z; negative before the epoch.
-    public let epochSeconds: Int64
+    package let epochSeconds: Int64
     /// The fraction of the second, always in `0..<1_000_000_000` (so instants before the epoch count forwards).
-    public let nanoseconds: Int32
+    package let nanoseconds: Int32
 
     /// Builds an instant, carrying any nanoseconds outside `0..<1_000_000_000` into the seconds.
-    public init(epochSeconds: Int64, nanoseconds: Int64 = 0) {
+    package init(epochSeconds: Int64, nanoseconds: Int64 = 0) {
         let (carry, rest) = Self.floorDivMod(nanoseconds, Self.nanosPerSecond)
         self.epochSeconds = epochSeconds + carry
         self.nanoseconds = Int32(rest)
     }
 
     /// The instant `epochMilliseconds` milliseconds after the epoch.
-    public init(epochMilliseconds: Int64) {
+    package init(epochMilliseconds: Int64) {
         let (seconds, millis) = Self.floorDivMod(epochMilliseconds, 1000)
         self.init(epochSeconds: seconds, nanoseconds: millis * 1_000_000)
     }
 
     /// Milliseconds since the epoch, rounded down (toward the past) like every clock Step Functions reports.
-    public var epochMilliseconds: Int64 {
+    package var epochMilliseconds: Int64 {
         epochSeconds * 1000 + Int64(nanoseconds / 1_000_000)
     }
 
     /// The instant `seconds` later (earlier when negative); saturates instead of trapping on absurd inputs.
-    public func adding(seconds: Int) -> Timestamp {
+    package func adding(seconds: Int) -> Timestamp {
         let (sum, overflow) = epochSeconds.addingReportingOverflow(Int64(seconds))
         if overflow { return Timestamp(epochSeconds: seconds < 0 ? .min : .max, nanoseconds: Int64(nanoseconds)) }
         return Timestamp(epochSeconds: sum, nanoseconds: Int64(nanoseconds))
@@ -36,7 +36,7 @@ public struct Timestamp: Comparable, Hashable, Sendable {
 
     /// The instant `seconds` later, to the nearest nanosecond; fractional delays come from retry backoff and
     /// jitter. Non-finite or absurdly large values saturate.
-    public func adding(seconds: Double) -> Timestamp {
+    package func adding(seconds: Double) -> Timestamp {
         // About 292 years of nanoseconds fit in Int64; anything beyond is no real delay, so clamp first.
         let limit = 9.0e9
         guard seconds.isFinite, abs(seconds) < limit else {
@@ -49,7 +49,7 @@ public struct Timestamp: Comparable, Hashable, Sendable {
         return Timestamp(epochSeconds: shifted.epochSeconds, nanoseconds: Int64(shifted.nanoseconds) + Int64(nanos))
     }
 
-    public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool {
+    package static func < (lhs: Timestamp, rhs: Timestamp) -> Bool {
         (lhs.epochSeconds, lhs.nanoseconds) < (rhs.epochSeconds, rhs.nanoseconds)
     }
 
@@ -72,7 +72,7 @@ public struct Timestamp: Comparable, Hashable, Sendable {
 extension Timestamp {
     /// UTC with exactly three fractional digits and a `Z`, the way Step Functions prints `$$.Execution.StartTime`,
     /// `$$.State.EnteredTime` and history timestamps: `2024-05-01T12:00:00.123Z`.
-    public func iso8601() -> String {
+    package func iso8601() -> String {
         let (days, secondOfDay) = Self.floorDivMod(epochSeconds, 86_400)
         let (year, month, day) = CivilDate.fromDays(days)
         var out = ""
@@ -110,7 +110,7 @@ extension Timestamp {
     /// Accepted, as Java's `ISO_OFFSET_DATE_TIME` accepts (AWS quotes that format in its error text):
     /// `yyyy-MM-dd'T'HH:mm[:ss[.f{1,9}]]` followed by `Z` or an offset `+HH[:MM[:SS]]` / `-HH[:MM[:SS]]`
     /// (at most 18 hours). `T` and `Z` may be lower case because that formatter parses case-insensitively.
-    public static func parse(_ text: String) -> Timestamp? {
+    package static func parse(_ text: String) -> Timestamp? {
         var reader = DigitReader(bytes: Array(text.utf8))
         guard let year = reader.fixedDigits(4), reader.take(UInt8(ascii: "-")),
             let month = reader.fixedDigits(2), reader.take(UInt8(ascii: "-")),

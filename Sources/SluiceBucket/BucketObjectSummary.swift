@@ -1,23 +1,23 @@
 import SluiceJSON
 
 /// One object as S3's ListObjectsV2 describes it.
-public struct BucketObjectSummary: Sendable, Hashable {
+package struct BucketObjectSummary: Sendable, Hashable {
     /// The object's key: its path under the bucket folder, with "/" between folders.
-    public var key: String
+    package var key: String
     /// Size in bytes.
-    public var size: Int
+    package var size: Int
     /// The hex MD5 of the content in double quotes, as S3 sends ETags of single-part uploads: `"\"9e10...\""`.
-    public var etag: String
+    package var etag: String
     /// When the file was last written, as ListObjectsV2 shows it: ISO-8601 UTC with milliseconds,
     /// `2022-11-16T00:29:32.000Z`.
-    public var lastModified: String
+    package var lastModified: String
     /// Seconds since the epoch (whole), the form a Distributed Map item carries.
-    public var lastModifiedEpochSeconds: Int
+    package var lastModifiedEpochSeconds: Int
     /// Always "STANDARD": a folder has no storage classes.
-    public var storageClass: String
+    package var storageClass: String
 
     /// A summary with every field given.
-    public init(
+    package init(
         key: String,
         size: Int,
         etag: String,
@@ -38,7 +38,7 @@ public struct BucketObjectSummary: Sendable, Hashable {
     /// Shaped as the AWS ItemReader documentation shows it ("A list of Amazon S3 objects"): `Etag` spelled so,
     /// `LastModified` in epoch seconds, keys in that order:
     /// `{"Etag": "\"0570...\"", "Key": "...", "LastModified": 1668699881, "Size": 34910, "StorageClass": "STANDARD"}`.
-    public var item: JSONValue {
+    package var item: JSONValue {
         var object = JSONObject()
         object["Etag"] = .string(etag)
         object["Key"] = .string(key)

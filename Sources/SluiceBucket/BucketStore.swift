@@ -3,24 +3,24 @@
 /// Every folder directly under the buckets folder is a bucket, and the path of a file below it, with "/" between
 /// folders, is its key. Files whose name starts with "." or ends in .tmp, .part, .partial or ~ are never objects
 /// (they are uploads in progress or editor leftovers), and neither is anything inside a folder starting with ".".
-public struct BucketStore: Sendable {
+package struct BucketStore: Sendable {
     /// The folder holding one folder per bucket.
-    public let bucketsDirectory: String
+    package let bucketsDirectory: String
 
     /// The store under a root folder: root "/" gives /var/lib/sluice/buckets, root "/tmp/x" gives
     /// /tmp/x/var/lib/sluice/buckets (the `--root` convention of sluice and sluiced).
-    public init(root: String) {
+    package init(root: String) {
         let trimmed = root.hasSuffix("/") ? String(root.dropLast()) : root
         bucketsDirectory = trimmed + "/var/lib/sluice/buckets"
     }
 
     /// The store in the given buckets folder.
-    public init(bucketsDirectory: String) {
+    package init(bucketsDirectory: String) {
         self.bucketsDirectory = bucketsDirectory
     }
 
     /// Whether a file with this name can be an object.
-    public static func isObjectName(_ name: String) -> Bool {
+    package static func isObjectName(_ name: String) -> Bool {
         guard !name.isEmpty, !name.hasPrefix(".") else { return false }
         for suffix in [".tmp", ".part", ".partial", "~"] where name.hasSuffix(suffix) { return false }
         return true
@@ -30,12 +30,12 @@ public struct BucketStore: Sendable {
     ///
     /// Refuses keys that could name something outside the bucket ("..", ".", empty folder names, an absolute path,
     /// a symlink leading out of the bucket) and reports keys with no object as NoSuchKey, as S3 does.
-    public func objectPath(bucket: String, key: String) throws(ItemReaderError) -> String {
+    package func objectPath(bucket: String, key: String) throws(ItemReaderError) -> String {
         try location(bucket: bucket, key: key).path
     }
 
     /// The objects whose key starts with `prefix`, in S3's order (keys compared as UTF-8 bytes).
-    public func listObjects(bucket: String, prefix: String) throws(ItemReaderError) -> [BucketObjectSummary] {
+    package func listObjects(bucket: String, prefix: String) throws(ItemReaderError) -> [BucketObjectSummary] {
         var summaries: [BucketObjectSummary] = []
         for entry in try listEntries(bucket: bucket, prefix: prefix) {
             summaries.append(try summary(of: entry))

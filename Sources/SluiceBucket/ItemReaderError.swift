@@ -4,16 +4,16 @@ import SluiceJSON
 ///
 /// The interpreter reports it as `States.ItemReaderFailed` with `cause` as the Cause, so the text names what a user
 /// can act on: the bucket or key, the line, the field of ReaderConfig.
-public struct ItemReaderError: Error, Hashable, Sendable, CustomStringConvertible {
+package struct ItemReaderError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The Cause shown to the user.
-    public var cause: String
+    package var cause: String
 
     /// An error with the given cause.
-    public init(cause: String) {
+    package init(cause: String) {
         self.cause = cause
     }
 
-    public var description: String { cause }
+    package var description: String { cause }
 }
 
 extension ItemReaderError {

@@ -1,12 +1,12 @@
 import SluiceJSON
 
 /// Opens the item stream a Distributed Map's ItemReader describes.
-public enum ItemReaders {
+package enum ItemReaders {
     /// The items of the request's bucket object or prefix, with MaxItems applied.
     ///
     /// Configuration errors (an unknown InputType, a combination AWS does not allow) and a missing bucket or object
     /// are reported here; problems inside the content are reported by `next` when reading reaches them.
-    public static func open(_ request: ItemReaderRequest, buckets: BucketStore) throws(ItemReaderError)
+    package static func open(_ request: ItemReaderRequest, buckets: BucketStore) throws(ItemReaderError)
         -> any ItemSource
     {
         let action = try Action(resource: request.resource)

@@ -3,7 +3,7 @@ import SluiceJSON
 /// A stream of items; reads the object incrementally: memory does not grow with the object's size.
 ///
 /// Not thread-safe: one reader feeds one Map Run.
-public protocol ItemSource: AnyObject {
+package protocol ItemSource: AnyObject {
     /// Up to `count` next items; [] when exhausted. After an error every later call throws it again.
     func next(_ count: Int) throws(ItemReaderError) -> [JSONValue]
 
@@ -13,5 +13,5 @@ public protocol ItemSource: AnyObject {
 }
 
 extension ItemSource {
-    public var lastSizes: [Int] { [] }
+    package var lastSizes: [Int] { [] }
 }

@@ -1,8 +1,8 @@
 import ArgumentParser
 
 /// The `sluice` command line: verbs named after the AWS CLI where one exists.
-public struct SluiceCommand: AsyncParsableCommand {
-    public static let configuration = CommandConfiguration(
+package struct SluiceCommand: AsyncParsableCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "sluice",
         abstract: "Run AWS-style fan-out pipelines on one machine: state machines, rules, functions, topics.",
         version: "0.1.0-dev",
@@ -13,12 +13,12 @@ public struct SluiceCommand: AsyncParsableCommand {
         ]
     )
 
-    public init() {}
+    package init() {}
 }
 
 extension SluiceCommand {
     /// Parses the process arguments and runs the chosen verb (what `sluice`'s entry point calls).
-    public static func runFromCommandLine() async {
+    package static func runFromCommandLine() async {
         await main()
     }
 }

@@ -4,9 +4,9 @@ import SluiceJSON
 
 /// Loads the configuration folders of /etc/sluice: every file is checked on its own, a file with a problem is
 /// reported (file and field) and skipped, and the others load.
-public enum ConfigLoader {
+package enum ConfigLoader {
     /// `rules/*.json` → the rule set, and the problems of the files that did not load.
-    public static func loadRules(directory: String) -> (rules: RuleSet, problems: [ConfigProblem]) {
+    package static func loadRules(directory: String) -> (rules: RuleSet, problems: [ConfigProblem]) {
         var rules: [Rule] = []
         var problems: [ConfigProblem] = []
         for (path, name, json) in documents(in: directory, problems: &problems) {
@@ -26,7 +26,7 @@ public enum ConfigLoader {
     }
 
     /// `subscriptions/*.json` → the subscriptions that loaded, and the problems of the others.
-    public static func loadSubscriptions(directory: String) -> (
+    package static func loadSubscriptions(directory: String) -> (
         subscriptions: [Subscription], problems: [ConfigProblem]
     ) {
         var subscriptions: [Subscription] = []
@@ -41,7 +41,7 @@ public enum ConfigLoader {
     }
 
     /// `buckets/*.json` → the declared buckets that loaded, and the problems of the others.
-    public static func loadBuckets(directory: String) -> (buckets: [BucketDeclaration], problems: [ConfigProblem]) {
+    package static func loadBuckets(directory: String) -> (buckets: [BucketDeclaration], problems: [ConfigProblem]) {
         var buckets: [BucketDeclaration] = []
         var problems: [ConfigProblem] = []
         for (path, name, json) in documents(in: directory, problems: &problems) {

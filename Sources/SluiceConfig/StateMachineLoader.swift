@@ -5,8 +5,8 @@ import SluiceJSON
 
 /// Loads `state-machines/NAME.asl.json`: each definition is validated as AWS's ValidateStateMachineDefinition
 /// would; one with problems is reported (file and location) and left out, the others load.
-public enum StateMachineLoader {
-    public static func load(
+package enum StateMachineLoader {
+    package static func load(
         directory: String
     ) -> (machines: [String: StateMachineDefinition], problems: [ConfigProblem]) {
         var machines: [String: StateMachineDefinition] = [:]

@@ -1,15 +1,15 @@
 /// How sluice names the things a definition or rule points at: by AWS ARN or bare name, resolved to the last
 /// component so that AWS ARNs work unchanged (region and account are ignored).
-public enum ResourceName {
+package enum ResourceName {
     /// The kind of resource an ARN names.
-    public enum Kind: Sendable, Hashable {
+    package enum Kind: Sendable, Hashable {
         case stateMachine(String)
         case topic(String)
         case function(String)
     }
 
     /// `arn:aws:states:R:A:stateMachine:NAME`, `arn:aws:sns:R:A:TOPIC`, `arn:aws:lambda:R:A:function:NAME[:qualifier]`.
-    public static func parse(_ arn: String) -> Kind? {
+    package static func parse(_ arn: String) -> Kind? {
         let parts = arn.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
         guard parts.count >= 6, parts[0] == "arn", parts[1].hasPrefix("aws") else { return nil }
         switch parts[2] {
@@ -25,7 +25,7 @@ public enum ResourceName {
     }
 
     /// EventBridge's rule and target id rule: 1 to 64 of `A-Z a-z 0-9 . - _`.
-    public static func isValidRuleName(_ name: String) -> Bool {
+    package static func isValidRuleName(_ name: String) -> Bool {
         !name.isEmpty && name.count <= 64
             && name.unicodeScalars.allSatisfy {
                 ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)))

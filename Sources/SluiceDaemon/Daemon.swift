@@ -11,11 +11,11 @@ import SluiceWorkers
 /// group that then runs, each with one job. A graceful shutdown (SIGTERM) stops them in reverse order: no new
 /// objects first, then running executions finish, then deliveries, and the journal's last write comes last. A
 /// service that fails ends the group (the journal writer, when sluice.db cannot be written, at once).
-public struct Daemon: Sendable {
+package struct Daemon: Sendable {
     let runtime: DaemonRuntime
 
     /// Prepares sluiced on `root` and tells systemd it is ready.
-    public static func start(root: String, settings: DaemonSettings, logger: Logger) async throws -> Daemon {
+    package static func start(root: String, settings: DaemonSettings, logger: Logger) async throws -> Daemon {
         let runtime = try await DaemonRuntime.start(paths: DaemonPaths(root: root), settings: settings, logger: logger)
         runtime.notifier.ready(status: runtime.counters.statusLine)
         logger.info(
@@ -30,7 +30,7 @@ public struct Daemon: Sendable {
     }
 
     /// The services, in start order; a new one is one more line.
-    public var services: [ServiceGroupConfiguration.ServiceConfiguration] {
+    package var services: [ServiceGroupConfiguration.ServiceConfiguration] {
         [
             .init(service: JournalWriterService(runtime: runtime)),
             .init(service: StatusService(runtime: runtime)),
@@ -44,7 +44,7 @@ public struct Daemon: Sendable {
     }
 
     /// After the group: every worker stopped.
-    public func stopped() async {
+    package func stopped() async {
         await runtime.hosts.host.shutdown()
         runtime.logger.info("sluiced stopped")
     }

@@ -2,18 +2,18 @@ import Foundation
 import SluiceJSON
 
 /// sluiced.json: where ARNs say they are, how many workers and executions run at once, the log level.
-public struct DaemonSettings: Sendable {
-    public var region = "local"
-    public var account = "000000000000"
-    public var maxWorkers = 8
-    public var maxConcurrentExecutions = 64
-    public var logLevel = "info"
+package struct DaemonSettings: Sendable {
+    package var region = "local"
+    package var account = "000000000000"
+    package var maxWorkers = 8
+    package var maxConcurrentExecutions = 64
+    package var logLevel = "info"
 
-    public init() {}
+    package init() {}
 
     /// Reads the file when it exists; every missing field keeps its default. A file that is not valid JSON is an
     /// error (a typo must not silently give defaults).
-    public static func load(_ path: String) throws -> DaemonSettings {
+    package static func load(_ path: String) throws -> DaemonSettings {
         var settings = DaemonSettings()
         guard let data = FileManager.default.contents(atPath: path) else { return settings }
         guard case .object(let o) = try JSONParser.parse(bytes: Array(data)) else {
@@ -29,7 +29,7 @@ public struct DaemonSettings: Sendable {
 }
 
 /// A problem that stops the daemon from starting, said in words.
-public struct DaemonError: Error, CustomStringConvertible {
-    public var description: String
-    public init(_ description: String) { self.description = description }
+package struct DaemonError: Error, CustomStringConvertible {
+    package var description: String
+    package init(_ description: String) { self.description = description }
 }

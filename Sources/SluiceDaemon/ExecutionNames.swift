@@ -1,8 +1,8 @@
 /// Execution names made from what started them: readable, unique, and within AWS's rules (1–80 characters,
 /// no whitespace, no `< > { } [ ] ? * " # % \ ^ | ~ ` $ & , ; : /`, no control characters).
-public enum ExecutionNames {
+package enum ExecutionNames {
     /// `companies-2026-csv-1a2b3c4d` for key `companies/2026.csv`.
-    public static func make(from key: String?, unique: String) -> String {
+    package static func make(from key: String?, unique: String) -> String {
         var base = ""
         if let key {
             let last = key.split(separator: "/").last.map(String.init) ?? key

@@ -2,7 +2,7 @@ import SluiceCore
 import SluiceJSON
 
 /// What one rule target does with a matching event.
-public enum RouteAction: Sendable, Hashable {
+package enum RouteAction: Sendable, Hashable {
     /// StartExecution of state machine `stateMachine` with `input` (the target's rendered input).
     case startExecution(stateMachine: String, input: JSONValue, rule: String, target: String, retry: RetryPolicy)
     /// Publish `message` (the rendered input, as text) to topic `topic`.

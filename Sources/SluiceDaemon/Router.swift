@@ -4,19 +4,19 @@ import SluicePatterns
 
 /// EventBridge's routing: every enabled rule whose pattern matches the event sends it to each of its targets,
 /// shaped by the target's Input / InputPath / InputTransformer.
-public struct Router: Sendable {
-    public var rules: RuleSet
-    public var region: String
-    public var account: String
+package struct Router: Sendable {
+    package var rules: RuleSet
+    package var region: String
+    package var account: String
 
-    public init(rules: RuleSet, region: String, account: String) {
+    package init(rules: RuleSet, region: String, account: String) {
         self.rules = rules
         self.region = region
         self.account = account
     }
 
     /// The actions for one event; `ingestionTime` is when the event was received (ISO-8601).
-    public func route(_ event: JSONValue, ingestionTime: String) -> [RouteAction] {
+    package func route(_ event: JSONValue, ingestionTime: String) -> [RouteAction] {
         var actions: [RouteAction] = []
         for rule in rules.matching(event) {
             let context = TargetContext(

@@ -4,8 +4,8 @@ import SluiceJSON
 
 /// The EventBridge event Step Functions sends when an execution changes status, so rules can react to it
 /// (e.g. a FAILED execution).
-public enum StatusChangeEvent {
-    public static func make(
+package enum StatusChangeEvent {
+    package static func make(
         id: String,
         region: String,
         account: String,

@@ -2,7 +2,7 @@ import SluiceASL
 import SluiceJSON
 
 /// What the interpreter asks its owner to do. The owner performs effects and reports back with events.
-public enum Effect: Sendable, Hashable {
+package enum Effect: Sendable, Hashable {
     /// Run a Task's resource with this input and answer with `.taskSucceeded` / `.taskFailed` for `token`.
     case invoke(TaskInvocation)
     /// Answer with `.timerFired(token)` at `fireAt` (Wait states, retry back-off, task timeouts).
@@ -28,14 +28,14 @@ public enum Effect: Sendable, Hashable {
 }
 
 /// What a Distributed Map's ItemReader reads, with its Parameters evaluated and MaxItems resolved.
-public struct ItemReadRequest: Sendable, Hashable {
-    public var token: Int
-    public var resource: String
-    public var parameters: JSONValue
-    public var readerConfig: JSONObject
-    public var count: Int
+package struct ItemReadRequest: Sendable, Hashable {
+    package var token: Int
+    package var resource: String
+    package var parameters: JSONValue
+    package var readerConfig: JSONObject
+    package var count: Int
 
-    public init(token: Int, resource: String, parameters: JSONValue, readerConfig: JSONObject, count: Int) {
+    package init(token: Int, resource: String, parameters: JSONValue, readerConfig: JSONObject, count: Int) {
         self.token = token
         self.resource = resource
         self.parameters = parameters
@@ -45,16 +45,16 @@ public struct ItemReadRequest: Sendable, Hashable {
 }
 
 /// Where a map run's results go (ResultWriter's Parameters evaluated: Bucket, Prefix).
-public struct ResultWriterRequest: Sendable, Hashable {
-    public var token: Int
-    public var mapRunArn: String
-    public var resource: String
-    public var parameters: JSONValue
-    public var writerConfig: JSONObject
+package struct ResultWriterRequest: Sendable, Hashable {
+    package var token: Int
+    package var mapRunArn: String
+    package var resource: String
+    package var parameters: JSONValue
+    package var writerConfig: JSONObject
     /// How many times the map run has been redriven: a redriven run keeps the SUCCEEDED files written before.
-    public var redriveCount: Int
+    package var redriveCount: Int
 
-    public init(
+    package init(
         token: Int,
         mapRunArn: String,
         resource: String,
@@ -72,23 +72,23 @@ public struct ResultWriterRequest: Sendable, Hashable {
 }
 
 /// A child execution of a map run, as ResultWriter records it (DESIGN.md "Distributed Map results").
-public struct ChildExecutionRecord: Sendable, Hashable {
-    public var executionArn: String
-    public var name: String
-    public var stateMachineArn: String
-    public var input: JSONValue
-    public var output: JSONValue?
-    public var error: String?
-    public var cause: String?
-    public var status: String
-    public var startDate: Timestamp
-    public var stopDate: Timestamp
+package struct ChildExecutionRecord: Sendable, Hashable {
+    package var executionArn: String
+    package var name: String
+    package var stateMachineArn: String
+    package var input: JSONValue
+    package var output: JSONValue?
+    package var error: String?
+    package var cause: String?
+    package var status: String
+    package var startDate: Timestamp
+    package var stopDate: Timestamp
     /// How many items the child processed (1, or the batch size).
-    public var itemCount: Int
+    package var itemCount: Int
     /// How many times the child's map run had been redriven when it ran (the record's RedriveCount).
-    public var redriveCount = 0
+    package var redriveCount = 0
 
-    public init(
+    package init(
         executionArn: String,
         name: String,
         stateMachineArn: String,
@@ -114,28 +114,28 @@ public struct ChildExecutionRecord: Sendable, Hashable {
         self.itemCount = itemCount
     }
 
-    public var succeeded: Bool { status == "SUCCEEDED" }
+    package var succeeded: Bool { status == "SUCCEEDED" }
 }
 
 /// One Task invocation requested by the interpreter.
-public struct TaskInvocation: Sendable, Hashable {
-    public var token: Int
-    public var resource: String
-    public var input: JSONValue
-    public var stateName: String
-    public var timeoutSeconds: Int?
-    public var heartbeatSeconds: Int?
+package struct TaskInvocation: Sendable, Hashable {
+    package var token: Int
+    package var resource: String
+    package var input: JSONValue
+    package var stateName: String
+    package var timeoutSeconds: Int?
+    package var heartbeatSeconds: Int?
 }
 
 /// How an execution ended.
-public enum ExecutionOutcome: Sendable, Hashable {
+package enum ExecutionOutcome: Sendable, Hashable {
     case succeeded(JSONValue)
     case failed(error: String?, cause: String?)
     case timedOut(error: String?, cause: String?)
     case aborted(error: String?, cause: String?)
 
     /// AWS's execution status name.
-    public var status: String {
+    package var status: String {
         switch self {
         case .succeeded: "SUCCEEDED"
         case .failed: "FAILED"

@@ -24,7 +24,7 @@ extension Execution {
     }
 
     /// Whether RedriveExecution can act on this execution now.
-    public var isRedrivable: Bool {
+    package var isRedrivable: Bool {
         guard let outcome, redrivePoint != nil else { return false }
         if case .succeeded = outcome { return false }
         return true

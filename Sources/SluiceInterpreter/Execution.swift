@@ -6,22 +6,22 @@ import SluiceJSON
 /// It never performs I/O or reads a clock: every call says what time it is, Task work leaves as `.invoke` effects
 /// and comes back as events, and waits leave as timers. The whole value can be saved after any call and resumed
 /// later.
-public struct Execution: Sendable {
-    public let definition: StateMachineDefinition
-    public let context: ExecutionContext
-    public let input: JSONValue
-    public private(set) var history: [HistoryEvent] = []
-    public internal(set) var outcome: ExecutionOutcome?
+package struct Execution: Sendable {
+    package let definition: StateMachineDefinition
+    package let context: ExecutionContext
+    package let input: JSONValue
+    package private(set) var history: [HistoryEvent] = []
+    package internal(set) var outcome: ExecutionOutcome?
     /// Distributed Map runs that have ended, with their final counters, in the order they ended.
-    public internal(set) var endedMapRuns: [MapRunProgress] = []
+    package internal(set) var endedMapRuns: [MapRunProgress] = []
     /// How many Distributed Map runs have started, so a runner can report a new one at once.
-    public internal(set) var mapRunsStarted = 0
+    package internal(set) var mapRunsStarted = 0
     /// When false, only the events needed for cause texts are counted, not kept (large inline maps).
-    public var recordsHistory = true
+    package var recordsHistory = true
     /// A guard against definitions that loop forever without waiting: the execution fails past this many events.
-    public var maximumHistoryEvents = 1_000_000
+    package var maximumHistoryEvents = 1_000_000
     /// AWS's payload quota on task results, state inputs after Parameters and state outputs (256 KiB); nil lifts it.
-    public var payloadSizeLimit: Int? = 262_144
+    package var payloadSizeLimit: Int? = 262_144
 
     var frames: [Int: Frame] = [:]
     /// Token of an outstanding invocation or timer → the frame waiting on it.
@@ -38,7 +38,7 @@ public struct Execution: Sendable {
     var activeFrame: Int?
     /// How many child executions of a Distributed Map may run at once when MaxConcurrency allows more (or is 0):
     /// AWS allows 10,000; a local owner sets what its workers can usefully take, which bounds memory too.
-    public var distributedConcurrencyCeiling = 10_000
+    package var distributedConcurrencyCeiling = 10_000
     let paths: PathTable
     /// Open ItemReaders, by token: what to ask the owner for when a Map needs more items.
     var readerRequests: [Int: ItemReadRequest] = [:]
@@ -49,9 +49,9 @@ public struct Execution: Sendable {
     /// The map run a redriven Map state carries on with (taken when the state starts again).
     var mapRedrive: MapRedrive?
     /// RedriveExecution calls so far (DescribeExecution's redriveCount).
-    public internal(set) var redriveCount = 0
+    package internal(set) var redriveCount = 0
 
-    public init(definition: StateMachineDefinition, context: ExecutionContext, input: JSONValue, seed: UInt64) {
+    package init(definition: StateMachineDefinition, context: ExecutionContext, input: JSONValue, seed: UInt64) {
         self.definition = definition
         self.context = context
         self.input = input
@@ -61,7 +61,7 @@ public struct Execution: Sendable {
     }
 
     /// Starts the execution; returns what to do first.
-    public mutating func start() -> [Effect] {
+    package mutating func start() -> [Effect] {
         effects = []
         record(
             "ExecutionStarted",
@@ -84,7 +84,7 @@ public struct Execution: Sendable {
     }
 
     /// Feeds one event at time `now`; returns what to do next.
-    public mutating func handle(_ event: ExecutionEvent, at now: Timestamp) -> [Effect] {
+    package mutating func handle(_ event: ExecutionEvent, at now: Timestamp) -> [Effect] {
         effects = []
         if case .redrive = event { return redrive(at: now) }
         guard outcome == nil else { return [] }

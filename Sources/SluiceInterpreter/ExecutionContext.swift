@@ -2,25 +2,25 @@ import SluiceASL
 import SluiceJSON
 
 /// The facts about an execution fixed at its start: what `$$.Execution` and `$$.StateMachine` show.
-public struct ExecutionContext: Sendable, Hashable {
-    public var executionArn: String
-    public var executionName: String
-    public var stateMachineArn: String
-    public var stateMachineName: String
-    public var roleArn: String
-    public var startTime: Timestamp
-    public var redriveCount: Int = 0
+package struct ExecutionContext: Sendable, Hashable {
+    package var executionArn: String
+    package var executionName: String
+    package var stateMachineArn: String
+    package var stateMachineName: String
+    package var roleArn: String
+    package var startTime: Timestamp
+    package var redriveCount: Int = 0
 
     /// The region and account of the execution's ARN (`arn:aws:states:REGION:ACCOUNT:...`).
-    public var region: String { arnPart(3) ?? "local" }
-    public var account: String { arnPart(4) ?? "000000000000" }
+    package var region: String { arnPart(3) ?? "local" }
+    package var account: String { arnPart(4) ?? "000000000000" }
 
     private func arnPart(_ index: Int) -> String? {
         let parts = executionArn.split(separator: ":", omittingEmptySubsequences: false)
         return parts.count > index ? String(parts[index]) : nil
     }
 
-    public init(
+    package init(
         executionArn: String,
         executionName: String,
         stateMachineArn: String,
@@ -37,7 +37,7 @@ public struct ExecutionContext: Sendable, Hashable {
     }
 
     /// ARNs in AWS's shapes for a state machine `name` and execution `executionName`.
-    public static func make(
+    package static func make(
         stateMachineName: String,
         executionName: String,
         region: String = "local",

@@ -1,7 +1,7 @@
 import SluiceJSON
 
 /// What the owner tells the interpreter.
-public enum ExecutionEvent: Sendable, Hashable {
+package enum ExecutionEvent: Sendable, Hashable {
     case taskSucceeded(token: Int, output: JSONValue)
     case taskFailed(token: Int, error: String?, cause: String?)
     case taskHeartbeat(token: Int)

@@ -2,15 +2,15 @@ import SluiceASL
 import SluiceJSON
 
 /// One event of an execution's history, in AWS's shape (`TaskStateEntered`, `MapIterationStarted`, ...).
-public struct HistoryEvent: Sendable, Hashable {
-    public var id: Int
-    public var previousEventId: Int
-    public var timestamp: Timestamp
-    public var type: String
-    public var details: HistoryDetails
+package struct HistoryEvent: Sendable, Hashable {
+    package var id: Int
+    package var previousEventId: Int
+    package var timestamp: Timestamp
+    package var type: String
+    package var details: HistoryDetails
 
     /// AWS's JSON for this event (as GetExecutionHistory returns it).
-    public var json: JSONValue {
+    package var json: JSONValue {
         var o = JSONObject()
         o["timestamp"] = .string(timestamp.iso8601())
         o["type"] = .string(type)
@@ -30,7 +30,7 @@ public struct HistoryEvent: Sendable, Hashable {
 
 /// The `...EventDetails` of a history event, kept in a compact form for the frequent kinds (entering and leaving
 /// states, map iterations) and built into AWS's JSON only when someone reads it.
-public enum HistoryDetails: Sendable, Hashable {
+package enum HistoryDetails: Sendable, Hashable {
     case none
     case stateEntered(name: String, input: JSONValue)
     case stateExited(name: String, output: JSONValue)
@@ -41,7 +41,7 @@ public enum HistoryDetails: Sendable, Hashable {
     case payload(JSONObject, key: String, payload: JSONValue)
 
     /// AWS's JSON form.
-    public var object: JSONObject {
+    package var object: JSONObject {
         switch self {
         case .none: return JSONObject()
         case .stateEntered(let name, let input): return ["name": .string(name), "input": .string(input.serialized())]

@@ -1,32 +1,32 @@
 /// How far one Map run has got: what DescribeMapRun's status, limits and item counters and `sluice map-runs` show.
-public struct MapRunProgress: Sendable, Hashable {
-    public var mapRunArn: String
+package struct MapRunProgress: Sendable, Hashable {
+    package var mapRunArn: String
     /// DescribeMapRun's status: RUNNING, then SUCCEEDED, FAILED or ABORTED.
-    public var status: String
+    package var status: String
     /// MaxConcurrency as declared or updated; 0 is no limit.
-    public var maxConcurrency: Int
-    public var toleratedFailureCount: Int?
-    public var toleratedFailurePercentage: Double?
+    package var maxConcurrency: Int
+    package var toleratedFailureCount: Int?
+    package var toleratedFailurePercentage: Double?
     /// Items taken from the source so far (all of them once `totalKnown`).
-    public var itemsRead: Int
-    public var itemsSucceeded: Int
-    public var itemsFailed: Int
+    package var itemsRead: Int
+    package var itemsSucceeded: Int
+    package var itemsFailed: Int
     /// Items read but not yet handed to a child execution.
-    public var itemsPending: Int
+    package var itemsPending: Int
     /// Child executions (or iterations) running now.
-    public var running: Int
+    package var running: Int
     /// Child executions that succeeded and failed so far.
-    public var childrenSucceeded: Int
-    public var childrenFailed: Int
+    package var childrenSucceeded: Int
+    package var childrenFailed: Int
     /// Child executions stopped because the run failed, and the items they held.
-    public var childrenAborted: Int
-    public var itemsAborted: Int
+    package var childrenAborted: Int
+    package var itemsAborted: Int
     /// The source is exhausted, so `itemsRead` is the total.
-    public var totalKnown: Bool
+    package var totalKnown: Bool
 
-    public var itemsDone: Int { itemsSucceeded + itemsFailed }
+    package var itemsDone: Int { itemsSucceeded + itemsFailed }
 
-    public init(
+    package init(
         mapRunArn: String,
         status: String = "RUNNING",
         maxConcurrency: Int = 0,
@@ -83,7 +83,7 @@ public struct MapRunProgress: Sendable, Hashable {
 
 extension Execution {
     /// Every Map run in progress (Distributed Maps; inline ones have no Map Run on AWS either).
-    public var mapRunProgress: [MapRunProgress] {
+    package var mapRunProgress: [MapRunProgress] {
         frames.values.compactMap { frame in
             guard case .joining(let join) = frame.phase, case .map(let run) = join.kind, run.limits.distributed else {
                 return nil

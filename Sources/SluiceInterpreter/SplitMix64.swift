@@ -1,11 +1,11 @@
 /// A small seedable generator whose whole state is one integer, so an execution's randomness (UUIDs, jitter,
 /// MathRandom) is part of its persisted state and replays identically after a restart.
-public struct SplitMix64: RandomNumberGenerator, Sendable, Hashable {
-    public private(set) var state: UInt64
+package struct SplitMix64: RandomNumberGenerator, Sendable, Hashable {
+    package private(set) var state: UInt64
 
-    public init(seed: UInt64) { state = seed }
+    package init(seed: UInt64) { state = seed }
 
-    public mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

@@ -4,12 +4,12 @@ import Foundation
 /// result record, where appending to an `[UInt8]` byte by byte (a capacity and uniqueness check each time) cost
 /// more than the bytes. Public so a reader that scans an item's bytes anyway (a CSV row) writes the item's JSON
 /// with it as it parses.
-public struct CompactJSONWriter: ~Copyable {
+package struct CompactJSONWriter: ~Copyable {
     @usableFromInline var base: UnsafeMutablePointer<UInt8>
     @usableFromInline var capacity: Int
     @usableFromInline var count = 0
 
-    public init(capacity: Int = 256) {
+    package init(capacity: Int = 256) {
         self.capacity = max(16, capacity)
         base = .allocate(capacity: self.capacity)
     }
@@ -17,13 +17,13 @@ public struct CompactJSONWriter: ~Copyable {
     deinit { base.deallocate() }
 
     /// The number of bytes written.
-    public var byteCount: Int { count }
+    package var byteCount: Int { count }
 
     /// What was written, as an array of its own.
-    public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+    package var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
 
     /// Forgets what was written, keeping the memory.
-    public mutating func removeAll() { count = 0 }
+    package mutating func removeAll() { count = 0 }
 
     /// Appends what was written to `out`.
     func copy(into out: inout [UInt8]) {
@@ -48,7 +48,7 @@ public struct CompactJSONWriter: ~Copyable {
 
     /// Appends one byte as it is.
     @inlinable @inline(__always)
-    public mutating func append(byte b: UInt8) {
+    package mutating func append(byte b: UInt8) {
         reserve(1)
         base[count] = b
         count += 1
@@ -56,7 +56,7 @@ public struct CompactJSONWriter: ~Copyable {
 
     /// Appends bytes as they are (JSON text already written).
     @inlinable
-    public mutating func append(_ buffer: UnsafeBufferPointer<UInt8>) {
+    package mutating func append(_ buffer: UnsafeBufferPointer<UInt8>) {
         guard let source = buffer.baseAddress, !buffer.isEmpty else { return }
         reserve(buffer.count)
         (base + count).update(from: source, count: buffer.count)
@@ -68,7 +68,7 @@ public struct CompactJSONWriter: ~Copyable {
     }
 
     /// Appends `value` as compact JSON.
-    public mutating func write(_ value: JSONValue) {
+    package mutating func write(_ value: JSONValue) {
         switch value {
         case .null: ascii("null")
         case .bool(let b): b ? ascii("true") : ascii("false")
@@ -111,7 +111,7 @@ public struct CompactJSONWriter: ~Copyable {
     }
 
     /// A string literal; native strings are borrowed as they are (no copy, no retain).
-    public mutating func string(_ s: String) {
+    package mutating func string(_ s: String) {
         let done: Void? = s.utf8.withContiguousStorageIfAvailable { string(utf8: $0) }
         if done == nil {
             var copy = s
@@ -121,7 +121,7 @@ public struct CompactJSONWriter: ~Copyable {
 
     /// A string literal holding the valid UTF-8 `text`, escaped where JSON requires it.
     @inlinable
-    public mutating func string(utf8 text: UnsafeBufferPointer<UInt8>) {
+    package mutating func string(utf8 text: UnsafeBufferPointer<UInt8>) {
         // Most strings are short (keys, CSV cells): copying byte by byte while checking each one beats a separate
         // check and copy. The first byte needing an escape sends the string down the general path.
         if text.count <= 16 {

@@ -32,7 +32,7 @@ enum JSONEscaping {
 
 extension JSONValue {
     /// Whether UTF-8 `bytes` hold anything a JSON string literal escapes (control characters, `"`, `\`).
-    public static func needsEscaping(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    package static func needsEscaping(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         JSONEscaping.needsEscaping(bytes)
     }
 }

@@ -5,7 +5,7 @@
 /// is added only once an object grows past `indexThreshold` members. That saves an allocation and all hashing on
 /// the hot path (every Parameters output, every history event). An object a reader wrote as compact JSON (a CSV
 /// row) stays that JSON until something reads a member (see `CompactObject`).
-public struct JSONObject: Sendable {
+package struct JSONObject: Sendable {
     @usableFromInline
     struct Member: Sendable {
         var key: String
@@ -57,18 +57,18 @@ public struct JSONObject: Sendable {
         return nil
     }
 
-    public init() {}
+    package init() {}
 
-    public init(_ pairs: [(String, JSONValue)]) {
+    package init(_ pairs: [(String, JSONValue)]) {
         members.reserveCapacity(pairs.count)
         for (k, v) in pairs { self[k] = v }
     }
 
-    public var count: Int { members.count }
-    public var isEmpty: Bool { count == 0 }
+    package var count: Int { members.count }
+    package var isEmpty: Bool { count == 0 }
 
     /// Keys in insertion order.
-    public var keys: [String] { members.map(\.key) }
+    package var keys: [String] { members.map(\.key) }
 
     private func position(of key: String) -> Int? {
         switch extra {
@@ -78,7 +78,7 @@ public struct JSONObject: Sendable {
         }
     }
 
-    public subscript(key: String) -> JSONValue? {
+    package subscript(key: String) -> JSONValue? {
         get {
             if case .compact(let compact) = extra {
                 let members = compact.members
@@ -120,35 +120,35 @@ public struct JSONObject: Sendable {
     }
 
     /// Key/value pairs in insertion order.
-    public var entries: [(key: String, value: JSONValue)] {
+    package var entries: [(key: String, value: JSONValue)] {
         members.map { ($0.key, $0.value) }
     }
 
-    public var values: [JSONValue] { members.map(\.value) }
+    package var values: [JSONValue] { members.map(\.value) }
 
     /// Whether `body` holds for every member, visited in order and stopping at the first false.
-    public func allMembers(_ body: (String, JSONValue) throws -> Bool) rethrows -> Bool {
+    package func allMembers(_ body: (String, JSONValue) throws -> Bool) rethrows -> Bool {
         for m in members where try !body(m.key, m.value) { return false }
         return true
     }
 
     /// Visits the members in order without building an array of them (serialization's hot path).
-    public func forEach(_ body: (String, JSONValue) throws -> Void) rethrows {
+    package func forEach(_ body: (String, JSONValue) throws -> Void) rethrows {
         for m in members { try body(m.key, m.value) }
     }
 
     /// The object whose compact JSON is `compactJSON`, as a reader wrote it while scanning its source: it must be
     /// exactly what serializing the object gives (an object, no spaces, keys once each). Serializing copies it;
     /// the members are parsed from it the first time something reads them. Lookups walk the members (no index).
-    public init(compactJSON: [UInt8]) {
+    package init(compactJSON: [UInt8]) {
         extra = .compact(CompactObject(json: compactJSON))
     }
 
-    public func contains(_ key: String) -> Bool { position(of: key) != nil }
+    package func contains(_ key: String) -> Bool { position(of: key) != nil }
 }
 
 extension JSONObject: Equatable {
-    public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
+    package static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
         guard lhs.count == rhs.count else { return false }
         for m in lhs.members {
             guard let other = rhs[m.key], other == m.value else { return false }
@@ -158,7 +158,7 @@ extension JSONObject: Equatable {
 }
 
 extension JSONObject: Hashable {
-    public func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
         // Order-independent: combine per-member hashes commutatively.
         var acc = 0
         for m in members {
@@ -173,7 +173,7 @@ extension JSONObject: Hashable {
 }
 
 extension JSONObject: ExpressibleByDictionaryLiteral {
-    public init(dictionaryLiteral elements: (String, JSONValue)...) {
+    package init(dictionaryLiteral elements: (String, JSONValue)...) {
         members.reserveCapacity(elements.count)
         for (k, v) in elements { self[k] = v }
     }

@@ -1,12 +1,12 @@
 /// Why a text is not a JSON document, with the byte offset where reading stopped.
-public struct JSONParseError: Error, Hashable, Sendable, CustomStringConvertible {
-    public let message: String
-    public let offset: Int
+package struct JSONParseError: Error, Hashable, Sendable, CustomStringConvertible {
+    package let message: String
+    package let offset: Int
 
-    public init(message: String, offset: Int) {
+    package init(message: String, offset: Int) {
         self.message = message
         self.offset = offset
     }
 
-    public var description: String { "\(message) at offset \(offset)" }
+    package var description: String { "\(message) at offset \(offset)" }
 }

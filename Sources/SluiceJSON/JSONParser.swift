@@ -2,9 +2,9 @@
 ///
 /// Written by hand rather than through Foundation so the pure modules stay Foundation-free, so numbers keep their
 /// integer/decimal spelling, and so a hostile document (deeply nested, huge) ends with an error instead of a crash.
-public struct JSONParser {
+package struct JSONParser {
     /// Nesting deeper than this is refused: it protects the stack, and no real definition or input comes close.
-    public static let maximumDepth = 512
+    package static let maximumDepth = 512
 
     private let bytes: [UInt8]
     private var index = 0
@@ -18,11 +18,13 @@ public struct JSONParser {
 
     /// Parses a document. A key repeated in one object keeps its last value unless `rejectingDuplicateKeys` is set
     /// (EventBridge and SNS refuse such patterns and policies), in which case it is an error naming the key.
-    public static func parse(_ text: String, rejectingDuplicateKeys: Bool = false) throws(JSONParseError) -> JSONValue {
+    package static func parse(_ text: String, rejectingDuplicateKeys: Bool = false) throws(JSONParseError) -> JSONValue
+    {
         try parse(bytes: Array(text.utf8), rejectingDuplicateKeys: rejectingDuplicateKeys)
     }
 
-    public static func parse(bytes: [UInt8], rejectingDuplicateKeys: Bool = false) throws(JSONParseError) -> JSONValue {
+    package static func parse(bytes: [UInt8], rejectingDuplicateKeys: Bool = false) throws(JSONParseError) -> JSONValue
+    {
         var p = JSONParser(bytes, rejectsDuplicateKeys: rejectingDuplicateKeys)
         // A UTF-8 byte order mark is tolerated, as most JSON tools do.
         if p.bytes.starts(with: [0xEF, 0xBB, 0xBF]) { p.index = 3 }

@@ -1,6 +1,6 @@
 extension JSONPath {
     /// The document a path written in a state machine reads from.
-    public enum Root: Hashable, Sendable {
+    package enum Root: Hashable, Sendable {
         /// `$...`: the state's input (or the effective input, depending on the field).
         case input
         /// `$$...`: the context object.
@@ -15,7 +15,7 @@ extension JSONPath {
     /// `"$.x"` gives `(.input, "$.x")`; `"$"` and `"$$"` select the whole input and context object. Variable names
     /// are letters, digits and underscores. Nil when the text is not one of these forms; the remainder is not
     /// parsed here.
-    public static func splitRoot(_ text: String) -> (root: Root, path: String)? {
+    package static func splitRoot(_ text: String) -> (root: Root, path: String)? {
         let scalars = text.unicodeScalars
         guard scalars.first == "$" else { return nil }
         let afterDollar = scalars.index(after: scalars.startIndex)

@@ -5,9 +5,9 @@
 /// anyof noneof contains all size empty`, `&& || !`, existence tests), and a trailing `.length()`.
 ///
 /// Two values are equal when they were written the same way.
-public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
+package struct JSONPath: Sendable, Hashable, CustomStringConvertible {
     /// The path as written.
-    public let text: String
+    package let text: String
 
     /// The steps after the root, in order.
     let segments: [JSONPathSegment]
@@ -28,13 +28,13 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
     ///
     /// Follows Jayway: a name union such as `$['a','b']` as the last step is definite too, because Jayway merges
     /// the selected members into a single object.
-    public let isDefinite: Bool
+    package let isDefinite: Bool
 
     /// Jayway's normalized form, used in AWS error texts: `$['a']['b'][0]`, `$..['x']`, `$[*]`, `$[?]`.
-    public let normalizedDescription: String
+    package let normalizedDescription: String
 
     /// Parses a JSONPath. It must start with `$`.
-    public init(_ text: String) throws(JSONPathError) {
+    package init(_ text: String) throws(JSONPathError) {
         self = try JSONPathParser.parsePath(text)
     }
 
@@ -64,15 +64,15 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
     /// An indefinite path returns an array of all matches in document order, `[]` when nothing matches, even when
     /// the definite part before the first wildcard, slice, union, filter or scan is missing (`$.missing[*]`):
     /// Step Functions answers `[]` there where plain Jayway would raise an error (recorded against AWS).
-    public func evaluate(_ root: JSONValue) -> JSONValue? {
+    package func evaluate(_ root: JSONValue) -> JSONValue? {
         let result = evaluate(root, root: root, requireProperties: false)
         if result == nil, !isDefinite { return .array([]) }
         return result
     }
 
-    public var description: String { text }
+    package var description: String { text }
 
-    public static func == (lhs: JSONPath, rhs: JSONPath) -> Bool { lhs.text == rhs.text }
+    package static func == (lhs: JSONPath, rhs: JSONPath) -> Bool { lhs.text == rhs.text }
 
-    public func hash(into hasher: inout Hasher) { hasher.combine(text) }
+    package func hash(into hasher: inout Hasher) { hasher.combine(text) }
 }

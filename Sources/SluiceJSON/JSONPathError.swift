@@ -1,12 +1,12 @@
 /// Why a JSONPath or reference path could not be parsed, or why a value could not be placed at a reference path.
-public struct JSONPathError: Error, Hashable, Sendable, CustomStringConvertible {
+package struct JSONPathError: Error, Hashable, Sendable, CustomStringConvertible {
     /// A sentence for people, suitable for the Cause of an AWS-style error.
-    public let message: String
+    package let message: String
 
     /// Creates an error with the given explanation.
-    public init(message: String) {
+    package init(message: String) {
         self.message = message
     }
 
-    public var description: String { message }
+    package var description: String { message }
 }

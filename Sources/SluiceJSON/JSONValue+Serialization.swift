@@ -1,25 +1,25 @@
 extension JSONValue {
     /// Compact JSON text, the way Step Functions prints documents (no spaces, keys in their order).
-    public func serialized() -> String {
+    package func serialized() -> String {
         String(decoding: serializedBytes(), as: UTF8.self)
     }
 
     /// Compact JSON as UTF-8 bytes: what goes down pipes and into files, built without intermediate strings.
-    public func serializedBytes() -> [UInt8] {
+    package func serializedBytes() -> [UInt8] {
         var out: [UInt8] = []
         write(to: &out)
         return out
     }
 
     /// Appends the compact JSON bytes to `out`.
-    public func write(to out: inout [UInt8]) {
+    package func write(to out: inout [UInt8]) {
         var writer = CompactJSONWriter()
         writer.write(self)
         writer.copy(into: &out)
     }
 
     /// Indented JSON text for people to read.
-    public func prettyPrinted() -> String {
+    package func prettyPrinted() -> String {
         var out: [UInt8] = []
         writeIndented(to: &out, indent: 0)
         return String(decoding: out, as: UTF8.self)
@@ -73,7 +73,7 @@ extension JSONValue {
     }
 
     /// Writes a JSON string literal: quotes, backslashes and control characters escaped, everything else raw.
-    public static func writeString(_ s: String, to out: inout [UInt8]) {
+    package static func writeString(_ s: String, to out: inout [UInt8]) {
         // Native strings are contiguous UTF-8: borrowed as they are, no copy and no retain.
         let done: Void? = s.utf8.withContiguousStorageIfAvailable { writeString(utf8: $0, to: &out) }
         if done == nil {
@@ -83,7 +83,7 @@ extension JSONValue {
     }
 
     /// Writes a JSON string literal holding the UTF-8 `bytes` (JSON text quoted once more, in result files).
-    public static func writeString(utf8 bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+    package static func writeString(utf8 bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         // Most strings need no escaping: one copy of the whole string.
         guard JSONEscaping.needsEscaping(bytes) else {
             out.append(0x22)
@@ -116,7 +116,7 @@ extension JSONValue {
     }
 
     /// String form of `writeString`, for callers building text.
-    public static func writeString(_ s: String, to out: inout String) {
+    package static func writeString(_ s: String, to out: inout String) {
         var bytes: [UInt8] = []
         writeString(s, to: &bytes)
         out += String(decoding: bytes, as: UTF8.self)

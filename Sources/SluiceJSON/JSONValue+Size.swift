@@ -1,7 +1,7 @@
 extension JSONValue {
     /// Whether the compact serialization is longer than `limit` UTF-8 bytes, found without building the text and
     /// stopping as soon as the limit is passed (payload quotas are checked on every state transition).
-    public func serializedSize(exceeds limit: Int) -> Bool {
+    package func serializedSize(exceeds limit: Int) -> Bool {
         // Printing a number just to count its characters is most of the walk over numeric data (a batch's results),
         // so numbers are first taken at their longest; only a value that might not fit is weighed exactly.
         var bound = limit
@@ -72,7 +72,7 @@ extension JSONValue {
 extension JSONValue {
     /// The length in UTF-8 bytes of the compact serialization, computed without building it (ItemBatcher's
     /// MaxInputBytesPerBatch weighs every item).
-    public var serializedByteCount: Int {
+    package var serializedByteCount: Int {
         let start = Int.max / 2
         var budget = start
         _ = fits(&budget)

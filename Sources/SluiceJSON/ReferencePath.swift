@@ -2,12 +2,12 @@
 /// indices only, so it names exactly one node.
 ///
 /// Two values are equal when they were written the same way.
-public struct ReferencePath: Sendable, Hashable, CustomStringConvertible {
+package struct ReferencePath: Sendable, Hashable, CustomStringConvertible {
     /// The path as written.
-    public let text: String
+    package let text: String
 
     /// The same path for reading.
-    public let path: JSONPath
+    package let path: JSONPath
 
     private enum Step {
         case name(String)
@@ -17,7 +17,7 @@ public struct ReferencePath: Sendable, Hashable, CustomStringConvertible {
     private let steps: [Step]
 
     /// Parses a reference path, rejecting wildcards, deep scans, slices, unions, filters and functions.
-    public init(_ text: String) throws(JSONPathError) {
+    package init(_ text: String) throws(JSONPathError) {
         let path = try JSONPath(text)
         var steps: [Step] = []
         for segment in path.segments {
@@ -39,10 +39,10 @@ public struct ReferencePath: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// True for `$`, which stands for the whole document.
-    public var isRoot: Bool { steps.isEmpty }
+    package var isRoot: Bool { steps.isEmpty }
 
     /// The node at the path, or nil when it does not exist.
-    public func evaluate(_ root: JSONValue) -> JSONValue? {
+    package func evaluate(_ root: JSONValue) -> JSONValue? {
         path.evaluate(root)
     }
 
@@ -52,7 +52,7 @@ public struct ReferencePath: Sendable, Hashable, CustomStringConvertible {
     /// member is replaced in place (keeping its position), a new one is appended. Throws when the value cannot be
     /// placed: a member of something that is not an object (including null), or an index into something that is not
     /// an array or out of its range (negative indices count from the end).
-    public func setting(_ value: JSONValue, in root: JSONValue) throws(JSONPathError) -> JSONValue {
+    package func setting(_ value: JSONValue, in root: JSONValue) throws(JSONPathError) -> JSONValue {
         try place(value, in: root, step: 0)
     }
 
@@ -110,9 +110,9 @@ public struct ReferencePath: Sendable, Hashable, CustomStringConvertible {
         JSONPathError(message: "Invalid reference path '\(text)': \(reason); use only names and single indices")
     }
 
-    public var description: String { text }
+    package var description: String { text }
 
-    public static func == (lhs: ReferencePath, rhs: ReferencePath) -> Bool { lhs.text == rhs.text }
+    package static func == (lhs: ReferencePath, rhs: ReferencePath) -> Bool { lhs.text == rhs.text }
 
-    public func hash(into hasher: inout Hasher) { hasher.combine(text) }
+    package func hash(into hasher: inout Hasher) { hasher.combine(text) }
 }

@@ -1,13 +1,13 @@
 /// A rejected pattern, event, target or policy, with AWS's error code (`InvalidEventPatternException`,
 /// `ValidationException`, `InvalidParameter`) and message.
-public struct PatternError: Error, Hashable, Sendable, CustomStringConvertible {
-    public var code: String
-    public var message: String
+package struct PatternError: Error, Hashable, Sendable, CustomStringConvertible {
+    package var code: String
+    package var message: String
 
-    public init(code: String, message: String) {
+    package init(code: String, message: String) {
         self.code = code
         self.message = message
     }
 
-    public var description: String { "\(code): \(message)" }
+    package var description: String { "\(code): \(message)" }
 }

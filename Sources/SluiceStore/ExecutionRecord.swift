@@ -2,21 +2,21 @@ import GRDB
 
 /// One execution as the store keeps it: DescribeExecution's fields, dates as seconds since 1970, input and output
 /// as the JSON text AWS returns them in.
-public struct ExecutionRecord: Sendable, Hashable {
-    public var executionArn: String
-    public var stateMachineArn: String
-    public var name: String
+package struct ExecutionRecord: Sendable, Hashable {
+    package var executionArn: String
+    package var stateMachineArn: String
+    package var name: String
     /// RUNNING, SUCCEEDED, FAILED, TIMED_OUT or ABORTED.
-    public var status: String
-    public var startDate: Double
-    public var stopDate: Double?
-    public var input: String
-    public var output: String?
-    public var error: String?
-    public var cause: String?
-    public var redriveCount: Int
+    package var status: String
+    package var startDate: Double
+    package var stopDate: Double?
+    package var input: String
+    package var output: String?
+    package var error: String?
+    package var cause: String?
+    package var redriveCount: Int
 
-    public init(
+    package init(
         executionArn: String,
         stateMachineArn: String,
         name: String,

@@ -6,27 +6,27 @@
 /// (an execution's start) or once that is done (a delivery), so a restarted sluiced carries on every one left.
 /// `subject` names what it makes (the execution's ARN, the MessageId): a second hand-off of the same kind and
 /// subject is the same one and is not stored twice.
-public struct Handoff: Sendable, Hashable {
-    public enum Kind: String, Sendable, Hashable {
+package struct Handoff: Sendable, Hashable {
+    package enum Kind: String, Sendable, Hashable {
         case startExecution = "StartExecution"
         case publish = "Publish"
         case deliver = "Deliver"
     }
 
     /// The outbox row; nil until stored.
-    public var id: Int64?
-    public var kind: Kind
-    public var subject: String
+    package var id: Int64?
+    package var kind: Kind
+    package var subject: String
     /// What the step needs, as JSON text (its shape belongs to the kind).
-    public var body: String
+    package var body: String
     /// Tries that failed so far (a target's RetryPolicy counts them).
-    public var attempts: Int
+    package var attempts: Int
     /// Not to be tried before this time (milliseconds since 1970); 0 is at once.
-    public var dueMillis: Int64
+    package var dueMillis: Int64
     /// When it was first recorded (a RetryPolicy's MaximumEventAgeInSeconds counts from here).
-    public var createdMillis: Int64
+    package var createdMillis: Int64
 
-    public init(
+    package init(
         id: Int64? = nil,
         kind: Kind,
         subject: String,

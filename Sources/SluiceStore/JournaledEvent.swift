@@ -1,12 +1,12 @@
 /// One event an execution handled, in the order handled: `sequence` from 0, the time it was handled (ms since
 /// 1970) and the event in the journal's JSON form.
-public struct JournaledEvent: Sendable, Hashable {
-    public var executionArn: String
-    public var sequence: Int
-    public var timestampMillis: Int64
-    public var event: String
+package struct JournaledEvent: Sendable, Hashable {
+    package var executionArn: String
+    package var sequence: Int
+    package var timestampMillis: Int64
+    package var event: String
 
-    public init(executionArn: String, sequence: Int, timestampMillis: Int64, event: String) {
+    package init(executionArn: String, sequence: Int, timestampMillis: Int64, event: String) {
         self.executionArn = executionArn
         self.sequence = sequence
         self.timestampMillis = timestampMillis

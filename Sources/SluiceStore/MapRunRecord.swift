@@ -1,32 +1,32 @@
 import GRDB
 
 /// One Distributed Map run as the store keeps it: DescribeMapRun's fields and counters, dates as seconds since 1970.
-public struct MapRunRecord: Sendable, Hashable {
-    public var mapRunArn: String
-    public var executionArn: String
+package struct MapRunRecord: Sendable, Hashable {
+    package var mapRunArn: String
+    package var executionArn: String
     /// RUNNING, SUCCEEDED, FAILED or ABORTED.
-    public var status: String
-    public var startDate: Double
-    public var stopDate: Double?
-    public var maxConcurrency: Int
-    public var toleratedFailureCount: Int?
-    public var toleratedFailurePercentage: Double?
-    public var itemsRead: Int
-    public var itemsPending: Int
-    public var itemsSucceeded: Int
-    public var itemsFailed: Int
+    package var status: String
+    package var startDate: Double
+    package var stopDate: Double?
+    package var maxConcurrency: Int
+    package var toleratedFailureCount: Int?
+    package var toleratedFailurePercentage: Double?
+    package var itemsRead: Int
+    package var itemsPending: Int
+    package var itemsSucceeded: Int
+    package var itemsFailed: Int
     /// The reader is exhausted: `itemsRead` is the total.
-    public var totalKnown: Bool
-    public var childrenRunning: Int
-    public var childrenSucceeded: Int
-    public var childrenFailed: Int
+    package var totalKnown: Bool
+    package var childrenRunning: Int
+    package var childrenSucceeded: Int
+    package var childrenFailed: Int
     /// Child executions stopped by the run's failure or by sluiced's end, and the items they held.
-    public var childrenAborted: Int
-    public var itemsAborted: Int
+    package var childrenAborted: Int
+    package var itemsAborted: Int
     /// When these counters were saved.
-    public var updateDate: Double
+    package var updateDate: Double
 
-    public init(
+    package init(
         mapRunArn: String,
         executionArn: String,
         status: String,

@@ -1,12 +1,12 @@
 /// An UpdateMapRun request on its way from `sluice map-runs update` to the sluiced running the map run.
-public struct MapRunUpdate: Sendable, Hashable {
-    public var id: Int64
-    public var mapRunArn: String
-    public var maxConcurrency: Int?
-    public var toleratedFailureCount: Int?
-    public var toleratedFailurePercentage: Double?
+package struct MapRunUpdate: Sendable, Hashable {
+    package var id: Int64
+    package var mapRunArn: String
+    package var maxConcurrency: Int?
+    package var toleratedFailureCount: Int?
+    package var toleratedFailurePercentage: Double?
 
-    public init(
+    package init(
         id: Int64 = 0,
         mapRunArn: String,
         maxConcurrency: Int?,

@@ -1,14 +1,14 @@
 /// What an execution needs to be rebuilt after a restart: its record, the definition text and random seed it
 /// started with, and its start time to the millisecond (the interpreter is deterministic given these and its
 /// journal of events).
-public struct ResumableExecution: Sendable, Hashable {
-    public var record: ExecutionRecord
-    public var stateMachineName: String
-    public var definition: String
-    public var seed: UInt64
-    public var startMillis: Int64
+package struct ResumableExecution: Sendable, Hashable {
+    package var record: ExecutionRecord
+    package var stateMachineName: String
+    package var definition: String
+    package var seed: UInt64
+    package var startMillis: Int64
 
-    public init(
+    package init(
         record: ExecutionRecord,
         stateMachineName: String,
         definition: String,

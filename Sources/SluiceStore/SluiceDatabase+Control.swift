@@ -21,7 +21,7 @@ extension SluiceDatabase {
     }
 
     /// Queues a request; its id is what to wait on.
-    public func requestControl(kind: String, body: String) throws -> Int64 {
+    package func requestControl(kind: String, body: String) throws -> Int64 {
         try writer.write { db in
             try db.execute(sql: "INSERT INTO controlRequest (kind, body) VALUES (?, ?)", arguments: [kind, body])
             return db.lastInsertedRowID
@@ -29,7 +29,7 @@ extension SluiceDatabase {
     }
 
     /// The answer to request `id` once sluiced has written it (the request is then removed); nil until then.
-    public func takeControlAnswer(_ id: Int64) throws -> String? {
+    package func takeControlAnswer(_ id: Int64) throws -> String? {
         try writer.write { db in
             guard
                 let answer = try String.fetchOne(
@@ -44,7 +44,7 @@ extension SluiceDatabase {
     }
 
     /// Withdraws request `id` if sluiced has not taken it; false when it has (its answer is coming).
-    public func withdrawControl(_ id: Int64) throws -> Bool {
+    package func withdrawControl(_ id: Int64) throws -> Bool {
         try writer.write { db in
             try db.execute(sql: "DELETE FROM controlRequest WHERE id = ? AND taken = 0", arguments: [id])
             return db.changesCount > 0
@@ -52,7 +52,7 @@ extension SluiceDatabase {
     }
 
     /// sluiced's side: the requests not taken yet, oldest first, marked taken in the same transaction.
-    public func takeControlRequests() throws -> [ControlRequest] {
+    package func takeControlRequests() throws -> [ControlRequest] {
         try writer.write { db in
             let requests = try Row.fetchAll(
                 db,
@@ -66,7 +66,7 @@ extension SluiceDatabase {
     /// sluiced's answer to a request, as JSON text, with the hand-offs it promises (an execution to start) in the
     /// same transaction: an answer given is a promise kept after a crash. Answers the hand-offs stored.
     @discardableResult
-    public func answerControl(_ id: Int64, answer: String, handoffs: [Handoff] = []) throws -> [Handoff] {
+    package func answerControl(_ id: Int64, answer: String, handoffs: [Handoff] = []) throws -> [Handoff] {
         try writer.write { db in
             try db.execute(sql: "UPDATE controlRequest SET answer = ? WHERE id = ?", arguments: [answer, id])
             return try Self.insert(handoffs, db)

@@ -35,7 +35,7 @@ extension SluiceDatabase {
     /// Saves an execution's record (inserted at its start, replaced as it changes), any history events not saved
     /// yet and the hand-offs the change routes to, in one transaction; answers the hand-offs stored.
     @discardableResult
-    public func saveExecution(
+    package func saveExecution(
         _ record: ExecutionRecord,
         history: [StoredHistoryEvent] = [],
         handoffs: [Handoff] = []
@@ -72,7 +72,7 @@ extension SluiceDatabase {
     }
 
     /// Executions, newest first, optionally of one status and of one state machine (its ARN).
-    public func executions(status: String? = nil, stateMachineArn: String? = nil) throws -> [ExecutionRecord] {
+    package func executions(status: String? = nil, stateMachineArn: String? = nil) throws -> [ExecutionRecord] {
         try writer.read { db in
             var conditions: [String] = []
             var arguments: StatementArguments = []
@@ -94,7 +94,7 @@ extension SluiceDatabase {
     }
 
     /// One execution, if the store has it.
-    public func execution(_ executionArn: String) throws -> ExecutionRecord? {
+    package func execution(_ executionArn: String) throws -> ExecutionRecord? {
         try writer.read { db in
             try Row.fetchOne(
                 db,
@@ -105,7 +105,7 @@ extension SluiceDatabase {
     }
 
     /// An execution's history, in event order.
-    public func history(_ executionArn: String) throws -> [StoredHistoryEvent] {
+    package func history(_ executionArn: String) throws -> [StoredHistoryEvent] {
         try writer.read { db in
             try Row.fetchAll(
                 db,
@@ -119,7 +119,8 @@ extension SluiceDatabase {
 
     /// Executions left RUNNING by a previous sluiced, except those being resumed, end ABORTED at `date` with
     /// `cause`; answers their ARNs.
-    public func abortRunningExecutions(at date: Double, cause: String, except resumed: Set<String>) throws -> [String] {
+    package func abortRunningExecutions(at date: Double, cause: String, except resumed: Set<String>) throws -> [String]
+    {
         try writer.write { db in
             let arns = try String.fetchAll(db, sql: "SELECT executionArn FROM execution WHERE status = 'RUNNING'")
                 .filter { !resumed.contains($0) }

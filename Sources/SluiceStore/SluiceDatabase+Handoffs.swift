@@ -45,13 +45,13 @@ extension SluiceDatabase {
     }
 
     /// Records hand-offs on their own (what they follow from is recorded already, or happens again on a replay).
-    public func handOff(_ handoffs: [Handoff]) throws -> [Handoff] {
+    package func handOff(_ handoffs: [Handoff]) throws -> [Handoff] {
         guard !handoffs.isEmpty else { return [] }
         return try writer.write { db in try Self.insert(handoffs, db) }
     }
 
     /// Every hand-off not done yet, oldest first (what a restarted sluiced carries on).
-    public func pendingHandoffs() throws -> [Handoff] {
+    package func pendingHandoffs() throws -> [Handoff] {
         try writer.read { db in
             try Row.fetchAll(
                 db,
@@ -61,7 +61,7 @@ extension SluiceDatabase {
     }
 
     /// The waiting hand-offs recorded after hand-off `id`, oldest first.
-    public func handoffs(after id: Int64) throws -> [Handoff] {
+    package func handoffs(after id: Int64) throws -> [Handoff] {
         try writer.read { db in
             try Row.fetchAll(
                 db,
@@ -75,7 +75,7 @@ extension SluiceDatabase {
     }
 
     /// The waiting hand-off of this kind and subject, if there is one.
-    public func pendingHandoff(kind: Handoff.Kind, subject: String) throws -> Handoff? {
+    package func pendingHandoff(kind: Handoff.Kind, subject: String) throws -> Handoff? {
         try writer.read { db in
             try Row.fetchOne(
                 db,
@@ -89,12 +89,12 @@ extension SluiceDatabase {
     }
 
     /// A hand-off is done (or given up): it leaves the outbox.
-    public func completeHandoff(_ id: Int64) throws {
+    package func completeHandoff(_ id: Int64) throws {
         try writer.write { db in try db.execute(sql: "DELETE FROM handoff WHERE id = ?", arguments: [id]) }
     }
 
     /// A try failed and another follows at `dueMillis`.
-    public func postponeHandoff(_ id: Int64, attempts: Int, dueMillis: Int64) throws {
+    package func postponeHandoff(_ id: Int64, attempts: Int, dueMillis: Int64) throws {
         try writer.write { db in
             try db.execute(
                 sql: "UPDATE handoff SET attempts = ?, dueMillis = ? WHERE id = ?",

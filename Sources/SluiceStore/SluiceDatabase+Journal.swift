@@ -24,7 +24,7 @@ extension SluiceDatabase {
     /// Records a starting execution with what it needs to resume (its definition, seed and exact start time), in one
     /// transaction with the hand-off that asked for it (`completing`, removed) and those its start routes to. An
     /// execution of that ARN already there is answered instead, and nothing else changes but the hand-off's removal.
-    public func startExecution(
+    package func startExecution(
         _ resumable: ResumableExecution,
         completing handoff: Int64? = nil,
         handoffs: [Handoff] = []
@@ -55,12 +55,12 @@ extension SluiceDatabase {
     }
 
     /// Executions still RUNNING that carry what they need to resume, oldest first.
-    public func resumableExecutions() throws -> [ResumableExecution] {
+    package func resumableExecutions() throws -> [ResumableExecution] {
         try resumable(where: "status = 'RUNNING'", arguments: [])
     }
 
     /// One execution with what it needs to be rebuilt (RedriveExecution), if the store has that.
-    public func resumableExecution(_ executionArn: String) throws -> ResumableExecution? {
+    package func resumableExecution(_ executionArn: String) throws -> ResumableExecution? {
         try resumable(where: "executionArn = ?", arguments: [executionArn]).first
     }
 
@@ -86,7 +86,7 @@ extension SluiceDatabase {
     }
 
     /// Appends handled events, from any executions, in one transaction (the journal's grouped write).
-    public func appendJournal(_ events: [JournaledEvent]) throws {
+    package func appendJournal(_ events: [JournaledEvent]) throws {
         guard !events.isEmpty else { return }
         try writer.write { db in
             let statement = try db.cachedStatement(
@@ -102,7 +102,7 @@ extension SluiceDatabase {
     }
 
     /// An execution's journal, in order.
-    public func journal(_ executionArn: String) throws -> [JournaledEvent] {
+    package func journal(_ executionArn: String) throws -> [JournaledEvent] {
         try writer.read { db in
             try Row.fetchAll(
                 db,

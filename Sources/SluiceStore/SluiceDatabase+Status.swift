@@ -4,7 +4,7 @@ import GRDB
 /// tables.
 extension SluiceDatabase {
     /// Saves sluiced's report (JSON text) under the setting `daemon`.
-    public func saveDaemonReport(_ report: String) throws {
+    package func saveDaemonReport(_ report: String) throws {
         try writer.write { db in
             try db.execute(
                 sql: """
@@ -17,12 +17,12 @@ extension SluiceDatabase {
     }
 
     /// sluiced's last report, if it ever wrote one.
-    public func daemonReport() throws -> String? {
+    package func daemonReport() throws -> String? {
         try writer.read { db in try String.fetchOne(db, sql: "SELECT value FROM setting WHERE name = 'daemon'") }
     }
 
     /// How many executions have each status.
-    public func executionCounts() throws -> [String: Int] {
+    package func executionCounts() throws -> [String: Int] {
         try writer.read { db in
             var counts: [String: Int] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT status, COUNT(*) AS n FROM execution GROUP BY status") {
@@ -33,14 +33,14 @@ extension SluiceDatabase {
     }
 
     /// Deliveries still to be made (pending or retrying).
-    public func pendingDeliveryCount() throws -> Int {
+    package func pendingDeliveryCount() throws -> Int {
         try writer.read { db in
             try Int.fetchOne(db, sql: #"SELECT COUNT(*) FROM delivery WHERE record LIKE '%"Status":"PENDING"%'"#) ?? 0
         }
     }
 
     /// Hand-offs recorded and not yet done (executions to start, messages to publish or deliver).
-    public func pendingHandoffCount() throws -> Int {
+    package func pendingHandoffCount() throws -> Int {
         try writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM handoff") ?? 0 }
     }
 }

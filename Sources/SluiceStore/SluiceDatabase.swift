@@ -7,12 +7,12 @@ import GRDB
 /// last event sequencer (sequencers keep increasing across restarts) and where every topic delivery stands
 /// (undelivered messages are delivered after a restart, with the same MessageId) and every Distributed Map run with
 /// its latest counters (`sluice map-runs`), and every execution with its history (`sluice executions`).
-public final class SluiceDatabase: Sendable {
+package final class SluiceDatabase: Sendable {
     let writer: any DatabaseWriter
 
     /// Opens (creating on first start) and migrates the store. A store that cannot be opened is an error the
     /// daemon stops on: it is never silently recreated empty.
-    public init(path: String) throws {
+    package init(path: String) throws {
         var configuration = Configuration()
         configuration.busyMode = .timeout(5)
         configuration.label = "sluice.db"
@@ -24,7 +24,7 @@ public final class SluiceDatabase: Sendable {
 
     /// Opens an existing store only to read it (the `sluice` commands), never creating or migrating it, so it
     /// works beside a running sluiced and for users who may read but not write sluice.db.
-    public init(readingAt path: String) throws {
+    package init(readingAt path: String) throws {
         guard FileManager.default.fileExists(atPath: path) else { throw StoreMissing(path: path) }
         var configuration = Configuration()
         configuration.readonly = true
@@ -114,7 +114,7 @@ public final class SluiceDatabase: Sendable {
     // MARK: - Objects
 
     /// Every object reported so far.
-    public func objects() throws -> [StoredObject] {
+    package func objects() throws -> [StoredObject] {
         try writer.read { db in
             try Row.fetchAll(db, sql: "SELECT bucket, key, size, modifiedNanoseconds, inode FROM objectState").map {
                 StoredObject(
@@ -132,7 +132,7 @@ public final class SluiceDatabase: Sendable {
     /// hand-offs its event routes to, in one transaction: an object counts as reported only with what follows from
     /// it recorded. Answers the hand-offs stored.
     @discardableResult
-    public func record(
+    package func record(
         object: StoredObject?,
         deleted: Bool,
         sequencer: String,
@@ -175,19 +175,19 @@ public final class SluiceDatabase: Sendable {
     }
 
     /// The last sequencer issued by a previous run.
-    public func lastSequencer() throws -> String? {
+    package func lastSequencer() throws -> String? {
         try writer.read { db in try String.fetchOne(db, sql: "SELECT value FROM setting WHERE name = 'sequencer'") }
     }
 
     // MARK: - Deliveries
 
     /// Every delivery record as saved (JSON documents of SluiceTopics' DeliveryState entries).
-    public func deliveries() throws -> [String] {
+    package func deliveries() throws -> [String] {
         try writer.read { db in try String.fetchAll(db, sql: "SELECT record FROM delivery ORDER BY messageId") }
     }
 
     /// Saves (or, with nil, forgets) one delivery's record.
-    public func saveDelivery(messageId: String, subscription: String, record: String?) throws {
+    package func saveDelivery(messageId: String, subscription: String, record: String?) throws {
         try writer.write { db in
             if let record {
                 try db.execute(
@@ -215,7 +215,7 @@ public final class SluiceDatabase: Sendable {
         """
 
     /// Saves the latest state of some map runs, in one transaction. A run's start date is the one first saved.
-    public func saveMapRuns(_ runs: [MapRunRecord]) throws {
+    package func saveMapRuns(_ runs: [MapRunRecord]) throws {
         try writer.write { db in
             for run in runs {
                 try db.execute(
@@ -244,7 +244,7 @@ public final class SluiceDatabase: Sendable {
     }
 
     /// Map runs, newest first; only those of `executionArn` when given.
-    public func mapRuns(executionArn: String? = nil) throws -> [MapRunRecord] {
+    package func mapRuns(executionArn: String? = nil) throws -> [MapRunRecord] {
         try writer.read { db in
             let filter = executionArn == nil ? "" : "WHERE executionArn = ?"
             return try Row.fetchAll(
@@ -256,7 +256,7 @@ public final class SluiceDatabase: Sendable {
     }
 
     /// One map run, if the store has it.
-    public func mapRun(_ mapRunArn: String) throws -> MapRunRecord? {
+    package func mapRun(_ mapRunArn: String) throws -> MapRunRecord? {
         try writer.read { db in
             try Row.fetchOne(
                 db,
@@ -269,7 +269,7 @@ public final class SluiceDatabase: Sendable {
     /// Map runs left RUNNING by a previous sluiced end ABORTED at `date`, except those of executions being
     /// resumed (they carry on): their execution did not survive it.
     @discardableResult
-    public func abortRunningMapRuns(at date: Double, except resumed: Set<String> = []) throws -> Int {
+    package func abortRunningMapRuns(at date: Double, except resumed: Set<String> = []) throws -> Int {
         try writer.write { db in
             let arns = try Row.fetchAll(db, sql: "SELECT mapRunArn, executionArn FROM mapRun WHERE status = 'RUNNING'")
                 .filter { !resumed.contains($0["executionArn"] as String) }.map { $0["mapRunArn"] as String }
@@ -291,7 +291,7 @@ public final class SluiceDatabase: Sendable {
     // MARK: - Map run updates
 
     /// Queues an UpdateMapRun for the daemon; its id tells when it has been taken.
-    public func requestMapRunUpdate(_ update: MapRunUpdate) throws -> Int64 {
+    package func requestMapRunUpdate(_ update: MapRunUpdate) throws -> Int64 {
         try writer.write { db in
             try db.execute(
                 sql: """
@@ -308,7 +308,7 @@ public final class SluiceDatabase: Sendable {
     }
 
     /// Whether the update `id` is still waiting for the daemon.
-    public func mapRunUpdatePending(_ id: Int64) throws -> Bool {
+    package func mapRunUpdatePending(_ id: Int64) throws -> Bool {
         try writer.read { db in
             try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM mapRunUpdate WHERE id = ?)", arguments: [id])
                 ?? false
@@ -316,12 +316,12 @@ public final class SluiceDatabase: Sendable {
     }
 
     /// Withdraws an update nobody took.
-    public func withdrawMapRunUpdate(_ id: Int64) throws {
+    package func withdrawMapRunUpdate(_ id: Int64) throws {
         try writer.write { db in try db.execute(sql: "DELETE FROM mapRunUpdate WHERE id = ?", arguments: [id]) }
     }
 
     /// The daemon's side: every waiting update, oldest first, removed in the same transaction.
-    public func takeMapRunUpdates() throws -> [MapRunUpdate] {
+    package func takeMapRunUpdates() throws -> [MapRunUpdate] {
         try writer.write { db in
             let updates = try Row.fetchAll(
                 db,

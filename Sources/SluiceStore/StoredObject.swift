@@ -1,12 +1,12 @@
 /// A bucket object as the store remembers it: enough to tell whether it changed while sluiced was down.
-public struct StoredObject: Sendable, Hashable {
-    public var bucket: String
-    public var key: String
-    public var size: Int
-    public var modifiedNanoseconds: Int64
-    public var inode: UInt64
+package struct StoredObject: Sendable, Hashable {
+    package var bucket: String
+    package var key: String
+    package var size: Int
+    package var modifiedNanoseconds: Int64
+    package var inode: UInt64
 
-    public init(bucket: String, key: String, size: Int, modifiedNanoseconds: Int64, inode: UInt64) {
+    package init(bucket: String, key: String, size: Int, modifiedNanoseconds: Int64, inode: UInt64) {
         self.bucket = bucket
         self.key = key
         self.size = size

@@ -3,8 +3,8 @@ import Logging
 /// The journald fields of one log record: MESSAGE, PRIORITY, SYSLOG_IDENTIFIER, CODE_* and the metadata, with
 /// keys turned into journald field names (`sluice.execution.id` → `SLUICE_EXECUTION_ID`, only `A-Z 0-9 _`).
 /// Pure, so the mapping is tested without journald.
-public enum JournalFields {
-    public static func make(
+package enum JournalFields {
+    package static func make(
         level: Logger.Level,
         message: String,
         metadata: Logger.Metadata,
@@ -30,7 +30,7 @@ public enum JournalFields {
     }
 
     /// syslog priorities: 2 critical, 3 error, 4 warning, 5 notice, 6 info, 7 debug.
-    public static func priority(_ level: Logger.Level) -> Int {
+    package static func priority(_ level: Logger.Level) -> Int {
         switch level {
         case .critical: 2
         case .error: 3
@@ -43,7 +43,7 @@ public enum JournalFields {
 
     /// `sluice.map.run` → `SLUICE_MAP_RUN`; journald names are upper-case letters, digits and underscores and
     /// may not start with a digit or an underscore.
-    public static func fieldName(_ key: String) -> String {
+    package static func fieldName(_ key: String) -> String {
         var name = ""
         for scalar in key.unicodeScalars {
             switch scalar {

@@ -3,23 +3,23 @@ import Glibc
 import Logging
 
 /// A swift-log handler that writes native journal entries (sd_journal_sendv) with SLUICE_* fields.
-public struct JournaldLogHandler: LogHandler {
-    public var logLevel: Logger.Level = .info
-    public var metadata: Logger.Metadata = [:]
-    public var metadataProvider: Logger.MetadataProvider?
+package struct JournaldLogHandler: LogHandler {
+    package var logLevel: Logger.Level = .info
+    package var metadata: Logger.Metadata = [:]
+    package var metadataProvider: Logger.MetadataProvider?
     private let identifier: String
 
-    public init(label: String, identifier: String = "sluiced", metadataProvider: Logger.MetadataProvider? = nil) {
+    package init(label: String, identifier: String = "sluiced", metadataProvider: Logger.MetadataProvider? = nil) {
         self.identifier = identifier
         self.metadataProvider = metadataProvider
     }
 
-    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+    package subscript(metadataKey key: String) -> Logger.Metadata.Value? {
         get { metadata[key] }
         set { metadata[key] = newValue }
     }
 
-    public func log(event: LogEvent) {
+    package func log(event: LogEvent) {
         // Handler metadata, then the provider's, then the call's: later ones win, as swift-log specifies.
         var merged = metadata
         if let provided = metadataProvider?.get() { merged.merge(provided) { $1 } }
@@ -52,5 +52,5 @@ public struct JournaldLogHandler: LogHandler {
     }
 
     /// Whether stderr is connected to the journal (systemd sets JOURNAL_STREAM), i.e. native entries are wanted.
-    public static var journalIsConnected: Bool { getenv("JOURNAL_STREAM") != nil }
+    package static var journalIsConnected: Bool { getenv("JOURNAL_STREAM") != nil }
 }

@@ -3,25 +3,25 @@ import Glibc
 
 /// Talks to systemd through libsystemd's sd_notify: READY=1, STATUS=, WATCHDOG=1, RELOADING=1, STOPPING=1.
 /// Outside systemd (no NOTIFY_SOCKET) every call is a cheap no-op.
-public struct SystemdNotifier: Sendable {
-    public init() {}
+package struct SystemdNotifier: Sendable {
+    package init() {}
 
     /// Whether systemd is listening (the unit is Type=notify).
-    public var isActive: Bool { getenvString("NOTIFY_SOCKET") != nil }
+    package var isActive: Bool { getenvString("NOTIFY_SOCKET") != nil }
 
     /// The watchdog interval systemd expects pings at, if the unit sets WatchdogSec.
-    public var watchdogInterval: Duration? {
+    package var watchdogInterval: Duration? {
         var usec: UInt64 = 0
         guard sd_watchdog_enabled(0, &usec) > 0, usec > 0 else { return nil }
         return .microseconds(Int64(usec))
     }
 
-    public func ready(status: String) { send("READY=1\nSTATUS=\(status)") }
-    public func status(_ status: String) { send("STATUS=\(status)") }
-    public func watchdog() { send("WATCHDOG=1") }
+    package func ready(status: String) { send("READY=1\nSTATUS=\(status)") }
+    package func status(_ status: String) { send("STATUS=\(status)") }
+    package func watchdog() { send("WATCHDOG=1") }
     /// RELOADING=1 with the monotonic timestamp systemd 253+ wants; older ones ignore it.
-    public func reloading() { send("RELOADING=1\nMONOTONIC_USEC=\(monotonicMicroseconds())") }
-    public func stopping() { send("STOPPING=1") }
+    package func reloading() { send("RELOADING=1\nMONOTONIC_USEC=\(monotonicMicroseconds())") }
+    package func stopping() { send("STOPPING=1") }
 
     private func send(_ message: String) {
         guard isActive else { return }

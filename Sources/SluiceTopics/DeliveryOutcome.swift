@@ -1,7 +1,7 @@
 /// What became of a message for one subscription of its topic.
-public struct DeliveryOutcome: Sendable, Hashable {
+package struct DeliveryOutcome: Sendable, Hashable {
     /// The ways a delivery can end (for now).
-    public enum Status: String, Sendable, Hashable {
+    package enum Status: String, Sendable, Hashable {
         /// The subscriber exited 0.
         case delivered = "DELIVERED"
         /// Every attempt failed; the message and the reason are in the topic's dead-letter folder.
@@ -16,17 +16,17 @@ public struct DeliveryOutcome: Sendable, Hashable {
         case interrupted = "INTERRUPTED"
     }
 
-    public var subscription: String
-    public var messageId: String
-    public var status: Status
+    package var subscription: String
+    package var messageId: String
+    package var status: Status
     /// Attempts made so far (0 when nothing ran).
-    public var attempts: Int
+    package var attempts: Int
     /// Why the last attempt failed, when one did.
-    public var lastFailure: String?
+    package var lastFailure: String?
     /// The dead-letter file, for `deadLettered`.
-    public var deadLetterFile: String?
+    package var deadLetterFile: String?
 
-    public init(
+    package init(
         subscription: String,
         messageId: String,
         status: Status,

@@ -15,24 +15,24 @@ import SluiceWorkers
 /// Delivery is at least once: `state` records every attempt, the daemon saves it (`onChange` reports each change)
 /// and passes it back after a restart, and `resumePending()` carries on with the same MessageId. The clock only
 /// times the waits between retries, so tests can pass one that does not really wait.
-public actor DeliveryService<C: Clock> where C.Duration == Duration {
+package actor DeliveryService<C: Clock> where C.Duration == Duration {
     /// A line a subscriber script wrote, for the log.
-    public struct OutputLine: Sendable, Hashable {
-        public var subscription: String
-        public var messageId: String
+    package struct OutputLine: Sendable, Hashable {
+        package var subscription: String
+        package var messageId: String
         /// Whether it came from stderr rather than stdout.
-        public var isError: Bool
-        public var text: String
+        package var isError: Bool
+        package var text: String
     }
 
     /// Where every delivery stands.
-    public private(set) var state: DeliveryState
+    package private(set) var state: DeliveryState
     private var subscriptions: [Subscription]
     private let store: TopicStore
     private let clock: C
     private let now: @Sendable () -> Timestamp
     /// Seconds one run of a script may take before it is killed and counted as a failed attempt.
-    public nonisolated let attemptTimeout: Double
+    package nonisolated let attemptTimeout: Double
     private let killGrace: Double
     private let output: @Sendable (OutputLine) -> Void
     private let onChange: @Sendable (DeliveryState.Key, DeliveryState.Record?) -> Void
@@ -48,7 +48,7 @@ public actor DeliveryService<C: Clock> where C.Duration == Duration {
     ///   - now: the wall clock for the records and dead letters.
     ///   - output: receives every line the scripts write.
     ///   - onChange: called after every change of a record (nil: the record was dropped), to save it.
-    public init(
+    package init(
         subscriptions: [Subscription],
         store: TopicStore,
         clock: C,
@@ -71,19 +71,19 @@ public actor DeliveryService<C: Clock> where C.Duration == Duration {
     }
 
     /// Replaces the subscriptions (after a reload); deliveries under way finish with the ones they started with.
-    public func replaceSubscriptions(_ subscriptions: [Subscription]) {
+    package func replaceSubscriptions(_ subscriptions: [Subscription]) {
         self.subscriptions = subscriptions
     }
 
     /// Delivers `message` to every subscription of its topic, concurrently, and returns one outcome per
     /// subscription (sorted by subscription name) once every delivery has finished or been dead-lettered.
-    public func deliver(_ message: TopicMessage) async -> [DeliveryOutcome] {
+    package func deliver(_ message: TopicMessage) async -> [DeliveryOutcome] {
         await deliver(message, to: subscriptions.filter { $0.topic == message.topic })
     }
 
     /// Carries on with the deliveries `state` holds as pending (after a restart). A pending delivery whose
     /// subscription is gone is dropped; one whose message file is gone stays pending and is reported interrupted.
-    public func resumePending() async -> [DeliveryOutcome] {
+    package func resumePending() async -> [DeliveryOutcome] {
         var byMessage: [String: (topic: String, file: String, subscriptions: Set<String>)] = [:]
         var order: [String] = []
         for (key, record) in state.pending where !running.contains(key) {
@@ -305,7 +305,7 @@ public actor DeliveryService<C: Clock> where C.Duration == Duration {
 
 extension DeliveryService where C == ContinuousClock {
     /// A service that really waits between retries.
-    public init(
+    package init(
         subscriptions: [Subscription],
         store: TopicStore,
         state: DeliveryState = DeliveryState(),

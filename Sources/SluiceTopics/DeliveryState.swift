@@ -3,20 +3,20 @@ import SluiceJSON
 
 /// Where every delivery of a message to a subscription stands: a plain value, so the daemon can save it (one row per
 /// record) and hand it back after a restart, and deliveries resume where they were (at least once, same MessageId).
-public struct DeliveryState: Sendable, Hashable {
+package struct DeliveryState: Sendable, Hashable {
     /// One delivery: a message to a subscription.
-    public struct Key: Sendable, Hashable {
-        public var messageId: String
-        public var subscription: String
+    package struct Key: Sendable, Hashable {
+        package var messageId: String
+        package var subscription: String
 
-        public init(messageId: String, subscription: String) {
+        package init(messageId: String, subscription: String) {
             self.messageId = messageId
             self.subscription = subscription
         }
     }
 
     /// How far a delivery got.
-    public enum Status: String, Sendable, Hashable {
+    package enum Status: String, Sendable, Hashable {
         /// Not delivered yet: waiting for its first attempt or for a retry.
         case pending = "PENDING"
         /// The subscriber exited 0.
@@ -26,18 +26,18 @@ public struct DeliveryState: Sendable, Hashable {
     }
 
     /// What is known about one delivery.
-    public struct Record: Sendable, Hashable {
-        public var topic: String
+    package struct Record: Sendable, Hashable {
+        package var topic: String
         /// The message's file in the topic's folder, to read it again on resumption.
-        public var file: String
-        public var status: Status
+        package var file: String
+        package var status: Status
         /// Attempts made so far.
-        public var attempts: Int
+        package var attempts: Int
         /// Why the last attempt failed.
-        public var lastFailure: String?
-        public var updatedAt: Timestamp
+        package var lastFailure: String?
+        package var updatedAt: Timestamp
 
-        public init(
+        package init(
             topic: String,
             file: String,
             status: Status,
@@ -55,17 +55,17 @@ public struct DeliveryState: Sendable, Hashable {
     }
 
     /// Every delivery known.
-    public private(set) var records: [Key: Record] = [:]
+    package private(set) var records: [Key: Record] = [:]
 
-    public init() {}
+    package init() {}
 
     /// The record of a delivery, if it was ever started.
-    public subscript(key: Key) -> Record? {
+    package subscript(key: Key) -> Record? {
         records[key]
     }
 
     /// Deliveries not finished yet, oldest first.
-    public var pending: [(key: Key, record: Record)] {
+    package var pending: [(key: Key, record: Record)] {
         records.filter { $0.value.status == .pending }
             .map { (key: $0.key, record: $0.value) }
             .sorted {
@@ -87,7 +87,7 @@ public struct DeliveryState: Sendable, Hashable {
 
     /// Forgets finished deliveries last touched before `date`, so the state does not grow without end; a message
     /// published again later is a new message with a new MessageId, so nothing is delivered twice because of this.
-    public mutating func removeFinished(before date: Timestamp) {
+    package mutating func removeFinished(before date: Timestamp) {
         records = records.filter { $0.value.status == .pending || $0.value.updatedAt >= date }
     }
 
@@ -95,7 +95,7 @@ public struct DeliveryState: Sendable, Hashable {
 
     /// The state as JSON: `{"Deliveries": [{"MessageId", "Subscription", "Topic", "File", "Status", "Attempts",
     /// "LastFailure"?, "UpdatedAt"}]}`.
-    public var json: JSONValue {
+    package var json: JSONValue {
         let sorted = records.sorted {
             ($0.key.messageId, $0.key.subscription) < ($1.key.messageId, $1.key.subscription)
         }
@@ -115,7 +115,7 @@ public struct DeliveryState: Sendable, Hashable {
     }
 
     /// Reads what `json` wrote; nil when the document is not such a state.
-    public init?(json: JSONValue) {
+    package init?(json: JSONValue) {
         guard case .array(let deliveries)? = json["Deliveries"] else { return nil }
         for entry in deliveries {
             guard case .string(let messageId)? = entry["MessageId"],

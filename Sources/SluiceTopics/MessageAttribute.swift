@@ -2,31 +2,31 @@ import SluiceJSON
 
 /// One Publish message attribute: a name, a data type (`String`, `Number`, `Binary`, `String.Array`, or one of the
 /// first three with a custom suffix such as `Number.float`) and its value.
-public struct MessageAttribute: Sendable, Hashable {
-    public var name: String
-    public var dataType: String
+package struct MessageAttribute: Sendable, Hashable {
+    package var name: String
+    package var dataType: String
     /// The `StringValue`, or for Binary types the `BinaryValue` as base64 text (how SNS shows it to subscribers).
-    public var value: String
+    package var value: String
 
-    public init(name: String, dataType: String, value: String) {
+    package init(name: String, dataType: String, value: String) {
         self.name = name
         self.dataType = dataType
         self.value = value
     }
 
     /// SNS's limit on attributes per message.
-    public static let maximumCount = 10
+    package static let maximumCount = 10
 
     /// Whether the value is base64 binary data rather than text.
-    public var isBinary: Bool { dataType == "Binary" || dataType.hasPrefix("Binary.") }
+    package var isBinary: Bool { dataType == "Binary" || dataType.hasPrefix("Binary.") }
 
     /// As Publish takes it: `{"DataType": …, "StringValue" | "BinaryValue": …}`.
-    public var publishValue: JSONValue {
+    package var publishValue: JSONValue {
         ["DataType": .string(dataType), isBinary ? "BinaryValue" : "StringValue": .string(value)]
     }
 
     /// As SNS shows it in a notification: `{"Type": …, "Value": …}`.
-    public var notificationValue: JSONValue {
+    package var notificationValue: JSONValue {
         ["Type": .string(dataType), "Value": .string(value)]
     }
 
@@ -38,7 +38,7 @@ public struct MessageAttribute: Sendable, Hashable {
 
 extension MessageAttribute {
     /// Reads and checks Publish's `MessageAttributes` object the way SNS does, keeping the caller's order.
-    public static func parse(publish attributes: JSONObject) throws(TopicError) -> [MessageAttribute] {
+    package static func parse(publish attributes: JSONObject) throws(TopicError) -> [MessageAttribute] {
         if attributes.count > maximumCount {
             throw .invalidParameterValue(
                 "Number of message attributes [\(attributes.count)] exceeds the allowed maximum [\(maximumCount)]."

@@ -2,7 +2,7 @@
 ///
 /// Step Functions names a failed `sns:publish` after the SDK exception: `SNS.` + `exceptionName`
 /// (`SNS.InvalidParameterException`), and its cause is the SDK's message line (see `TopicTasks`).
-public struct TopicError: Error, Hashable, Sendable, CustomStringConvertible {
+package struct TopicError: Error, Hashable, Sendable, CustomStringConvertible {
     private enum Code: Hashable, Sendable {
         case invalidParameter
         case invalidParameterValue
@@ -12,7 +12,7 @@ public struct TopicError: Error, Hashable, Sendable, CustomStringConvertible {
 
     private let code: Code
     /// SNS's message, e.g. `Invalid parameter: Empty message`.
-    public let message: String
+    package let message: String
 
     private init(_ code: Code, _ message: String) {
         self.code = code
@@ -20,27 +20,27 @@ public struct TopicError: Error, Hashable, Sendable, CustomStringConvertible {
     }
 
     /// SNS's `InvalidParameter` (HTTP 400); the message always starts with "Invalid parameter: ".
-    public static func invalidParameter(_ detail: String) -> TopicError {
+    package static func invalidParameter(_ detail: String) -> TopicError {
         TopicError(.invalidParameter, "Invalid parameter: " + detail)
     }
 
     /// SNS's `ParameterValueInvalid` (HTTP 400), raised for malformed message attributes.
-    public static func invalidParameterValue(_ message: String) -> TopicError {
+    package static func invalidParameterValue(_ message: String) -> TopicError {
         TopicError(.invalidParameterValue, message)
     }
 
     /// SNS's `NotFound` (HTTP 404).
-    public static func notFound(_ message: String) -> TopicError {
+    package static func notFound(_ message: String) -> TopicError {
         TopicError(.notFound, message)
     }
 
     /// SNS's `InternalError` (HTTP 500): sluice could not store the message.
-    public static func internalError(_ message: String) -> TopicError {
+    package static func internalError(_ message: String) -> TopicError {
         TopicError(.internalError, message)
     }
 
     /// The error code SNS answers with (the `Error Code` of the SDK's message).
-    public var errorCode: String {
+    package var errorCode: String {
         switch code {
         case .invalidParameter: "InvalidParameter"
         case .invalidParameterValue: "ParameterValueInvalid"
@@ -50,7 +50,7 @@ public struct TopicError: Error, Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The SDK's exception class for the code, which is what Step Functions puts after `SNS.`.
-    public var exceptionName: String {
+    package var exceptionName: String {
         switch code {
         case .invalidParameter: "InvalidParameterException"
         case .invalidParameterValue: "InvalidParameterValueException"
@@ -60,7 +60,7 @@ public struct TopicError: Error, Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The HTTP status SNS answers with.
-    public var statusCode: Int {
+    package var statusCode: Int {
         switch code {
         case .invalidParameter, .invalidParameterValue: 400
         case .notFound: 404
@@ -68,5 +68,5 @@ public struct TopicError: Error, Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    public var description: String { "\(errorCode): \(message)" }
+    package var description: String { "\(errorCode): \(message)" }
 }

@@ -7,20 +7,20 @@ import SluiceJSON
 /// Like SNS, the document has no `Subject` when none was published and no `MessageAttributes` when there are none.
 /// It has no `SignatureVersion`, `Signature`, `SigningCertURL` or `UnsubscribeURL`: sluice does not sign messages,
 /// and a signature version without a signature would only make verifying subscribers fail later and more obscurely.
-public struct TopicMessage: Sendable, Hashable {
+package struct TopicMessage: Sendable, Hashable {
     /// The topic's name (the last component of its ARN).
-    public var topic: String
-    public var topicArn: String
+    package var topic: String
+    package var topicArn: String
     /// A UUID, stable across redeliveries.
-    public var messageId: String
-    public var subject: String?
-    public var message: String
+    package var messageId: String
+    package var subject: String?
+    package var message: String
     /// When it was published (printed with milliseconds and a `Z`, as SNS prints it).
-    public var timestamp: Timestamp
+    package var timestamp: Timestamp
     /// In the order they were published.
-    public var attributes: [MessageAttribute]
+    package var attributes: [MessageAttribute]
 
-    public init(
+    package init(
         topic: String,
         topicArn: String,
         messageId: String,
@@ -39,7 +39,7 @@ public struct TopicMessage: Sendable, Hashable {
     }
 
     /// The notification document subscribers receive.
-    public var envelope: JSONValue {
+    package var envelope: JSONValue {
         var o = JSONObject()
         o["Type"] = "Notification"
         o["MessageId"] = .string(messageId)
@@ -54,7 +54,7 @@ public struct TopicMessage: Sendable, Hashable {
     }
 
     /// Reads a stored notification document; nil when it is not one.
-    public init?(envelope: JSONValue) {
+    package init?(envelope: JSONValue) {
         guard case .object(let o) = envelope, o["Type"] == "Notification",
             case .string(let messageId)? = o["MessageId"],
             case .string(let topicArn)? = o["TopicArn"],
@@ -87,12 +87,12 @@ public struct TopicMessage: Sendable, Hashable {
     }
 
     /// The attributes as Publish takes them, which is what filter policies match against.
-    public var publishAttributes: JSONObject {
+    package var publishAttributes: JSONObject {
         JSONObject(attributes.map { ($0.name, $0.publishValue) })
     }
 
     /// `<timestamp>-<MessageId>.json`, with a timestamp that sorts in publishing order (`20261127T050102.123Z`).
-    public var fileName: String {
+    package var fileName: String {
         let compact = timestamp.iso8601().filter { $0 != "-" && $0 != ":" }
         return compact + "-" + messageId + ".json"
     }

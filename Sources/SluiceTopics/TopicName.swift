@@ -1,10 +1,10 @@
 import SluiceCore
 
 /// Topic names and ARNs as SNS accepts them.
-public enum TopicName {
+package enum TopicName {
     /// SNS's rule: 1 to 256 ASCII letters, digits, hyphens and underscores; a FIFO topic adds `.fifo`. The rule also
     /// keeps every topic folder a plain name under topics/ (no dots, no slashes).
-    public static func isValid(_ name: String) -> Bool {
+    package static func isValid(_ name: String) -> Bool {
         let base = name.hasSuffix(".fifo") ? String(name.dropLast(5)) : name
         return !base.isEmpty && name.utf8.count <= 256
             && base.utf8.allSatisfy { byte in
@@ -18,13 +18,13 @@ public enum TopicName {
     }
 
     /// `arn:aws:sns:REGION:ACCOUNT:TOPIC`; region and account are ignored, as everywhere in sluice.
-    public static func fromArn(_ arn: String) -> String? {
+    package static func fromArn(_ arn: String) -> String? {
         guard case .topic(let name)? = ResourceName.parse(arn), isValid(name) else { return nil }
         return name
     }
 
     /// A topic given on the command line: a name or a topic ARN; nil when it is neither.
-    public static func resolve(_ text: String) -> String? {
+    package static func resolve(_ text: String) -> String? {
         if text.hasPrefix("arn:") {
             return fromArn(text)
         }
@@ -32,7 +32,7 @@ public enum TopicName {
     }
 
     /// The ARN sluice gives a topic (DESIGN.md "Names and ARNs").
-    public static func arn(_ topic: String, region: String, account: String) -> String {
+    package static func arn(_ topic: String, region: String, account: String) -> String {
         "arn:aws:sns:\(region):\(account):\(topic)"
     }
 }

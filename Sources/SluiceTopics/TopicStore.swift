@@ -9,24 +9,24 @@ import SluiceJSON
 /// A topic exists once it has a folder or a subscription. Publishing creates the folder: sluice has no CreateTopic,
 /// and a state machine written for AWS should publish unchanged. The cost, a mistyped topic collecting messages
 /// nobody receives, is visible in `sluice topics list`, which shows topics without subscriptions.
-public struct TopicStore: Sendable {
+package struct TopicStore: Sendable {
     /// The topics folder.
-    public let directory: String
+    package let directory: String
     /// Region and account for topic ARNs (sluiced.json; defaults `local`, `000000000000`).
-    public let region: String
-    public let account: String
+    package let region: String
+    package let account: String
     /// Stamps published messages.
     let now: @Sendable () -> Timestamp
 
     /// SNS's limit on a message with its attributes (256 KiB).
-    public static let messageSizeLimit = 262_144
+    package static let messageSizeLimit = 262_144
     /// SNS's limit on a subject, in characters.
-    public static let subjectLimit = 100
+    package static let subjectLimit = 100
     /// The folder inside a topic's folder that keeps deliveries that ran out of retries.
-    public static let deadLetterFolder = "dead-letter"
+    package static let deadLetterFolder = "dead-letter"
 
     /// A store over `directory`; `now` stamps published messages (tests pass a fixed clock).
-    public init(
+    package init(
         directory: String,
         region: String = "local",
         account: String = "000000000000",
@@ -39,18 +39,18 @@ public struct TopicStore: Sendable {
     }
 
     /// The store of a sluice root (`--root DIR`): DIR/var/lib/sluice/topics.
-    public init(root: String, region: String = "local", account: String = "000000000000") {
+    package init(root: String, region: String = "local", account: String = "000000000000") {
         let base = root.hasSuffix("/") ? root : root + "/"
         self.init(directory: base + "var/lib/sluice/topics", region: region, account: account)
     }
 
     /// The wall clock, to the millisecond (SNS timestamps have milliseconds).
-    @Sendable public static func systemTime() -> Timestamp {
+    @Sendable package static func systemTime() -> Timestamp {
         Timestamp(epochMilliseconds: Int64((Date().timeIntervalSince1970 * 1000).rounded(.down)))
     }
 
     /// `arn:aws:sns:REGION:ACCOUNT:TOPIC`.
-    public func topicArn(_ topic: String) -> String {
+    package func topicArn(_ topic: String) -> String {
         TopicName.arn(topic, region: region, account: account)
     }
 
@@ -61,7 +61,7 @@ public struct TopicStore: Sendable {
     /// - Parameters:
     ///   - topic: the topic's name.
     ///   - attributes: Publish's MessageAttributes, `{"name": {"DataType", "StringValue" | "BinaryValue"}}`.
-    public func publish(
+    package func publish(
         topic: String,
         message: String,
         subject: String? = nil,
@@ -84,7 +84,7 @@ public struct TopicStore: Sendable {
     }
 
     /// The message Publish would store, or SNS's error; nothing is written.
-    public func validate(
+    package func validate(
         topic: String,
         message: String,
         subject: String?,
@@ -116,13 +116,13 @@ public struct TopicStore: Sendable {
     // MARK: - Reading
 
     /// A topic's folder.
-    public func folder(of topic: String) -> String { directory + "/" + topic }
+    package func folder(of topic: String) -> String { directory + "/" + topic }
 
     /// Where a message is stored.
-    public func path(of message: TopicMessage) -> String { folder(of: message.topic) + "/" + message.fileName }
+    package func path(of message: TopicMessage) -> String { folder(of: message.topic) + "/" + message.fileName }
 
     /// The topics that have a folder, sorted by name.
-    public func topics() -> [String] {
+    package func topics() -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         return names.filter { name in
             var isDirectory: ObjCBool = false
@@ -133,12 +133,12 @@ public struct TopicStore: Sendable {
     }
 
     /// A topic's message files in publishing order (hidden and temporary files skipped).
-    public func messageFiles(topic: String) -> [String] {
+    package func messageFiles(topic: String) -> [String] {
         Self.jsonFiles(in: folder(of: topic))
     }
 
     /// The stored message with this MessageId, if there is one.
-    public func storedMessage(topic: String, messageId: String) -> TopicMessage? {
+    package func storedMessage(topic: String, messageId: String) -> TopicMessage? {
         guard PublishedIndex.shared.mayHold(messageId, in: folder(of: topic), list: { messageFiles(topic: topic) })
         else { return nil }
         let suffix = "-" + messageId + ".json"
@@ -147,7 +147,7 @@ public struct TopicStore: Sendable {
     }
 
     /// A stored message; nil when the file is missing or is not a notification document.
-    public func message(topic: String, file: String) -> TopicMessage? {
+    package func message(topic: String, file: String) -> TopicMessage? {
         guard let data = FileManager.default.contents(atPath: folder(of: topic) + "/" + file),
             let json = try? JSONParser.parse(bytes: Array(data))
         else { return nil }
@@ -155,12 +155,12 @@ public struct TopicStore: Sendable {
     }
 
     /// A topic's dead-letter files, sorted by name.
-    public func deadLetterFiles(topic: String) -> [String] {
+    package func deadLetterFiles(topic: String) -> [String] {
         Self.jsonFiles(in: deadLetterFolder(of: topic))
     }
 
     /// Where a topic's dead letters are kept.
-    public func deadLetterFolder(of topic: String) -> String {
+    package func deadLetterFolder(of topic: String) -> String {
         folder(of: topic) + "/" + Self.deadLetterFolder
     }
 

@@ -13,18 +13,18 @@ import SluiceJSON
 /// The output is the SDK's Publish result: `{"MessageId", "SdkHttpMetadata": {"AllHttpHeaders", "HttpHeaders",
 /// "HttpStatusCode"}, "SdkResponseMetadata": {"RequestId"}}`. A refused Publish fails the task with
 /// `SNS.<exception>` (`SNS.InvalidParameterException`) and the SDK's message line as the cause.
-public struct TopicTasks: Sendable {
+package struct TopicTasks: Sendable {
     /// The Step Functions resource this handles.
-    public static let resource = "arn:aws:states:::sns:publish"
+    package static let resource = "arn:aws:states:::sns:publish"
 
-    public let store: TopicStore
+    package let store: TopicStore
     /// Called with every stored message (the daemon hands it to its DeliveryService here).
-    public var onPublish: @Sendable (TopicMessage) async -> Void
+    package var onPublish: @Sendable (TopicMessage) async -> Void
     /// The execution publishing (its ARN): each publishing step then gets a MessageId of its own that stays the
     /// same if the step runs again after a restart, so the message is stored and delivered once.
-    public var executionArn: String?
+    package var executionArn: String?
 
-    public init(
+    package init(
         store: TopicStore,
         executionArn: String? = nil,
         onPublish: @escaping @Sendable (TopicMessage) async -> Void = { _ in }
@@ -35,7 +35,7 @@ public struct TopicTasks: Sendable {
     }
 
     /// Publishes if the invocation is an sns:publish task; nil when the resource is not an SNS one.
-    public func handle(_ invocation: TaskInvocation) async -> Result<JSONValue, StatesError>? {
+    package func handle(_ invocation: TaskInvocation) async -> Result<JSONValue, StatesError>? {
         let resource = invocation.resource
         guard resource.hasPrefix(Self.resource) else { return nil }
         guard resource == Self.resource else {

@@ -3,17 +3,17 @@ import SluiceJSON
 
 extension FunctionDefinition {
     /// One thing wrong with a function file, naming the file and the field.
-    public struct Problem: Error, Hashable, Sendable, CustomStringConvertible {
-        public var file: String
-        public var field: String
-        public var message: String
+    package struct Problem: Error, Hashable, Sendable, CustomStringConvertible {
+        package var file: String
+        package var field: String
+        package var message: String
 
-        public var description: String { "\(file): \(field.isEmpty ? "/" : "/" + field): \(message)" }
+        package var description: String { "\(file): \(field.isEmpty ? "/" : "/" + field): \(message)" }
     }
 
     /// Decodes and checks a function file: every field's type and range, and that the command exists and is
     /// executable. Relative paths are taken from the file's folder, which is also the default working directory.
-    public static func load(
+    package static func load(
         _ json: JSONValue,
         file: String,
         name: String,

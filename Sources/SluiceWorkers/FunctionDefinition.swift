@@ -1,6 +1,6 @@
 /// A function (DESIGN.md "Function"): a local executable run as worker processes under Lambda's concurrency model.
-public struct FunctionDefinition: Sendable, Hashable {
-    public enum Runtime: String, Sendable, Hashable {
+package struct FunctionDefinition: Sendable, Hashable {
+    package enum Runtime: String, Sendable, Hashable {
         /// One process per invocation: payload on stdin, result on stdout.
         case process
         /// Long-lived workers speaking one JSON line per request and per answer.
@@ -8,32 +8,32 @@ public struct FunctionDefinition: Sendable, Hashable {
     }
 
     /// The function's name: its file stem.
-    public var name: String
+    package var name: String
     /// argv; the first element resolved to an absolute, executable path at load.
-    public var command: [String]
-    public var runtime: Runtime = .process
+    package var command: [String]
+    package var runtime: Runtime = .process
     /// Seconds an invocation may run (Lambda's default is 3; its maximum 900).
-    public var timeout: Double = 3
+    package var timeout: Double = 3
     /// Caps concurrent invocations and reserves that many workers of the global budget.
-    public var reservedConcurrency: Int?
+    package var reservedConcurrency: Int?
     /// Workers started ahead of the first invocation and kept warm (persistent runtime).
-    public var provisionedConcurrency = 0
-    public var environment: [String: String] = [:]
-    public var workingDirectory: String?
-    public var memoryLimitMiB: Int?
+    package var provisionedConcurrency = 0
+    package var environment: [String: String] = [:]
+    package var workingDirectory: String?
+    package var memoryLimitMiB: Int?
     /// The user its workers run as (`User`); nil: sluiced's own user.
-    public var runAs: RunAs?
+    package var runAs: RunAs?
     /// The file it was loaded from.
-    public var file: String
+    package var file: String
 
-    public init(name: String, command: [String], file: String) {
+    package init(name: String, command: [String], file: String) {
         self.name = name
         self.command = command
         self.file = file
     }
 
     /// The ARN this function has in executions (`arn:aws:lambda:REGION:ACCOUNT:function:NAME`).
-    public func arn(region: String, account: String) -> String {
+    package func arn(region: String, account: String) -> String {
         "arn:aws:lambda:\(region):\(account):function:\(name)"
     }
 }

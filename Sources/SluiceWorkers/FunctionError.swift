@@ -2,13 +2,13 @@ import SluiceJSON
 
 /// A failed invocation, shaped like Lambda's error payload so that Step Functions shows it the AWS way:
 /// Error = errorType, Cause = `{"errorMessage", "errorType", "requestId", "stackTrace"}` as a JSON string.
-public struct FunctionError: Error, Hashable, Sendable {
-    public var errorType: String
-    public var errorMessage: String
-    public var requestId: String
-    public var stackTrace: [String]
+package struct FunctionError: Error, Hashable, Sendable {
+    package var errorType: String
+    package var errorMessage: String
+    package var requestId: String
+    package var stackTrace: [String]
 
-    public init(errorType: String, errorMessage: String, requestId: String, stackTrace: [String] = []) {
+    package init(errorType: String, errorMessage: String, requestId: String, stackTrace: [String] = []) {
         self.errorType = errorType
         self.errorMessage = errorMessage
         self.requestId = requestId
@@ -16,7 +16,7 @@ public struct FunctionError: Error, Hashable, Sendable {
     }
 
     /// The Cause text Step Functions records for a Lambda error.
-    public var cause: String {
+    package var cause: String {
         var o = JSONObject()
         o["errorMessage"] = .string(errorMessage)
         o["errorType"] = .string(errorType)
@@ -49,11 +49,11 @@ public struct FunctionError: Error, Hashable, Sendable {
 }
 
 /// How a worker process ended.
-public enum ProcessStatus: Sendable, Hashable, CustomStringConvertible {
+package enum ProcessStatus: Sendable, Hashable, CustomStringConvertible {
     case exited(Int32)
     case signaled(Int32)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .exited(let code): "exit status \(code)"
         case .signaled(let signal): "signal: \(Self.signalName(signal))"

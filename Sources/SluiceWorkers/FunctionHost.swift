@@ -7,20 +7,20 @@ import SluiceJSON
 #endif
 
 /// Every loaded function with its workers, under one global worker budget: what Task states invoke.
-public final class FunctionHost: Sendable {
+package final class FunctionHost: Sendable {
     /// Where request payloads are serialized (see `invoke`).
     private static let serializer = DispatchQueue(label: "sluice.request-serializer", attributes: .concurrent)
 
     /// Functions that loaded, by name.
-    public let definitions: [String: FunctionDefinition]
+    package let definitions: [String: FunctionDefinition]
     /// Files that did not load, with what is wrong (each such function is unavailable; the others work).
-    public let problems: [FunctionDefinition.Problem]
+    package let problems: [FunctionDefinition.Problem]
     private let pools: [String: FunctionPool]
     private let budget: ConcurrencyBudget
 
     /// Loads `functions/*.json` from `directory`. With `usersInGroup`, a function's `User` must be a member of
     /// that group (sluiced's: who may drive sluiced is who its workers may run as).
-    public convenience init(
+    package convenience init(
         directory: String,
         maxWorkers: Int,
         logger: Logger,
@@ -56,7 +56,7 @@ public final class FunctionHost: Sendable {
         self.init(definitions: definitions, problems: problems, maxWorkers: maxWorkers, logger: logger, grace: grace)
     }
 
-    public init(
+    package init(
         definitions: [FunctionDefinition],
         problems: [FunctionDefinition.Problem] = [],
         maxWorkers: Int,
@@ -77,12 +77,12 @@ public final class FunctionHost: Sendable {
     }
 
     /// Starts the provisioned workers of every function.
-    public func start() async {
+    package func start() async {
         for pool in pools.values { await pool.startProvisioned() }
     }
 
     /// Invokes function `name`; nil when no such function is loaded.
-    public func invoke(
+    package func invoke(
         _ name: String,
         payload: JSONValue,
         requestId: String
@@ -114,13 +114,13 @@ public final class FunctionHost: Sendable {
     }
 
     /// Stops idle on-demand workers that have been idle for `idleTime`.
-    public func reapIdle(idleTime: Duration) async {
+    package func reapIdle(idleTime: Duration) async {
         for pool in pools.values { await pool.reapIdle(idleTime: idleTime) }
     }
 
     /// Keeps the pools tidy until cancelled: every `interval`, on-demand workers idle for `idleTime` are stopped
     /// (provisioned ones stay). Run it beside whatever invokes functions.
-    public func maintain(idleTime: Duration = .seconds(60), interval: Duration = .seconds(5)) async {
+    package func maintain(idleTime: Duration = .seconds(60), interval: Duration = .seconds(5)) async {
         while !Task.isCancelled {
             do {
                 try await Task.sleep(for: interval)
@@ -132,24 +132,24 @@ public final class FunctionHost: Sendable {
     }
 
     /// Stops every worker.
-    public func shutdown() async {
+    package func shutdown() async {
         for pool in pools.values { await pool.stopAll() }
     }
 
     /// The pids of the workers started so far for `name` (tests, status).
-    public func workerPids(_ name: String) async -> [Int32] {
+    package func workerPids(_ name: String) async -> [Int32] {
         await pools[name]?.started ?? []
     }
 
     /// Workers running an invocation now, all functions together (systemd's STATUS= line).
-    public func busyWorkers() async -> Int {
+    package func busyWorkers() async -> Int {
         var total = 0
         for pool in pools.values { total += await pool.busyCount }
         return total
     }
 
     /// Idle and busy worker counts for `name`.
-    public func workerCounts(_ name: String) async -> (idle: Int, busy: Int) {
+    package func workerCounts(_ name: String) async -> (idle: Int, busy: Int) {
         guard let pool = pools[name] else { return (0, 0) }
         return (await pool.idleCount, await pool.busyCount)
     }

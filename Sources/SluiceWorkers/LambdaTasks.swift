@@ -6,12 +6,12 @@ import SluiceJSON
 /// Task states that invoke functions, answered the way Step Functions answers them for Lambda:
 /// `arn:aws:states:::lambda:invoke` returns Lambda's response envelope; a function ARN or name as the Resource
 /// returns the function's result itself. Function errors become Error = errorType, Cause = Lambda's error JSON.
-public struct LambdaTasks: Sendable {
-    public let host: FunctionHost
-    public var region: String
-    public var account: String
+package struct LambdaTasks: Sendable {
+    package let host: FunctionHost
+    package var region: String
+    package var account: String
 
-    public init(host: FunctionHost, region: String = "local", account: String = "000000000000") {
+    package init(host: FunctionHost, region: String = "local", account: String = "000000000000") {
         self.host = host
         self.region = region
         self.account = account
@@ -19,14 +19,14 @@ public struct LambdaTasks: Sendable {
 
     /// The function a Task resource names directly (`arn:aws:lambda:...:function:NAME[:QUALIFIER]` or a bare name),
     /// nil for anything else.
-    public static func directFunction(_ resource: String) -> String? {
+    package static func directFunction(_ resource: String) -> String? {
         if resource.hasPrefix("arn:aws:lambda:") { return functionName(resource) }
         if resource.hasPrefix("arn:") || resource.isEmpty { return nil }
         return functionName(resource)
     }
 
     /// Lambda's FunctionName forms: `NAME`, `NAME:QUALIFIER`, `ACCOUNT:function:NAME`, or a full ARN.
-    public static func functionName(_ text: String) -> String? {
+    package static func functionName(_ text: String) -> String? {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
         if let i = parts.firstIndex(of: "function"), i + 1 < parts.count {
             return parts[i + 1].isEmpty ? nil : parts[i + 1]
@@ -36,7 +36,7 @@ public struct LambdaTasks: Sendable {
     }
 
     /// Runs the invocation if it is a Lambda task; nil when the resource is not one.
-    public func handle(_ invocation: TaskInvocation) async -> Result<JSONValue, StatesError>? {
+    package func handle(_ invocation: TaskInvocation) async -> Result<JSONValue, StatesError>? {
         let resource = invocation.resource
         if resource == "arn:aws:states:::lambda:invoke" {
             return await invokeIntegration(invocation.input)

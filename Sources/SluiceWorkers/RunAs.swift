@@ -4,15 +4,15 @@
 
 /// The user a function's workers run as (its file's `User`), looked up when the file loads: ids and the groups
 /// the user is in, so that the spawn needs no look-up (it runs in a child that may not call into NSS).
-public struct RunAs: Sendable, Hashable {
-    public var name: String
-    public var uid: uid_t
-    public var gid: gid_t
+package struct RunAs: Sendable, Hashable {
+    package var name: String
+    package var uid: uid_t
+    package var gid: gid_t
     /// Supplementary groups, the primary one included.
-    public var groups: [gid_t]
+    package var groups: [gid_t]
 
     /// The user named `name`, or what is wrong: no such user, or root (functions never run as root).
-    public static func lookup(_ name: String) -> Result<RunAs, LookupError> {
+    package static func lookup(_ name: String) -> Result<RunAs, LookupError> {
         var entry = passwd()
         var result: UnsafeMutablePointer<passwd>?
         var buffer = [CChar](repeating: 0, count: 16_384)
@@ -31,13 +31,13 @@ public struct RunAs: Sendable, Hashable {
         )
     }
 
-    public struct LookupError: Error, Sendable {
-        public var message: String
+    package struct LookupError: Error, Sendable {
+        package var message: String
     }
 
     /// Why this process cannot start workers as this user, if it cannot: the user is not in `group`, or switching
     /// users needs CAP_SETUID and CAP_SETGID, which this process lacks.
-    public func problem(group: gid_t?) -> String? {
+    package func problem(group: gid_t?) -> String? {
         guard uid != geteuid() else { return nil }
         if let group, !groups.contains(group) {
             let name = getgrgid(group).flatMap { $0.pointee.gr_name.map { String(cString: $0) } } ?? "\(group)"

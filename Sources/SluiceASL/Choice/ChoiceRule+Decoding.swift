@@ -6,7 +6,7 @@ extension ChoiceRule {
     /// `problems` with locations like "/States/ChoiceState/Choices[0]/And[1]". Returns nil when the rule is unusable.
     ///
     /// `Next` and `Assign` of a top-level rule are only checked here; `Choice.decode` keeps them.
-    public static func decode(
+    package static func decode(
         _ json: JSONValue,
         location: String,
         topLevel: Bool,

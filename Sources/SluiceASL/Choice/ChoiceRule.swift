@@ -2,7 +2,7 @@
 ///
 /// Top-level rules of a Choice state also carry `Next` (and optionally `Assign`); those live in `Choice`, so this
 /// type describes only the condition and is the same at every nesting level.
-public indirect enum ChoiceRule: Sendable, Hashable {
+package indirect enum ChoiceRule: Sendable, Hashable {
     /// True when every rule is true; evaluated in order and stops at the first false one, so an earlier
     /// `IsPresent` check can guard a later comparison on the same path.
     case and([ChoiceRule])

@@ -2,7 +2,7 @@
 ///
 /// The `...Path` spellings (`StringEqualsPath`, ...) are not separate cases: decoding maps them to the base operator
 /// with a `ComparisonOperand.path` operand, since they compare exactly alike once the operand is resolved.
-public enum ComparisonOperator: String, Sendable, Hashable, CaseIterable {
+package enum ComparisonOperator: String, Sendable, Hashable, CaseIterable {
     case stringEquals = "StringEquals"
     case stringLessThan = "StringLessThan"
     case stringGreaterThan = "StringGreaterThan"
@@ -30,7 +30,7 @@ public enum ComparisonOperator: String, Sendable, Hashable, CaseIterable {
 
 extension ComparisonOperator {
     /// What kind of value the operator compares, which fixes the type its operand must have.
-    public enum Family: Sendable, Hashable {
+    package enum Family: Sendable, Hashable {
         case string, numeric, boolean, timestamp
         /// `StringMatches`: a string against a wildcard pattern.
         case pattern
@@ -39,7 +39,7 @@ extension ComparisonOperator {
     }
 
     /// The operator's family, which decides both the operand type decoding demands and how evaluation compares.
-    public var family: Family {
+    package var family: Family {
         switch self {
         case .stringEquals, .stringLessThan, .stringGreaterThan, .stringLessThanEquals, .stringGreaterThanEquals:
             .string
@@ -59,7 +59,7 @@ extension ComparisonOperator {
     }
 
     /// The `...Path` field name, for operators that have one (`StringMatches` and the type tests do not).
-    public var pathFieldName: String? {
+    package var pathFieldName: String? {
         switch family {
         case .string, .numeric, .boolean, .timestamp: rawValue + "Path"
         case .pattern, .typeTest: nil
@@ -67,13 +67,13 @@ extension ComparisonOperator {
     }
 
     /// The field name an operator/operand pair is spelled with in a definition.
-    public func fieldName(for operand: ComparisonOperand) -> String {
+    package func fieldName(for operand: ComparisonOperand) -> String {
         if case .path = operand, let pathFieldName { return pathFieldName }
         return rawValue
     }
 
     /// Finds the operator a field name spells, and whether it is the `...Path` form; nil for any other field.
-    public static func parse(fieldName: String) -> (ComparisonOperator, isPath: Bool)? {
+    package static func parse(fieldName: String) -> (ComparisonOperator, isPath: Bool)? {
         if let op = ComparisonOperator(rawValue: fieldName) { return (op, false) }
         guard fieldName.hasSuffix("Path"), let op = ComparisonOperator(rawValue: String(fieldName.dropLast(4))),
             op.pathFieldName != nil

@@ -2,13 +2,13 @@ import SluiceJSON
 
 /// Turns a definition document into a `StateMachineDefinition`, collecting every problem on the way
 /// (the checks of AWS's ValidateStateMachineDefinition that concern single fields).
-public struct DefinitionDecoder {
+package struct DefinitionDecoder {
     var problems: [DefinitionProblem] = []
 
-    public init() {}
+    package init() {}
 
     /// Decodes and validates a whole definition. The definition is returned only when no problem was found.
-    public static func decode(_ json: JSONValue) -> Result<StateMachineDefinition, DefinitionErrors> {
+    package static func decode(_ json: JSONValue) -> Result<StateMachineDefinition, DefinitionErrors> {
         var decoder = DefinitionDecoder()
         let definition = decoder.machine(json, location: "", topLevel: true, inherited: .jsonPath)
         if let definition, decoder.problems.isEmpty {
@@ -21,7 +21,7 @@ public struct DefinitionDecoder {
     }
 
     /// Parses the text first; a JSON syntax error is reported as a problem too.
-    public static func decode(text: String) -> Result<StateMachineDefinition, DefinitionErrors> {
+    package static func decode(text: String) -> Result<StateMachineDefinition, DefinitionErrors> {
         do {
             return decode(try JSONParser.parse(text)).map { machine in
                 var machine = machine
@@ -142,8 +142,8 @@ public struct DefinitionDecoder {
 }
 
 /// All the problems found in one definition.
-public struct DefinitionErrors: Error, Hashable, Sendable, CustomStringConvertible {
-    public var problems: [DefinitionProblem]
-    public init(problems: [DefinitionProblem]) { self.problems = problems }
-    public var description: String { problems.map(\.description).joined(separator: "\n") }
+package struct DefinitionErrors: Error, Hashable, Sendable, CustomStringConvertible {
+    package var problems: [DefinitionProblem]
+    package init(problems: [DefinitionProblem]) { self.problems = problems }
+    package var description: String { problems.map(\.description).joined(separator: "\n") }
 }

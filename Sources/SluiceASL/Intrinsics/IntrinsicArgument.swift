@@ -3,7 +3,7 @@
 /// Literals are kept typed (an integer stays distinct from a decimal, as AWS keeps them), paths are kept as text for
 /// the interpreter to resolve against the input, the context object or the variables, and nested calls are kept as
 /// calls so they are evaluated in place.
-public indirect enum IntrinsicArgument: Sendable, Hashable {
+package indirect enum IntrinsicArgument: Sendable, Hashable {
     /// A quoted literal with its escapes resolved (`\'` → `'`, `\{` → `{`, `\}` → `}`, `\\` → `\`).
     ///
     /// One exception: in the template (first argument) of `States.Format`, `\{`, `\}` and `\\` are kept escaped,
@@ -20,7 +20,7 @@ public indirect enum IntrinsicArgument: Sendable, Hashable {
 
 extension IntrinsicArgument: CustomStringConvertible {
     /// The argument as intrinsic-call source text, escapes restored.
-    public var description: String { rendered(asFormatTemplate: false) }
+    package var description: String { rendered(asFormatTemplate: false) }
 
     /// Source text; a `States.Format` template keeps its brace escapes already, so only quotes are escaped again.
     func rendered(asFormatTemplate: Bool) -> String {

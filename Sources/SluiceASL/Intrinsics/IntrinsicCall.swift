@@ -1,32 +1,32 @@
 /// A parsed intrinsic function call such as `States.Format('Hello {}', $.name)`.
-public struct IntrinsicCall: Sendable, Hashable {
+package struct IntrinsicCall: Sendable, Hashable {
     /// The function name as written, e.g. `States.Format`.
-    public let name: String
+    package let name: String
     /// The arguments in order; nested calls appear as `.call`.
-    public let arguments: [IntrinsicArgument]
+    package let arguments: [IntrinsicArgument]
 
-    public init(name: String, arguments: [IntrinsicArgument]) {
+    package init(name: String, arguments: [IntrinsicArgument]) {
         self.name = name
         self.arguments = arguments
     }
 
     /// The known function this call names, or nil for a name the parser would have refused.
-    public var function: IntrinsicFunctionName? { IntrinsicFunctionName(rawValue: name) }
+    package var function: IntrinsicFunctionName? { IntrinsicFunctionName(rawValue: name) }
 
     /// Parses the text of a `.$` field value, checking the function name, the syntax and the argument counts.
-    public static func parse(_ text: String) throws(IntrinsicParseError) -> IntrinsicCall {
+    package static func parse(_ text: String) throws(IntrinsicParseError) -> IntrinsicCall {
         try IntrinsicParser.parse(text)
     }
 
     /// Whether a string value of a `.$` field is meant as an intrinsic call (starts with `States.`).
-    public static func looksLikeCall(_ text: String) -> Bool {
+    package static func looksLikeCall(_ text: String) -> Bool {
         text.hasPrefix("States.")
     }
 }
 
 extension IntrinsicCall: CustomStringConvertible {
     /// The call as intrinsic source text, e.g. for error messages that quote it.
-    public var description: String {
+    package var description: String {
         var parts: [String] = []
         for (position, argument) in arguments.enumerated() {
             parts.append(argument.rendered(asFormatTemplate: function == .format && position == 0))

@@ -2,7 +2,7 @@
 ///
 /// The parser checks names and argument counts against this list, so a definition that calls an unknown function or
 /// passes the wrong number of arguments is rejected before anything runs, as AWS rejects it at creation time.
-public enum IntrinsicFunctionName: String, CaseIterable, Sendable, Hashable {
+package enum IntrinsicFunctionName: String, CaseIterable, Sendable, Hashable {
     case format = "States.Format"
     case stringToJson = "States.StringToJson"
     case jsonToString = "States.JsonToString"
@@ -23,7 +23,7 @@ public enum IntrinsicFunctionName: String, CaseIterable, Sendable, Hashable {
     case uuid = "States.UUID"
 
     /// The fewest arguments the function accepts.
-    public var minimumArguments: Int {
+    package var minimumArguments: Int {
         switch self {
         case .array, .uuid: 0
         case .format, .stringToJson, .jsonToString, .arrayLength, .arrayUnique, .base64Encode, .base64Decode: 1
@@ -33,7 +33,7 @@ public enum IntrinsicFunctionName: String, CaseIterable, Sendable, Hashable {
     }
 
     /// The most arguments the function accepts; nil when there is no upper bound (`States.Format`, `States.Array`).
-    public var maximumArguments: Int? {
+    package var maximumArguments: Int? {
         switch self {
         case .format, .array: nil
         case .mathRandom: 3
@@ -42,14 +42,14 @@ public enum IntrinsicFunctionName: String, CaseIterable, Sendable, Hashable {
     }
 
     /// Whether `count` arguments are acceptable.
-    public func accepts(argumentCount count: Int) -> Bool {
+    package func accepts(argumentCount count: Int) -> Bool {
         guard count >= minimumArguments else { return false }
         guard let maximum = maximumArguments else { return true }
         return count <= maximum
     }
 
     /// The accepted argument count in words, for error messages ("2", "2 or 3", "at least 1").
-    public var arityDescription: String {
+    package var arityDescription: String {
         guard let maximum = maximumArguments else { return "at least \(minimumArguments)" }
         if maximum == minimumArguments { return "\(minimumArguments)" }
         return maximum == minimumArguments + 1

@@ -1,12 +1,12 @@
 /// Why a `.$` value that looks like an intrinsic call is not a valid one: bad syntax, an unknown function, or
 /// arguments AWS refuses when the state machine is created (wrong count, a non-string `States.Format` template).
-public struct IntrinsicParseError: Error, Hashable, Sendable, CustomStringConvertible {
+package struct IntrinsicParseError: Error, Hashable, Sendable, CustomStringConvertible {
     /// What is wrong, in words a user can act on.
-    public let message: String
+    package let message: String
 
-    public init(message: String) {
+    package init(message: String) {
         self.message = message
     }
 
-    public var description: String { message }
+    package var description: String { message }
 }

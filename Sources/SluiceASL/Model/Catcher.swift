@@ -1,16 +1,16 @@
 import SluiceJSON
 
 /// One element of a state's `Catch` array.
-public struct Catcher: Sendable, Hashable {
-    public var errorEquals: [String]
-    public var next: String
-    public var resultPath: ResultPathField = .root
+package struct Catcher: Sendable, Hashable {
+    package var errorEquals: [String]
+    package var next: String
+    package var resultPath: ResultPathField = .root
     /// JSONPath-language `Assign` (a template) evaluated against the error output.
-    public var assign: JSONValue?
+    package var assign: JSONValue?
     /// JSONata-language `Output`.
-    public var output: JSONValue?
+    package var output: JSONValue?
 
-    public init(errorEquals: [String], next: String) {
+    package init(errorEquals: [String], next: String) {
         self.errorEquals = errorEquals
         self.next = next
     }

@@ -1,6 +1,6 @@
 /// Fail: ends the execution (or branch) with an error and cause.
-public struct FailState: Sendable, Hashable {
-    public var error: ValueSource<String>?
-    public var cause: ValueSource<String>?
-    public init() {}
+package struct FailState: Sendable, Hashable {
+    package var error: ValueSource<String>?
+    package var cause: ValueSource<String>?
+    package init() {}
 }

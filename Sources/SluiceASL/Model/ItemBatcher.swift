@@ -1,9 +1,9 @@
 import SluiceJSON
 
 /// Map `ItemBatcher`: groups items into batches `{"Items": [...], "BatchInput": ...}`.
-public struct ItemBatcher: Sendable, Hashable {
-    public var maxItemsPerBatch: ValueSource<Int>?
-    public var maxInputBytesPerBatch: ValueSource<Int>?
-    public var batchInput: PayloadTemplate?
-    public init() {}
+package struct ItemBatcher: Sendable, Hashable {
+    package var maxItemsPerBatch: ValueSource<Int>?
+    package var maxInputBytesPerBatch: ValueSource<Int>?
+    package var batchInput: PayloadTemplate?
+    package init() {}
 }

@@ -1,11 +1,11 @@
 import SluiceJSON
 
 /// Map `ItemReader` (DISTRIBUTED mode): where items come from. Run in a later issue; parsed and validated now.
-public struct ItemReader: Sendable, Hashable {
-    public var resource: String
-    public var parameters: PayloadTemplate?
+package struct ItemReader: Sendable, Hashable {
+    package var resource: String
+    package var parameters: PayloadTemplate?
     /// ReaderConfig as written: InputType, CSVHeaderLocation, CSVHeaders, CSVDelimiter, MaxItems(Path), ...
-    public var readerConfig: JSONValue?
+    package var readerConfig: JSONValue?
 
-    public init(resource: String) { self.resource = resource }
+    package init(resource: String) { self.resource = resource }
 }

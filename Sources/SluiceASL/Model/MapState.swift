@@ -1,30 +1,30 @@
 import SluiceJSON
 
 /// Map: runs its item processor once per item (or batch) of an array or, in DISTRIBUTED mode, of an ItemReader.
-public struct MapState: Sendable, Hashable {
-    public enum ProcessorMode: String, Sendable, Hashable {
+package struct MapState: Sendable, Hashable {
+    package enum ProcessorMode: String, Sendable, Hashable {
         case inline = "INLINE"
         case distributed = "DISTRIBUTED"
     }
 
-    public enum ExecutionType: String, Sendable, Hashable {
+    package enum ExecutionType: String, Sendable, Hashable {
         case standard = "STANDARD"
         case express = "EXPRESS"
     }
 
-    public var processor: StateMachineDefinition
-    public var mode: ProcessorMode = .inline
-    public var executionType: ExecutionType?
-    public var itemsPath: OptionalPath = .root
+    package var processor: StateMachineDefinition
+    package var mode: ProcessorMode = .inline
+    package var executionType: ExecutionType?
+    package var itemsPath: OptionalPath = .root
     /// `ItemSelector`, or the legacy `Parameters` of a Map.
-    public var itemSelector: PayloadTemplate?
-    public var maxConcurrency: ValueSource<Int>?
-    public var toleratedFailurePercentage: ValueSource<Double>?
-    public var toleratedFailureCount: ValueSource<Int>?
-    public var itemReader: ItemReader?
-    public var itemBatcher: ItemBatcher?
-    public var resultWriter: ResultWriter?
-    public var label: String?
+    package var itemSelector: PayloadTemplate?
+    package var maxConcurrency: ValueSource<Int>?
+    package var toleratedFailurePercentage: ValueSource<Double>?
+    package var toleratedFailureCount: ValueSource<Int>?
+    package var itemReader: ItemReader?
+    package var itemBatcher: ItemBatcher?
+    package var resultWriter: ResultWriter?
+    package var label: String?
 
-    public init(processor: StateMachineDefinition) { self.processor = processor }
+    package init(processor: StateMachineDefinition) { self.processor = processor }
 }

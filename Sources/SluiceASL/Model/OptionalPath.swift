@@ -1,8 +1,8 @@
 /// InputPath / OutputPath / ItemsPath: absent means `$`, `null` means "an empty object" (InputPath, OutputPath).
-public enum OptionalPath: Sendable, Hashable {
+package enum OptionalPath: Sendable, Hashable {
     case path(String)
     case null
 
     /// The default when the field is absent.
-    public static let root = OptionalPath.path("$")
+    package static let root = OptionalPath.path("$")
 }

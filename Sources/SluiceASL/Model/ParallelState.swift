@@ -1,5 +1,5 @@
 /// Parallel: runs every branch on the same input; the result is the array of branch outputs.
-public struct ParallelState: Sendable, Hashable {
-    public var branches: [StateMachineDefinition]
-    public init(branches: [StateMachineDefinition]) { self.branches = branches }
+package struct ParallelState: Sendable, Hashable {
+    package var branches: [StateMachineDefinition]
+    package init(branches: [StateMachineDefinition]) { self.branches = branches }
 }

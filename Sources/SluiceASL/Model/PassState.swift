@@ -1,7 +1,7 @@
 import SluiceJSON
 
 /// Pass: passes its input (or `Result`) to its output.
-public struct PassState: Sendable, Hashable {
-    public var result: JSONValue?
-    public init() {}
+package struct PassState: Sendable, Hashable {
+    package var result: JSONValue?
+    package init() {}
 }

@@ -2,9 +2,9 @@ import SluiceJSON
 
 /// Static checks of the path forms a definition may use: `$...` on the input, `$$...` on the context object,
 /// `$name...` on a variable.
-public enum PathSyntax {
+package enum PathSyntax {
     /// nil when the path is well-formed, else what is wrong.
-    public static func check(_ text: String) -> String? {
+    package static func check(_ text: String) -> String? {
         guard let (_, path) = JSONPath.splitRoot(text) else { return "'\(text)' is not a valid path" }
         do {
             _ = try JSONPath(path)
@@ -15,7 +15,7 @@ public enum PathSyntax {
     }
 
     /// Like `check` but for reference paths (ResultPath): single nodes on the input only.
-    public static func checkReference(_ text: String) -> String? {
+    package static func checkReference(_ text: String) -> String? {
         do {
             _ = try ReferencePath(text)
             return nil

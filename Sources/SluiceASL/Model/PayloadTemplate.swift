@@ -4,7 +4,7 @@ import SluiceJSON
 ///
 /// Compiled once at load time so each evaluation only walks the tree: keys ending in `.$` become paths or
 /// intrinsic calls, everything else stays constant (whole constant subtrees collapse into one `constant` node).
-public indirect enum PayloadTemplate: Sendable, Hashable {
+package indirect enum PayloadTemplate: Sendable, Hashable {
     case constant(JSONValue)
     case object([PayloadField])
     case array([PayloadTemplate])
@@ -14,12 +14,12 @@ public indirect enum PayloadTemplate: Sendable, Hashable {
 }
 
 /// One member of an object template. `fieldName` is the key as written (`value.$`), used in error messages.
-public struct PayloadField: Sendable, Hashable {
-    public var key: String
-    public var fieldName: String
-    public var value: PayloadTemplate
+package struct PayloadField: Sendable, Hashable {
+    package var key: String
+    package var fieldName: String
+    package var value: PayloadTemplate
 
-    public init(key: String, fieldName: String, value: PayloadTemplate) {
+    package init(key: String, fieldName: String, value: PayloadTemplate) {
         self.key = key
         self.fieldName = fieldName
         self.value = value
@@ -28,7 +28,7 @@ public struct PayloadField: Sendable, Hashable {
 
 extension PayloadTemplate {
     /// Compiles a template, reporting bad `.$` values (not a string, not a path or intrinsic call) to `problems`.
-    public static func compile(
+    package static func compile(
         _ json: JSONValue,
         location: String,
         problems: inout [DefinitionProblem]

@@ -1,5 +1,5 @@
 /// The query language of a definition or state (`QueryLanguage` field).
-public enum QueryLanguage: String, Sendable, Hashable {
+package enum QueryLanguage: String, Sendable, Hashable {
     case jsonPath = "JSONPath"
     case jsonata = "JSONata"
 }

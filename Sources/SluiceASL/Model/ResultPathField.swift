@@ -1,7 +1,7 @@
 /// Where a state's result goes in its raw input. `null` discards the result and passes the input through.
-public enum ResultPathField: Sendable, Hashable {
+package enum ResultPathField: Sendable, Hashable {
     case path(String)
     case discard
 
-    public static let root = ResultPathField.path("$")
+    package static let root = ResultPathField.path("$")
 }

@@ -1,10 +1,10 @@
 import SluiceJSON
 
 /// Map `ResultWriter`: where a distributed map writes its child execution results.
-public struct ResultWriter: Sendable, Hashable {
-    public var resource: String?
-    public var parameters: PayloadTemplate?
+package struct ResultWriter: Sendable, Hashable {
+    package var resource: String?
+    package var parameters: PayloadTemplate?
     /// WriterConfig as written: OutputType, Transformation.
-    public var writerConfig: JSONValue?
-    public init() {}
+    package var writerConfig: JSONValue?
+    package init() {}
 }

@@ -1,16 +1,16 @@
 /// One element of a state's `Retry` array.
-public struct Retrier: Sendable, Hashable {
-    public enum JitterStrategy: String, Sendable, Hashable {
+package struct Retrier: Sendable, Hashable {
+    package enum JitterStrategy: String, Sendable, Hashable {
         case full = "FULL"
         case none = "NONE"
     }
 
-    public var errorEquals: [String]
-    public var intervalSeconds: Int = 1
-    public var maxAttempts: Int = 3
-    public var backoffRate: Double = 2.0
-    public var maxDelaySeconds: Int?
-    public var jitterStrategy: JitterStrategy = .none
+    package var errorEquals: [String]
+    package var intervalSeconds: Int = 1
+    package var maxAttempts: Int = 3
+    package var backoffRate: Double = 2.0
+    package var maxDelaySeconds: Int?
+    package var jitterStrategy: JitterStrategy = .none
 
-    public init(errorEquals: [String]) { self.errorEquals = errorEquals }
+    package init(errorEquals: [String]) { self.errorEquals = errorEquals }
 }

@@ -1,7 +1,7 @@
 import SluiceJSON
 
 /// The type-specific part of a state.
-public enum StateKind: Sendable, Hashable {
+package enum StateKind: Sendable, Hashable {
     case pass(PassState)
     case task(TaskState)
     case choice(ChoiceState)
@@ -11,7 +11,7 @@ public enum StateKind: Sendable, Hashable {
     case parallel(ParallelState)
     case map(MapState)
 
-    public var typeName: String {
+    package var typeName: String {
         switch self {
         case .pass: "Pass"
         case .task: "Task"

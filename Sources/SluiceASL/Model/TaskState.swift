@@ -1,11 +1,11 @@
 import SluiceJSON
 
 /// Task: work done outside the interpreter, reached only through an effect.
-public struct TaskState: Sendable, Hashable {
-    public var resource: String
-    public var timeoutSeconds: ValueSource<Int>?
-    public var heartbeatSeconds: ValueSource<Int>?
-    public var credentials: JSONValue?
+package struct TaskState: Sendable, Hashable {
+    package var resource: String
+    package var timeoutSeconds: ValueSource<Int>?
+    package var heartbeatSeconds: ValueSource<Int>?
+    package var credentials: JSONValue?
 
-    public init(resource: String) { self.resource = resource }
+    package init(resource: String) { self.resource = resource }
 }

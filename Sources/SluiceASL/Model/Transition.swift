@@ -1,5 +1,5 @@
 /// How a state ends: go to `Next`, or end its (sub-)machine.
-public enum Transition: Sendable, Hashable {
+package enum Transition: Sendable, Hashable {
     case next(String)
     case end
 }

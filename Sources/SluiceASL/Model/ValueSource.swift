@@ -1,6 +1,6 @@
 /// A field that AWS lets you give either literally or as a `...Path` into the state input
 /// (`MaxConcurrency` / `MaxConcurrencyPath`, `Seconds` / `SecondsPath`, ...).
-public enum ValueSource<Value: Sendable & Hashable>: Sendable, Hashable {
+package enum ValueSource<Value: Sendable & Hashable>: Sendable, Hashable {
     case literal(Value)
     case path(String)
 }

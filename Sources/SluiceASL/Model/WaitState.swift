@@ -1,5 +1,5 @@
 /// Wait: delays for a number of seconds or until a timestamp.
-public enum WaitState: Sendable, Hashable {
+package enum WaitState: Sendable, Hashable {
     case seconds(ValueSource<Int>)
     case timestamp(ValueSource<String>)
 }

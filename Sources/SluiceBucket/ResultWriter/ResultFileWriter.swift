@@ -13,9 +13,9 @@ import SluiceJSON
 ///
 /// A writer is not thread-safe and not `Sendable`: one task (the owner of the map run) creates it, appends to it and
 /// finishes it. Dropping a writer that was neither finished nor abandoned deletes its temporary files.
-public final class ResultFileWriter {
+package final class ResultFileWriter {
     /// AWS's limit for one result file: "Step Functions supports individual result files of up to 5 GB".
-    public static let maximumFileSize = 5 * 1024 * 1024 * 1024
+    package static let maximumFileSize = 5 * 1024 * 1024 * 1024
 
     private enum State {
         case open
@@ -39,7 +39,7 @@ public final class ResultFileWriter {
     ///     test needs small files.
     /// - Throws: `ResultWriterError` if the bucket folder does not exist, the map run's folder cannot be created, or
     ///   Parameters or WriterConfig cannot be acted on.
-    public init(
+    package init(
         bucketsDirectory: String,
         request: ResultWriterRequest,
         maximumFileSize: Int = ResultFileWriter.maximumFileSize
@@ -70,7 +70,7 @@ public final class ResultFileWriter {
     ///
     /// After a failure the writer is unusable: its temporary files are gone, files already moved into place stay
     /// (they are complete), and every later call throws the same error.
-    public func append(_ record: ChildExecutionRecord) throws(ResultWriterError) {
+    package func append(_ record: ChildExecutionRecord) throws(ResultWriterError) {
         try checkOpen()
         let status = ResultStatus(childStatus: record.status)
         let target = series.first { $0.status == status }!
@@ -88,7 +88,7 @@ public final class ResultFileWriter {
     ///
     /// - Returns: `{"Bucket", "Key"}` with Key = PREFIX/MAP_RUN_UUID/manifest.json: the Map state's
     ///   ResultWriterDetails.
-    public func finish() throws(ResultWriterError) -> JSONValue {
+    package func finish() throws(ResultWriterError) -> JSONValue {
         try checkOpen()
         do {
             let key = try commit()
@@ -103,7 +103,7 @@ public final class ResultFileWriter {
     /// Completes what was written when the map run failed, and still writes manifest.json: AWS keeps the results of
     /// a failed map run (its FAILED_n and PENDING_n files exist for exactly that case) and lists them in the
     /// manifest. Nothing is reported; on an error the temporary files are removed and complete files stay.
-    public func abandon() {
+    package func abandon() {
         guard case .open = state else { return }
         do {
             _ = try commit()

@@ -4,16 +4,16 @@ import SluiceJSON
 ///
 /// The interpreter reports it as `States.ResultWriterFailed` with `cause` as the Cause, so the text names what a
 /// user can act on: the bucket, the key and file, and what the operating system said.
-public struct ResultWriterError: Error, Hashable, Sendable, CustomStringConvertible {
+package struct ResultWriterError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The Cause shown to the user.
-    public var cause: String
+    package var cause: String
 
     /// An error with the given cause.
-    public init(cause: String) {
+    package init(cause: String) {
         self.cause = cause
     }
 
-    public var description: String { cause }
+    package var description: String { cause }
 }
 
 extension ResultWriterError {

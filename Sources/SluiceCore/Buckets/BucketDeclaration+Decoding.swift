@@ -7,7 +7,7 @@ extension BucketDeclaration {
     ///
     /// `Bucket` is optional (the file's stem names the bucket) and must agree with the stem when given; the
     /// notification configuration takes S3's shape, of which sluice delivers to EventBridge only.
-    public static func decode(_ json: JSONValue, file: String, name: String) -> Result<BucketDeclaration, ConfigErrors>
+    package static func decode(_ json: JSONValue, file: String, name: String) -> Result<BucketDeclaration, ConfigErrors>
     {
         var problems: [ConfigProblem] = []
         guard case .object(let object) = json else {

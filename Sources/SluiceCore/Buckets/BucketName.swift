@@ -1,7 +1,7 @@
 /// S3's rules for general purpose bucket names.
-public enum BucketName {
+package enum BucketName {
     /// What is wrong with `name` as a bucket name; nil when nothing is.
-    public static func problem(_ name: String) -> String? {
+    package static func problem(_ name: String) -> String? {
         let bytes = Array(name.utf8)
         guard (3...63).contains(bytes.count) else { return "a bucket name has 3 to 63 characters" }
         func allowed(_ b: UInt8) -> Bool {

@@ -4,7 +4,7 @@ import SluicePatterns
 extension Rule {
     /// Decodes a rule file. `defaultName` (the file stem) is used when the file has no `Name`.
     /// Every problem is reported with the file and field; the rule is returned only when there is none.
-    public static func decode(
+    package static func decode(
         _ json: JSONValue,
         file: String,
         defaultName: String
@@ -100,8 +100,8 @@ extension Rule {
 }
 
 /// All the problems found in one file.
-public struct ConfigErrors: Error, Sendable, CustomStringConvertible {
-    public var problems: [ConfigProblem]
-    public init(_ problems: [ConfigProblem]) { self.problems = problems }
-    public var description: String { problems.map(\.description).joined(separator: "\n") }
+package struct ConfigErrors: Error, Sendable, CustomStringConvertible {
+    package var problems: [ConfigProblem]
+    package init(_ problems: [ConfigProblem]) { self.problems = problems }
+    package var description: String { problems.map(\.description).joined(separator: "\n") }
 }

@@ -1,24 +1,24 @@
 /// SNS's delivery retry policy (`healthyRetryPolicy`): how often and how fast a failed delivery is tried again.
-public struct DeliveryPolicy: Sendable, Hashable {
-    public enum BackoffFunction: String, Sendable, Hashable {
+package struct DeliveryPolicy: Sendable, Hashable {
+    package enum BackoffFunction: String, Sendable, Hashable {
         case linear, arithmetic, geometric, exponential
     }
 
     /// SNS's defaults for HTTP/S endpoints: 3 retries, 20 s apart.
-    public var numRetries = 3
-    public var numNoDelayRetries = 0
-    public var minDelayTarget = 20
-    public var maxDelayTarget = 20
-    public var numMinDelayRetries = 0
-    public var numMaxDelayRetries = 0
-    public var backoffFunction = BackoffFunction.linear
+    package var numRetries = 3
+    package var numNoDelayRetries = 0
+    package var minDelayTarget = 20
+    package var maxDelayTarget = 20
+    package var numMinDelayRetries = 0
+    package var numMaxDelayRetries = 0
+    package var backoffFunction = BackoffFunction.linear
 
-    public init() {}
+    package init() {}
 
     /// Seconds to wait before retry number `retry` (1-based), following SNS's four phases: immediate retries,
     /// retries at the minimum delay, the back-off phase from minimum to maximum, then retries at the maximum.
     /// nil once the retries are used up.
-    public func delay(beforeRetry retry: Int) -> Int? {
+    package func delay(beforeRetry retry: Int) -> Int? {
         guard retry >= 1, retry <= numRetries else { return nil }
         if retry <= numNoDelayRetries { return 0 }
         if retry <= numNoDelayRetries + numMinDelayRetries { return minDelayTarget }

@@ -3,7 +3,7 @@ import SluicePatterns
 
 extension Subscription {
     /// Decodes a subscription file; every problem names the file and field.
-    public static func decode(_ json: JSONValue, file: String, name: String) -> Result<Subscription, ConfigErrors> {
+    package static func decode(_ json: JSONValue, file: String, name: String) -> Result<Subscription, ConfigErrors> {
         var problems: [ConfigProblem] = []
         guard case .object(let object) = json else {
             return .failure(

@@ -2,15 +2,15 @@ import SluiceJSON
 import SluicePatterns
 
 /// A topic subscription (SNS Subscribe + its attributes in one file): a script run for every matching message.
-public struct Subscription: Sendable {
+package struct Subscription: Sendable {
     /// The subscription's name: its file stem.
-    public var name: String
-    public var topic: String
+    package var name: String
+    package var topic: String
     /// Only `exec` (run a local program) exists in sluice.
-    public var endpoint: String
-    public var filterPolicy: FilterPolicy?
-    public var filterPolicyScope: FilterPolicyScope
-    public var rawMessageDelivery: Bool
-    public var deliveryPolicy: DeliveryPolicy
-    public var file: String
+    package var endpoint: String
+    package var filterPolicy: FilterPolicy?
+    package var filterPolicyScope: FilterPolicyScope
+    package var rawMessageDelivery: Bool
+    package var deliveryPolicy: DeliveryPolicy
+    package var file: String
 }

@@ -9,9 +9,9 @@ import SluiceJSON
 /// - `Variable` (and a `...Path` operand) must find a value, except under `IsPresent`: otherwise the state fails with
 ///   `States.Runtime`, "Invalid path '$.x': The choice state's condition path references an invalid value."
 /// - Numbers compare by value (`0` equals `0.0`); strings compare by UTF-16 code unit, like Java's `String`.
-public enum ChoiceEvaluator {
+package enum ChoiceEvaluator {
     /// resolve returns the value at a path, or nil when the path matches nothing.
-    public static func matches(
+    package static func matches(
         _ rule: ChoiceRule,
         resolve: (String) throws(StatesError) -> JSONValue?
     ) throws(StatesError) -> Bool {

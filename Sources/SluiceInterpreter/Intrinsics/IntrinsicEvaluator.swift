@@ -6,12 +6,12 @@ import SluiceJSON
 ///
 /// Arguments are evaluated left to right (paths through `resolvePath`, nested calls recursively) before the function
 /// runs, so a path that cannot be resolved fails with the caller's error before any argument is checked.
-public enum IntrinsicEvaluator {
+package enum IntrinsicEvaluator {
     /// Evaluates `call` and its nested calls.
     ///
     /// `resolvePath` turns a path argument into its value and throws `StatesError` when it cannot (the caller builds
     /// AWS's message); `random` feeds `States.UUID` and unseeded `States.MathRandom`.
-    public static func evaluate<R: RandomNumberGenerator>(
+    package static func evaluate<R: RandomNumberGenerator>(
         _ call: IntrinsicCall,
         resolvePath: (String) throws(StatesError) -> JSONValue,
         random: inout R

@@ -3,7 +3,7 @@
 ///
 /// Written here because the pure modules may not link a crypto library, Linux Foundation has no CryptoKit, and the
 /// package takes no crypto dependency for one hash that is not used for security.
-public struct MD5 {
+package struct MD5 {
     private var state: (UInt32, UInt32, UInt32, UInt32) = (0x6745_2301, 0xefcd_ab89, 0x98ba_dcfe, 0x1032_5476)
     private var pending: [UInt8] = []
     private var length: UInt64 = 0
@@ -27,7 +27,7 @@ public struct MD5 {
         0x6fa8_7e4f, 0xfe2c_e6e0, 0xa301_4314, 0x4e08_11a1, 0xf753_7e82, 0xbd3a_f235, 0x2ad7_d2bb, 0xeb86_d391,
     ]
 
-    public init() {}
+    package init() {}
 
     /// The 16-byte digest of `message` in one go.
     static func digest(_ message: [UInt8]) -> [UInt8] {
@@ -36,7 +36,7 @@ public struct MD5 {
         return md5.finalize()
     }
 
-    public mutating func update(_ bytes: UnsafeRawBufferPointer) {
+    package mutating func update(_ bytes: UnsafeRawBufferPointer) {
         guard !bytes.isEmpty else { return }
         length &+= UInt64(bytes.count)
         var offset = 0
@@ -56,7 +56,7 @@ public struct MD5 {
     }
 
     /// The 16-byte digest. The hash is spent afterwards.
-    public mutating func finalize() -> [UInt8] {
+    package mutating func finalize() -> [UInt8] {
         let bitLength = length &* 8
         var tail: [UInt8] = [0x80]
         while (pending.count + tail.count) % 64 != 56 { tail.append(0) }
@@ -73,7 +73,7 @@ public struct MD5 {
     }
 
     /// The digest as 32 lowercase hex digits.
-    public mutating func finalizeHex() -> String {
+    package mutating func finalizeHex() -> String {
         var hex = ""
         hex.reserveCapacity(32)
         for byte in finalize() {

@@ -6,23 +6,23 @@ import SluiceJSON
 /// plus the wildcard complexity limit) and fails with `InvalidEventPatternException` and AWS's reason. A compiled
 /// pattern is a flat list of branches (one per `$or` combination), each a list of `dotted.path → alternatives`;
 /// matching looks those paths up in the flattened event, keeping values from one array element together.
-public struct EventPattern: Sendable {
+package struct EventPattern: Sendable {
     /// The longest pattern text TestEventPattern and PutRule accept.
-    public static let maximumLength = 4096
+    package static let maximumLength = 4096
 
     let branches: [EventPatternBranch]
     /// Every path the pattern reads and all their dotted prefixes, to flatten only what matters.
     private let prefixes: Set<String>
 
     /// Compiles and validates a parsed pattern document.
-    public init(_ pattern: JSONValue) throws(PatternError) {
+    package init(_ pattern: JSONValue) throws(PatternError) {
         var compiler = EventPatternCompiler(JSONValueTokenSource(pattern))
         try self.init(compiled: try compiler.compile())
     }
 
     /// Compiles and validates pattern text, reporting malformed JSON as AWS does. Duplicate keys are accepted (the
     /// last list for a field wins) and text after the pattern's closing brace is ignored, both as on AWS.
-    public init(text: String) throws(PatternError) {
+    package init(text: String) throws(PatternError) {
         if text.unicodeScalars.count > Self.maximumLength {
             throw PatternError(
                 code: "ValidationException",
@@ -90,18 +90,18 @@ public struct EventPattern: Sendable {
 
     /// Whether the event matches. The event should be one TestEventPattern accepts (see `EventValidation`); other
     /// documents are matched as they are.
-    public func matches(_ event: JSONValue) -> Bool {
+    package func matches(_ event: JSONValue) -> Bool {
         matches(FlattenedEvent(event, keeping: prefixes))
     }
 
     /// Whether an already flattened event matches: the fast path for one event against many patterns.
-    public func matches(_ event: FlattenedEvent) -> Bool {
+    package func matches(_ event: FlattenedEvent) -> Bool {
         for branch in branches where branch.matches(event) { return true }
         return false
     }
 
     /// event-ruler's `check()`: nil when the text is a valid pattern, otherwise why not.
-    public static func check(text: String) -> PatternError? {
+    package static func check(text: String) -> PatternError? {
         do {
             _ = try EventPattern(text: text)
             return nil

@@ -5,19 +5,19 @@ import SluiceJSON
 /// The event must be a JSON object carrying the envelope fields EventBridge requires; anything else is a
 /// `ValidationException` ("Parameter Event is not valid."). AWS's documentation also lists `resources`, but
 /// TestEventPattern accepts events without it.
-public enum EventValidation {
+package enum EventValidation {
     /// The envelope fields every tested event must have.
-    public static let mandatoryFields = ["id", "account", "source", "time", "region", "detail-type"]
+    package static let mandatoryFields = ["id", "account", "source", "time", "region", "detail-type"]
 
     /// Accepts an event that TestEventPattern would accept.
-    public static func validate(_ event: JSONValue) throws(PatternError) {
+    package static func validate(_ event: JSONValue) throws(PatternError) {
         guard case .object(let object) = event, mandatoryFields.allSatisfy(object.contains) else {
             throw .invalidTestEvent
         }
     }
 
     /// Parses event text and validates it; text that is not JSON gets the same error.
-    public static func event(text: String) throws(PatternError) -> JSONValue {
+    package static func event(text: String) throws(PatternError) -> JSONValue {
         let event: JSONValue
         do {
             event = try JSONParser.parse(text)

@@ -7,7 +7,7 @@ import SluiceJSON
 /// nothing, so neither satisfies `exists: true`. Keys are joined with dots whether or not they contain dots, so the
 /// event keys `a.b` and `a` → `b` are the same field, as on AWS. Flatten an event once to match it against many
 /// patterns.
-public struct FlattenedEvent: Sendable {
+package struct FlattenedEvent: Sendable {
     /// A leaf value.
     package enum Leaf: Sendable {
         case string(String)
@@ -32,7 +32,7 @@ public struct FlattenedEvent: Sendable {
     private(set) var hasArrayMembership = false
 
     /// Flattens the whole event (anything but an object has no fields).
-    public init(_ event: JSONValue) {
+    package init(_ event: JSONValue) {
         self.init(event, keeping: nil)
     }
 

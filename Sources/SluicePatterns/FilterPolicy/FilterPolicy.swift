@@ -6,9 +6,9 @@ import SluiceJSON
 /// `exists`, `prefix`, `suffix`, `equals-ignore-case`, `anything-but` with values or a prefix, `numeric`, `cidr`,
 /// and `$or`), then at most 5 keys and 150 combinations, and no nesting in the MessageAttributes scope.
 /// Errors carry code `InvalidParameter` and AWS's message.
-public struct FilterPolicy: Sendable {
+package struct FilterPolicy: Sendable {
     /// What the policy is matched against.
-    public let scope: FilterPolicyScope
+    package let scope: FilterPolicyScope
     /// Alternatives (from `$or`); a message matches when one of them does.
     let branches: [FilterPolicyBranch]
     /// Every flattened path the policy names, and each one's leading parts (what a body must be read for).
@@ -21,7 +21,7 @@ public struct FilterPolicy: Sendable {
     static let maximumKeys = 5
 
     /// Reads a policy from its JSON text (the `FilterPolicy` subscription attribute).
-    public init(text: String, scope: FilterPolicyScope) throws(PatternError) {
+    package init(text: String, scope: FilterPolicyScope) throws(PatternError) {
         let document: JSONValue
         do {
             document = try FilterPolicyDocument.parse(text)
@@ -32,7 +32,7 @@ public struct FilterPolicy: Sendable {
     }
 
     /// Validates an already parsed policy document.
-    public init(_ policy: JSONValue, scope: FilterPolicyScope) throws(PatternError) {
+    package init(_ policy: JSONValue, scope: FilterPolicyScope) throws(PatternError) {
         let compiled: FilterPolicyCompiler
         do {
             compiled = try FilterPolicyCompiler.compile(policy)
@@ -73,7 +73,7 @@ public struct FilterPolicy: Sendable {
     /// - Parameters:
     ///   - message: the Publish `Message`; in the MessageBody scope it must be a JSON object to match at all.
     ///   - attributes: the Publish MessageAttributes object (`{"name": {"DataType", "StringValue" | "BinaryValue"}}`).
-    public func matches(message: String, attributes: JSONObject) -> Bool {
+    package func matches(message: String, attributes: JSONObject) -> Bool {
         let fields: FilterPolicyMessageFields
         switch scope {
         case .messageAttributes:

@@ -14,7 +14,7 @@ import SluiceJSON
 ///
 /// In both kinds a missing value (a path that selects nothing, or a JSON null) renders as nothing. Values are never
 /// escaped inside strings, as AWS documents. The template's own text, spacing and line breaks included, is kept.
-public struct InputTemplate: Sendable, Hashable {
+package struct InputTemplate: Sendable, Hashable {
     /// Where a placeholder stands, which decides how its value is written.
     enum Position: Sendable, Hashable {
         /// A JSON-object template, outside any string literal: the value's JSON.
@@ -32,16 +32,16 @@ public struct InputTemplate: Sendable, Hashable {
     }
 
     /// The template as written.
-    public let text: String
+    package let text: String
     /// Whether this is a JSON-object template, whose result must be valid JSON.
-    public let isJSONObject: Bool
+    package let isJSONObject: Bool
     let parts: [Part]
 
     /// Parses a template. Any text is a template; which placeholders are allowed is checked by `InputTransformer`.
     ///
     /// A placeholder is `<name>` where the name uses the characters of map keys and predefined variables
     /// (`A-Z a-z 0-9 _ - .`); any other `<` is text.
-    public init(_ text: String) {
+    package init(_ text: String) {
         self.text = text
         let bytes = Array(text.utf8)
         let isJSONObject = bytes.first { !Self.isBlank($0) } == UInt8(ascii: "{")
@@ -80,7 +80,7 @@ public struct InputTemplate: Sendable, Hashable {
     }
 
     /// The placeholder names in the order they first appear.
-    public var placeholderNames: [String] {
+    package var placeholderNames: [String] {
         var names: [String] = []
         for case .placeholder(let name, _) in parts where !names.contains(name) {
             names.append(name)

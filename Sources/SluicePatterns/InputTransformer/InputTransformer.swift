@@ -2,13 +2,13 @@ import SluiceJSON
 
 /// A target's `InputTransformer`: variables read from the event by JSONPath (`InputPathsMap`) and substituted into
 /// `InputTemplate`.
-public struct InputTransformer: Sendable {
+package struct InputTransformer: Sendable {
     /// One `InputPathsMap` entry: a variable name and the path whose value it takes.
-    public struct Variable: Sendable, Hashable {
+    package struct Variable: Sendable, Hashable {
         /// The name used as `<name>` in the template.
-        public let name: String
+        package let name: String
         /// Where in the event the value comes from.
-        public let path: JSONPath
+        package let path: JSONPath
     }
 
     /// AWS's limit on `InputPathsMap` entries.
@@ -19,15 +19,15 @@ public struct InputTransformer: Sendable {
     static let maximumTemplateLength = 8192
 
     /// The `InputPathsMap` entries in the order they were written.
-    public let variables: [Variable]
+    package let variables: [Variable]
     /// The parsed `InputTemplate`.
-    public let template: InputTemplate
+    package let template: InputTemplate
 
     /// Reads and validates an `InputTransformer` object as PutTargets does: `InputTemplate` is required (1 to 8192
     /// characters), `InputPathsMap` has at most 100 entries whose keys match `[A-Za-z0-9_-]+` (1 to 256 characters)
     /// and whose values are JSON paths of at most 256 characters, and every `<placeholder>` in the template names a
     /// map key or a predefined `aws.events.*` variable.
-    public init(object: JSONObject, targetId: String) throws(PatternError) {
+    package init(object: JSONObject, targetId: String) throws(PatternError) {
         let templateText: String
         switch object["InputTemplate"] {
         case .string(let text)?:
@@ -73,7 +73,7 @@ public struct InputTransformer: Sendable {
 
     /// The text the target receives, or nil when AWS drops the event (a JSON-object template that does not come out
     /// as valid JSON).
-    public func render(event: JSONValue, context: TargetContext) -> String? {
+    package func render(event: JSONValue, context: TargetContext) -> String? {
         var cache: [String: JSONValue?] = [:]
         return template.render { name in
             if let cached = cache[name] { return cached }

@@ -2,16 +2,16 @@
 /// the event in (`<aws.events.rule-arn>`, `<aws.events.rule-name>`, `<aws.events.event.ingestion-time>`).
 ///
 /// They come in as values because this module has no clock and no rule store.
-public struct TargetContext: Sendable, Hashable {
+package struct TargetContext: Sendable, Hashable {
     /// The matching rule's ARN, e.g. `arn:aws:events:us-east-1:123456789012:rule/example`.
-    public var ruleArn: String
+    package var ruleArn: String
     /// The matching rule's name.
-    public var ruleName: String
+    package var ruleName: String
     /// When the event was received, as the ISO 8601 timestamp EventBridge prints (`2015-11-11T21:29:54Z`).
-    public var ingestionTime: String
+    package var ingestionTime: String
 
     /// A context from the rule and the time the event was received.
-    public init(ruleArn: String, ruleName: String, ingestionTime: String) {
+    package init(ruleArn: String, ruleName: String, ingestionTime: String) {
         self.ruleArn = ruleArn
         self.ruleName = ruleName
         self.ingestionTime = ingestionTime

@@ -11,7 +11,7 @@ extension TargetInput {
     /// Field constraints (types and lengths) are checked first, as AWS validates the request shape before anything
     /// else; then that at most one of the three is given; then what each one holds. `targetId` names the target
     /// in messages. Fields set to JSON null count as absent, like a field an SDK leaves out.
-    public init(target: JSONObject, targetId: String) throws(PatternError) {
+    package init(target: JSONObject, targetId: String) throws(PatternError) {
         let input = try Self.string(target, "Input", targetId: targetId, maximumLength: Self.maximumInputLength)
         let inputPath = try Self.string(target, "InputPath", targetId: targetId, maximumLength: Self.maximumPathLength)
         let transformer = try Self.transformerObject(target, targetId: targetId)

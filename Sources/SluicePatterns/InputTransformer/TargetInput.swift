@@ -5,9 +5,9 @@ import SluiceJSON
 ///
 /// Built once from the target's fields (with PutTargets' validation, see `init(target:targetId:)`), then rendered
 /// for every event the rule matches.
-public struct TargetInput: Sendable {
+package struct TargetInput: Sendable {
     /// How the target's input is chosen.
-    public enum Kind: Sendable {
+    package enum Kind: Sendable {
         /// None of Input, InputPath or InputTransformer: the event itself.
         case event
         /// `Input`: this JSON text, whatever the event holds.
@@ -19,10 +19,10 @@ public struct TargetInput: Sendable {
     }
 
     /// How the target's input is chosen.
-    public let kind: Kind
+    package let kind: Kind
 
     /// A target input of an already validated kind.
-    public init(kind: Kind) {
+    package init(kind: Kind) {
         self.kind = kind
     }
 
@@ -30,7 +30,7 @@ public struct TargetInput: Sendable {
     ///
     /// An `InputPath` that selects nothing and a JSON-object template whose result is not valid JSON both leave
     /// nothing to deliver; AWS drops such events silently.
-    public func render(event: JSONValue, context: TargetContext) -> String? {
+    package func render(event: JSONValue, context: TargetContext) -> String? {
         switch kind {
         case .event:
             return event.serialized()
