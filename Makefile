@@ -21,7 +21,8 @@ SYSUSERSDIR ?= $(PREFIX)/lib/sysusers.d
 DESTDIR ?=
 
 # Flags for the build `make test` runs; swift test gets the same ones so it reuses that build instead of redoing it.
-TEST_BUILD_FLAGS ?= -Xswiftc -warnings-as-errors
+# A module that imports another it does not declare as a dependency is an error too.
+TEST_BUILD_FLAGS ?= -Xswiftc -warnings-as-errors --explicit-target-dependency-import-check error
 
 # System packages: Debian names. python3 runs the conformance runners; it counts as present when any python3 is on
 # PATH (e.g. a pyenv one), so only the -dev packages and pkg-config are checked with dpkg.

@@ -87,7 +87,7 @@ struct MapRunDocument {
 
     /// Opens the store under `root` (only to read unless `writing`), or explains why not.
     static func openStore(root: String, writing: Bool = false) throws -> SluiceDatabase {
-        let path = Settings.path(root, "var/lib/sluice/sluice.db")
+        let path = SluicePaths(root: root).store
         try StoreAccess.check(path, writing: writing)
         do {
             return writing ? try SluiceDatabase(path: path) : try SluiceDatabase(readingAt: path)

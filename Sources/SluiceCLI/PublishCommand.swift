@@ -46,7 +46,7 @@ struct PublishCommand: AsyncParsableCommand {
     var root: String = "/"
 
     func run() async throws {
-        let settings = Settings.load(root: root)
+        let settings = try SluiceSettings.load(root: root)
         let store = TopicStore(root: root, region: settings.region, account: settings.account)
         let topicName: String
         let text: String
@@ -126,7 +126,7 @@ struct PublishCommand: AsyncParsableCommand {
 
     /// Runs the topic's subscriptions in this process (what sluiced would do), streaming their output to stderr.
     private func deliverNow(_ message: TopicMessage, store: TopicStore) async -> [DeliveryOutcome] {
-        let directory = Settings.path(root, "etc/sluice/subscriptions")
+        let directory = SluicePaths(root: root).subscriptions
         let (subscriptions, problems) = ConfigLoader.loadSubscriptions(directory: directory)
         for problem in problems { StandardError.write("sluice: subscription skipped: \(problem)\n") }
         let service = DeliveryService(

@@ -53,9 +53,9 @@ struct RunCommand: AsyncParsableCommand {
         } catch let error as CLIError {
             throw CLIError.exit(error.description)
         }
-        let settings = Settings.load(root: root)
+        let settings = try SluiceSettings.load(root: root)
         let host = FunctionHost(
-            directory: functions ?? Settings.path(root, "etc/sluice/functions"),
+            directory: functions ?? SluicePaths(root: root).functions,
             maxWorkers: settings.maxWorkers,
             logger: Logger(label: "sluice.functions") { StreamLogHandler.standardError(label: $0) }
         )

@@ -41,7 +41,7 @@ struct SubscribeCommand: ParsableCommand {
     var root: String = "/"
 
     func run() throws {
-        let settings = Settings.load(root: root)
+        let settings = try SluiceSettings.load(root: root)
         let document: JSONValue
         let subscriptionName: String
         do {
@@ -68,7 +68,7 @@ struct SubscribeCommand: ParsableCommand {
         } catch let error as CLIError {
             throw CLIError.exit(error.description)
         }
-        let file = Settings.path(root, "etc/sluice/subscriptions/\(subscriptionName).json")
+        let file = SluicePaths(root: root).subscriptions + "/\(subscriptionName).json"
         if case .failure(let errors) = Subscription.decode(document, file: file, name: subscriptionName) {
             for problem in errors.problems { StandardError.write("sluice: \(problem)\n") }
             throw CLIError.exit("the subscription was not written")

@@ -21,11 +21,11 @@ struct TopicsListCommand: ParsableCommand {
     var root: String = "/"
 
     func run() throws {
-        let settings = Settings.load(root: root)
+        let settings = try SluiceSettings.load(root: root)
         let store = TopicStore(root: root, region: settings.region, account: settings.account)
         try StoreAccess.checkFolder(store.directory)
         let (subscriptions, problems) = ConfigLoader.loadSubscriptions(
-            directory: Settings.path(root, "etc/sluice/subscriptions")
+            directory: SluicePaths(root: root).subscriptions
         )
         for problem in problems { StandardError.write("sluice: subscription skipped: \(problem)\n") }
         let names = Set(store.topics()).union(subscriptions.map(\.topic)).sorted()

@@ -1,11 +1,12 @@
 import Logging
+import SluiceEngine
 import SluiceWatch
 
 /// Watches the configuration folders (state machines, rules, subscriptions, functions, buckets) so that saving a file
 /// reloads, as SIGHUP does. Editors write in bursts (temp file, rename, chmod): changes are gathered for a moment
 /// first.
 struct ConfigWatcher: Sendable {
-    let paths: DaemonPaths
+    let paths: SluicePaths
     let logger: Logger
 
     /// Calls `reload` after every burst of changes until cancelled or the folders cannot be watched.

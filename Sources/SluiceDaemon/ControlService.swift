@@ -1,5 +1,6 @@
 import Logging
 import ServiceLifecycle
+import SluiceEngine
 import SluiceInterpreter
 import SluiceJSON
 import SluiceStore

@@ -1,6 +1,7 @@
 import Logging
 import ServiceLifecycle
 import SluiceCore
+import SluiceEngine
 import SluiceSystemd
 import SluiceWorkers
 
@@ -15,8 +16,8 @@ package struct Daemon: Sendable {
     let runtime: DaemonRuntime
 
     /// Prepares sluiced on `root` and tells systemd it is ready.
-    package static func start(root: String, settings: DaemonSettings, logger: Logger) async throws -> Daemon {
-        let runtime = try await DaemonRuntime.start(paths: DaemonPaths(root: root), settings: settings, logger: logger)
+    package static func start(root: String, settings: SluiceSettings, logger: Logger) async throws -> Daemon {
+        let runtime = try await DaemonRuntime.start(paths: SluicePaths(root: root), settings: settings, logger: logger)
         runtime.notifier.ready(status: runtime.counters.statusLine)
         logger.info(
             "sluiced ready",

@@ -1,6 +1,7 @@
 import SluiceASL
 import SluiceConfig
 import SluiceCore
+import SluiceEngine
 import SluiceWorkers
 import Synchronization
 
@@ -17,7 +18,7 @@ struct DaemonConfiguration: Sendable {
 
     /// Loads every file. On a reload (`previous` given), a file that no longer loads keeps its last good version,
     /// so a typo saved in an editor does not switch a working rule or definition off.
-    static func load(_ paths: DaemonPaths, previous: DaemonConfiguration? = nil) -> DaemonConfiguration {
+    static func load(_ paths: SluicePaths, previous: DaemonConfiguration? = nil) -> DaemonConfiguration {
         let machines = StateMachineLoader.load(directory: paths.stateMachines)
         let rules = ConfigLoader.loadRules(directory: paths.rules)
         let subscriptions = ConfigLoader.loadSubscriptions(directory: paths.subscriptions)

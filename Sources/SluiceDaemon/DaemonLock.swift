@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import SluiceEngine
 
 /// One root, one sluiced: the daemon holds an exclusive lock on ROOT/run/sluice/sluiced.lock for its whole life, so
 /// a second sluiced on the same root refuses to start instead of reporting the same uploads again. The lock is
@@ -9,7 +10,7 @@ final class DaemonLock: Sendable {
     private let descriptor: Int32
 
     /// Takes the lock, or throws saying which sluiced holds it.
-    init(paths: DaemonPaths) throws {
+    init(paths: SluicePaths) throws {
         let folder = paths.runtime
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let file = folder + "/sluiced.lock"

@@ -14,7 +14,7 @@ extension DaemonRuntime {
     /// Everything sluiced needs before it says READY=1: the lock (one sluiced per root), the state folders, the
     /// store (one that cannot be opened stops sluiced with the reason, never a silent reset), the configuration,
     /// warm workers, and the bucket watches with the catch-up of what changed while sluiced was down.
-    static func start(paths: DaemonPaths, settings: DaemonSettings, logger: Logger) async throws -> DaemonRuntime {
+    static func start(paths: SluicePaths, settings: SluiceSettings, logger: Logger) async throws -> DaemonRuntime {
         let lock = try DaemonLock(paths: paths)
         // Buckets are shared with sluiced's group (members drop files there); made so the first time only, an
         // administrator's later choice stands. (systemd's StateDirectory= makes only the top folder.)
@@ -27,7 +27,7 @@ extension DaemonRuntime {
         do {
             store = try DaemonStore(paths: paths)
         } catch {
-            logger.critical("cannot open the store \(paths.path("var/lib/sluice/sluice.db")): \(error)")
+            logger.critical("cannot open the store \(paths.store): \(error)")
             throw DaemonError("cannot open the store: \(error)")
         }
         let config = CurrentConfiguration(DaemonConfiguration.load(paths))
@@ -67,8 +67,8 @@ extension DaemonRuntime {
 
     private static func deliveryService(
         _ subscriptions: [Subscription],
-        _ paths: DaemonPaths,
-        _ settings: DaemonSettings,
+        _ paths: SluicePaths,
+        _ settings: SluiceSettings,
         _ store: DaemonStore,
         _ logger: Logger
     ) -> DeliveryService<ContinuousClock> {

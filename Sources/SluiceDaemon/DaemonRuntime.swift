@@ -12,8 +12,8 @@ import SluiceWorkers
 /// topics and deliveries, the journal, the hand-offs in memory, the bucket watcher, and the lock that makes it the
 /// only sluiced on its root. Built once at start (DaemonRuntime+Start), before READY=1.
 final class DaemonRuntime: Sendable {
-    let paths: DaemonPaths
-    let settings: DaemonSettings
+    let paths: SluicePaths
+    let settings: SluiceSettings
     let logger: Logger
     let notifier: SystemdNotifier
     let lock: DaemonLock
@@ -31,8 +31,8 @@ final class DaemonRuntime: Sendable {
     let progressLog = MapRunProgressLog()
 
     init(
-        paths: DaemonPaths,
-        settings: DaemonSettings,
+        paths: SluicePaths,
+        settings: SluiceSettings,
         logger: Logger,
         notifier: SystemdNotifier,
         lock: DaemonLock,
@@ -64,7 +64,7 @@ final class DaemonRuntime: Sendable {
     }
 
     /// The functions in `paths.functions`, their problems reported; workers run only as members of sluiced's group.
-    static func loadFunctions(_ paths: DaemonPaths, _ settings: DaemonSettings, _ logger: Logger) -> FunctionHost {
+    static func loadFunctions(_ paths: SluicePaths, _ settings: SluiceSettings, _ logger: Logger) -> FunctionHost {
         let host = FunctionHost(
             directory: paths.functions,
             maxWorkers: settings.maxWorkers,

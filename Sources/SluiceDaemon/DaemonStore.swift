@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import SluiceASL
+import SluiceEngine
 import SluiceInterpreter
 import SluiceJSON
 import SluiceStore
@@ -15,8 +16,8 @@ struct DaemonStore: Sendable {
     let isNew: Bool
     let bucketsDirectory: String
 
-    init(paths: DaemonPaths) throws {
-        let path = paths.path("var/lib/sluice/sluice.db")
+    init(paths: SluicePaths) throws {
+        let path = paths.store
         isNew = !FileManager.default.fileExists(atPath: path)
         if isNew {
             // Made first, readable and writable by sluiced's group (its members' `sluice` commands write requests);

@@ -1,4 +1,5 @@
 import ServiceLifecycle
+import SluiceEngine
 
 /// Executions: every start request (hand-offs, executions carried on) runs to its end, at most
 /// MaxConcurrentExecutions at once. Graceful shutdown takes no new ones; the running ones finish.

@@ -60,7 +60,7 @@ package enum PipelineRunner {
             executionArn: execution.context.executionArn,
             onPublish: onPublish
         )
-        var runner = LocalRunner(mapIO: BucketMapIO(bucketsDirectory: Settings.path(root, "var/lib/sluice/buckets"))) {
+        var runner = LocalRunner(mapIO: BucketMapIO(bucketsDirectory: SluicePaths(root: root).buckets)) {
             invocation in
             if let result = await tasks.handle(invocation) { return result }
             if let result = await topics.handle(invocation) { return result }

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import ServiceLifecycle
 import SluiceDaemon
+import SluiceEngine
 import SluiceSystemd
 import UnixSignals
 
@@ -38,7 +39,7 @@ struct SluicedCommand: AsyncParsableCommand {
 
     /// The settings file the daemon reads: `--config` as given, else the default under `--root`.
     var configPath: String {
-        config ?? Self.path("etc/sluice/sluiced.json", under: root)
+        config ?? SluicePaths(root: root).settingsFile
     }
 
     func validate() throws {
@@ -53,9 +54,9 @@ struct SluicedCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let settings: DaemonSettings
+        let settings: SluiceSettings
         do {
-            settings = try DaemonSettings.load(configPath)
+            settings = try SluiceSettings.load(configPath)
         } catch {
             FileHandle.standardError.write(Data("sluiced: \(configPath): \(error)\n".utf8))
             throw ExitCode(78)  // EX_CONFIG: systemd's RestartPreventExitStatus keeps it from looping
@@ -71,7 +72,8 @@ struct SluicedCommand: AsyncParsableCommand {
         let logger = Logger(label: "sluice.daemon")
         // Absolute, so paths resolved from it (a subscription's script, a function's command) stay right in the
         // workers' and scripts' own working directories.
-        let absoluteRoot = root.hasPrefix("/") ? root : Self.path(root, under: FileManager.default.currentDirectoryPath)
+        let absoluteRoot =
+            root.hasPrefix("/") ? root : SluicePaths(root: FileManager.default.currentDirectoryPath).path(root)
         let daemon: Daemon
         do {
             daemon = try await Daemon.start(root: absoluteRoot, settings: settings, logger: logger)
@@ -94,14 +96,5 @@ struct SluicedCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         await daemon.stopped()
-    }
-
-    /// Joins `relative` onto `root`, so that root `/` gives `/etc/...` and root `/tmp/r/` gives `/tmp/r/etc/...`.
-    static func path(_ relative: String, under root: String) -> String {
-        var base = root
-        while base.count > 1 && base.hasSuffix("/") {
-            base.removeLast()
-        }
-        return base.hasSuffix("/") ? base + relative : base + "/" + relative
     }
 }

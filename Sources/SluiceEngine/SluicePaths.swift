@@ -1,5 +1,6 @@
-/// The folders of DESIGN.md under a root (`--root` prefixes them all).
-package struct DaemonPaths: Sendable {
+/// The folders of DESIGN.md under a root (`--root` prefixes them all): the one place that spells them out, for
+/// sluiced, the `sluice` commands and the benchmarks.
+package struct SluicePaths: Sendable {
     package var root: String
 
     package init(root: String) { self.root = root }
@@ -19,6 +20,9 @@ package struct DaemonPaths: Sendable {
     package var bucketDeclarations: String { path("etc/sluice/buckets") }
     package var buckets: String { path("var/lib/sluice/buckets") }
     package var topics: String { path("var/lib/sluice/topics") }
+    /// The state folder (systemd's StateDirectory=).
+    package var state: String { path("var/lib/sluice") }
+    package var store: String { path("var/lib/sluice/sluice.db") }
     package var settingsFile: String { path("etc/sluice/sluiced.json") }
     /// Runtime files (systemd's RuntimeDirectory=): the daemon's lock.
     package var runtime: String { path("run/sluice") }

@@ -1,0 +1,46 @@
+import Foundation
+import SluiceJSON
+
+/// sluiced.json, read the same way by sluiced and the `sluice` commands: where ARNs say they are, how many workers
+/// and executions run at once, the log level. Every missing field keeps its default; a file that is not a JSON
+/// object is an error for both (a typo must not silently give defaults).
+package struct SluiceSettings: Sendable {
+    package var region = "local"
+    package var account = "000000000000"
+    package var maxWorkers = 8
+    package var maxConcurrentExecutions = 64
+    package var logLevel = "info"
+
+    package init() {}
+
+    /// Reads the settings file at `path`; defaults when there is none.
+    package static func load(_ path: String) throws(SettingsError) -> SluiceSettings {
+        var settings = SluiceSettings()
+        guard let data = FileManager.default.contents(atPath: path) else { return settings }
+        let json: JSONValue
+        do {
+            json = try JSONParser.parse(bytes: Array(data))
+        } catch {
+            throw SettingsError(description: "\(path): not valid JSON: \(error)")
+        }
+        guard case .object(let o) = json else {
+            throw SettingsError(description: "\(path): the settings must be a JSON object")
+        }
+        if case .string(let r)? = o["Region"] { settings.region = r }
+        if case .string(let a)? = o["Account"] { settings.account = a }
+        if case .int(let n)? = o["MaxWorkers"], n > 0 { settings.maxWorkers = n }
+        if case .int(let n)? = o["MaxConcurrentExecutions"], n > 0 { settings.maxConcurrentExecutions = n }
+        if case .string(let l)? = o["LogLevel"] { settings.logLevel = l }
+        return settings
+    }
+
+    /// ROOT/etc/sluice/sluiced.json.
+    package static func load(root: String) throws(SettingsError) -> SluiceSettings {
+        try load(SluicePaths(root: root).settingsFile)
+    }
+}
+
+/// sluiced.json cannot be used, said in words.
+package struct SettingsError: Error, CustomStringConvertible {
+    package var description: String
+}
