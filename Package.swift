@@ -93,7 +93,7 @@ let package = Package(
         // The store: sluice.db (SQLite, WAL) through GRDB.
         .target(
             name: "SluiceStore",
-            dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["SluiceInterpreter", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
         // Layer 2: the daemon.

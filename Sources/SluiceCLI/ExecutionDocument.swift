@@ -1,4 +1,5 @@
 import Foundation
+import SluiceInterpreter
 import SluiceJSON
 import SluiceStore
 
@@ -12,7 +13,7 @@ struct ExecutionDocument {
         o["executionArn"] = .string(execution.executionArn)
         o["stateMachineArn"] = .string(execution.stateMachineArn)
         o["name"] = .string(execution.name)
-        o["status"] = .string(execution.status)
+        o["status"] = .string(execution.status.rawValue)
         o["startDate"] = MapRunDocument.date(execution.startDate)
         if let stop = execution.stopDate { o["stopDate"] = MapRunDocument.date(stop) }
         return .object(o)
@@ -38,6 +39,6 @@ struct ExecutionDocument {
     var line: String {
         let started = MapRunDocument.date(execution.startDate).stringValue ?? ""
         return
-            "\(execution.status.padding(toLength: 9, withPad: " ", startingAt: 0))  \(started)  \(execution.executionArn)"
+            "\(execution.status.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0))  \(started)  \(execution.executionArn)"
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import SluiceInterpreter
 import SluiceJSON
 import SluiceStore
 
@@ -8,8 +9,6 @@ struct ExecutionsListCommand: ParsableCommand {
         commandName: "list",
         abstract: "List executions, newest first."
     )
-
-    static let statuses = ["RUNNING", "SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED", "PENDING_REDRIVE"]
 
     @Option(help: "Only executions with this status (RUNNING, SUCCEEDED, FAILED, TIMED_OUT, ABORTED).")
     var status: String?
@@ -24,13 +23,13 @@ struct ExecutionsListCommand: ParsableCommand {
     var root: String = "/"
 
     func run() throws {
-        if let status, !Self.statuses.contains(status) {
-            throw CLIError.exit(
-                "ValidationException: --status must be one of \(Self.statuses.joined(separator: ", ")), not \(status)"
-            )
+        let wanted = status.flatMap { ExecutionStatus(rawValue: $0) }
+        if let status, wanted == nil {
+            let names = ExecutionStatus.allCases.map { $0.rawValue }.joined(separator: ", ")
+            throw CLIError.exit("ValidationException: --status must be one of \(names), not \(status)")
         }
         let store = try MapRunDocument.openStore(root: root)
-        var executions = try store.executions(status: status).map(ExecutionDocument.init(execution:))
+        var executions = try store.executions(status: wanted).map(ExecutionDocument.init(execution:))
         if let stateMachine {
             // A name matches the ARN's last part: arn:aws:states:R:A:stateMachine:NAME.
             executions = executions.filter {

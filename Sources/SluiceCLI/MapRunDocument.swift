@@ -1,6 +1,7 @@
 import Foundation
 import SluiceASL
 import SluiceEngine
+import SluiceInterpreter
 import SluiceJSON
 import SluiceStore
 
@@ -41,7 +42,7 @@ struct MapRunDocument {
         var o = JSONObject()
         o["mapRunArn"] = .string(run.mapRunArn)
         o["executionArn"] = .string(run.executionArn)
-        o["status"] = .string(run.status)
+        o["status"] = .string(run.status.rawValue)
         o["startDate"] = Self.date(run.startDate)
         if let stop = run.stopDate { o["stopDate"] = Self.date(stop) }
         o["maxConcurrency"] = .int(run.maxConcurrency)

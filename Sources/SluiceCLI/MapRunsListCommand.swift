@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SluiceInterpreter
 import SluiceJSON
 import SluiceStore
 
@@ -36,7 +37,7 @@ struct MapRunsListCommand: ParsableCommand {
         for document in runs {
             let started = MapRunDocument.date(document.run.startDate).stringValue ?? ""
             print(
-                "\(document.run.status.padding(toLength: 9, withPad: " ", startingAt: 0))  \(started)  \(document.itemsLine)  \(document.run.mapRunArn)"
+                "\(document.run.status.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0))  \(started)  \(document.itemsLine)  \(document.run.mapRunArn)"
             )
         }
     }

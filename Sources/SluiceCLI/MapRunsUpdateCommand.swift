@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SluiceInterpreter
 import SluiceStore
 
 /// `sluice map-runs update ARN`: UpdateMapRun. The request goes through sluice.db to the sluiced running the map
@@ -44,7 +45,7 @@ struct MapRunsUpdateCommand: ParsableCommand {
         guard let run = try store.mapRun(mapRunArn) else {
             throw CLIError.exit("ResourceNotFound: no map run \(mapRunArn)")
         }
-        guard run.status == "RUNNING" else {
+        guard run.status == .running else {
             throw CLIError.exit("ValidationException: map run \(mapRunArn) is \(run.status), not RUNNING")
         }
         let id = try store.requestMapRunUpdate(

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Glibc
+import SluiceInterpreter
 import SluiceStore
 
 /// `sluice map-runs watch [ARN]`: follows a map run until it ends, with a progress bar, items/s and ETA on a
@@ -32,9 +33,9 @@ struct MapRunsWatchCommand: ParsableCommand {
             let done = run.itemsSucceeded + run.itemsFailed
             rate.add(done: done, at: Date())
             let line = Self.line(run, itemsPerSecond: rate.itemsPerSecond)
-            if run.status != "RUNNING" {
+            if run.status != .running {
                 print(terminal ? "\r\u{1B}[K" + line : line)
-                if run.status != "SUCCEEDED" { throw ExitCode(1) }
+                if run.status != .succeeded { throw ExitCode(1) }
                 return
             }
             if terminal {
@@ -53,7 +54,7 @@ struct MapRunsWatchCommand: ParsableCommand {
     /// follows the run the upload starts).
     private func newestRunning(_ store: SluiceDatabase) throws -> String {
         let before = try store.mapRuns()
-        if let run = before.first(where: { $0.status == "RUNNING" }) { return run.mapRunArn }
+        if let run = before.first(where: { $0.status == .running }) { return run.mapRunArn }
         let known = Set(before.map(\.mapRunArn))
         StandardError.write("sluice: no map run is running; waiting for the next one to start (Ctrl-C to stop)\n")
         while true {
@@ -75,13 +76,13 @@ struct MapRunsWatchCommand: ParsableCommand {
         }
         parts.append(MapRunDocument(run: run).itemsLine)
         if run.itemsFailed > 0 { parts.append("\(run.itemsFailed) failed") }
-        if run.status == "RUNNING", let itemsPerSecond {
+        if run.status == .running, let itemsPerSecond {
             parts.append("\(Int(itemsPerSecond.rounded())) items/s")
             if run.totalKnown, itemsPerSecond > 0 {
                 parts.append("ETA \(Int((Double(run.itemsRead - done) / itemsPerSecond).rounded(.up))) s")
             }
         }
-        parts.append(run.status)
+        parts.append(run.status.rawValue)
         return parts.joined(separator: "  ")
     }
 }

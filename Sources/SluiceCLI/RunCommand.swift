@@ -101,7 +101,7 @@ struct RunCommand: AsyncParsableCommand {
 
     private func print(outcome: ExecutionOutcome) {
         var doc = JSONObject()
-        doc["status"] = .string(outcome.status)
+        doc["status"] = .string(outcome.status.rawValue)
         switch outcome {
         case .succeeded(let output):
             doc["output"] = output

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SluiceASL
+import SluiceInterpreter
 import SluiceJSON
 import SluiceStore
 
@@ -28,7 +29,7 @@ struct StatusCommand: ParsableCommand {
         var running = false
         if let pid, let updated { running = kill(pid_t(pid), 0) == 0 && now - updated < 10 }
         let counts = try store.executionCounts()
-        let mapRuns = try store.mapRuns().filter { $0.status == "RUNNING" }.map(MapRunDocument.init(run:))
+        let mapRuns = try store.mapRuns().filter { $0.status == .running }.map(MapRunDocument.init(run:))
         let deliveries = try store.pendingDeliveryCount()
         // A store from before hand-offs has no table for them: none wait.
         let handoffs = (try? store.pendingHandoffCount()) ?? 0
@@ -52,8 +53,10 @@ struct StatusCommand: ParsableCommand {
             let seen = updated.flatMap { MapRunDocument.date($0).stringValue }.map { " (last seen \($0))" } ?? ""
             print("sluiced      not running\(seen)")
         }
-        let order = ["RUNNING", "SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED"]
-        let executions = order.map { "\(counts[$0] ?? 0) \($0.lowercased().replacingOccurrences(of: "_", with: " "))" }
+        let order: [ExecutionStatus] = [.running, .succeeded, .failed, .timedOut, .aborted]
+        let executions = order.map {
+            "\(counts[$0.rawValue] ?? 0) \($0.rawValue.lowercased().replacingOccurrences(of: "_", with: " "))"
+        }
         print("executions   " + executions.joined(separator: ", "))
         print("map runs     \(mapRuns.isEmpty ? "none running" : "\(mapRuns.count) running")")
         for run in mapRuns { print("  \(run.itemsLine)  \(run.run.mapRunArn)") }

@@ -50,7 +50,7 @@ struct ControlRequests {
         let executionArn = "arn:aws:states:\(region):\(account):execution:\(name):\(executionName)"
         let exists = Self.error("ExecutionAlreadyExists", "Execution Already Exists: '\(executionArn)'")
         if let existing = try? persisted.database.execution(executionArn) {
-            guard existing.status == "RUNNING", (try? JSONParser.parse(existing.input)) == input else {
+            guard existing.status == .running, (try? JSONParser.parse(existing.input)) == input else {
                 return (exists, [])
             }
             let started = Timestamp(epochMilliseconds: Int64((existing.startDate * 1000).rounded()))
@@ -97,7 +97,7 @@ struct ControlRequests {
         guard let record = try? persisted.database.execution(executionArn) else {
             return Self.error("ExecutionDoesNotExist", "Execution Does Not Exist: '\(executionArn)'")
         }
-        guard ["FAILED", "TIMED_OUT", "ABORTED"].contains(record.status) else {
+        guard record.status.isRedrivable else {
             return Self.error(
                 "ExecutionNotRedrivable",
                 "Execution with status \(record.status) cannot be redriven: '\(executionArn)'"

@@ -22,7 +22,7 @@ extension DaemonStore {
                     executionArn: context.executionArn,
                     stateMachineArn: context.stateMachineArn,
                     name: context.executionName,
-                    status: "RUNNING",
+                    status: .running,
                     startDate: Self.seconds(context.startTime),
                     input: input.serialized()
                 ),
@@ -97,7 +97,7 @@ extension DaemonStore {
     /// Records that a redrive starts: RUNNING again, its outcome cleared, the redrive counted.
     func redriveStarted(_ record: ExecutionRecord) throws {
         var record = record
-        record.status = "RUNNING"
+        record.status = .running
         record.stopDate = nil
         record.output = nil
         record.error = nil

@@ -141,7 +141,7 @@ struct DaemonStore: Sendable {
                     executionArn: executionArn,
                     status: run.status,
                     startDate: now,
-                    stopDate: run.status == "RUNNING" ? nil : now,
+                    stopDate: run.status == .running ? nil : now,
                     maxConcurrency: run.maxConcurrency,
                     toleratedFailureCount: run.toleratedFailureCount,
                     toleratedFailurePercentage: run.toleratedFailurePercentage,

@@ -52,7 +52,7 @@ struct ExecutionRun {
         -> Bool
     {
         let name = LogNames.execution(context.executionArn)
-        let running = statusEvent(context, status: "RUNNING", outcome: nil)
+        let running = statusEvent(context, status: .running, outcome: nil)
         let about = "execution \(name) (RUNNING)"
         if let resume = request.resume, resume.redrive {
             logger.info("execution \(name) redriven (replaying its journal of \(resume.journal.count) events)")
@@ -125,7 +125,7 @@ struct ExecutionRun {
 
     /// Map runs' progress: saved for `sluice map-runs`, counted for the status line, logged a few seconds apart.
     private func progress(_ runs: [MapRunProgress], executionArn: String, logger: Logger) {
-        runtime.counters.mapRuns(runs.filter { $0.status == "RUNNING" })
+        runtime.counters.mapRuns(runs.filter { $0.status == .running })
         do {
             try runtime.store.save(runs, executionArn: executionArn)
         } catch {
@@ -169,11 +169,13 @@ struct ExecutionRun {
                 metadata: ["sluice.error": .string(error ?? "")]
             )
         }
-        runtime.counters.executionEnded(succeeded: outcome.status == "SUCCEEDED")
+        runtime.counters.executionEnded(succeeded: outcome.status == .succeeded)
     }
 
     /// The EventBridge event Step Functions sends for a status change.
-    private func statusEvent(_ context: ExecutionContext, status: String, outcome: ExecutionOutcome?) -> JSONValue {
+    private func statusEvent(_ context: ExecutionContext, status: ExecutionStatus, outcome: ExecutionOutcome?)
+        -> JSONValue
+    {
         StatusChangeEvent.make(
             id: UUID().uuidString.lowercased(),
             region: runtime.settings.region,
@@ -181,7 +183,7 @@ struct ExecutionRun {
             executionArn: context.executionArn,
             stateMachineArn: context.stateMachineArn,
             name: context.executionName,
-            status: status,
+            status: status.rawValue,
             startDate: context.startTime,
             stopDate: outcome == nil ? nil : LocalRunner.now(),
             input: request.input,

@@ -24,7 +24,7 @@ final class MapRunProgressLog: Sendable {
         samples.withLock { samples in
             var lines: [String] = []
             for run in runs {
-                let ended = run.status != "RUNNING"
+                let ended = run.status != .running
                 let last = samples[run.mapRunArn]
                 if let last, !ended, now - last.at < interval { continue }
                 var rate: Double?
@@ -54,7 +54,7 @@ final class MapRunProgressLog: Sendable {
             text += " items"
         }
         text += ", \(LogNames.count(run.itemsFailed)) failed"
-        guard run.status == "RUNNING" else { return text + ", \(run.status)" }
+        guard run.status == .running else { return text + ", \(run.status)" }
         text += ", \(LogNames.count(run.running)) running"
         if let itemsPerSecond, itemsPerSecond.isFinite, itemsPerSecond >= 0 {
             text += ", \(LogNames.count(Int(itemsPerSecond.rounded()))) items/s"

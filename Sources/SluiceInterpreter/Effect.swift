@@ -80,7 +80,7 @@ package struct ChildExecutionRecord: Sendable, Hashable {
     package var output: JSONValue?
     package var error: String?
     package var cause: String?
-    package var status: String
+    package var status: ExecutionStatus
     package var startDate: Timestamp
     package var stopDate: Timestamp
     /// How many items the child processed (1, or the batch size).
@@ -96,7 +96,7 @@ package struct ChildExecutionRecord: Sendable, Hashable {
         output: JSONValue?,
         error: String?,
         cause: String?,
-        status: String,
+        status: ExecutionStatus,
         startDate: Timestamp,
         stopDate: Timestamp,
         itemCount: Int
@@ -114,7 +114,7 @@ package struct ChildExecutionRecord: Sendable, Hashable {
         self.itemCount = itemCount
     }
 
-    package var succeeded: Bool { status == "SUCCEEDED" }
+    package var succeeded: Bool { status == .succeeded }
 }
 
 /// One Task invocation requested by the interpreter.
@@ -134,13 +134,13 @@ package enum ExecutionOutcome: Sendable, Hashable {
     case timedOut(error: String?, cause: String?)
     case aborted(error: String?, cause: String?)
 
-    /// AWS's execution status name.
-    package var status: String {
+    /// AWS's execution status.
+    package var status: ExecutionStatus {
         switch self {
-        case .succeeded: "SUCCEEDED"
-        case .failed: "FAILED"
-        case .timedOut: "TIMED_OUT"
-        case .aborted: "ABORTED"
+        case .succeeded: .succeeded
+        case .failed: .failed
+        case .timedOut: .timedOut
+        case .aborted: .aborted
         }
     }
 }

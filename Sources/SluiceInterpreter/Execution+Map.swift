@@ -355,7 +355,7 @@ extension Execution {
         defer { activeFrame = nil }
         guard let join = takeJoin(id), case .map(let run) = join.kind else { return }
         record("MapRunSucceeded", ["mapRunArn": .string(run.mapRunArn)])
-        endedMapRuns.append(MapRunProgress(run, join, status: "SUCCEEDED"))
+        endedMapRuns.append(MapRunProgress(run, join, status: .succeeded))
         frames[id]?.phase = .working
         let output: JSONValue = ["MapRunArn": .string(run.mapRunArn), "ResultWriterDetails": details]
         do {
@@ -440,7 +440,7 @@ extension Execution {
         join: inout Join
     ) {
         if let writer = run.writerToken {
-            var record = childRecord(info, run: run, status: error == nil ? "SUCCEEDED" : "FAILED")
+            var record = childRecord(info, run: run, status: error == nil ? .succeeded : .failed)
             record.output = output
             record.error = error.map { $0.name.isEmpty ? nil : $0.name } ?? nil
             record.cause = error?.cause
@@ -459,7 +459,7 @@ extension Execution {
     }
 
     /// A child execution's result record, ending now, without output or error yet.
-    private func childRecord(_ info: MapRun.ChildInfo, run: MapRun, status: String) -> ChildExecutionRecord {
+    private func childRecord(_ info: MapRun.ChildInfo, run: MapRun, status: ExecutionStatus) -> ChildExecutionRecord {
         let machine = context.stateMachineName
         let label = run.mapRunArn.split(separator: ":").dropLast().last.map { String($0) } ?? machine
         let prefix = run.mapRunArn.split(separator: ":", omittingEmptySubsequences: false).prefix(5).joined(
@@ -509,7 +509,7 @@ extension Execution {
         }
         if run.limits.distributed {
             record("MapRunSucceeded", ["mapRunArn": .string(run.mapRunArn)])
-            endedMapRuns.append(MapRunProgress(run, join, status: "SUCCEEDED"))
+            endedMapRuns.append(MapRunProgress(run, join, status: .succeeded))
         }
         finishJoin(id, join)
     }
@@ -539,7 +539,7 @@ extension Execution {
                 run.childrenAborted += 1
                 run.itemsAborted += info.itemCount
                 if let writer = run.writerToken {
-                    effects.append(.writeResult(token: writer, record: childRecord(info, run: run, status: "ABORTED")))
+                    effects.append(.writeResult(token: writer, record: childRecord(info, run: run, status: .aborted)))
                 }
             }
             join.kind = .map(run)
@@ -558,7 +558,7 @@ extension Execution {
             }
             record(run.limits.distributed ? "MapRunFailed" : "MapStateFailed", failureDetails(error))
             if run.limits.distributed, frames[id]?.parent == nil { failedMapRuns[id] = Self.mapRedrive(run, join) }
-            if run.limits.distributed { endedMapRuns.append(MapRunProgress(run, join, status: "FAILED")) }
+            if run.limits.distributed { endedMapRuns.append(MapRunProgress(run, join, status: .failed)) }
         }
         frames[id]?.phase = .working
         handleError(id, error)

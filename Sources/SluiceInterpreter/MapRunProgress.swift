@@ -2,7 +2,7 @@
 package struct MapRunProgress: Sendable, Hashable {
     package var mapRunArn: String
     /// DescribeMapRun's status: RUNNING, then SUCCEEDED, FAILED or ABORTED.
-    package var status: String
+    package var status: MapRunStatus
     /// MaxConcurrency as declared or updated; 0 is no limit.
     package var maxConcurrency: Int
     package var toleratedFailureCount: Int?
@@ -28,7 +28,7 @@ package struct MapRunProgress: Sendable, Hashable {
 
     package init(
         mapRunArn: String,
-        status: String = "RUNNING",
+        status: MapRunStatus = .running,
         maxConcurrency: Int = 0,
         toleratedFailureCount: Int? = nil,
         toleratedFailurePercentage: Double? = nil,
@@ -60,7 +60,7 @@ package struct MapRunProgress: Sendable, Hashable {
         self.totalKnown = totalKnown
     }
 
-    init(_ run: MapRun, _ join: Join, status: String) {
+    init(_ run: MapRun, _ join: Join, status: MapRunStatus) {
         self.init(
             mapRunArn: run.mapRunArn,
             status: status,
@@ -88,7 +88,7 @@ extension Execution {
             guard case .joining(let join) = frame.phase, case .map(let run) = join.kind, run.limits.distributed else {
                 return nil
             }
-            return MapRunProgress(run, join, status: "RUNNING")
+            return MapRunProgress(run, join, status: .running)
         }
     }
 }

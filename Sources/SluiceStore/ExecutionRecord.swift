@@ -1,4 +1,5 @@
 import GRDB
+import SluiceInterpreter
 
 /// One execution as the store keeps it: DescribeExecution's fields, dates as seconds since 1970, input and output
 /// as the JSON text AWS returns them in.
@@ -7,7 +8,7 @@ package struct ExecutionRecord: Sendable, Hashable {
     package var stateMachineArn: String
     package var name: String
     /// RUNNING, SUCCEEDED, FAILED, TIMED_OUT or ABORTED.
-    package var status: String
+    package var status: ExecutionStatus
     package var startDate: Double
     package var stopDate: Double?
     package var input: String
@@ -20,7 +21,7 @@ package struct ExecutionRecord: Sendable, Hashable {
         executionArn: String,
         stateMachineArn: String,
         name: String,
-        status: String,
+        status: ExecutionStatus,
         startDate: Double,
         stopDate: Double? = nil,
         input: String,
@@ -47,7 +48,8 @@ package struct ExecutionRecord: Sendable, Hashable {
             executionArn: row["executionArn"],
             stateMachineArn: row["stateMachineArn"],
             name: row["name"],
-            status: row["status"],
+            // A status this version does not know reads as FAILED (closed, and redrivable).
+            status: ExecutionStatus(rawValue: row["status"]) ?? .failed,
             startDate: row["startDate"],
             stopDate: row["stopDate"],
             input: row["input"],
@@ -62,6 +64,9 @@ package struct ExecutionRecord: Sendable, Hashable {
         "executionArn, stateMachineArn, name, status, startDate, stopDate, input, output, error, cause, redriveCount"
 
     var arguments: StatementArguments {
-        [executionArn, stateMachineArn, name, status, startDate, stopDate, input, output, error, cause, redriveCount]
+        [
+            executionArn, stateMachineArn, name, status.rawValue, startDate, stopDate, input, output, error, cause,
+            redriveCount,
+        ]
     }
 }

@@ -1,11 +1,12 @@
 import GRDB
+import SluiceInterpreter
 
 /// One Distributed Map run as the store keeps it: DescribeMapRun's fields and counters, dates as seconds since 1970.
 package struct MapRunRecord: Sendable, Hashable {
     package var mapRunArn: String
     package var executionArn: String
     /// RUNNING, SUCCEEDED, FAILED or ABORTED.
-    package var status: String
+    package var status: MapRunStatus
     package var startDate: Double
     package var stopDate: Double?
     package var maxConcurrency: Int
@@ -29,7 +30,7 @@ package struct MapRunRecord: Sendable, Hashable {
     package init(
         mapRunArn: String,
         executionArn: String,
-        status: String,
+        status: MapRunStatus,
         startDate: Double,
         stopDate: Double?,
         maxConcurrency: Int,
@@ -72,7 +73,7 @@ package struct MapRunRecord: Sendable, Hashable {
         self.init(
             mapRunArn: row["mapRunArn"],
             executionArn: row["executionArn"],
-            status: row["status"],
+            status: MapRunStatus(rawValue: row["status"]) ?? .aborted,
             startDate: row["startDate"],
             stopDate: row["stopDate"],
             maxConcurrency: row["maxConcurrency"],

@@ -1,4 +1,5 @@
 import GRDB
+import SluiceInterpreter
 
 extension SluiceDatabase {
     static func registerExecutionMigrations(_ migrator: inout DatabaseMigrator) {
@@ -50,7 +51,7 @@ extension SluiceDatabase {
                     """,
                 arguments: record.arguments
             )
-            if record.status == "SUCCEEDED" {
+            if record.status == .succeeded {
                 // Ended for good: the history says everything the journal did. (An execution that failed, timed
                 // out or was stopped keeps its journal: RedriveExecution rebuilds it from there.)
                 try db.execute(
@@ -72,13 +73,14 @@ extension SluiceDatabase {
     }
 
     /// Executions, newest first, optionally of one status and of one state machine (its ARN).
-    package func executions(status: String? = nil, stateMachineArn: String? = nil) throws -> [ExecutionRecord] {
+    package func executions(status: ExecutionStatus? = nil, stateMachineArn: String? = nil) throws -> [ExecutionRecord]
+    {
         try writer.read { db in
             var conditions: [String] = []
             var arguments: StatementArguments = []
             if let status {
                 conditions.append("status = ?")
-                arguments += [status]
+                arguments += [status.rawValue]
             }
             if let stateMachineArn {
                 conditions.append("stateMachineArn = ?")

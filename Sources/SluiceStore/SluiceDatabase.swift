@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import SluiceInterpreter
 
 /// sluice.db: the daemon's memory across restarts (SQLite in WAL mode, through GRDB).
 ///
@@ -233,7 +234,8 @@ package final class SluiceDatabase: Sendable {
                             updateDate = excluded.updateDate
                         """,
                     arguments: [
-                        run.mapRunArn, run.executionArn, run.status, run.startDate, run.stopDate, run.maxConcurrency,
+                        run.mapRunArn, run.executionArn, run.status.rawValue, run.startDate, run.stopDate,
+                        run.maxConcurrency,
                         run.toleratedFailureCount, run.toleratedFailurePercentage, run.itemsRead, run.itemsPending,
                         run.itemsSucceeded, run.itemsFailed, run.totalKnown, run.childrenRunning, run.childrenSucceeded,
                         run.childrenFailed, run.childrenAborted, run.itemsAborted, run.updateDate,

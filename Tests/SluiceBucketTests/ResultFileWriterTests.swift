@@ -76,7 +76,7 @@ private func succeededChild(
         output: output,
         error: nil,
         cause: nil,
-        status: "SUCCEEDED",
+        status: .succeeded,
         startDate: childDate("2025-02-04T01:49:50.099Z"),
         stopDate: childDate("2025-02-04T01:49:50.163Z"),
         itemCount: 1
@@ -93,7 +93,7 @@ private func failedChild(_ name: String = "55334b15-7c04-3b8d-8ee4-5c6f72f90dbc"
         output: nil,
         error: "States.TaskFailed",
         cause: "Task timed out after 60.16 seconds",
-        status: "FAILED",
+        status: .failed,
         startDate: childDate("2025-01-07T10:38:47.702Z"),
         stopDate: childDate("2025-01-07T10:40:38.759Z"),
         itemCount: 1
@@ -182,11 +182,11 @@ struct ResultFileWriterTests {
         let buckets = try ResultBuckets("results")
         let writer = try ResultFileWriter(bucketsDirectory: buckets.directory, request: writerRequest())
         var timedOut = failedChild("t")
-        timedOut.status = "TIMED_OUT"
+        timedOut.status = .timedOut
         var aborted = failedChild("a")
-        aborted.status = "ABORTED"
+        aborted.status = .aborted
         var pending = failedChild("p")
-        (pending.status, pending.error, pending.cause) = ("PENDING", nil, nil)
+        (pending.status, pending.error, pending.cause) = (.pendingRedrive, nil, nil)
         for record in [timedOut, aborted, pending] { try writer.append(record) }
         _ = try writer.finish()
 
@@ -697,7 +697,7 @@ struct ResultFileWriterTests {
             ("RedriveStatusReason", "Execution is SUCCEEDED and cannot be redriven"),
             ("StartDate", .string(record.startDate.iso8601())),
             ("StateMachineArn", .string(record.stateMachineArn)),
-            ("Status", .string(record.status)),
+            ("Status", .string(record.status.rawValue)),
             ("StopDate", .string(record.stopDate.iso8601())),
         ]
         return JSONValue.object(JSONObject(pairs)).serialized()

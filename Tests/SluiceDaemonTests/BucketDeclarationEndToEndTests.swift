@@ -41,8 +41,10 @@ extension DaemonEndToEndTests {
         #expect(executions(root).count == 2)
         // A bucket declared while sluiced runs is there once the configuration reloads.
         try root.write("etc/sluice/buckets/later.json", "{}")
-        try waitFor(seconds: 10) { FileManager.default.fileExists(atPath: buckets + "later") }
-        #expect(logContains(log, "bucket later created (declared in buckets/later.json)"))
+        try waitFor(seconds: 10) {
+            FileManager.default.fileExists(atPath: buckets + "later")
+                && logContains(log, "bucket later created (declared in buckets/later.json)")
+        }
         daemon.terminate()
         daemon.waitUntilExit()
     }

@@ -33,7 +33,7 @@ struct LogNamesTests {
     func progressLines() {
         let log = MapRunProgressLog(interval: .seconds(5))
         let arn = "arn:aws:states:local:000000000000:mapRun:score-companies/scores:1329aee5-0d3c"
-        func run(_ done: Int, status: String = "RUNNING") -> MapRunProgress {
+        func run(_ done: Int, status: MapRunStatus = .running) -> MapRunProgress {
             MapRunProgress(
                 mapRunArn: arn,
                 status: status,
@@ -57,7 +57,7 @@ struct LogNamesTests {
             ]
         )
         #expect(
-            log.lines(for: [run(227_000, status: "SUCCEEDED")], at: start + .seconds(6)) == [
+            log.lines(for: [run(227_000, status: .succeeded)], at: start + .seconds(6)) == [
                 "map run score-companies/scores:1329aee5 227,000/227,000 items (100%), 0 failed, SUCCEEDED"
             ]
         )

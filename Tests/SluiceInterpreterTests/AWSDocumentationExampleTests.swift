@@ -169,7 +169,7 @@ struct AWSDocumentationExampleTests {
         }
         let timeout = try #require(timers.first { $0.1 == t0.adding(seconds: 5) })
         _ = e.handle(.timerFired(token: timeout.0), at: timeout.1)
-        #expect(e.outcome?.status == "TIMED_OUT")
+        #expect(e.outcome?.status == .timedOut)
 
         _ = stopped.start()
         let effects = stopped.handle(.stop(error: "Manual", cause: "by hand"), at: t0)

@@ -187,7 +187,7 @@ struct DistributedMapTests {
             (input.intValue ?? 0) < failures ? .failure(StatesError("Bad")) : .success(input)
         }
         if succeeds {
-            #expect(outcome.status == "SUCCEEDED")
+            #expect(outcome.status == .succeeded)
         } else {
             #expect(
                 outcome
@@ -211,7 +211,7 @@ struct DistributedMapTests {
         #expect(h.mapRunsStarted == 1)
         let run = try #require(h.endedMapRuns.first)
         #expect(h.endedMapRuns.count == 1)
-        #expect(run.status == status)
+        #expect(run.status.rawValue == status)
         #expect(run.maxConcurrency == 1)
         #expect(run.toleratedFailureCount == 2)
         #expect(run.itemsFailed == failures)
@@ -235,7 +235,7 @@ struct DistributedMapTests {
             )
         }
         let outcome = try h.run(definition(reader + #","MaxConcurrency":1"#))
-        #expect(outcome.status == "SUCCEEDED")
+        #expect(outcome.status == .succeeded)
         #expect(h.concurrentPeak == 5)
         #expect(h.endedMapRuns.first?.maxConcurrency == 5)
     }
@@ -255,8 +255,8 @@ struct DistributedMapTests {
         let outcome = try h.run(definition(reader + #","MaxConcurrency":1,"ToleratedFailureCount":5"#)) { input in
             (input.intValue ?? 0) < 3 ? .failure(StatesError("Bad")) : .success(input)
         }
-        #expect(outcome.status == "FAILED")
-        #expect(h.endedMapRuns.first?.status == "FAILED")
+        #expect(outcome.status == .failed)
+        #expect(h.endedMapRuns.first?.status == .failed)
         #expect(h.endedMapRuns.first?.toleratedFailureCount == 1)
         #expect(h.endedMapRuns.first?.itemsSucceeded == 1)
     }
@@ -409,11 +409,11 @@ struct DistributedMapTests {
         }
         #expect(error == "States.ExceedToleratedFailureThreshold")
         // The first batch failed while two more were running: those two are stopped by the failure.
-        #expect(h.written.map(\.status) == ["FAILED", "ABORTED", "ABORTED"])
-        #expect(h.written.filter { $0.status == "ABORTED" }.allSatisfy { $0.error == nil && $0.output == nil })
+        #expect(h.written.map(\.status) == [.failed, .aborted, .aborted])
+        #expect(h.written.filter { $0.status == .aborted }.allSatisfy { $0.error == nil && $0.output == nil })
         #expect(!h.committed)
         let run = try #require(h.endedMapRuns.last)
-        #expect(run.status == "FAILED")
+        #expect(run.status == .failed)
         #expect(run.childrenFailed == 1)
         #expect(run.childrenAborted == 2)
         #expect(run.itemsAborted == 4)

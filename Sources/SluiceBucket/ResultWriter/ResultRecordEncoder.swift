@@ -100,7 +100,7 @@ struct ResultRecordEncoder {
         ResultJSONBytes.append(",\"StateMachineArn\":", to: &out)
         JSONValue.writeString(record.stateMachineArn, to: &out)
         ResultJSONBytes.append(",\"Status\":", to: &out)
-        JSONValue.writeString(record.status, to: &out)
+        JSONValue.writeString(record.status.rawValue, to: &out)
         ResultJSONBytes.append(",\"StopDate\":", to: &out)
         dates.append(record.stopDate, to: &out)
         out.append(UInt8(ascii: "}"))

@@ -1,3 +1,5 @@
+import SluiceInterpreter
+
 /// The three groups AWS sorts child executions into, each written to its own numbered files.
 ///
 /// Cases are in the order of manifest.json's ResultFiles (alphabetical, as AWS writes them).
@@ -11,10 +13,10 @@ enum ResultStatus: String, CaseIterable, Sendable {
 
     /// The group of a child execution with this status (AWS: "FAILED_n.json – Contains the consolidated data for
     /// all failed, timed out, and aborted child workflow executions").
-    init(childStatus: String) {
+    init(childStatus: ExecutionStatus) {
         switch childStatus {
-        case "SUCCEEDED": self = .succeeded
-        case "PENDING": self = .pending
+        case .succeeded: self = .succeeded
+        case .pendingRedrive: self = .pending
         default: self = .failed
         }
     }
