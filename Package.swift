@@ -41,16 +41,22 @@ let package = Package(
         ),
         // Layer 1: the operating system.
         .target(name: "CSluiceLinux"),
+        // The system calls the others share: files read and statted, atomic writes, UTC times.
+        .target(name: "SluiceLinux", swiftSettings: strictSettings),
         // Bucket objects as Distributed Map items (ItemReader); gzip and zstd come from the system libraries.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
         .target(
             name: "SluiceBucket",
-            dependencies: ["SluiceJSON", "SluiceASL", "SluiceInterpreter", "CZlib", "CZstd"],
+            dependencies: ["SluiceLinux", "SluiceJSON", "SluiceASL", "SluiceInterpreter", "CZlib", "CZstd"],
             swiftSettings: strictSettings
         ),
         // Bucket folders watched with inotify and turned into S3's EventBridge object events.
-        .target(name: "SluiceWatch", dependencies: ["SluiceJSON", "SluiceBucket"], swiftSettings: strictSettings),
+        .target(
+            name: "SluiceWatch",
+            dependencies: ["SluiceLinux", "SluiceJSON", "SluiceBucket"],
+            swiftSettings: strictSettings
+        ),
         // Functions: worker processes under Lambda's concurrency model.
         .target(
             name: "SluiceWorkers",
@@ -64,7 +70,8 @@ let package = Package(
         .target(
             name: "SluiceTopics",
             dependencies: [
-                "SluiceJSON", "SluiceASL", "SluiceInterpreter", "SluicePatterns", "SluiceCore", "SluiceWorkers",
+                "SluiceLinux", "SluiceJSON", "SluiceASL", "SluiceInterpreter", "SluicePatterns", "SluiceCore",
+                "SluiceWorkers",
             ],
             swiftSettings: strictSettings
         ),
@@ -113,7 +120,7 @@ let package = Package(
             name: "SluiceCLI",
             dependencies: [
                 "SluiceJSON", "SluiceASL", "SluiceInterpreter", "SluicePatterns", "SluiceWorkers", "SluiceCore",
-                "SluiceConfig", "SluiceBucket", "SluiceTopics", "SluiceEngine", "SluiceStore",
+                "SluiceConfig", "SluiceBucket", "SluiceTopics", "SluiceEngine", "SluiceStore", "SluiceLinux",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

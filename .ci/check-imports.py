@@ -23,6 +23,7 @@ SYSTEM = {"Foundation", "Glibc", "Dispatch", "Synchronization", "Logging", "GRDB
           "ServiceLifecycle", "UnixSignals", "CZlib", "CZstd", "CSystemd", "CSluiceLinux"}
 # Layer 1, the operating system: pure modules, system libraries, and each other only as listed.
 OS = {
+    "SluiceLinux": set(),
     "SluiceStore": set(),
     "SluiceSystemd": set(),
     "SluiceConfig": set(),
@@ -52,7 +53,9 @@ def allowed(module, imported):
     if module in PURE:
         return imported in PURE[module]
     if module in OS:
-        return imported in PURE_MODULES or imported in SYSTEM or imported in OS[module]
+        # SluiceLinux, the system calls the others share, is the bottom of this layer.
+        shared = imported == "SluiceLinux" and module != "SluiceLinux"
+        return imported in PURE_MODULES or imported in SYSTEM or shared or imported in OS[module]
     if module in TOP:
         return imported != "SluiceDaemon" or module == "SluiceDaemon"
     if module in EXECUTABLES:

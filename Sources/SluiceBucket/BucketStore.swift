@@ -1,3 +1,5 @@
+import SluiceLinux
+
 /// ROOT/var/lib/sluice/buckets: where bucket objects live.
 ///
 /// Every folder directly under the buckets folder is a bucket, and the path of a file below it, with "/" between

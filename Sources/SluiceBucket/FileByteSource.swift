@@ -1,3 +1,5 @@
+import SluiceLinux
+
 /// The raw bytes of a file, read with `read(2)`.
 final class FileByteSource: ByteSource {
     private let fd: Int32

@@ -1,4 +1,5 @@
 import SluiceJSON
+import SluiceLinux
 
 /// Why an ItemReader could not produce its items.
 ///

@@ -1,3 +1,5 @@
+import SluiceLinux
+
 /// Opens an object's content, decompressing it when it is gzip or zstd.
 ///
 /// AWS reads GZIP and ZSTD input files (ItemReader: "Input files support the following external compression types:

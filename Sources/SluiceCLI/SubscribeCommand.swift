@@ -3,6 +3,7 @@ import Foundation
 import SluiceCore
 import SluiceEngine
 import SluiceJSON
+import SluiceLinux
 import SluicePatterns
 import SluiceTopics
 

@@ -8,14 +8,14 @@
 ///
 /// Bucket listing and object reads go straight to the system rather than through Foundation: a listing stats every
 /// file, and reads want one `read(2)` per chunk without extra copies.
-enum Posix {
+package enum Posix {
     /// What the system calls an errno value.
-    static func message(_ code: Int32) -> String {
+    package static func message(_ code: Int32) -> String {
         String(cString: strerror(code))
     }
 
     /// Opens a file for reading; the errno value on failure.
-    static func openForReading(_ path: String) -> Result<Int32, Errno> {
+    package static func openForReading(_ path: String) -> Result<Int32, Errno> {
         while true {
             let fd = open(path, O_RDONLY | O_CLOEXEC)
             if fd >= 0 { return .success(fd) }
@@ -24,7 +24,7 @@ enum Posix {
     }
 
     /// Reads up to `count` bytes; 0 at the end of the file.
-    static func read(_ fd: Int32, into buffer: UnsafeMutableRawPointer, count: Int) -> Result<Int, Errno> {
+    package static func read(_ fd: Int32, into buffer: UnsafeMutableRawPointer, count: Int) -> Result<Int, Errno> {
         while true {
             #if canImport(Glibc)
                 let n = Glibc.read(fd, buffer, count)
@@ -37,40 +37,40 @@ enum Posix {
     }
 
     /// Reads from `offset` without moving the file position (used to sniff compression magic numbers).
-    static func readAt(_ fd: Int32, into buffer: UnsafeMutableRawPointer, count: Int, offset: Int) -> Int {
+    package static func readAt(_ fd: Int32, into buffer: UnsafeMutableRawPointer, count: Int, offset: Int) -> Int {
         while true {
             let n = pread(fd, buffer, count, off_t(offset))
             if n >= 0 || errno != EINTR { return n }
         }
     }
 
-    static func closeFile(_ fd: Int32) {
+    package static func closeFile(_ fd: Int32) {
         _ = close(fd)
     }
 
     /// What `lstat` says about a path, without following a final symlink.
-    static func linkStatus(_ path: String) -> FileStatus? {
+    package static func linkStatus(_ path: String) -> FileStatus? {
         var s = stat()
         guard lstat(path, &s) == 0 else { return nil }
         return FileStatus(s)
     }
 
     /// What `stat` says about a path, following symlinks.
-    static func status(_ path: String) -> FileStatus? {
+    package static func status(_ path: String) -> FileStatus? {
         var s = stat()
         guard stat(path, &s) == 0 else { return nil }
         return FileStatus(s)
     }
 
     /// The canonical absolute path with every symlink resolved, or nil when it does not exist.
-    static func realPath(_ path: String) -> String? {
+    package static func realPath(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }
         defer { free(resolved) }
         return String(cString: resolved)
     }
 
     /// The names in a directory, without "." and "..", or nil when it cannot be read.
-    static func directoryEntries(_ path: String) -> [String]? {
+    package static func directoryEntries(_ path: String) -> [String]? {
         guard let dir = opendir(path) else { return nil }
         defer { closedir(dir) }
         var names: [String] = []
@@ -84,7 +84,7 @@ enum Posix {
     }
 
     /// An errno value, kept for the error message.
-    struct Errno: Error {
-        var code: Int32
+    package struct Errno: Error {
+        package var code: Int32
     }
 }

@@ -5,17 +5,17 @@
 #endif
 
 /// The parts of `struct stat` the bucket store uses.
-struct FileStatus {
-    var isRegularFile: Bool
-    var isDirectory: Bool
-    var isSymbolicLink: Bool
-    var size: Int
-    var device: UInt64
-    var inode: UInt64
+package struct FileStatus: Sendable, Hashable {
+    package var isRegularFile: Bool
+    package var isDirectory: Bool
+    package var isSymbolicLink: Bool
+    package var size: Int
+    package var device: UInt64
+    package var inode: UInt64
     /// Modification time, nanoseconds since the epoch.
-    var modifiedNanoseconds: Int64
+    package var modifiedNanoseconds: Int64
 
-    init(_ s: stat) {
+    package init(_ s: stat) {
         let type = s.st_mode & S_IFMT
         isRegularFile = type == S_IFREG
         isDirectory = type == S_IFDIR
