@@ -54,6 +54,26 @@ extension FunctionDefinition {
         }
         var definition = FunctionDefinition(name: name, command: command, file: file)
 
+        readUser(object, into: &definition, problem)
+        readLimits(object, into: &definition, problem)
+        readEnvironment(object, into: &definition, problem)
+        readWorkingDirectory(object, folder: folder, into: &definition, problem)
+        if let program = command.first {
+            switch resolve(program, folder: folder, searchPath: searchPath) {
+            case .found(let path): definition.command[0] = path
+            case .problem(let message): problem("Command[0]", message)
+            }
+        }
+        if case .string(let d)? = object["Description"], d.count > 256 {
+            problem("Description", "must be at most 256 characters")
+        }
+        return problems.isEmpty ? (definition, []) : (nil, problems)
+    }
+
+    typealias ProblemSink = (_ field: String, _ message: String) -> Void
+
+    /// `User`: whom the workers run as.
+    static func readUser(_ object: JSONObject, into definition: inout FunctionDefinition, _ problem: ProblemSink) {
         if let v = object["User"] {
             if case .string(let name) = v, !name.isEmpty {
                 switch RunAs.lookup(name) {
@@ -64,6 +84,10 @@ extension FunctionDefinition {
                 problem("User", "must be the name of the user the workers run as")
             }
         }
+    }
+
+    /// Runtime, Timeout, ReservedConcurrency, ProvisionedConcurrency and MemoryLimitMiB, in Lambda's ranges.
+    static func readLimits(_ object: JSONObject, into definition: inout FunctionDefinition, _ problem: ProblemSink) {
         if let v = object["Runtime"] {
             if case .string(let s) = v, let runtime = Runtime(rawValue: s) {
                 definition.runtime = runtime
@@ -95,6 +119,18 @@ extension FunctionDefinition {
                 problem("ProvisionedConcurrency", "must be a whole number, 0 or more")
             }
         }
+        if let v = object["MemoryLimitMiB"] {
+            if case .int(let n) = v, (128...10_240).contains(n) {
+                definition.memoryLimitMiB = n
+            } else {
+                problem("MemoryLimitMiB", "must be a whole number from 128 to 10240, as for Lambda")
+            }
+        }
+    }
+
+    /// `Environment`: names and string values added to the workers' clean environment.
+    static func readEnvironment(_ object: JSONObject, into definition: inout FunctionDefinition, _ problem: ProblemSink)
+    {
         if let v = object["Environment"] {
             if case .object(let env) = v {
                 for (key, value) in env.entries {
@@ -112,6 +148,15 @@ extension FunctionDefinition {
                 problem("Environment", "must be an object of strings")
             }
         }
+    }
+
+    /// `WorkingDirectory`, relative to the file's folder, which is also the default.
+    static func readWorkingDirectory(
+        _ object: JSONObject,
+        folder: String,
+        into definition: inout FunctionDefinition,
+        _ problem: ProblemSink
+    ) {
         if let v = object["WorkingDirectory"] {
             if case .string(let s) = v {
                 let path = s.hasPrefix("/") ? s : folder + "/" + s
@@ -127,23 +172,6 @@ extension FunctionDefinition {
         } else if !folder.isEmpty {
             definition.workingDirectory = folder
         }
-        if let v = object["MemoryLimitMiB"] {
-            if case .int(let n) = v, (128...10_240).contains(n) {
-                definition.memoryLimitMiB = n
-            } else {
-                problem("MemoryLimitMiB", "must be a whole number from 128 to 10240, as for Lambda")
-            }
-        }
-        if let program = command.first {
-            switch resolve(program, folder: folder, searchPath: searchPath) {
-            case .found(let path): definition.command[0] = path
-            case .problem(let message): problem("Command[0]", message)
-            }
-        }
-        if case .string(let d)? = object["Description"], d.count > 256 {
-            problem("Description", "must be at most 256 characters")
-        }
-        return problems.isEmpty ? (definition, []) : (nil, problems)
     }
 
     /// The program's absolute path: relative to the function file's folder when it holds a '/', else from PATH.
