@@ -177,6 +177,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "SluiceStoreTests",
+            dependencies: ["SluiceStore", "SluiceInterpreter"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "SluiceInterpreterTests",
             dependencies: ["SluiceInterpreter", "SluiceASL", "SluiceJSON"],
             swiftSettings: strictSettings
