@@ -125,6 +125,12 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // The test kit: fixtures several test targets share.
+        .target(
+            name: "SluiceTesting",
+            dependencies: ["SluiceWorkers", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSettings
+        ),
         // Layer 3: executables.
         .executableTarget(name: "sluice", dependencies: ["SluiceCLI"], swiftSettings: strictSettings),
         .executableTarget(
@@ -171,7 +177,14 @@ let package = Package(
         .testTarget(
             name: "SluiceWorkersTests",
             dependencies: [
-                "SluiceWorkers", "SluiceJSON", "SluiceASL", "SluiceInterpreter", "SluiceCLI", "SluiceEngine",
+                "SluiceWorkers", "SluiceTesting", "SluiceJSON", .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SluiceEngineTests",
+            dependencies: [
+                "SluiceEngine", "SluiceTesting", "SluiceWorkers", "SluiceJSON", "SluiceASL", "SluiceInterpreter",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings

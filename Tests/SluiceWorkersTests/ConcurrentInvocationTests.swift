@@ -1,5 +1,6 @@
 import Foundation
 import SluiceJSON
+import SluiceTesting
 import Testing
 
 @testable import SluiceWorkers

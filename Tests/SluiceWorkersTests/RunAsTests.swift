@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import SluiceJSON
+import SluiceTesting
 import Testing
 
 @testable import SluiceWorkers

@@ -1,20 +1,19 @@
 import Foundation
 import Logging
 import SluiceJSON
+import SluiceWorkers
 
-@testable import SluiceWorkers
+/// The test kit: what several test targets share. A temporary functions folder with scripts written by the test, and a host over it.
+package struct FunctionFixture {
+    package let directory: String
 
-/// A temporary functions folder with scripts written by the test, and a host over it.
-struct FunctionFixture {
-    let directory: String
-
-    init() throws {
+    package init() throws {
         directory = NSTemporaryDirectory() + "sluice-functions-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     }
 
     /// Writes an executable script and the function file that runs it.
-    func function(_ name: String, script: String, _ settings: String = "") throws {
+    package func function(_ name: String, script: String, _ settings: String = "") throws {
         let path = directory + "/" + name + ".sh"
         try script.write(toFile: path, atomically: true, encoding: .utf8)
         chmod(path, 0o755)
@@ -26,7 +25,7 @@ struct FunctionFixture {
         )
     }
 
-    func host(maxWorkers: Int = 8) -> FunctionHost {
+    package func host(maxWorkers: Int = 8) -> FunctionHost {
         FunctionHost(
             directory: directory,
             maxWorkers: maxWorkers,
@@ -35,13 +34,13 @@ struct FunctionFixture {
         )
     }
 
-    func file(_ name: String) -> String { directory + "/" + name }
+    package func file(_ name: String) -> String { directory + "/" + name }
 
-    func remove() { try? FileManager.default.removeItem(atPath: directory) }
+    package func remove() { try? FileManager.default.removeItem(atPath: directory) }
 }
 
 /// Whether a process is gone (or a zombie of someone else's, which no longer runs).
-func processIsGone(_ pid: Int32) -> Bool {
+package func processIsGone(_ pid: Int32) -> Bool {
     guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) else { return true }
     guard let close = stat.lastIndex(of: ")") else { return true }
     let state = stat[stat.index(close, offsetBy: 2)]
@@ -49,7 +48,7 @@ func processIsGone(_ pid: Int32) -> Bool {
 }
 
 /// Our own children that are zombies (exited, never reaped).
-func zombieChildren() -> [Int32] {
+package func zombieChildren() -> [Int32] {
     let me = getpid()
     let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
     return entries.compactMap { Int32($0) }.filter { pid in

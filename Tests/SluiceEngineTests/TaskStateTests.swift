@@ -2,9 +2,9 @@ import Foundation
 import SluiceASL
 import SluiceInterpreter
 import SluiceJSON
+import SluiceTesting
 import Testing
 
-@testable import SluiceCLI
 @testable import SluiceEngine
 @testable import SluiceWorkers
 
@@ -14,7 +14,7 @@ struct TaskStateTests {
     private func run(_ definition: String, input: JSONValue = [:], host: FunctionHost) async throws -> ExecutionOutcome
     {
         guard case .success(let machine) = DefinitionDecoder.decode(text: definition) else {
-            throw CLIError("invalid test definition")
+            throw TestDefinitionError()
         }
         var execution = Execution(
             definition: machine,

@@ -3,9 +3,9 @@ import Logging
 import SluiceASL
 import SluiceInterpreter
 import SluiceJSON
+import SluiceTesting
 import Testing
 
-@testable import SluiceCLI
 @testable import SluiceEngine
 @testable import SluiceWorkers
 
@@ -25,7 +25,7 @@ struct DistributedMapRunTests {
 
     private func run(_ definition: String, root: String) async throws -> ExecutionOutcome {
         guard case .success(let machine) = DefinitionDecoder.decode(text: definition) else {
-            throw CLIError("invalid test definition")
+            throw TestDefinitionError()
         }
         let host = FunctionHost(
             definitions: [],
