@@ -34,15 +34,7 @@ extension Subscription {
         } else if !r.has("Protocol") {
             problems.append(r.problem(nil, "the field 'Protocol' is required (\"exec\")"))
         }
-        var endpoint = r.string("Endpoint", &problems)
-        if endpoint == nil, !r.has("Endpoint") {
-            problems.append(r.problem(nil, "the field 'Endpoint' (the script to run) is required"))
-        } else if let given = endpoint, given.isEmpty {
-            problems.append(r.problem("Endpoint", "must be the path of the script to run, not empty"))
-        } else if let given = endpoint, !given.hasPrefix("/") {
-            // Relative to the folder of the file that names it, so one configuration works under any root.
-            endpoint = Self.folder(of: file) + "/" + (given.hasPrefix("./") ? String(given.dropFirst(2)) : given)
-        }
+        let endpoint = Self.endpoint(&r, file: file, &problems)
         var scope = FilterPolicyScope.messageAttributes
         if let s = r.string("FilterPolicyScope", &problems) {
             if let parsed = FilterPolicyScope(rawValue: s) {
@@ -132,6 +124,23 @@ extension Subscription {
         }
         r.reportUnknown(&problems)
         return policy
+    }
+
+    /// The script to run: required; a relative path is taken from the folder of the file that names it, so one
+    /// configuration works under any root.
+    static func endpoint(_ r: inout ConfigReader, file: String, _ problems: inout [ConfigProblem]) -> String? {
+        guard let given = r.string("Endpoint", &problems) else {
+            if !r.has("Endpoint") {
+                problems.append(r.problem(nil, "the field 'Endpoint' (the script to run) is required"))
+            }
+            return nil
+        }
+        guard !given.isEmpty else {
+            problems.append(r.problem("Endpoint", "must be the path of the script to run, not empty"))
+            return nil
+        }
+        if given.hasPrefix("/") { return given }
+        return folder(of: file) + "/" + (given.hasPrefix("./") ? String(given.dropFirst(2)) : given)
     }
 
     /// The folder of a file's path ("." for a bare name).
