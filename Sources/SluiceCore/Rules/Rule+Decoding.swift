@@ -34,12 +34,42 @@ extension Rule {
                 problems.append(r.problem("State", "must be ENABLED or DISABLED, not '\(s)'"))
             }
         }
+        let pattern = Self.decodePattern(&r, &problems)
+        if r.has("ScheduleExpression") {
+            _ = r.raw("ScheduleExpression")
+            problems.append(r.problem("ScheduleExpression", "scheduled rules are not supported by sluice"))
+        }
+        let targets = Self.decodeTargets(&r, file: file, &problems)
+        r.reportUnknown(&problems)
+        guard problems.isEmpty, let pattern else { return .failure(ConfigErrors(problems)) }
+        return .success(
+            Rule(
+                name: name,
+                description: description,
+                state: state,
+                eventPattern: pattern,
+                targets: targets,
+                file: file
+            )
+        )
+    }
+}
+
+/// All the problems found in one file.
+package struct ConfigErrors: Error, Sendable, CustomStringConvertible {
+    package var problems: [ConfigProblem]
+    package init(_ problems: [ConfigProblem]) { self.problems = problems }
+    package var description: String { problems.map(\.description).joined(separator: "\n") }
+}
+
+extension Rule {
+    /// `EventPattern`: required; PutRule's JSON text, or an object, which is easier to write by hand.
+    static func decodePattern(_ r: inout ConfigReader, _ problems: inout [ConfigProblem]) -> EventPattern? {
         var pattern: EventPattern?
         switch r.raw("EventPattern") {
         case nil:
             problems.append(r.problem(nil, "the field 'EventPattern' is required (sluice rules react to events)"))
         case .string(let text)?:
-            // PutRule takes the pattern as JSON text; an object is accepted too, being easier to write by hand.
             do {
                 pattern = try EventPattern(text: text)
             } catch {
@@ -52,10 +82,12 @@ extension Rule {
                 problems.append(r.problem("EventPattern", "\(error.code): \(error.message)"))
             }
         }
-        if r.has("ScheduleExpression") {
-            _ = r.raw("ScheduleExpression")
-            problems.append(r.problem("ScheduleExpression", "scheduled rules are not supported by sluice"))
-        }
+        return pattern
+    }
+
+    /// `Targets`: 1 to 5, each decoded, ids unique.
+    static func decodeTargets(_ r: inout ConfigReader, file: String, _ problems: inout [ConfigProblem]) -> [RuleTarget]
+    {
         var targets: [RuleTarget] = []
         if let array = r.array("Targets", &problems) {
             if array.isEmpty || array.count > 5 {
@@ -84,24 +116,6 @@ extension Rule {
         } else if !r.has("Targets") {
             problems.append(r.problem(nil, "the field 'Targets' is required"))
         }
-        r.reportUnknown(&problems)
-        guard problems.isEmpty, let pattern else { return .failure(ConfigErrors(problems)) }
-        return .success(
-            Rule(
-                name: name,
-                description: description,
-                state: state,
-                eventPattern: pattern,
-                targets: targets,
-                file: file
-            )
-        )
+        return targets
     }
-}
-
-/// All the problems found in one file.
-package struct ConfigErrors: Error, Sendable, CustomStringConvertible {
-    package var problems: [ConfigProblem]
-    package init(_ problems: [ConfigProblem]) { self.problems = problems }
-    package var description: String { problems.map(\.description).joined(separator: "\n") }
 }
