@@ -48,13 +48,13 @@ let package = Package(
         .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
         .target(
             name: "SluiceBucket",
-            dependencies: ["SluiceLinux", "SluiceJSON", "SluiceASL", "SluiceInterpreter", "CZlib", "CZstd"],
+            dependencies: ["SluiceLinux", "SluiceCore", "SluiceJSON", "SluiceASL", "SluiceInterpreter", "CZlib", "CZstd"],
             swiftSettings: strictSettings
         ),
         // Bucket folders watched with inotify and turned into S3's EventBridge object events.
         .target(
             name: "SluiceWatch",
-            dependencies: ["SluiceLinux", "SluiceJSON", "SluiceBucket"],
+            dependencies: ["SluiceLinux", "SluiceJSON", "SluiceCore", "SluiceInterpreter"],
             swiftSettings: strictSettings
         ),
         // Functions: worker processes under Lambda's concurrency model.

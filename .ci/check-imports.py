@@ -41,7 +41,6 @@ EXECUTABLES = {"sluice": {"SluiceCLI"}, "sluiced": {"SluiceDaemon", "SluiceSyste
 LEAKS = {
     "SluiceJSON": {"Foundation", "Synchronization"},
     "SluiceBucket": {"SluiceInterpreter", "SluiceASL"},
-    "SluiceWatch": {"SluiceBucket"},
     "SluiceTopics": {"SluiceASL", "SluiceInterpreter"},
     "SluiceWorkers": {"SluiceInterpreter"},
 }

@@ -1,3 +1,4 @@
+import SluiceCore
 import SluiceLinux
 
 /// ROOT/var/lib/sluice/buckets: where bucket objects live.
@@ -22,11 +23,7 @@ package struct BucketStore: Sendable {
     }
 
     /// Whether a file with this name can be an object.
-    package static func isObjectName(_ name: String) -> Bool {
-        guard !name.isEmpty, !name.hasPrefix(".") else { return false }
-        for suffix in [".tmp", ".part", ".partial", "~"] where name.hasSuffix(suffix) { return false }
-        return true
-    }
+    package static func isObjectName(_ name: String) -> Bool { ObjectName.isObject(name) }
 
     /// The file holding an object.
     ///

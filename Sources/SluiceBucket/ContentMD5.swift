@@ -1,9 +1,7 @@
 import SluiceInterpreter
 
-/// The MD5 of bytes fed in pieces, for other sluice modules that compute S3 ETags themselves.
-///
-/// The bucket watcher hashes files as they arrive, without going through a listing; it shares this module's digest
-/// so both report the same ETag for the same bytes, without depending on the interpreter that holds `MD5`.
+/// The MD5 of bytes fed in pieces: an S3 ETag computed from a file's content. The bucket watcher hashes files
+/// with the same `MD5` (the interpreter's, a pure module), so both report the same ETag for the same bytes.
 package struct ContentMD5 {
     private var md5 = MD5()
 

@@ -1,10 +1,10 @@
 import Glibc
-import SluiceBucket
+import SluiceCore
 
 /// Walks the buckets folder the way the bucket store lists it: which folders are buckets and prefixes, which files
 /// are objects.
 ///
-/// Folders whose name starts with "." are skipped whole; file names must pass `BucketStore.isObjectName`. Symlinks
+/// Folders whose name starts with "." are skipped whole; file names must pass `ObjectName.isObject`. Symlinks
 /// to folders are never followed (they could loop or leave the bucket), except that a bucket itself may be a
 /// symlink to a folder; a symlink to a file is an object only when it resolves to a regular file inside its bucket.
 struct BucketWalker {
@@ -87,7 +87,7 @@ struct BucketWalker {
                 walk(bucket: bucket, bucketRoot: bucketRoot, directory: path, prefix: prefix + name + "/", into: &found)
                 continue
             }
-            guard BucketStore.isObjectName(name), let object = Self.objectFile(at: path, bucketRoot: bucketRoot)
+            guard ObjectName.isObject(name), let object = Self.objectFile(at: path, bucketRoot: bucketRoot)
             else { continue }
             found.append(
                 Found(

@@ -1,6 +1,6 @@
 import Dispatch
 import Glibc
-import SluiceBucket
+import SluiceInterpreter
 
 /// Computes an object's ETag (the hex MD5 of its bytes) and size from one open descriptor, so both describe the
 /// same content.
@@ -40,7 +40,7 @@ enum ContentHasher {
         guard let before = status(descriptor), before.kind == .regular, isInside(descriptor, path, bucketRoot)
         else { return .notAnObject }
 
-        var md5 = ContentMD5()
+        var md5 = MD5()
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
         defer { buffer.deallocate() }
         while true {

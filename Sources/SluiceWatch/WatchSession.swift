@@ -1,5 +1,5 @@
 import Glibc
-import SluiceBucket
+import SluiceCore
 
 /// The bucket watcher's working state: which folder each watch is on, which objects were reported, which are
 /// waiting to settle and which events are ready. Owned by the watcher's single iterator, so it needs no lock.
@@ -267,7 +267,7 @@ final class WatchSession {
             }
             return
         }
-        guard BucketStore.isObjectName(name) else { return }
+        guard ObjectName.isObject(name) else { return }
         if event.mask.contains(.closeWrite) {
             written(key, path: path, bucketRoot: directory.bucketRoot, reason: .putObject)
         } else if event.mask.contains(.movedTo) {
