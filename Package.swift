@@ -61,7 +61,7 @@ let package = Package(
         .target(
             name: "SluiceWorkers",
             dependencies: [
-                "CSluiceLinux", "SluiceJSON", "SluiceASL", "SluiceInterpreter",
+                "CSluiceLinux", "SluiceJSON",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
@@ -128,7 +128,10 @@ let package = Package(
         // The test kit: fixtures several test targets share.
         .target(
             name: "SluiceTesting",
-            dependencies: ["SluiceWorkers", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "SluiceWorkers", "SluiceTopics", "SluiceCore", "SluiceASL", "SluiceJSON",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
         // Layer 3: executables.
@@ -184,8 +187,8 @@ let package = Package(
         .testTarget(
             name: "SluiceEngineTests",
             dependencies: [
-                "SluiceEngine", "SluiceTesting", "SluiceWorkers", "SluiceJSON", "SluiceASL", "SluiceInterpreter",
-                .product(name: "Logging", package: "swift-log"),
+                "SluiceEngine", "SluiceTesting", "SluiceWorkers", "SluiceTopics", "SluiceJSON", "SluiceASL",
+                "SluiceInterpreter", .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),
@@ -208,7 +211,7 @@ let package = Package(
         .testTarget(
             name: "SluiceTopicsTests",
             dependencies: [
-                "SluiceTopics", "SluiceCore", "SluiceJSON", "SluiceASL", "SluiceInterpreter", "SluicePatterns",
+                "SluiceTopics", "SluiceTesting", "SluiceCore", "SluiceJSON", "SluiceASL", "SluiceInterpreter", "SluicePatterns",
                 "SluiceWorkers",
             ],
             swiftSettings: strictSettings

@@ -41,8 +41,7 @@ EXECUTABLES = {"sluice": {"SluiceCLI"}, "sluiced": {"SluiceDaemon", "SluiceSyste
 LEAKS = {
     "SluiceJSON": {"Foundation", "Synchronization"},
     "SluiceBucket": {"SluiceInterpreter", "SluiceASL"},
-    "SluiceTopics": {"SluiceASL", "SluiceInterpreter"},
-    "SluiceWorkers": {"SluiceInterpreter"},
+    "SluiceTopics": {"SluiceASL"},
 }
 
 

@@ -1,11 +1,11 @@
 import SluiceASL
 
 /// The IMF-fixdate of HTTP `Date` headers: `Sun, 06 Nov 1994 08:49:37 GMT`.
-enum HTTPDate {
+package enum HTTPDate {
     private static let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
     private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
-    static func format(_ time: Timestamp) -> String {
+    package static func format(_ time: Timestamp) -> String {
         // The calendar fields come from the ISO form (`2024-05-01T12:00:00.123Z`), which Timestamp already computes.
         let iso = Array(time.iso8601().utf8)
         guard iso.count >= 19, let month = Int(String(decoding: iso[5..<7], as: UTF8.self)), (1...12).contains(month)

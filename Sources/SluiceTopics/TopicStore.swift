@@ -17,7 +17,7 @@ package struct TopicStore: Sendable {
     package let region: String
     package let account: String
     /// Stamps published messages.
-    let now: @Sendable () -> Timestamp
+    package let now: @Sendable () -> Timestamp
 
     /// SNS's limit on a message with its attributes (256 KiB).
     package static let messageSizeLimit = 262_144

@@ -2,6 +2,7 @@ import Foundation
 import SluiceASL
 import SluiceCore
 import SluiceJSON
+import SluiceTesting
 import SluiceTopics
 import Synchronization
 import Testing

@@ -1,5 +1,6 @@
 import Foundation
 import SluiceJSON
+import SluiceTesting
 import SluiceTopics
 import Testing
 

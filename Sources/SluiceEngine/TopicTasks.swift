@@ -2,6 +2,7 @@ import Foundation
 import SluiceASL
 import SluiceInterpreter
 import SluiceJSON
+import SluiceTopics
 
 /// Task states that publish to topics: `arn:aws:states:::sns:publish`, answered as Step Functions answers it.
 ///

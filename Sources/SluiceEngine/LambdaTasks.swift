@@ -2,6 +2,7 @@ import Foundation
 import SluiceASL
 import SluiceInterpreter
 import SluiceJSON
+import SluiceWorkers
 
 /// Task states that invoke functions, answered the way Step Functions answers them for Lambda:
 /// `arn:aws:states:::lambda:invoke` returns Lambda's response envelope; a function ARN or name as the Resource

@@ -1,10 +1,15 @@
 import SluiceASL
 import SluiceJSON
+import SluiceTesting
 import SluiceTopics
 import Synchronization
 import Testing
 
+@testable import SluiceEngine
 @testable import SluiceInterpreter
+
+/// The fixed time the tests stamp messages with.
+private let fixedTime = Timestamp(epochMilliseconds: 1_795_755_662_123)
 
 struct TopicTasksTests {
     private func invocation(_ parameters: JSONValue, resource: String = TopicTasks.resource) -> TaskInvocation {
