@@ -230,7 +230,14 @@ struct FunctionHostTests {
             for await ok in group where !ok { failures += 1 }
         }
         #expect(failures == 0)
-        #expect(zombieChildren().isEmpty)
+        // Tests in other suites run beside this one and start processes of their own (Foundation reaps those a
+        // moment after they end): a zombie that stays is one the host never reaped; a passing one is not.
+        var lasting = zombieChildren()
+        for _ in 0..<40 where !lasting.isEmpty {
+            try await Task.sleep(for: .milliseconds(50))
+            lasting = lasting.filter(zombieChildren().contains)
+        }
+        #expect(lasting.isEmpty)
     }
 
     @Test("Function files are checked at load: every problem names the file and field; the others load")
