@@ -1,5 +1,3 @@
-import Foundation
-
 /// Writes compact JSON into a buffer it grows itself: the hot path of every request line to a worker and every
 /// result record, where appending to an `[UInt8]` byte by byte (a capacity and uniqueness check each time) cost
 /// more than the bytes. Public so a reader that scans an item's bytes anyway (a CSV row) writes the item's JSON
