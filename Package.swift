@@ -159,12 +159,12 @@ let package = Package(
         .testTarget(name: "SluiceASLTests", dependencies: ["SluiceASL", "SluiceJSON"], swiftSettings: strictSettings),
         .testTarget(
             name: "SluiceBucketTests",
-            dependencies: ["SluiceBucket", "SluiceJSON", "SluiceASL", "SluiceInterpreter"],
+            dependencies: ["SluiceBucket", "SluiceCore", "SluiceJSON", "SluiceASL", "SluiceInterpreter"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "SluiceWatchTests",
-            dependencies: ["SluiceWatch", "SluiceBucket", "SluiceJSON"],
+            dependencies: ["SluiceWatch", "SluiceInterpreter", "SluiceJSON"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -23,7 +23,6 @@ package struct BucketStore: Sendable {
     }
 
     /// Whether a file with this name can be an object.
-    package static func isObjectName(_ name: String) -> Bool { ObjectName.isObject(name) }
 
     /// The file holding an object.
     ///
@@ -74,7 +73,7 @@ package struct BucketStore: Sendable {
                 throw .invalidKey(bucket: bucket, key: key, "\".\" and empty folder names do not map to a file")
             }
         }
-        guard parts.allSatisfy({ !$0.hasPrefix(".") }), Self.isObjectName(String(parts.last!)) else {
+        guard parts.allSatisfy({ !$0.hasPrefix(".") }), ObjectName.isObject(String(parts.last!)) else {
             throw .noSuchKey(bucket: bucket, key: key)
         }
         let path = root + "/" + key
@@ -116,7 +115,7 @@ package struct BucketStore: Sendable {
                 walk(bucket: bucket, root: root, directory: path, keyPrefix: key + "/", prefix: prefix, into: &entries)
                 continue
             }
-            guard Self.isObjectName(name), key.utf8.starts(with: prefix) else { continue }
+            guard ObjectName.isObject(name), key.utf8.starts(with: prefix) else { continue }
             if link.isRegularFile {
                 entries.append(Entry(location: ObjectLocation(bucket: bucket, key: key, path: path), status: link))
             } else if link.isSymbolicLink, let real = Posix.realPath(path), Self.isInside(real, root: root),

@@ -47,7 +47,11 @@ struct PublishCommand: AsyncParsableCommand {
 
     func run() async throws {
         let settings = try SluiceSettings.load(root: root)
-        let store = TopicStore(root: root, region: settings.region, account: settings.account)
+        let store = TopicStore(
+            directory: SluicePaths(root: root).topics,
+            region: settings.region,
+            account: settings.account
+        )
         let topicName: String
         let text: String
         let attributeObject: JSONObject

@@ -22,7 +22,11 @@ struct TopicsListCommand: ParsableCommand {
 
     func run() throws {
         let settings = try SluiceSettings.load(root: root)
-        let store = TopicStore(root: root, region: settings.region, account: settings.account)
+        let store = TopicStore(
+            directory: SluicePaths(root: root).topics,
+            region: settings.region,
+            account: settings.account
+        )
         try StoreAccess.checkFolder(store.directory)
         let (subscriptions, problems) = ConfigLoader.loadSubscriptions(
             directory: SluicePaths(root: root).subscriptions

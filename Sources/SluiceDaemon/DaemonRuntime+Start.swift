@@ -39,6 +39,7 @@ extension DaemonRuntime {
             settings: ObjectEventSettings(account: settings.account, region: settings.region),
             sequencerFloor: try store.sequencerFloor()
         )
+        let topics = TopicStore(directory: paths.topics, region: settings.region, account: settings.account)
         let runtime = DaemonRuntime(
             paths: paths,
             settings: settings,
@@ -48,7 +49,8 @@ extension DaemonRuntime {
             store: store,
             config: config,
             hosts: FunctionHosts(host),
-            delivery: deliveryService(config.current.subscriptions, paths, settings, store, logger),
+            topics: topics,
+            delivery: deliveryService(config.current.subscriptions, topics, store, logger),
             watcher: try BucketWatcher(
                 bucketsDirectory: paths.buckets,
                 factory: factory,
@@ -67,14 +69,13 @@ extension DaemonRuntime {
 
     private static func deliveryService(
         _ subscriptions: [Subscription],
-        _ paths: SluicePaths,
-        _ settings: SluiceSettings,
+        _ topics: TopicStore,
         _ store: DaemonStore,
         _ logger: Logger
     ) -> DeliveryService<ContinuousClock> {
         DeliveryService(
             subscriptions: subscriptions,
-            store: TopicStore(root: paths.root, region: settings.region, account: settings.account),
+            store: topics,
             clock: ContinuousClock(),
             state: (try? store.deliveryState()) ?? DeliveryState(),
             output: { line in

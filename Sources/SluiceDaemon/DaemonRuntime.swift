@@ -39,6 +39,7 @@ final class DaemonRuntime: Sendable {
         store: DaemonStore,
         config: CurrentConfiguration,
         hosts: FunctionHosts,
+        topics: TopicStore,
         delivery: DeliveryService<ContinuousClock>,
         watcher: BucketWatcher
     ) {
@@ -50,7 +51,7 @@ final class DaemonRuntime: Sendable {
         self.store = store
         self.config = config
         self.hosts = hosts
-        self.topics = TopicStore(root: paths.root, region: settings.region, account: settings.account)
+        self.topics = topics
         self.delivery = delivery
         self.journal = DaemonJournal(database: store.database)
         self.handoffs = Handoffs(

@@ -56,7 +56,7 @@ package enum PipelineRunner {
         execution.distributedConcurrencyCeiling = max(2, maxWorkers * 2)
         let tasks = LambdaTasks(host: host, region: region, account: account)
         let topics = TopicTasks(
-            store: TopicStore(root: root, region: region, account: account),
+            store: TopicStore(directory: SluicePaths(root: root).topics, region: region, account: account),
             executionArn: execution.context.executionArn,
             onPublish: onPublish
         )

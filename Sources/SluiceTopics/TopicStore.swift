@@ -39,12 +39,6 @@ package struct TopicStore: Sendable {
         self.now = now
     }
 
-    /// The store of a sluice root (`--root DIR`): DIR/var/lib/sluice/topics.
-    package init(root: String, region: String = "local", account: String = "000000000000") {
-        let base = root.hasSuffix("/") ? root : root + "/"
-        self.init(directory: base + "var/lib/sluice/topics", region: region, account: account)
-    }
-
     /// The wall clock, to the millisecond (SNS timestamps have milliseconds).
     @Sendable package static func systemTime() -> Timestamp {
         Timestamp(epochMilliseconds: Int64((Date().timeIntervalSince1970 * 1000).rounded(.down)))

@@ -1,6 +1,7 @@
 import Foundation
 import SluiceASL
 import SluiceBucket
+import SluiceCore
 import SluiceJSON
 import Testing
 
@@ -477,7 +478,7 @@ struct ResultFileWriterTests {
         var names = try buckets.names("results", resultsKeyPrefix)
         #expect(names.count == 2)
         #expect(names.allSatisfy { $0.hasPrefix(".") && $0.hasSuffix(".tmp") })
-        #expect(!names.contains { BucketStore.isObjectName($0) })
+        #expect(!names.contains { ObjectName.isObject($0) })
 
         for n in 0..<20 { try writer.append(succeededChild("more-\(n)")) }
         names = try buckets.names("results", resultsKeyPrefix)

@@ -49,8 +49,9 @@ struct DaemonEndToEndTests {
     }
 
     /// Starts sluiced with its log appended to the root's sluiced.log (one log across restarts) and waits until it
-    /// says it is ready; `fault` arms a fault point (SLUICE_FAULT).
-    func launch(_ root: Root, fault: String? = nil) throws -> (Process, String) {
+    /// says it is ready; `fault` arms a fault point (SLUICE_FAULT); `relative` gives the root as a path relative to
+    /// its parent folder, sluiced's working folder.
+    func launch(_ root: Root, fault: String? = nil, relative: Bool = false) throws -> (Process, String) {
         let log = root.path + "/sluiced.log"
         if !FileManager.default.fileExists(atPath: log) {
             _ = FileManager.default.createFile(atPath: log, contents: nil)
@@ -58,6 +59,10 @@ struct DaemonEndToEndTests {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.binary)
         process.arguments = ["--root", root.path]
+        if relative {
+            process.currentDirectoryURL = URL(fileURLWithPath: (root.path as NSString).deletingLastPathComponent)
+            process.arguments = ["--root", (root.path as NSString).lastPathComponent]
+        }
         var environment = ProcessInfo.processInfo.environment
         environment["SLUICE_FAULT"] = fault
         process.environment = environment

@@ -35,18 +35,8 @@ extension DaemonEndToEndTests {
             executable: true
         )
         // The root itself given relative, as `sluiced --root demo` from its parent folder.
-        let daemon = Process()
-        daemon.executableURL = URL(fileURLWithPath: Self.binary)
-        daemon.currentDirectoryURL = URL(fileURLWithPath: (root.path as NSString).deletingLastPathComponent)
-        daemon.arguments = ["--root", (root.path as NSString).lastPathComponent]
-        let log = root.path + "/sluiced.log"
-        _ = FileManager.default.createFile(atPath: log, contents: nil)
-        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
-        daemon.standardOutput = handle
-        daemon.standardError = handle
-        try daemon.run()
+        let (daemon, _) = try launch(root, relative: true)
         defer { if daemon.isRunning { kill(daemon.processIdentifier, SIGKILL) } }
-        try waitFor(seconds: 20) { logContains(log, "sluiced ready") }
         try root.write("var/lib/sluice/buckets/inbox/one.csv", "id\n1\n")
         // The function ran in its file's folder (functions/), the subscriber's script was found beside its file.
         try waitFor(seconds: 20) { received(root) == ["from functions"] }

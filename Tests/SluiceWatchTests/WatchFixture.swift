@@ -1,5 +1,5 @@
 import Foundation
-import SluiceBucket
+import SluiceInterpreter
 import SluiceWatch
 import Synchronization
 import Testing
@@ -140,7 +140,7 @@ extension ObjectEvent {
 
 /// The hex MD5 of some bytes, computed in one go.
 func md5Hex(_ bytes: [UInt8]) -> String {
-    var md5 = ContentMD5()
+    var md5 = MD5()
     bytes.withUnsafeBytes { md5.update($0) }
     return md5.finalizeHex()
 }
