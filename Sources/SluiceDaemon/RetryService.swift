@@ -1,6 +1,5 @@
 import ServiceLifecycle
 import SluiceASL
-import SluiceEngine
 
 /// Hand-offs held until they are due (a target's RetryPolicy back-off) are carried out when they are, looked at
 /// every 250 ms: the retries are seconds apart.
@@ -10,7 +9,7 @@ struct RetryService: Service {
     func run() async throws {
         while !Task.isShuttingDownGracefully, !Task.isCancelled {
             await nap(.milliseconds(250))
-            runtime.handoffs.dispatch(runtime.handoffs.takeDue(now: LocalRunner.now().epochMilliseconds))
+            runtime.handoffs.dispatch(runtime.handoffs.takeDue(now: runtime.clock.now().epochMilliseconds))
         }
     }
 }
