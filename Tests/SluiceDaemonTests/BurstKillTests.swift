@@ -1,4 +1,5 @@
 import Foundation
+import SluiceTesting
 import Testing
 
 /// Many uploads at once while sluiced is killed again and again: every file makes exactly one execution, each

@@ -1,4 +1,5 @@
 import Foundation
+import SluiceTesting
 import Testing
 
 /// sluiced killed with SIGKILL again and again while a Distributed Map runs: every restart carries the execution on
@@ -103,7 +104,8 @@ extension DaemonEndToEndTests {
         #expect(numbers.count == items)
         #expect(Set(numbers) == Set(0..<items))
         try waitFor(seconds: 20) { !root.files("out").isEmpty }
-        Thread.sleep(forTimeInterval: 0.5)
+        // Nothing left to do: a second completion message would have been delivered by now.
+        try waitFor(seconds: 10) { root.isIdle }
         #expect(root.files("out").count == 1)
         let manifest = try #require(
             root.files("out").first.flatMap {

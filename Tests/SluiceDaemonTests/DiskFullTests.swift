@@ -1,4 +1,5 @@
 import Foundation
+import SluiceTesting
 import Testing
 
 /// sluice.db on a small tmpfs that fills up mid-run (needs root to mount; skipped otherwise).

@@ -1,4 +1,5 @@
 import Foundation
+import SluiceTesting
 import Testing
 
 /// Workers killed under sluiced: a batch whose worker is SIGKILLed is retried on a fresh worker and the run ends
