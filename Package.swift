@@ -211,6 +211,20 @@ let package = Package(
             dependencies: ["sluiced", "sluice", "SluiceDaemon", "SluiceTesting", "SluiceInterpreter", "SluiceStore"],
             swiftSettings: strictSettings
         ),
+        // The `sluice` commands in-process (parsing, exit statuses) and, for what they print, the binary.
+        .testTarget(
+            name: "SluiceCLITests",
+            dependencies: [
+                "SluiceCLI", "sluice", "SluiceTesting", "SluiceStore", "SluiceInterpreter", "SluiceJSON", "SluiceASL", "SluiceEngine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SluiceConfigTests",
+            dependencies: ["SluiceConfig", "SluiceCore"],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "SluiceTopicsTests",
             dependencies: [

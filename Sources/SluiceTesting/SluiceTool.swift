@@ -21,18 +21,19 @@ package struct SluiceTool: Sendable {
         package let errors: String
     }
 
-    /// Runs `sluice ARGS --root ROOT` on a thread of its own (a command may wait for sluiced's answer).
-    package func run(_ arguments: [String]) async throws -> Run {
+    /// Runs `sluice ARGS --root ROOT` on a thread of its own (a command may wait for sluiced's answer);
+    /// `withRoot: false` leaves `--root` out, for the verbs that only read the files given.
+    package func run(_ arguments: [String], withRoot: Bool = true) async throws -> Run {
         let tool = self
-        return try await onOwnThread { try tool.runHere(arguments) }
+        return try await onOwnThread { try tool.runHere(arguments, withRoot: withRoot) }
     }
 
     /// Runs `sluice ARGS --root ROOT` on the calling thread, blocking it until `sluice` exits (for tests that
     /// drive the real sluiced from a thread of their own).
-    package func runHere(_ arguments: [String]) throws -> Run {
+    package func runHere(_ arguments: [String], withRoot: Bool = true) throws -> Run {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.buildFolder + "/sluice")
-        process.arguments = arguments + ["--root", root.path]
+        process.arguments = withRoot ? arguments + ["--root", root.path] : arguments
         let pipe = Pipe()
         process.standardOutput = pipe
         // A file, not a second pipe: reading one pipe to its end while the other fills would block both sides.
