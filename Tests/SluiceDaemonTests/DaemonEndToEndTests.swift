@@ -7,76 +7,12 @@ import Testing
 /// (InProcessDaemonTests) cannot: SIGKILL and what a restart carries on, fault points, crash recovery, the lock
 /// between two processes, signals, a relative root, the exit status.
 @Suite(.serialized)
-struct DaemonEndToEndTests {
-    /// The package's build folder (the tests run from a build of the same package).
-    static let binary = SluiceTool.buildFolder + "/sluiced"
-
-    typealias Root = DaemonRoot
-
-    /// Starts sluiced on a fresh log and waits until it says it is ready.
-    func start(_ root: Root) throws -> (Process, String) {
-        _ = FileManager.default.createFile(atPath: root.path + "/sluiced.log", contents: nil)
-        return try launch(root)
-    }
-
-    /// Starts sluiced with its log appended to the root's sluiced.log (one log across restarts) and waits until it
-    /// says it is ready; `fault` arms a fault point (SLUICE_FAULT); `relative` gives the root as a path relative to
-    /// its parent folder, sluiced's working folder.
-    func launch(_ root: Root, fault: String? = nil, relative: Bool = false) throws -> (Process, String) {
-        let log = root.path + "/sluiced.log"
-        if !FileManager.default.fileExists(atPath: log) {
-            _ = FileManager.default.createFile(atPath: log, contents: nil)
-        }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.binary)
-        process.arguments = ["--root", root.path]
-        if relative {
-            process.currentDirectoryURL = URL(fileURLWithPath: (root.path as NSString).deletingLastPathComponent)
-            process.arguments = ["--root", (root.path as NSString).lastPathComponent]
-        }
-        var environment = ProcessInfo.processInfo.environment
-        environment["SLUICE_FAULT"] = fault
-        process.environment = environment
-        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
-        handle.seekToEndOfFile()
-        let readyBefore =
-            (try? String(contentsOfFile: log, encoding: .utf8))?.components(separatedBy: "sluiced ready")
-            .count ?? 1
-        process.standardOutput = handle
-        process.standardError = handle
-        try process.run()
-        try waitFor(seconds: 20) {
-            ((try? String(contentsOfFile: log, encoding: .utf8))?.components(separatedBy: "sluiced ready").count ?? 0)
-                > readyBefore
-        }
-        return (process, log)
-    }
-
-    /// Whether sluiced's log at `log` says `text` yet.
-    func logContains(_ log: String, _ text: String) -> Bool {
-        (try? String(contentsOfFile: log, encoding: .utf8))?.contains(text) == true
-    }
-
-    func waitFor(seconds: Double, _ condition: () -> Bool) throws {
-        let deadline = Date().addingTimeInterval(seconds)
-        while !condition() {
-            if Date() > deadline { throw WaitError() }
-            Thread.sleep(forTimeInterval: 0.05)
-        }
-    }
-
-    struct WaitError: Error {}
-
-    /// The kit's pipeline (inbox → `note` → topic `done` → out/).
-    func pipeline(_ root: Root) throws { try root.pipeline() }
-
-    func received(_ root: Root) -> Set<String> { root.received }
-
+struct DaemonEndToEndTests: RealDaemonTesting {
     @Test(
         "SIGHUP reloads: a rule enabled later takes effect; a file broken later keeps its last good version",
         .timeLimit(.minutes(2))
     )
-    func reload() throws {
+    func reload() async throws {
         let root = try Root()
         defer { root.remove() }
         try pipeline(root)
@@ -85,20 +21,20 @@ struct DaemonEndToEndTests {
             "etc/sluice/rules/inbox.json",
             rule.replacingOccurrences(of: "{\"EventPattern\"", with: "{\"State\": \"DISABLED\", \"EventPattern\"")
         )
-        let (daemon, log) = try start(root)
+        let (daemon, log) = try await start(root)
         defer { if daemon.isRunning { daemon.terminate() } }
         try root.write("var/lib/sluice/buckets/inbox/ignored.txt", "x")
         // Taken (recorded, with whatever it started) and nothing left to do: had it started anything, it would
         // have reached the subscriber by now.
-        try waitFor(seconds: 10) { root.recorded("inbox", "ignored.txt") && root.isIdle }
+        try await waitFor(seconds: 10) { root.recorded("inbox", "ignored.txt") && root.isIdle }
         #expect(received(root).isEmpty)
         try root.write("etc/sluice/rules/inbox.json", rule)
         kill(daemon.processIdentifier, SIGHUP)
-        try waitFor(seconds: 10) {
+        try await waitFor(seconds: 10) {
             logContains(log, "configuration reloaded")
         }
         try root.write("var/lib/sluice/buckets/inbox/noticed.txt", "y")
-        try waitFor(seconds: 30) { received(root).contains("noticed.txt") }
+        try await waitFor(seconds: 30) { received(root).contains("noticed.txt") }
         #expect(!received(root).contains("ignored.txt"))
         // A rule file broken by an edit keeps its last good version.
         try root.write("etc/sluice/rules/inbox.json", "{ half-saved")
@@ -106,46 +42,44 @@ struct DaemonEndToEndTests {
             separatedBy: "configuration reloaded"
         ).count
         kill(daemon.processIdentifier, SIGHUP)
-        try waitFor(seconds: 10) {
+        try await waitFor(seconds: 10) {
             ((try? String(contentsOfFile: log, encoding: .utf8))?.components(separatedBy: "configuration reloaded")
                 .count ?? 0)
                 > reloads
         }
         try root.write("var/lib/sluice/buckets/inbox/still.txt", "z")
-        try waitFor(seconds: 30) { received(root).contains("still.txt") }
-        daemon.terminate()
-        daemon.waitUntilExit()
+        try await waitFor(seconds: 30) { received(root).contains("still.txt") }
+        try await stop(daemon)
     }
 
     @Test(
         "After a restart, objects that arrived while sluiced was down are reported once; the others not again",
         .timeLimit(.minutes(2))
     )
-    func catchUpAfterRestart() throws {
+    func catchUpAfterRestart() async throws {
         let root = try Root()
         defer { root.remove() }
         try pipeline(root)
         try root.write("var/lib/sluice/buckets/inbox/before-first-start.txt", "0")
-        var (daemon, _) = try start(root)
+        var (daemon, _) = try await start(root)
         try root.write("var/lib/sluice/buckets/inbox/while-up.txt", "1")
-        try waitFor(seconds: 30) { received(root).contains("while-up.txt") }
+        try await waitFor(seconds: 30) { received(root).contains("while-up.txt") }
         // kill -9: no chance to tidy up.
         kill(daemon.processIdentifier, SIGKILL)
         daemon.waitUntilExit()
         try root.write("var/lib/sluice/buckets/inbox/while-down.txt", "2")
-        (daemon, _) = try start(root)
+        (daemon, _) = try await start(root)
         defer { if daemon.isRunning { daemon.terminate() } }
-        try waitFor(seconds: 30) { received(root).contains("while-down.txt") }
+        try await waitFor(seconds: 30) { received(root).contains("while-down.txt") }
         // Objects are taken in order, the catch-up's first: once one dropped now has reached the subscriber and
         // nothing is left to do, any object of before reported again would have too.
         try root.write("var/lib/sluice/buckets/inbox/after-restart.txt", "3")
-        try waitFor(seconds: 30) { received(root).contains("after-restart.txt") && root.isIdle }
+        try await waitFor(seconds: 30) { received(root).contains("after-restart.txt") && root.isIdle }
         let messages = root.files("out").compactMap {
             try? String(contentsOfFile: root.path + "/out/" + $0, encoding: .utf8)
         }
         #expect(messages.sorted() == ["after-restart.txt", "while-down.txt", "while-up.txt"])
-        daemon.terminate()
-        daemon.waitUntilExit()
+        try await stop(daemon)
         // Stopped: `sluice status` says so (its pid is gone).
         #expect(try sluiceJSON(root, ["status"])["running"] as? Bool == false)
     }
@@ -154,7 +88,7 @@ struct DaemonEndToEndTests {
         "A delivery still retrying when sluiced is killed is delivered after the restart, with the same MessageId",
         .timeLimit(.minutes(2))
     )
-    func deliveryResumesAfterRestart() throws {
+    func deliveryResumesAfterRestart() async throws {
         let root = try Root()
         defer { root.remove() }
         try pipeline(root)
@@ -172,87 +106,63 @@ struct DaemonEndToEndTests {
             "#!/bin/sh\n[ -f \"\(root.path)/ready\" ] || exit 1\ncat > \"\(root.path)/out/$SLUICE_MESSAGE_ID\"\n",
             executable: true
         )
-        var (daemon, log) = try start(root)
+        var (daemon, log) = try await start(root)
         try root.write("var/lib/sluice/buckets/inbox/patient.txt", "x")
-        try waitFor(seconds: 30) { !root.files("var/lib/sluice/topics/done").filter { $0.hasSuffix(".json") }.isEmpty }
+        try await waitFor(seconds: 30) {
+            !root.files("var/lib/sluice/topics/done").filter { $0.hasSuffix(".json") }.isEmpty
+        }
         // Killed once the first attempt has failed and is recorded; the next is 4 s away.
-        try waitFor(seconds: 10) { root.deliveryRecords().contains { $0.contains(#""Attempts":1"#) } }
+        try await waitFor(seconds: 10) { root.deliveryRecords().contains { $0.contains(#""Attempts":1"#) } }
         kill(daemon.processIdentifier, SIGKILL)
         daemon.waitUntilExit()
         _ = log
         try root.write("ready", "")
-        (daemon, log) = try start(root)
+        (daemon, log) = try await start(root)
         defer { if daemon.isRunning { daemon.terminate() } }
-        try waitFor(seconds: 30) { !root.files("out").isEmpty }
+        try await waitFor(seconds: 30) { !root.files("out").isEmpty }
         let published = root.files("var/lib/sluice/topics/done").filter { $0.hasSuffix(".json") }
         #expect(published.count == 1)
         #expect(root.files("out").count == 1)
         if let id = root.files("out").first { #expect(published.first?.hasSuffix(id + ".json") == true) }
-        daemon.terminate()
-        daemon.waitUntilExit()
+        try await stop(daemon)
     }
-
-    /// Runs `sluice ARGS --root ROOT`: its exit status and what it printed.
-    func sluice(_ root: Root, _ arguments: [String]) throws -> (status: Int32, output: Data) {
-        let run = try sluiceRun(root, arguments)
-        return (run.status, run.output)
-    }
-
-    /// Runs `sluice ARGS --root ROOT`: its exit status, what it printed and what it said on stderr.
-    func sluiceRun(_ root: Root, _ arguments: [String]) throws -> (status: Int32, output: Data, errors: String) {
-        let run = try SluiceTool(root: root).runHere(arguments)
-        return (run.status, run.output, run.errors)
-    }
-
-    /// `sluice ARGS --root ROOT --json`, parsed.
-    func sluiceJSON(_ root: Root, _ arguments: [String]) throws -> [String: Any] {
-        let data = try sluice(root, arguments + ["--json"]).output
-        return (try JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:]
-    }
-
-    func mapRuns(_ root: Root) throws -> [[String: Any]] {
-        try sluiceJSON(root, ["map-runs", "list"])["mapRuns"] as? [[String: Any]] ?? []
-    }
-
-    /// The kit's slow Distributed Map (`slow`: each item a child that naps `{"nap": seconds}`).
-    func slowMap(_ root: Root, maxConcurrency: Int) throws { try root.slowMap(maxConcurrency: maxConcurrency) }
 
     @Test(
         "Map runs and executions are in sluice.db with AWS's counters; one killed mid-run carries on after the restart",
         .timeLimit(.minutes(2))
     )
-    func mapRunsRecorded() throws {
+    func mapRunsRecorded() async throws {
         let root = try Root()
         defer { root.remove() }
         try slowMap(root, maxConcurrency: 2)
-        var (daemon, _) = try start(root)
+        var (daemon, _) = try await start(root)
         // 20 items of 1 s, two at a time: still running when it is killed.
         try root.write(
             "var/lib/sluice/buckets/inbox/long.jsonl",
             String(repeating: "{\"nap\": 1}\n", count: 20)
         )
-        try waitFor(seconds: 30) { ((try? mapRuns(root)) ?? []).contains { $0["stopDate"] == nil } }
+        try await waitFor(seconds: 30) { ((try? mapRuns(root)) ?? []).contains { $0["stopDate"] == nil } }
         kill(daemon.processIdentifier, SIGKILL)
         daemon.waitUntilExit()
-        (daemon, _) = try start(root)
+        (daemon, _) = try await start(root)
         defer { if daemon.isRunning { daemon.terminate() } }
         let killed = try #require(try mapRuns(root).first)
         let killedArn = try #require(killed["mapRunArn"] as? String)
         // The killed execution resumes from its journal: its map run finishes every item, none twice.
-        try waitFor(seconds: 60) {
+        try await waitFor(seconds: 60) {
             (try? sluiceJSON(root, ["map-runs", "describe", killedArn]))?["status"] as? String == "SUCCEEDED"
         }
         let killedRun = try sluiceJSON(root, ["map-runs", "describe", killedArn])
         let killedItems = try #require(killedRun["itemCounts"] as? [String: Any])
         #expect(killedItems["succeeded"] as? Int == 20)
         #expect(killedItems["total"] as? Int == 20)
-        try waitFor(seconds: 30) {
+        try await waitFor(seconds: 30) {
             let done = try? sluiceJSON(root, ["executions", "list", "--status", "SUCCEEDED"])["executions"]
             return (done as? [[String: Any]])?.count == 1
         }
 
         try root.write("var/lib/sluice/buckets/inbox/short.jsonl", String(repeating: "{\"nap\": 0}\n", count: 5))
-        try waitFor(seconds: 30) {
+        try await waitFor(seconds: 30) {
             ((try? mapRuns(root)) ?? []).count == 2 && (try? mapRuns(root))?.first?["stopDate"] != nil
         }
         let runs = try mapRuns(root)
@@ -306,8 +216,7 @@ struct DaemonEndToEndTests {
         #expect(try sluice(root, ["executions", "describe", executionArn + "-unknown"]).status == 2)
         #expect(try sluice(root, ["executions", "list", "--status", "DONE"]).status == 2)
         #expect(try sluice(root, ["executions", "history", executionArn]).status == 0)
-        daemon.terminate()
-        daemon.waitUntilExit()
+        try await stop(daemon)
     }
 
 }

@@ -67,6 +67,11 @@ extension InProcessDaemonTests {
             try await eventually("the reload", within: .seconds(10)) { daemon.log.contains("configuration reloaded") }
             try root.write("var/lib/sluice/buckets/inbox/after-save.txt", "x")
             try await eventually("the delivery") { root.received.contains("after-save.txt") }
+            // The saved name (not the editor's temporary one) made the reload; the new rule routed the upload.
+            #expect(daemon.log.contains("configuration changed (inbox.json): reloading"))
+            #expect(!daemon.log.contains(".inbox.json.swp"))
+            #expect(root.received == ["after-save.txt"])
+            #expect(root.executions(status: .succeeded).count == 1)
         }
     }
 
@@ -105,6 +110,9 @@ extension InProcessDaemonTests {
             }
             try root.write("var/lib/sluice/buckets/inbox/b.txt", "y")
             try await eventually("version two") { root.received.contains("two") }
+            // The first upload ran the first version and the second the new one; each once.
+            #expect(root.received == ["one", "two"])
+            #expect(root.messages(in: "done").count == 2)
         }
     }
 

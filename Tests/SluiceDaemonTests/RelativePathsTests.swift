@@ -7,7 +7,7 @@ extension DaemonEndToEndTests {
         "A subscription's Endpoint and a function's Command given relative resolve beside their files, under any root",
         .timeLimit(.minutes(2))
     )
-    func relativePathsUnderRoot() throws {
+    func relativePathsUnderRoot() async throws {
         let root = try Root()
         defer { root.remove() }
         try pipeline(root)
@@ -36,12 +36,11 @@ extension DaemonEndToEndTests {
             executable: true
         )
         // The root itself given relative, as `sluiced --root demo` from its parent folder.
-        let (daemon, _) = try launch(root, relative: true)
+        let (daemon, _) = try await launch(root, relative: true)
         defer { if daemon.isRunning { kill(daemon.processIdentifier, SIGKILL) } }
         try root.write("var/lib/sluice/buckets/inbox/one.csv", "id\n1\n")
         // The function ran in its file's folder (functions/), the subscriber's script was found beside its file.
-        try waitFor(seconds: 20) { received(root) == ["from functions"] }
-        daemon.terminate()
-        daemon.waitUntilExit()
+        try await waitFor(seconds: 20) { received(root) == ["from functions"] }
+        try await stop(daemon)
     }
 }
