@@ -16,12 +16,13 @@ package struct Daemon: Sendable {
     let runtime: DaemonRuntime
 
     /// Prepares sluiced on `root` and tells systemd it is ready.
-    /// `clock` is what hand-offs are scheduled by (the system's time but in tests).
+    /// `clock` is the time sluiced runs by: hand-offs' due times, executions' dates, Wait states and timeouts (the
+    /// system's time but in tests).
     package static func start(
         root: String,
         settings: SluiceSettings,
         logger: Logger,
-        clock: DaemonClock = .system
+        clock: WallClock = .system
     ) async throws -> Daemon {
         let runtime = try await DaemonRuntime.start(
             paths: SluicePaths(root: root),

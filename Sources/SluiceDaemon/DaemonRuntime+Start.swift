@@ -18,7 +18,7 @@ extension DaemonRuntime {
         paths: SluicePaths,
         settings: SluiceSettings,
         logger: Logger,
-        clock: DaemonClock
+        clock: WallClock
     ) async throws -> DaemonRuntime {
         let lock = try DaemonLock(paths: paths)
         // Buckets are shared with sluiced's group (members drop files there); made so the first time only, an

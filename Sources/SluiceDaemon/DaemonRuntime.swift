@@ -15,8 +15,8 @@ final class DaemonRuntime: Sendable {
     let paths: SluicePaths
     let settings: SluiceSettings
     let logger: Logger
-    /// What hand-offs are scheduled by.
-    let clock: DaemonClock
+    /// The time hand-offs are scheduled by and executions run by.
+    let clock: WallClock
     let notifier: SystemdNotifier
     let lock: DaemonLock
     let store: DaemonStore
@@ -36,7 +36,7 @@ final class DaemonRuntime: Sendable {
         paths: SluicePaths,
         settings: SluiceSettings,
         logger: Logger,
-        clock: DaemonClock,
+        clock: WallClock,
         notifier: SystemdNotifier,
         lock: DaemonLock,
         store: DaemonStore,

@@ -22,7 +22,7 @@ final class Handoffs: Sendable {
     private let store: DaemonStore
     private let region: String
     private let account: String
-    private let clock: DaemonClock
+    private let clock: WallClock
     private let logger: Logger
 
     init(
@@ -30,7 +30,7 @@ final class Handoffs: Sendable {
         store: DaemonStore,
         region: String,
         account: String,
-        clock: DaemonClock,
+        clock: WallClock,
         logger: Logger
     ) {
         (starts, startSink) = AsyncStream.makeStream()

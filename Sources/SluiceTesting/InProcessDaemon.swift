@@ -20,15 +20,16 @@ package final class InProcessDaemon: Sendable {
     package init(
         root: DaemonRoot,
         settings: SluiceSettings = SluiceSettings(),
-        clock: DaemonClock = .system,
+        clock: WallClock = .system,
         log: LogLines = LogLines()
     ) async throws {
         let watchedBefore = log.count("configuration folders watched", includingDebug: true)
         let logger = log.logger()
         let daemon = try await Daemon.start(root: root.path, settings: settings, logger: logger, clock: clock)
-        let group = ServiceGroup(
-            configuration: ServiceGroupConfiguration(services: daemon.services, logger: logger)
-        )
+        var configuration = ServiceGroupConfiguration(services: daemon.services, logger: logger)
+        // A test that failed may leave an execution that never ends: the group is cancelled rather than wait.
+        configuration.maximumGracefulShutdownDuration = .seconds(20)
+        let group = ServiceGroup(configuration: configuration)
         self.root = root
         self.log = log
         self.daemon = daemon
@@ -69,7 +70,7 @@ extension InProcessDaemon {
     package static func run<Result>(
         on root: DaemonRoot,
         settings: SluiceSettings = SluiceSettings(),
-        clock: DaemonClock = .system,
+        clock: WallClock = .system,
         log: LogLines = LogLines(),
         _ body: (InProcessDaemon) async throws -> Result
     ) async throws -> Result {

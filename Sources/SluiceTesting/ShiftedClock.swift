@@ -1,11 +1,10 @@
 import SluiceASL
-import SluiceDaemon
 import SluiceEngine
 import Synchronization
 
-/// The system's time set forward by the test: a RetryPolicy's back-off or an event's MaximumEventAgeInSeconds runs
-/// out when the test says, not after real seconds. It only moves forward, as time does, so what sluiced records
-/// stays in order.
+/// The system's time set forward by the test: a RetryPolicy's back-off, an event's MaximumEventAgeInSeconds or an
+/// hour's Wait state runs out when the test says, not after real time. It only moves forward, as time does, so
+/// what sluiced records stays in order.
 package final class ShiftedClock: Sendable {
     private let shift = Mutex<Duration>(.zero)
 
@@ -21,6 +20,15 @@ package final class ShiftedClock: Sendable {
         return Timestamp(epochMilliseconds: LocalRunner.now().epochMilliseconds + millis)
     }
 
-    /// sluiced's clock reading this one.
-    package var daemonClock: DaemonClock { DaemonClock { [self] in now() } }
+    /// sluiced's clock reading this one: a sleep ends when real time or the test's setting forward reaches its
+    /// deadline, whichever comes first (looked at every 10 ms).
+    package var wallClock: WallClock {
+        WallClock(now: { [self] in now() }) { [self] deadline in
+            while true {
+                let left = deadline.epochMilliseconds - now().epochMilliseconds
+                if left <= 0 { return }
+                try await Task.sleep(for: .milliseconds(min(left, 10)))
+            }
+        }
+    }
 }

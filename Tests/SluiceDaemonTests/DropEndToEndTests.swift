@@ -122,7 +122,8 @@ extension InProcessDaemonTests {
         defer { root.remove() }
         try root.slowMap(maxConcurrency: 1)
         let sluice = SluiceTool(root: root)
-        try await InProcessDaemon.run(on: root) { _ in
+        let clock = ShiftedClock()
+        try await InProcessDaemon.run(on: root, clock: clock.wallClock) { _ in
             try root.write("var/lib/sluice/buckets/inbox/ten.jsonl", String(repeating: "{\"nap\": 3}\n", count: 10))
             try await eventually("a map run") { !root.mapRuns().isEmpty }
             let arn =
@@ -136,6 +137,11 @@ extension InProcessDaemonTests {
             }
             let described = try await sluice.json(["map-runs", "describe", run])
             #expect(described["maxConcurrency"] as? Int == 10)
+            // The naps end at once rather than holding the shutdown for them.
+            clock.advance(by: .seconds(3))
+            try await eventually("the run SUCCEEDED", within: .seconds(10)) {
+                root.store().flatMap { try? $0.mapRun(run) }?.status == .succeeded
+            }
         }
     }
 }

@@ -16,7 +16,7 @@ extension InProcessDaemonTests {
         let machine = try #require(root.read("etc/sluice/state-machines/note.asl.json"))
         try FileManager.default.removeItem(atPath: root.path + "/etc/sluice/state-machines/note.asl.json")
         let clock = ShiftedClock()
-        try await InProcessDaemon.run(on: root, clock: clock.daemonClock) { daemon in
+        try await InProcessDaemon.run(on: root, clock: clock.wallClock) { daemon in
             try root.write("var/lib/sluice/buckets/inbox/early.txt", "x")
             try await eventually("the first retry scheduled", within: .seconds(10)) {
                 daemon.log.contains("retrying")
@@ -47,7 +47,7 @@ extension InProcessDaemonTests {
             """#
         )
         let clock = ShiftedClock()
-        try await InProcessDaemon.run(on: root, clock: clock.daemonClock) { daemon in
+        try await InProcessDaemon.run(on: root, clock: clock.wallClock) { daemon in
             try root.write("var/lib/sluice/buckets/inbox/one.csv", "id\n1\n")
             // The back-offs add up to 123 s (1, 2, 4, ... 32, then 60): only the clock set forward gets through
             // them within the time limit.
@@ -80,7 +80,7 @@ extension InProcessDaemonTests {
             """#
         )
         let clock = ShiftedClock()
-        try await InProcessDaemon.run(on: root, clock: clock.daemonClock) { daemon in
+        try await InProcessDaemon.run(on: root, clock: clock.wallClock) { daemon in
             try root.write("var/lib/sluice/buckets/inbox/one.csv", "id\n1\n")
             try await eventually("the first try", within: .seconds(10)) { daemon.log.count("retrying") == 1 }
             clock.advance(by: .seconds(61))
