@@ -109,7 +109,14 @@ struct DeliveryServiceTests {
             "n=$(cat \(counter) 2>/dev/null || echo 0); n=$((n+1)); echo $n > \(counter)\n"
                 + "echo \"$SLUICE_MESSAGE_ID\" >> \(f.file("ids"))\n[ $n -ge 3 ]"
         )
-        let subscription = try f.subscription("flaky", topic: "t", endpoint: script, ["DeliveryPolicy": fastPolicy])
+        // Delays long enough that waiting one for real would show, whatever the load on the machine.
+        let slowPolicy: JSONValue = [
+            "healthyRetryPolicy": [
+                "numRetries": 3, "numNoDelayRetries": 1, "minDelayTarget": 20, "maxDelayTarget": 40,
+                "numMinDelayRetries": 1, "numMaxDelayRetries": 0, "backoffFunction": "linear",
+            ]
+        ]
+        let subscription = try f.subscription("flaky", topic: "t", endpoint: script, ["DeliveryPolicy": slowPolicy])
         let message = try f.store.publish(topic: "t", message: "m")
         let clock = InstantClock()
         let changes = Mutex<[DeliveryState.Status]>([])
@@ -124,9 +131,9 @@ struct DeliveryServiceTests {
         #expect(outcomes.map(\.status) == [.delivered])
         #expect(outcomes.first?.attempts == 3)
         // Retry 1 is immediate, retry 2 waits the minimum delay; nothing really waited: the whole took less than
-        // the 2 s that retry 2 asked the clock for.
-        #expect(clock.sleptSeconds == [0, 2])
-        #expect(ContinuousClock.now - started < .seconds(2))
+        // the 20 s that retry 2 asked the clock for.
+        #expect(clock.sleptSeconds == [0, 20])
+        #expect(ContinuousClock.now - started < .seconds(20))
         // Every attempt carried the same MessageId.
         #expect(f.read(f.file("ids")) == String(repeating: message.messageId + "\n", count: 3))
         let record = try #require(
