@@ -29,14 +29,16 @@ let package = Package(
             // Double.rounded() and friends live in libm, which nothing else links for a Foundation-free binary.
             linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]
         ),
-        .target(name: "SluiceASL", dependencies: ["SluiceJSON"], swiftSettings: strictSettings),
+        // The words every layer shares: timestamps, MD5, execution statuses, the child-execution record.
+        .target(name: "SluiceVocabulary", dependencies: ["SluiceJSON"], swiftSettings: strictSettings),
+        .target(name: "SluiceASL", dependencies: ["SluiceJSON", "SluiceVocabulary"], swiftSettings: strictSettings),
         // EventBridge event patterns, target input transformation and SNS filter policies.
         .target(name: "SluicePatterns", dependencies: ["SluiceJSON"], swiftSettings: strictSettings),
         // Domain values: rules and their targets, subscriptions; decoded and validated from their files.
         .target(name: "SluiceCore", dependencies: ["SluiceJSON", "SluicePatterns"], swiftSettings: strictSettings),
         .target(
             name: "SluiceInterpreter",
-            dependencies: ["SluiceJSON", "SluiceASL"],
+            dependencies: ["SluiceJSON", "SluiceVocabulary", "SluiceASL"],
             swiftSettings: strictSettings
         ),
         // Layer 1: the operating system.
@@ -48,13 +50,13 @@ let package = Package(
         .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
         .target(
             name: "SluiceBucket",
-            dependencies: ["SluiceLinux", "SluiceCore", "SluiceJSON", "SluiceASL", "SluiceInterpreter", "CZlib", "CZstd"],
+            dependencies: ["SluiceLinux", "SluiceCore", "SluiceJSON", "SluiceVocabulary", "CZlib", "CZstd"],
             swiftSettings: strictSettings
         ),
         // Bucket folders watched with inotify and turned into S3's EventBridge object events.
         .target(
             name: "SluiceWatch",
-            dependencies: ["SluiceLinux", "SluiceJSON", "SluiceCore", "SluiceInterpreter"],
+            dependencies: ["SluiceLinux", "SluiceJSON", "SluiceVocabulary", "SluiceCore"],
             swiftSettings: strictSettings
         ),
         // Functions: worker processes under Lambda's concurrency model.
@@ -70,8 +72,7 @@ let package = Package(
         .target(
             name: "SluiceTopics",
             dependencies: [
-                "SluiceLinux", "SluiceJSON", "SluiceASL", "SluiceInterpreter", "SluicePatterns", "SluiceCore",
-                "SluiceWorkers",
+                "SluiceLinux", "SluiceJSON", "SluiceVocabulary", "SluicePatterns", "SluiceCore", "SluiceWorkers",
             ],
             swiftSettings: strictSettings
         ),
@@ -92,7 +93,7 @@ let package = Package(
         .target(
             name: "SluiceEngine",
             dependencies: [
-                "SluiceJSON", "SluiceASL", "SluiceInterpreter", "SluiceWorkers", "SluiceBucket", "SluiceTopics",
+                "SluiceJSON", "SluiceVocabulary", "SluiceASL", "SluiceInterpreter", "SluiceWorkers", "SluiceBucket", "SluiceTopics",
                 "SluiceCore", "SluiceStore",
             ],
             swiftSettings: strictSettings
@@ -100,14 +101,14 @@ let package = Package(
         // The store: sluice.db (SQLite, WAL) through GRDB.
         .target(
             name: "SluiceStore",
-            dependencies: ["SluiceInterpreter", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["SluiceInterpreter", "SluiceVocabulary", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
         // Layer 2: the daemon.
         .target(
             name: "SluiceDaemon",
             dependencies: [
-                "CSluiceLinux", "SluiceJSON", "SluiceASL", "SluiceInterpreter", "SluicePatterns", "SluiceCore", "SluiceConfig",
+                "CSluiceLinux", "SluiceJSON", "SluiceVocabulary", "SluiceASL", "SluiceInterpreter", "SluicePatterns", "SluiceCore", "SluiceConfig",
                 "SluiceWorkers", "SluiceTopics", "SluiceWatch", "SluiceSystemd", "SluiceEngine", "SluiceStore",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -119,7 +120,7 @@ let package = Package(
         .target(
             name: "SluiceCLI",
             dependencies: [
-                "SluiceJSON", "SluiceASL", "SluiceInterpreter", "SluicePatterns", "SluiceWorkers", "SluiceCore",
+                "SluiceJSON", "SluiceVocabulary", "SluiceASL", "SluiceInterpreter", "SluicePatterns", "SluiceWorkers", "SluiceCore",
                 "SluiceConfig", "SluiceBucket", "SluiceTopics", "SluiceEngine", "SluiceStore", "SluiceLinux",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -129,7 +130,7 @@ let package = Package(
         .target(
             name: "SluiceTesting",
             dependencies: [
-                "SluiceWorkers", "SluiceTopics", "SluiceCore", "SluiceASL", "SluiceJSON",
+                "SluiceWorkers", "SluiceTopics", "SluiceCore", "SluiceASL", "SluiceJSON", "SluiceVocabulary",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
@@ -150,21 +151,22 @@ let package = Package(
         .executableTarget(
             name: "sluice-bench",
             dependencies: [
-                "SluiceJSON", "SluiceASL", "SluiceInterpreter", "SluicePatterns", "SluiceWorkers", "SluiceCLI",
+                "SluiceJSON", "SluiceVocabulary", "SluiceASL", "SluiceInterpreter", "SluicePatterns", "SluiceWorkers", "SluiceCLI",
                 "SluiceEngine", "SluiceStore", "SluiceBucket", "SluiceDaemon", .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "SluiceJSONTests", dependencies: ["SluiceJSON"], swiftSettings: strictSettings),
+        .testTarget(name: "SluiceVocabularyTests", dependencies: ["SluiceVocabulary"], swiftSettings: strictSettings),
         .testTarget(name: "SluiceASLTests", dependencies: ["SluiceASL", "SluiceJSON"], swiftSettings: strictSettings),
         .testTarget(
             name: "SluiceBucketTests",
-            dependencies: ["SluiceBucket", "SluiceCore", "SluiceJSON", "SluiceASL", "SluiceInterpreter"],
+            dependencies: ["SluiceBucket", "SluiceCore", "SluiceJSON", "SluiceVocabulary", "SluiceASL", "SluiceInterpreter"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "SluiceWatchTests",
-            dependencies: ["SluiceWatch", "SluiceInterpreter", "SluiceJSON"],
+            dependencies: ["SluiceWatch", "SluiceJSON", "SluiceVocabulary"],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -187,19 +189,19 @@ let package = Package(
         .testTarget(
             name: "SluiceEngineTests",
             dependencies: [
-                "SluiceEngine", "SluiceTesting", "SluiceWorkers", "SluiceTopics", "SluiceJSON", "SluiceASL",
+                "SluiceEngine", "SluiceTesting", "SluiceWorkers", "SluiceTopics", "SluiceJSON", "SluiceVocabulary", "SluiceASL",
                 "SluiceInterpreter", .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "SluiceStoreTests",
-            dependencies: ["SluiceStore", "SluiceInterpreter"],
+            dependencies: ["SluiceStore", "SluiceInterpreter", "SluiceVocabulary"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "SluiceInterpreterTests",
-            dependencies: ["SluiceInterpreter", "SluiceASL", "SluiceJSON"],
+            dependencies: ["SluiceInterpreter", "SluiceASL", "SluiceJSON", "SluiceVocabulary"],
             swiftSettings: strictSettings
         ),
         // Starts the real sluiced (built beside the tests) on temporary roots.
@@ -211,7 +213,7 @@ let package = Package(
         .testTarget(
             name: "SluiceTopicsTests",
             dependencies: [
-                "SluiceTopics", "SluiceTesting", "SluiceCore", "SluiceJSON", "SluiceASL", "SluiceInterpreter", "SluicePatterns",
+                "SluiceTopics", "SluiceTesting", "SluiceCore", "SluiceJSON", "SluiceVocabulary", "SluiceASL", "SluiceInterpreter", "SluicePatterns",
                 "SluiceWorkers",
             ],
             swiftSettings: strictSettings

@@ -2,6 +2,7 @@ import Foundation
 import SluiceASL
 import SluiceInterpreter
 import SluiceJSON
+import SluiceVocabulary
 
 /// Drives one execution in-process: performs its effects (Task invocations run concurrently, timers really wait,
 /// cancellations stop them) and feeds the results back until it ends.

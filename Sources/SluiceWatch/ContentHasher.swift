@@ -1,6 +1,6 @@
 import Dispatch
 import Glibc
-import SluiceInterpreter
+import SluiceVocabulary
 
 /// Computes an object's ETag (the hex MD5 of its bytes) and size from one open descriptor, so both describe the
 /// same content.

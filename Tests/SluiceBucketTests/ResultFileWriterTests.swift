@@ -3,6 +3,7 @@ import SluiceASL
 import SluiceBucket
 import SluiceCore
 import SluiceJSON
+import SluiceVocabulary
 import Testing
 
 // ChildExecutionRecord and ResultWriterRequest have only their implicit internal memberwise initializers.

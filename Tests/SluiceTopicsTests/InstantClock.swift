@@ -3,6 +3,7 @@ import SluiceASL
 import SluiceCore
 import SluiceJSON
 import SluiceTopics
+import SluiceVocabulary
 import Synchronization
 
 /// A clock whose sleeps end at once; it remembers how long each one was asked to be.

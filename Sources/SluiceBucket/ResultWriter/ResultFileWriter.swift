@@ -1,5 +1,5 @@
-import SluiceInterpreter
 import SluiceJSON
+import SluiceVocabulary
 
 /// Writes one map run's results into a bucket as AWS Step Functions writes them to S3:
 /// `PREFIX/MAP_RUN_UUID/{SUCCEEDED_n, FAILED_n, PENDING_n}.json` (`.jsonl` with OutputType JSONL) and
