@@ -43,7 +43,7 @@ let package = Package(
         ),
         // Layer 1: the operating system.
         .target(name: "CSluiceLinux"),
-        // The system calls the others share: files read and statted, atomic writes, UTC times.
+        // Every system call the others make: EINTR retries, files, folders and their walking, atomic writes, UTC times.
         .target(name: "SluiceLinux", swiftSettings: strictSettings),
         // Bucket objects as Distributed Map items (ItemReader); gzip and zstd come from the system libraries.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
@@ -63,7 +63,7 @@ let package = Package(
         .target(
             name: "SluiceWorkers",
             dependencies: [
-                "CSluiceLinux", "SluiceJSON",
+                "CSluiceLinux", "SluiceLinux", "SluiceJSON",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
@@ -108,7 +108,7 @@ let package = Package(
         .target(
             name: "SluiceDaemon",
             dependencies: [
-                "CSluiceLinux", "SluiceJSON", "SluiceVocabulary", "SluiceASL", "SluiceInterpreter", "SluicePatterns", "SluiceCore", "SluiceConfig",
+                "CSluiceLinux", "SluiceLinux", "SluiceJSON", "SluiceVocabulary", "SluiceASL", "SluiceInterpreter", "SluicePatterns", "SluiceCore", "SluiceConfig",
                 "SluiceWorkers", "SluiceTopics", "SluiceWatch", "SluiceSystemd", "SluiceEngine", "SluiceStore",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -166,7 +166,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SluiceWatchTests",
-            dependencies: ["SluiceWatch", "SluiceJSON", "SluiceVocabulary"],
+            dependencies: ["SluiceWatch", "SluiceLinux", "SluiceJSON", "SluiceVocabulary"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,5 +1,6 @@
 import Glibc
 import SluiceCore
+import SluiceLinux
 
 /// The bucket watcher's working state: which folder each watch is on, which objects were reported, which are
 /// waiting to settle and which events are ready. Owned by the watcher's single iterator, so it needs no lock.
@@ -104,7 +105,7 @@ final class WatchSession {
     /// With `known` (the objects reported before a restart), objects that are new or changed are reported once
     /// settled and known objects that are gone are reported deleted; without it, what is there counts as reported.
     func start(known: [ObjectState]?) throws(WatchError) -> [ObjectState] {
-        guard FileSystem.info(bucketsDirectory)?.kind == .directory else {
+        guard Posix.status(bucketsDirectory)?.isDirectory == true else {
             throw .notADirectory(bucketsDirectory)
         }
         // Watch first, list second: whatever arrives in between is both listed and reported by an event, and the
@@ -323,8 +324,8 @@ final class WatchSession {
     /// A name created without being written: a symlink or a hard link to existing content. Files created to be
     /// written are reported when closed instead.
     private func linked(_ key: ObjectKey, path: String, bucketRoot: String) {
-        guard let info = FileSystem.linkInfo(path) else { return }
-        let isLink = info.kind == .symbolicLink || (info.kind == .regular && info.linkCount > 1)
+        guard let info = Posix.linkStatus(path) else { return }
+        let isLink = info.isSymbolicLink || (info.isRegularFile && info.linkCount > 1)
         guard isLink else { return }
         written(key, path: path, bucketRoot: bucketRoot, reason: .copyObject)
     }

@@ -1,6 +1,7 @@
 import CSluiceLinux
 import Foundation
 import SluiceJSON
+import SluiceLinux
 import Synchronization
 
 #if canImport(Glibc)
@@ -177,7 +178,7 @@ final class PersistentWorker: Sendable {
             if !pending.isEmpty, process.stdin >= 0 {
                 fds.append(pollfd(fd: process.stdin, events: Int16(POLLOUT), revents: 0))
             }
-            if poll(&fds, nfds_t(fds.count), ms) < 0, errno != EINTR { break loop }
+            if case .failure = Posix.retrying("poll", { poll(&fds, nfds_t(fds.count), ms) }) { break loop }
             for p in fds where p.revents != 0 {
                 if p.fd == doorbell {
                     var sink = [UInt8](repeating: 0, count: 64)

@@ -1,4 +1,5 @@
 import SluiceJSON
+import SluiceLinux
 
 #if canImport(Glibc)
     import Glibc
@@ -60,8 +61,7 @@ enum ProcessInvocation {
             if stdoutOpen { fds.append(pollfd(fd: process.stdout, events: Int16(POLLIN), revents: 0)) }
             if stderrOpen { fds.append(pollfd(fd: process.stderr, events: Int16(POLLIN), revents: 0)) }
             if status == nil { fds.append(pollfd(fd: process.pidfd, events: Int16(POLLIN), revents: 0)) }
-            let n = poll(&fds, nfds_t(fds.count), ms)
-            if n < 0, errno != EINTR { break }
+            if case .failure = Posix.retrying("poll", { poll(&fds, nfds_t(fds.count), ms) }) { break }
             for p in fds where p.revents != 0 {
                 switch p.fd {
                 case process.stdin:

@@ -1,4 +1,5 @@
 import Foundation
+import SluiceLinux
 import Synchronization
 
 #if canImport(Glibc)
@@ -96,8 +97,8 @@ package enum ScriptRunner {
             if stdoutOpen { fds.append(pollfd(fd: process.stdout, events: Int16(POLLIN), revents: 0)) }
             if stderrOpen { fds.append(pollfd(fd: process.stderr, events: Int16(POLLIN), revents: 0)) }
             if status == nil { fds.append(pollfd(fd: process.pidfd, events: Int16(POLLIN), revents: 0)) }
-            let n = poll(&fds, nfds_t(fds.count), min(Int32(clamping: ms), cancellationCheck))
-            if n < 0, errno != EINTR { break }
+            let timeout = min(Int32(clamping: ms), cancellationCheck)
+            if case .failure = Posix.retrying("poll", { poll(&fds, nfds_t(fds.count), timeout) }) { break }
             for p in fds where p.revents != 0 {
                 switch p.fd {
                 case process.stdin:
