@@ -20,6 +20,11 @@ struct BucketWalker {
         var info: FileStatus
         var isLink: Bool
 
+        /// What the watcher's decisions need to know of it.
+        var sighting: WatchSession.Sighting {
+            WatchSession.Sighting(key: key, path: path, bucketRoot: bucketRoot, identity: info.identity, isLink: isLink)
+        }
+
         var state: ObjectState {
             ObjectState(
                 bucket: key.bucket,
