@@ -39,13 +39,7 @@ extension PersistentWorker {
         /// Until the in-flight request's deadline, or forever when there is none.
         func wait(now: ContinuousClock.Instant) -> Wait {
             guard let inFlight else { return .milliseconds(-1) }
-            let remaining = inFlight.deadline - now
-            let ms = Int32(
-                clamping: max(
-                    0,
-                    remaining.components.seconds * 1000 + remaining.components.attoseconds / 1_000_000_000_000_000
-                )
-            )
+            let ms = Int32(clamping: max(0, ProcessPump.milliseconds(until: inFlight.deadline, now: now)))
             return ms == 0 ? .expired(.timedOut(requestId: inFlight.id, seconds: inFlight.timeout)) : .milliseconds(ms)
         }
 
