@@ -96,7 +96,7 @@ struct SpawnError: Error, CustomStringConvertible {
     var errno: Int32
     var what: String
 
-    var description: String { "cannot start \(what): \(String(cString: strerror(errno)))" }
+    var description: String { "cannot start \(what): \(Posix.message(errno))" }
 }
 
 /// A NULL-terminated array of C strings that frees itself.
