@@ -130,7 +130,7 @@ let package = Package(
         .target(
             name: "SluiceTesting",
             dependencies: [
-                "SluiceWorkers", "SluiceTopics", "SluiceCore", "SluiceASL", "SluiceJSON", "SluiceVocabulary",
+                "SluiceWorkers", "SluiceTopics", "SluiceCore", "SluiceJSON", "SluiceVocabulary",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
@@ -161,7 +161,7 @@ let package = Package(
         .testTarget(name: "SluiceASLTests", dependencies: ["SluiceASL", "SluiceJSON"], swiftSettings: strictSettings),
         .testTarget(
             name: "SluiceBucketTests",
-            dependencies: ["SluiceBucket", "SluiceCore", "SluiceJSON", "SluiceVocabulary", "SluiceASL", "SluiceInterpreter"],
+            dependencies: ["SluiceBucket", "SluiceCore", "SluiceJSON", "SluiceVocabulary"],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -213,8 +213,7 @@ let package = Package(
         .testTarget(
             name: "SluiceTopicsTests",
             dependencies: [
-                "SluiceTopics", "SluiceTesting", "SluiceCore", "SluiceJSON", "SluiceVocabulary", "SluiceASL", "SluiceInterpreter", "SluicePatterns",
-                "SluiceWorkers",
+                "SluiceTopics", "SluiceTesting", "SluiceCore", "SluiceJSON", "SluiceVocabulary", "SluicePatterns", "SluiceWorkers",
             ],
             swiftSettings: strictSettings
         ),

@@ -1,5 +1,4 @@
 import Foundation
-import SluiceASL
 import SluiceCore
 import SluiceJSON
 import SluiceTopics
