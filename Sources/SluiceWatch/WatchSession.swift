@@ -2,8 +2,9 @@ import Glibc
 import SluiceCore
 import SluiceLinux
 
-/// The bucket watcher's working state: which folder each watch is on, which objects were reported, which are
-/// waiting to settle and which events are ready. Owned by the watcher's single iterator, so it needs no lock.
+/// The bucket watcher's I/O: the inotify watches and which folder each is on, the walks, the stat calls and the
+/// hashing. What those findings mean (which objects were reported, which wait to settle, which events are ready)
+/// is decided by its `StateMachine`. Owned by the watcher's single iterator, so it needs no lock.
 ///
 /// Inotify events become candidates here; a candidate becomes an event only once its file is hashed (`emit`).
 final class WatchSession {
