@@ -197,9 +197,10 @@ struct DeliveryServiceTests {
         )
         let started = ContinuousClock.now
         let outcome = try #require(await service.deliver(message).first)
-        // Killed at the 1 s timeout (and 0.2 s grace), not after the script's 300 s nor at a timeout several times
-        // longer.
-        #expect(ContinuousClock.now - started < .seconds(5))
+        // Killed at the 1 s timeout (and 0.2 s grace), not after the script's 300 s: alone this takes 1.2 s; with
+        // every suite running beside it on two cores the pool that runs the timer can be 10 s late, so the bound is
+        // 20 s (still far from 300 s), and the 1 s it waited is read from the failure it recorded.
+        #expect(ContinuousClock.now - started < .seconds(20))
         #expect(outcome.status == .deadLettered)
         #expect(outcome.attempts == 1)
         #expect(outcome.lastFailure == "timed out after 1.00 seconds")
