@@ -29,14 +29,16 @@ let package = Package(
             // Double.rounded() and friends live in libm, which nothing else links for a Foundation-free binary.
             linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]
         ),
-        .target(name: "SluiceASL", dependencies: ["SluiceJSON"], swiftSettings: strictSettings),
+        // JSONata 2.0.6, the query language AWS now puts first.
+        .target(name: "SluiceJSONata", dependencies: ["SluiceJSON"], swiftSettings: strictSettings),
+        .target(name: "SluiceASL", dependencies: ["SluiceJSON", "SluiceJSONata"], swiftSettings: strictSettings),
         // EventBridge event patterns, target input transformation and SNS filter policies.
         .target(name: "SluicePatterns", dependencies: ["SluiceJSON"], swiftSettings: strictSettings),
         // Domain values: rules and their targets, subscriptions; decoded and validated from their files.
         .target(name: "SluiceCore", dependencies: ["SluiceJSON", "SluicePatterns"], swiftSettings: strictSettings),
         .target(
             name: "SluiceInterpreter",
-            dependencies: ["SluiceJSON", "SluiceASL"],
+            dependencies: ["SluiceJSON", "SluiceASL", "SluiceJSONata"],
             swiftSettings: strictSettings
         ),
         // Layer 1: the operating system.
@@ -150,7 +152,7 @@ let package = Package(
         .executableTarget(
             name: "sluice-bench",
             dependencies: [
-                "SluiceJSON", "SluiceASL", "SluiceInterpreter", "SluicePatterns", "SluiceWorkers", "SluiceCLI",
+                "SluiceJSON", "SluiceJSONata", "SluiceASL", "SluiceInterpreter", "SluicePatterns", "SluiceWorkers", "SluiceCLI",
                 "SluiceEngine", "SluiceStore", "SluiceBucket", "SluiceDaemon", .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings

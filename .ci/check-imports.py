@@ -15,9 +15,10 @@ ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Sources")
 PURE = {
     "SluiceJSON": set(),
     "SluicePatterns": {"SluiceJSON"},
-    "SluiceASL": {"SluiceJSON"},
+    "SluiceJSONata": {"SluiceJSON"},
+    "SluiceASL": {"SluiceJSON", "SluiceJSONata"},
     "SluiceCore": {"SluiceJSON", "SluicePatterns"},
-    "SluiceInterpreter": {"SluiceJSON", "SluiceASL"},
+    "SluiceInterpreter": {"SluiceJSON", "SluiceASL", "SluiceJSONata"},
 }
 PURE_MODULES = set(PURE)
 SYSTEM = {"Foundation", "Glibc", "Dispatch", "Synchronization", "Logging", "GRDB", "ArgumentParser",

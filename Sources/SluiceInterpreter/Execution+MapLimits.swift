@@ -65,6 +65,7 @@ extension Execution {
         switch map.maxConcurrency {
         case nil: break
         case .literal(let n): maxConcurrency = n
+        case .query(let q): maxConcurrency = try wholeNumber(q, field: "MaxConcurrency", input: input, frame: frame)
         case .path(let p):
             let v = try resolve(p, input: input, frame: frame)
             guard let n = Self.integer(v), n >= 0 else {
@@ -78,6 +79,7 @@ extension Execution {
         switch map.toleratedFailureCount {
         case nil: break
         case .literal(let n): count = n
+        case .query(let q): count = try wholeNumber(q, field: "ToleratedFailureCount", input: input, frame: frame)
         case .path(let p):
             let v = try resolve(p, input: input, frame: frame)
             guard let n = Self.integer(v) else {
@@ -92,6 +94,17 @@ extension Execution {
         switch map.toleratedFailurePercentage {
         case nil: break
         case .literal(let n): percentage = n
+        case .query(let q):
+            let v = try evaluate(
+                q,
+                field: "ToleratedFailurePercentage",
+                scope: JSONataScope(input: input),
+                frame: frame
+            )
+            guard let n = Self.number(v), n >= 0, n <= 100 else {
+                throw unexpectedType(q, field: "ToleratedFailurePercentage", expected: "number", value: v)
+            }
+            percentage = n
         case .path(let p):
             let v = try resolve(p, input: input, frame: frame)
             guard let n = Self.number(v) else {
@@ -166,6 +179,7 @@ extension Execution {
         switch source {
         case nil: return nil
         case .literal(let n): return n
+        case .query(let q): return try wholeNumber(q, field: field, input: input, frame: frame, minimum: 1)
         case .path(let p):
             let v = try resolve(p, input: input, frame: frame)
             guard let n = Self.integer(v), n > 0 else {
@@ -175,5 +189,16 @@ extension Execution {
             }
             return n
         }
+    }
+
+    /// A JSONata field that must give a whole number of at least `minimum`.
+    func wholeNumber(_ query: JSONataQuery, field: String, input: JSONValue, frame: Int, minimum: Int = 0)
+        throws(StatesError) -> Int
+    {
+        let v = try evaluate(query, field: field, scope: JSONataScope(input: input), frame: frame)
+        guard v.isNumber, let n = v.intValue, n >= minimum else {
+            throw unexpectedType(query, field: field, expected: "integer", value: v)
+        }
+        return n
     }
 }

@@ -28,7 +28,10 @@ extension DefinitionDecoder {
         if case .object(let p) = processorJSON, let config = p["ProcessorConfig"] {
             processorConfig(config, location: here + "/ProcessorConfig", into: &map)
         }
-        if let p = optionalPath("ItemsPath", &r) {
+        if language == .jsonata {
+            if let items = r.raw("Items") { map.items = jsonataTemplate(items, location: r.at("Items")) }
+            if let s = r.raw("ItemSelector") { map.itemSelector = jsonataTemplate(s, location: r.at("ItemSelector")) }
+        } else if let p = optionalPath("ItemsPath", &r) {
             if case .null = p {
                 problems.append(DefinitionProblem(location: r.at("ItemsPath"), message: "'ItemsPath' cannot be null"))
             } else {
@@ -40,7 +43,7 @@ extension DefinitionDecoder {
                 DefinitionProblem(location: r.location, message: "'ItemSelector' and 'Parameters' cannot both be set")
             )
         }
-        for key in ["ItemSelector", "Parameters"] {
+        for key in ["ItemSelector", "Parameters"] where language == .jsonPath {
             if let s = r.raw(key) {
                 map.itemSelector = PayloadTemplate.compile(s, location: r.at(key), problems: &problems)
             }
@@ -100,6 +103,16 @@ extension DefinitionDecoder {
         return .map(map)
     }
 
+    /// An ItemReader's or ResultWriter's `Parameters` (JSONPath) or `Arguments` (JSONata).
+    private mutating func arguments(_ r: inout FieldReader) -> PayloadTemplate? {
+        if language == .jsonata {
+            guard let a = r.raw("Arguments") else { return nil }
+            return jsonataTemplate(a, location: r.at("Arguments"))
+        }
+        guard let p = r.raw("Parameters") else { return nil }
+        return PayloadTemplate.compile(p, location: r.at("Parameters"), problems: &problems)
+    }
+
     private mutating func processorConfig(_ json: JSONValue, location: String, into map: inout MapState) {
         guard case .object(let object) = json else {
             problems.append(DefinitionProblem(location: location, message: "ProcessorConfig must be an object"))
@@ -142,9 +155,7 @@ extension DefinitionDecoder {
             problems.append(DefinitionProblem(location: location, message: "The field 'Resource' is required"))
         }
         var reader = ItemReader(resource: resource ?? "")
-        if let p = r.raw("Parameters") {
-            reader.parameters = PayloadTemplate.compile(p, location: r.at("Parameters"), problems: &problems)
-        }
+        reader.parameters = arguments(&r)
         if let config = r.object("ReaderConfig", &problems) {
             reader.readerConfig = .object(config)
             var c = FieldReader(config, location: r.at("ReaderConfig"))
@@ -176,7 +187,9 @@ extension DefinitionDecoder {
                     )
                 )
             }
-            _ = valueOrPath("MaxItems", &c) { r, p in r.int("MaxItems", &p, minimum: 0, maximum: 100_000_000) }
+            let maxItems = valueOrPath("MaxItems", &c) { r, p in r.int("MaxItems", &p, minimum: 0, maximum: 100_000_000)
+            }
+            if case .query(let q)? = maxItems { reader.maxItemsQuery = q }
             _ = c.string("ItemsPointer", &problems)
             _ = c.string("Transformation", &problems)
             _ = c.string("ManifestType", &problems)
@@ -196,7 +209,10 @@ extension DefinitionDecoder {
             r.int("MaxInputBytesPerBatch", &p, minimum: 1, maximum: 262_144)
         }
         if let b = r.raw("BatchInput") {
-            batcher.batchInput = PayloadTemplate.compile(b, location: r.at("BatchInput"), problems: &problems)
+            batcher.batchInput =
+                language == .jsonata
+                ? jsonataTemplate(b, location: r.at("BatchInput"))
+                : PayloadTemplate.compile(b, location: r.at("BatchInput"), problems: &problems)
         }
         if batcher.maxItemsPerBatch == nil, batcher.maxInputBytesPerBatch == nil {
             problems.append(
@@ -214,9 +230,7 @@ extension DefinitionDecoder {
         var r = FieldReader(object, location: location)
         var writer = ResultWriter()
         writer.resource = r.string("Resource", &problems)
-        if let p = r.raw("Parameters") {
-            writer.parameters = PayloadTemplate.compile(p, location: r.at("Parameters"), problems: &problems)
-        }
+        writer.parameters = arguments(&r)
         if let config = r.object("WriterConfig", &problems) {
             writer.writerConfig = .object(config)
             var c = FieldReader(config, location: r.at("WriterConfig"))
