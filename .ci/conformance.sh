@@ -97,6 +97,14 @@ gate asl .ci/conformance-floor "$CASES/asl" -- \
     --report "$REPORTS/asl-failures.txt" \
     --cmd "$SLUICE_BIN run --json --input-file {input} {definition}"
 
+# JSONata states and machines mixing both languages: their own gates, so the JSONPath floor stays as it was.
+for language in JSONata mixed; do
+    gate "asl-$language" ".ci/conformance-floor-asl-$language" "$CASES/asl" -- \
+        python3 "$CASES/tools/run-asl.py" "$CASES/asl" --query-language "$language" --jobs 4 \
+        --report "$REPORTS/asl-$language-failures.txt" \
+        --cmd "$SLUICE_BIN run --json --input-file {input} {definition}"
+done
+
 # EventBridge / SNS matching: one gate per category, so a category cannot slip behind another's gains.
 for category in pattern transformer sns-filter; do
     gate "eventpatterns-$category" ".ci/conformance-floor-$category" "$CASES/eventpatterns/$category" -- \

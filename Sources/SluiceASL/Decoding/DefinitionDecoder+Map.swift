@@ -28,45 +28,8 @@ extension DefinitionDecoder {
         if case .object(let p) = processorJSON, let config = p["ProcessorConfig"] {
             processorConfig(config, location: here + "/ProcessorConfig", into: &map)
         }
-        if language == .jsonata {
-            if let items = r.raw("Items") { map.items = jsonataTemplate(items, location: r.at("Items")) }
-            if let s = r.raw("ItemSelector") { map.itemSelector = jsonataTemplate(s, location: r.at("ItemSelector")) }
-        } else if let p = optionalPath("ItemsPath", &r) {
-            if case .null = p {
-                problems.append(DefinitionProblem(location: r.at("ItemsPath"), message: "'ItemsPath' cannot be null"))
-            } else {
-                map.itemsPath = p
-            }
-        }
-        if r.has("ItemSelector"), r.has("Parameters") {
-            problems.append(
-                DefinitionProblem(location: r.location, message: "'ItemSelector' and 'Parameters' cannot both be set")
-            )
-        }
-        for key in ["ItemSelector", "Parameters"] where language == .jsonPath {
-            if let s = r.raw(key) {
-                map.itemSelector = PayloadTemplate.compile(s, location: r.at(key), problems: &problems)
-            }
-        }
-        map.maxConcurrency = valueOrPath("MaxConcurrency", &r) { r, p in
-            r.int("MaxConcurrency", &p, minimum: 0, maximum: 2_147_483_647)
-        }
-        map.toleratedFailurePercentage = valueOrPath("ToleratedFailurePercentage", &r) { r, p in
-            guard let v = r.number("ToleratedFailurePercentage", &p) else { return nil }
-            if v < 0 || v > 100 {
-                p.append(
-                    DefinitionProblem(
-                        location: r.at("ToleratedFailurePercentage"),
-                        message: "ToleratedFailurePercentage must be between 0 and 100"
-                    )
-                )
-                return nil
-            }
-            return v
-        }
-        map.toleratedFailureCount = valueOrPath("ToleratedFailureCount", &r) { r, p in
-            r.int("ToleratedFailureCount", &p, minimum: 0)
-        }
+        items(&map, &r)
+        limits(&map, &r)
         if let reader = r.object("ItemReader", &problems) {
             map.itemReader = itemReader(reader, location: r.at("ItemReader"))
         }
@@ -111,6 +74,54 @@ extension DefinitionDecoder {
         }
         guard let p = r.raw("Parameters") else { return nil }
         return PayloadTemplate.compile(p, location: r.at("Parameters"), problems: &problems)
+    }
+
+    /// Where the items come from (`ItemsPath` or `Items`) and how each is shaped (`ItemSelector`, or the legacy
+    /// `Parameters`).
+    private mutating func items(_ map: inout MapState, _ r: inout FieldReader) {
+        if language == .jsonata {
+            if let items = r.raw("Items") { map.items = jsonataTemplate(items, location: r.at("Items")) }
+            if let s = r.raw("ItemSelector") { map.itemSelector = jsonataTemplate(s, location: r.at("ItemSelector")) }
+        } else if let p = optionalPath("ItemsPath", &r) {
+            if case .null = p {
+                problems.append(DefinitionProblem(location: r.at("ItemsPath"), message: "'ItemsPath' cannot be null"))
+            } else {
+                map.itemsPath = p
+            }
+        }
+        if r.has("ItemSelector"), r.has("Parameters") {
+            problems.append(
+                DefinitionProblem(location: r.location, message: "'ItemSelector' and 'Parameters' cannot both be set")
+            )
+        }
+        for key in ["ItemSelector", "Parameters"] where language == .jsonPath {
+            if let s = r.raw(key) {
+                map.itemSelector = PayloadTemplate.compile(s, location: r.at(key), problems: &problems)
+            }
+        }
+    }
+
+    /// MaxConcurrency and the tolerated failures, each a literal, a path or an expression.
+    private mutating func limits(_ map: inout MapState, _ r: inout FieldReader) {
+        map.maxConcurrency = valueOrPath("MaxConcurrency", &r) { r, p in
+            r.int("MaxConcurrency", &p, minimum: 0, maximum: 2_147_483_647)
+        }
+        map.toleratedFailurePercentage = valueOrPath("ToleratedFailurePercentage", &r) { r, p in
+            guard let v = r.number("ToleratedFailurePercentage", &p) else { return nil }
+            if v < 0 || v > 100 {
+                p.append(
+                    DefinitionProblem(
+                        location: r.at("ToleratedFailurePercentage"),
+                        message: "ToleratedFailurePercentage must be between 0 and 100"
+                    )
+                )
+                return nil
+            }
+            return v
+        }
+        map.toleratedFailureCount = valueOrPath("ToleratedFailureCount", &r) { r, p in
+            r.int("ToleratedFailureCount", &p, minimum: 0)
+        }
     }
 
     private mutating func processorConfig(_ json: JSONValue, location: String, into map: inout MapState) {
