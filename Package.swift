@@ -30,6 +30,8 @@ let package = Package(
             linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]
         ),
         .target(name: "SluiceASL", dependencies: ["SluiceJSON"], swiftSettings: strictSettings),
+        // JSONata (jsonata-js 2.0.6): parser, evaluator, the function library.
+        .target(name: "SluiceJSONata", dependencies: ["SluiceJSON"], swiftSettings: strictSettings),
         // EventBridge event patterns, target input transformation and SNS filter policies.
         .target(name: "SluicePatterns", dependencies: ["SluiceJSON"], swiftSettings: strictSettings),
         // Domain values: rules and their targets, subscriptions; decoded and validated from their files.
@@ -120,7 +122,7 @@ let package = Package(
             name: "SluiceCLI",
             dependencies: [
                 "SluiceJSON", "SluiceASL", "SluiceInterpreter", "SluicePatterns", "SluiceWorkers", "SluiceCore",
-                "SluiceConfig", "SluiceBucket", "SluiceTopics", "SluiceEngine", "SluiceStore", "SluiceLinux",
+                "SluiceConfig", "SluiceBucket", "SluiceTopics", "SluiceEngine", "SluiceStore", "SluiceLinux", "SluiceJSONata",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -156,6 +158,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "SluiceJSONTests", dependencies: ["SluiceJSON"], swiftSettings: strictSettings),
+        .testTarget(name: "SluiceJSONataTests", dependencies: ["SluiceJSONata", "SluiceJSON"], swiftSettings: strictSettings),
         .testTarget(name: "SluiceASLTests", dependencies: ["SluiceASL", "SluiceJSON"], swiftSettings: strictSettings),
         .testTarget(
             name: "SluiceBucketTests",
