@@ -309,8 +309,11 @@ final class Evaluator {
         var input = inputIn
         if case .array(let a) = input, a.outerWrapper, let first = a.items.first { input = first }
         var results = JArray.seq()
-        if case .object(let o) = input {
-            for (_, value) in o.pairs {
+        // Object.keys in jsonata-js: an array's items are its values too.
+        var values: [JV] = []
+        if case .object(let o) = input { values = o.pairs.map(\.1) } else if case .array(let a) = input { values = a.items }
+        do {
+            for value in values {
                 if case .array(let a) = value {
                     var flat: [JV] = []
                     Builtins.flatten(a, into: &flat)

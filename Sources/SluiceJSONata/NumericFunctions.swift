@@ -111,16 +111,26 @@ enum NumericFunctions {
                 }
             if let radix, let v = Int64(String(decoding: u[2...], as: UTF8.self), radix: radix) { return Double(v) }
         }
-        var p = Tokenizer(s)
-        var negative = false
-        if s.hasPrefix("-") {
-            negative = true
-            p = Tokenizer(String(s.dropFirst()))
+        // -?[0-9]+(\.[0-9]+)?([Ee][-+]?[0-9]+)?
+        var i = 0
+        func digits() -> Bool {
+            let start = i
+            while i < u.count, u[i] >= 48, u[i] <= 57 { i += 1 }
+            return i > start
         }
-        guard let t = try? p.next(infix: true), t.kind == .number, p.position == p.chars.count,
-            case .number(let d) = t.literal, s.first != " "
-        else { return nil }
-        return negative ? -d : d
+        if i < u.count, u[i] == UInt8(ascii: "-") { i += 1 }
+        guard digits() else { return nil }
+        if i < u.count, u[i] == UInt8(ascii: ".") {
+            i += 1
+            guard digits() else { return nil }
+        }
+        if i < u.count, u[i] == UInt8(ascii: "e") || u[i] == UInt8(ascii: "E") {
+            i += 1
+            if i < u.count, u[i] == UInt8(ascii: "+") || u[i] == UInt8(ascii: "-") { i += 1 }
+            guard digits() else { return nil }
+        }
+        guard i == u.count, let d = Double(s), d.isFinite else { return nil }
+        return d
     }
 
     /// $round: half to even, at a number of decimal places (done on the decimal text, as jsonata-js does).

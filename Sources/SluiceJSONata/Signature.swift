@@ -144,7 +144,7 @@ final class Signature: @unchecked Sendable {
                                     "T0412", value: arg, index: argIndex + 1, type: Signature.typeNames[subtype] ?? subtype)
                             }
                         }
-                        if single != "a", let a = arg { arg = .array(JArray([a], sequence: true)) }
+                        if single != "a", let a = arg { arg = .array(JArray([a])) }
                     }
                 }
                 validated.append(arg)

@@ -12,7 +12,7 @@ enum StringFunctions {
     }
 
     nonisolated(unsafe) static let all: [(String, String?, Int, Library.Body)] = [
-        ("string", "<x-b?:s>", 2, { _, a throws(PendingError) in
+        ("string", "<x-b?:s>", 1, { _, a throws(PendingError) in
             guard let v = a[arg: 0] else { return nil }
             return .string(try Builtins.string(v, prettify: Builtins.boolean(a[arg: 1]) == true))
         }),
@@ -135,7 +135,7 @@ enum StringFunctions {
                 }
             default: break
             }
-            return .array(JArray(result, sequence: true))
+            return .array(JArray(result))
         }),
         ("join", "<a<s>s?:s>", 2, { _, a in
             guard let v = a[arg: 0] else { return nil }
