@@ -18,6 +18,7 @@ PURE = {
     "SluiceASL": {"SluiceJSON"},
     "SluiceCore": {"SluiceJSON", "SluicePatterns"},
     "SluiceInterpreter": {"SluiceJSON", "SluiceASL"},
+    "SluiceJSONata": {"SluiceJSON"},
 }
 PURE_MODULES = set(PURE)
 SYSTEM = {"Foundation", "Glibc", "Dispatch", "Synchronization", "Logging", "GRDB", "ArgumentParser",
