@@ -119,10 +119,12 @@ enum ObjectFunctions {
             guard let ms = a[arg: 0]?.number else { return nil }
             return try DateFunctions.format(ms, a[arg: 1]?.string, a[arg: 2]?.string)
         }),
-        ("toMillis", "<s-s?:n>", 2, { _, a throws(PendingError) in
+        ("toMillis", "<s-s?:n>", 2, { ctx, a throws(PendingError) in
             guard case .string(let s)? = a[arg: 0] else { return nil }
             do throws(PictureError) {
-                return try DateTimePicture.parse(s, picture: a[arg: 1]?.string).map { .number($0) }
+                return try DateTimePicture.parse(s, picture: a[arg: 1]?.string, now: ctx.evaluator.environment.now).map {
+                    .number($0)
+                }
             } catch {
                 throw PendingError(error.code, value: .string(s), text: error.message)
             }
