@@ -63,7 +63,8 @@ struct JSONataCommand: ParsableCommand {
     }
 
     static func environment() -> JSONataEnvironment {
-        JSONataEnvironment(now: (Date().timeIntervalSince1970 * 1000).rounded(.down))
+        // The main thread has an 8 MB stack: deep (non-tail) recursion may use most of it.
+        JSONataEnvironment(now: (Date().timeIntervalSince1970 * 1000).rounded(.down), maxStackBytes: 6 * 1024 * 1024)
     }
 
     static func bindings(_ value: JSONValue) -> [String: JSONataBinding] {

@@ -63,7 +63,11 @@ struct ASTProcessor {
             var index = path.steps.count - 2
             while slot.level > 0 {
                 if index < 0 {
-                    if path.seekingParent == nil { path.seekingParent = [slot] } else { path.seekingParent!.append(slot) }
+                    if path.seekingParent == nil {
+                        path.seekingParent = [slot]
+                    } else {
+                        path.seekingParent!.append(slot)
+                    }
                     break
                 }
                 var step = path.steps[index]
@@ -309,7 +313,9 @@ struct ASTProcessor {
             if step.stages == nil {
                 step.index = expr.rhs!.value
             } else {
-                step.stages!.append(Node.Stage(isIndex: true, expr: nil, variable: expr.rhs!.value, position: expr.position))
+                step.stages!.append(
+                    Node.Stage(isIndex: true, expr: nil, variable: expr.rhs!.value, position: expr.position)
+                )
             }
             step.tuple = true
         case "~>":

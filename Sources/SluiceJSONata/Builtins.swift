@@ -13,7 +13,11 @@ enum Builtins {
             let result = JArray.seq()
             for item in a.items {
                 guard let res = lookup(item, key) else { continue }
-                if case .array(let r) = res { result.items.append(contentsOf: r.items) } else { result.items.append(res) }
+                if case .array(let r) = res {
+                    result.items.append(contentsOf: r.items)
+                } else {
+                    result.items.append(res)
+                }
             }
             return .array(result)
         case .object(let o)?:

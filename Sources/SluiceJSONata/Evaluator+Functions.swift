@@ -1,6 +1,9 @@
 extension Evaluator {
     func evaluateFunction(
-        _ expr: Node, _ input: JV?, _ frame: Frame, applyTo: JV??
+        _ expr: Node,
+        _ input: JV?,
+        _ frame: Frame,
+        applyTo: JV??
     ) throws(PendingError) -> JV? {
         let procedure = expr.procedure!
         let proc = try eval(procedure, input, frame)
@@ -14,7 +17,7 @@ extension Evaluator {
         do throws(PendingError) {
             return try apply(proc, args, input, frame, token: name, position: expr.position)
         } catch {
-            var e = error
+            let e = error
             if e.position == nil { e.position = expr.position }
             if e.token == nil { e.token = name }
             throw e
@@ -23,7 +26,12 @@ extension Evaluator {
 
     /// Applies a function, running the trampoline for tail calls (a lambda whose body is a call returns a thunk).
     func apply(
-        _ proc: JV?, _ args: [JV?], _ input: JV?, _ frame: Frame, token: String? = nil, position: Int? = nil
+        _ proc: JV?,
+        _ args: [JV?],
+        _ input: JV?,
+        _ frame: Frame,
+        token: String? = nil,
+        position: Int? = nil
     ) throws(PendingError) -> JV? {
         var result = try applyInner(proc, args, input, frame, token: token, position: position)
         while case .function(let f)? = result, case .lambda(let l) = f.kind, l.thunk {
@@ -39,7 +47,12 @@ extension Evaluator {
     }
 
     private func applyInner(
-        _ proc: JV?, _ args: [JV?], _ input: JV?, _ frame: Frame, token: String?, position: Int?
+        _ proc: JV?,
+        _ args: [JV?],
+        _ input: JV?,
+        _ frame: Frame,
+        token: String?,
+        position: Int?
     ) throws(PendingError) -> JV? {
         guard case .function(let f)? = proc else {
             throw PendingError("T1006", position: position, token: token)
@@ -51,7 +64,7 @@ extension Evaluator {
             }
             return try invoke(f, validated, input, frame)
         } catch {
-            var e = error
+            let e = error
             if e.token == nil { e.token = token }
             if let position { e.position = position }
             throw e

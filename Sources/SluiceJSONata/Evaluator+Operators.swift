@@ -39,7 +39,7 @@ extension Evaluator {
                 return nil
             }
         } catch {
-            var e = error
+            let e = error
             e.position = expr.position
             e.token = op
             throw e
@@ -103,10 +103,14 @@ extension Evaluator {
 
     static func range(_ lhs: JV?, _ rhs: JV?) throws(PendingError) -> JV? {
         if let lhs {
-            guard case .number(let l) = lhs, l.rounded() == l, l.isFinite else { throw PendingError("T2003", value: lhs) }
+            guard case .number(let l) = lhs, l.rounded() == l, l.isFinite else {
+                throw PendingError("T2003", value: lhs)
+            }
         }
         if let rhs {
-            guard case .number(let r) = rhs, r.rounded() == r, r.isFinite else { throw PendingError("T2004", value: rhs) }
+            guard case .number(let r) = rhs, r.rounded() == r, r.isFinite else {
+                throw PendingError("T2004", value: rhs)
+            }
         }
         guard case .number(let l) = lhs, case .number(let r) = rhs else { return nil }
         if l > r { return nil }

@@ -4,69 +4,116 @@ final class Evaluator {
     let environment: JSONataEnvironment
     private var depth = 0
     private var steps = 0
+    /// The stack address where the evaluation began: the recursion stops before it has used
+    /// `environment.maxStackBytes` below it, whatever the size of the thread's stack frames (debug builds use
+    /// several times what release builds do).
+    private var stackBase = 0
 
     init(environment: JSONataEnvironment) {
         self.environment = environment
+        stackBase = Evaluator.stackAddress()
+    }
+
+    @inline(never)
+    static func stackAddress() -> Int {
+        var marker = 0
+        return withUnsafeMutablePointer(to: &marker) { Int(bitPattern: $0) }
     }
 
     func eval(_ expr: Node, _ input: JV?, _ frame: Frame) throws(PendingError) -> JV? {
+        try enter(expr)
+        defer { depth -= 1 }
+        let result = try evaluateNode(expr, input, frame)
+        if expr.predicate == nil, expr.group == nil, !expr.keepArray, !(result?.isArray ?? false) { return result }
+        return try finish(expr, result, frame)
+    }
+
+    private func enter(_ expr: Node) throws(PendingError) {
         depth += 1
         steps += 1
-        defer { depth -= 1 }
-        if depth > environment.maxDepth {
+        if depth > environment.maxDepth || stackBase - Evaluator.stackAddress() > environment.maxStackBytes {
             throw PendingError(
-                "U1001", position: expr.position,
-                text: "Stack overflow error: Check for non-terminating recursive function.  Consider rewriting as tail-recursive."
+                "U1001",
+                position: expr.position,
+                text:
+                    "Stack overflow error: Check for non-terminating recursive function.  Consider rewriting as tail-recursive."
             )
         }
         if steps > environment.maxSteps {
             throw PendingError(
-                "U1001", position: expr.position, text: "Expression evaluation timeout: Check for infinite loop")
+                "U1001",
+                position: expr.position,
+                text: "Expression evaluation timeout: Check for infinite loop"
+            )
         }
-        var result: JV?
+    }
+
+    /// One node, without its predicates, grouping or the collapsing of sequences. Each case is a call, so the
+    /// frame of this function (which every level of recursion pays for) stays small.
+    private func evaluateNode(_ expr: Node, _ input: JV?, _ frame: Frame) throws(PendingError) -> JV? {
         switch expr.kind {
-        case .path: result = try evaluatePath(expr, input, frame)
-        case .binary: result = try evaluateBinary(expr, input, frame)
-        case .unary: result = try evaluateUnary(expr, input, frame)
-        case .name: result = Builtins.lookup(input, expr.value)
-        case .string, .number, .value: result = expr.literal
-        case .wildcard: result = evaluateWildcard(input)
-        case .descendant: result = evaluateDescendants(input)
-        case .parent: result = frame.lookup(expr.slot!.label)
-        case .condition:
-            let condition = try eval(expr.condition!, input, frame)
-            if Builtins.boolean(condition) == true {
-                result = try eval(expr.then!, input, frame)
-            } else if let e = expr.otherwise {
-                result = try eval(e, input, frame)
-            }
-        case .block:
-            let inner = Frame(frame)
-            for e in expr.expressions { result = try eval(e, input, inner) }
-        case .bind:
-            let value = try eval(expr.rhs!, input, frame)
-            frame.bind(expr.lhs!.value, value)
-            result = value
-        case .regex: result = .function(JFunction(.regex(expr.regex!)))
-        case .function: result = try evaluateFunction(expr, input, frame, applyTo: nil)
-        case .variable:
-            if expr.value.isEmpty {
-                if case .array(let a) = input, a.outerWrapper { result = a.items.first } else { result = input }
-            } else {
-                result = frame.lookup(expr.value)
-            }
-        case .lambda:
-            result = .function(
-                JFunction(
-                    .lambda(.init(input: input, frame: frame, params: expr.params, body: expr.body!, thunk: expr.thunk)),
-                    signature: expr.signature))
-        case .partial: result = try evaluatePartialApplication(expr, input, frame)
-        case .apply: result = try evaluateApply(expr, input, frame)
-        case .transform:
-            result = .function(JFunction(.transform(expr, frame), signature: Signature.transform))
-        case .sort, .operator, .end:
-            result = nil
+        case .path: return try evaluatePath(expr, input, frame)
+        case .binary: return try evaluateBinary(expr, input, frame)
+        case .unary: return try evaluateUnary(expr, input, frame)
+        case .name: return Builtins.lookup(input, expr.value)
+        case .string, .number, .value: return expr.literal
+        case .wildcard: return evaluateWildcard(input)
+        case .descendant: return evaluateDescendants(input)
+        case .parent: return frame.lookup(expr.slot!.label)
+        case .condition: return try evaluateCondition(expr, input, frame)
+        case .block: return try evaluateBlock(expr, input, frame)
+        case .bind: return try evaluateBind(expr, input, frame)
+        case .regex: return .function(JFunction(.regex(expr.regex!)))
+        case .function: return try evaluateFunction(expr, input, frame, applyTo: nil)
+        case .variable: return evaluateVariable(expr, input, frame)
+        case .lambda: return evaluateLambda(expr, input, frame)
+        case .partial: return try evaluatePartialApplication(expr, input, frame)
+        case .apply: return try evaluateApply(expr, input, frame)
+        case .transform: return .function(JFunction(.transform(expr, frame), signature: Signature.transform))
+        case .sort, .operator, .end: return nil
         }
+    }
+
+    private func evaluateCondition(_ expr: Node, _ input: JV?, _ frame: Frame) throws(PendingError) -> JV? {
+        let condition = try eval(expr.condition!, input, frame)
+        if Builtins.boolean(condition) == true { return try eval(expr.then!, input, frame) }
+        if let e = expr.otherwise { return try eval(e, input, frame) }
+        return nil
+    }
+
+    private func evaluateBlock(_ expr: Node, _ input: JV?, _ frame: Frame) throws(PendingError) -> JV? {
+        let inner = Frame(frame)
+        var result: JV?
+        for e in expr.expressions { result = try eval(e, input, inner) }
+        return result
+    }
+
+    private func evaluateBind(_ expr: Node, _ input: JV?, _ frame: Frame) throws(PendingError) -> JV? {
+        let value = try eval(expr.rhs!, input, frame)
+        frame.bind(expr.lhs!.value, value)
+        return value
+    }
+
+    private func evaluateVariable(_ expr: Node, _ input: JV?, _ frame: Frame) -> JV? {
+        if !expr.value.isEmpty { return frame.lookup(expr.value) }
+        if case .array(let a) = input, a.outerWrapper { return a.items.first }
+        return input
+    }
+
+    private func evaluateLambda(_ expr: Node, _ input: JV?, _ frame: Frame) -> JV? {
+        let lambda = JFunction.Lambda(
+            input: input,
+            frame: frame,
+            params: expr.params,
+            body: expr.body!,
+            thunk: expr.thunk
+        )
+        return .function(JFunction(.lambda(lambda), signature: expr.signature))
+    }
+
+    /// Predicates, grouping, and the collapsing of a sequence to its only item or to undefined.
+    private func finish(_ expr: Node, _ value: JV?, _ frame: Frame) throws(PendingError) -> JV? {
+        var result = value
         if let predicates = expr.predicate {
             for p in predicates { result = .array(try evaluateFilter(p.expr!, result, frame)) }
         }
@@ -105,11 +152,20 @@ final class Evaluator {
                 if case .array(let a) = r { resultSequence = a } else { resultSequence = r.map { JArray.seq($0) } }
             } else if isTupleStream {
                 tupleBindings = try evaluateTupleStep(
-                    step, inputSequence, tupleBindings, frame, undefinedInput: i == 0 && undefinedInput)
+                    step,
+                    inputSequence,
+                    tupleBindings,
+                    frame,
+                    undefinedInput: i == 0 && undefinedInput
+                )
             } else {
                 resultSequence = try evaluateStep(
-                    step, inputSequence, frame, lastStep: i == expr.steps.count - 1,
-                    undefinedInput: i == 0 && undefinedInput)
+                    step,
+                    inputSequence,
+                    frame,
+                    lastStep: i == expr.steps.count - 1,
+                    undefinedInput: i == 0 && undefinedInput
+                )
             }
             if !isTupleStream, resultSequence == nil || resultSequence!.items.isEmpty { break }
             if step.focus == nil, let r = resultSequence { inputSequence = r }
@@ -141,7 +197,11 @@ final class Evaluator {
     }
 
     private func evaluateStep(
-        _ expr: Node, _ input: JArray, _ frame: Frame, lastStep: Bool, undefinedInput: Bool
+        _ expr: Node,
+        _ input: JArray,
+        _ frame: Frame,
+        lastStep: Bool,
+        undefinedInput: Bool
     ) throws(PendingError) -> JArray {
         if expr.kind == .sort {
             var result = try evaluateSort(expr, input, frame)
@@ -175,7 +235,8 @@ final class Evaluator {
         return out
     }
 
-    private func evaluateStages(_ stages: [Node.Stage], _ input: JArray, _ frame: Frame) throws(PendingError) -> JArray {
+    private func evaluateStages(_ stages: [Node.Stage], _ input: JArray, _ frame: Frame) throws(PendingError) -> JArray
+    {
         var result = input
         for stage in stages {
             if stage.isIndex {
@@ -198,7 +259,11 @@ final class Evaluator {
     }
 
     private func evaluateTupleStep(
-        _ expr: Node, _ input: JArray, _ bindings: JArray?, _ frame: Frame, undefinedInput: Bool
+        _ expr: Node,
+        _ input: JArray,
+        _ bindings: JArray?,
+        _ frame: Frame,
+        undefinedInput: Bool
     ) throws(PendingError) -> JArray {
         if expr.kind == .sort {
             var result: JArray
@@ -311,7 +376,11 @@ final class Evaluator {
         var results = JArray.seq()
         // Object.keys in jsonata-js: an array's items are its values too.
         var values: [JV] = []
-        if case .object(let o) = input { values = o.pairs.map(\.1) } else if case .array(let a) = input { values = a.items }
+        if case .object(let o) = input {
+            values = o.pairs.map(\.1)
+        } else if case .array(let a) = input {
+            values = a.items
+        }
         do {
             for value in values {
                 if case .array(let a) = value {
@@ -346,7 +415,10 @@ final class Evaluator {
     // MARK: - Grouping and sorting
 
     func evaluateGroup(
-        _ pairs: [(Node, Node)], _ position: Int, _ inputIn: JV?, _ frame: Frame
+        _ pairs: [(Node, Node)],
+        _ position: Int,
+        _ inputIn: JV?,
+        _ frame: Frame
     ) throws(PendingError) -> JObject {
         let result = JObject()
         var keys: [String] = []

@@ -38,7 +38,12 @@ enum JSONText {
                 if precise { throw PendingError("D1001", value: v) }
                 return "null"
             }
-            return precise ? NumberText.precise(d) : NumberText.js(d)
+            if precise {
+                // Number(d.toPrecision(15)), printed back: how $string writes numbers.
+                let rounded = Double(JavaScriptNumber.precision(d, 15)) ?? d
+                return JavaScriptNumber.string(rounded)
+            }
+            return JavaScriptNumber.string(d)
         case .string(let s): return quote(s)
         case .function: return precise ? "\"\"" : "{}"
         case .array(let a):

@@ -18,7 +18,8 @@ package struct JSONataError: Error, Sendable, Equatable {
 
 /// An error while it travels through the evaluator: the inserts stay raw until the message is written, because
 /// the token and position are often added by an enclosing node (as jsonata-js does to its error objects).
-struct PendingError: Error, @unchecked Sendable {
+/// A class, so that a thrown error costs every frame of the deep evaluator recursion one pointer.
+final class PendingError: Error, @unchecked Sendable {
     var code: String
     var position: Int?
     var token: String?
@@ -30,8 +31,15 @@ struct PendingError: Error, @unchecked Sendable {
     var hasValue = false
 
     init(
-        _ code: String, position: Int? = nil, token: String? = nil, value: JV? = nil, value2: JV? = nil,
-        index: Int? = nil, type: String? = nil, text: String? = nil, hasValue: Bool = false
+        _ code: String,
+        position: Int? = nil,
+        token: String? = nil,
+        value: JV? = nil,
+        value2: JV? = nil,
+        index: Int? = nil,
+        type: String? = nil,
+        text: String? = nil,
+        hasValue: Bool = false
     ) {
         self.code = code
         self.position = position

@@ -71,7 +71,8 @@ package struct JSONataNativeFunction: Sendable {
     /// `signature` in JSONata's syntax (`<s-s?:s>`) validates and coerces the arguments like a built-in's; an
     /// invalid signature is treated as none.
     package init(
-        signature: String?, _ body: @escaping @Sendable ([JSONValue?]) throws(JSONataError) -> JSONValue?
+        signature: String?,
+        _ body: @escaping @Sendable ([JSONValue?]) throws(JSONataError) -> JSONValue?
     ) {
         let parsed = signature.flatMap { try? Signature($0) }
         let count = parsed?.params.count ?? 1
@@ -81,7 +82,11 @@ package struct JSONataNativeFunction: Sendable {
                 return try body(json).map(JSONConversion.toJV)
             } catch {
                 throw PendingError(
-                    error.code, position: error.position, token: error.token, text: error.message)
+                    error.code,
+                    position: error.position,
+                    token: error.token,
+                    text: error.message
+                )
             }
         }
         box = Box(JFunction(.native(native), signature: parsed))
@@ -96,15 +101,23 @@ package struct JSONataEnvironment: Sendable {
     package var now: Double = 0
     /// `$random()` and `$shuffle()`; nil uses the system's generator.
     package var randomSource: (@Sendable () -> Double)? = nil
-    /// Nesting of evaluation steps; kept well inside a 512 KB thread stack.
+    /// Nesting of evaluation steps (jsonata-js's own suite runs its deepest case, a non-tail-recursive
+    /// factorial of 99, under 302).
     package var maxDepth: Int = 500
+    /// Stack the evaluation may use below its start, in bytes: keeps it inside a 512 KB thread stack. Raise it
+    /// on a thread known to have more (the CLI runs on the main thread's 8 MB).
+    package var maxStackBytes: Int = 300 * 1024
     /// Total evaluation steps before the evaluation is stopped (U1001).
     package var maxSteps: Int = 10_000_000
 
     package init(
-        now: Double = 0, randomSource: (@Sendable () -> Double)? = nil, maxDepth: Int = 500,
-        maxSteps: Int = 10_000_000
+        now: Double = 0,
+        randomSource: (@Sendable () -> Double)? = nil,
+        maxDepth: Int = 500,
+        maxSteps: Int = 10_000_000,
+        maxStackBytes: Int = 300 * 1024
     ) {
+        self.maxStackBytes = maxStackBytes
         self.now = now
         self.randomSource = randomSource
         self.maxDepth = maxDepth

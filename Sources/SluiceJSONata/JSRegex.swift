@@ -113,11 +113,13 @@ final class JSRegex: @unchecked Sendable {
         var captures: [(Int, Int)?] = []
         /// Bounds the work of one search (catastrophic backtracking ends as "no match").
         var budget = 2_000_000
-        private var depth = 0
+        /// The recursion is bounded by the stack it uses (the engine runs on whatever thread the caller has).
+        private let stackFloor: Int
 
         init(regex: JSRegex, text: [Unicode.Scalar]) {
             self.regex = regex
             self.text = text
+            stackFloor = Evaluator.stackAddress() - 96 * 1024
         }
 
         func run(_ start: Int) -> Int? {
@@ -151,10 +153,10 @@ final class JSRegex: @unchecked Sendable {
 
         func match(_ n: RNode, _ i: Int, _ k: (Int) -> Bool) -> Bool {
             budget -= 1
-            // The recursion is bounded too: the engine runs on whatever stack the caller has.
-            if budget < 0 || depth > 3000 { return false }
-            depth += 1
-            defer { depth -= 1 }
+            if budget < 0 || Evaluator.stackAddress() < stackFloor {
+                budget = -1
+                return false
+            }
             switch n {
             case .char, .any, .set:
                 return single(n, i) == true && k(i + 1)
@@ -227,7 +229,13 @@ final class JSRegex: @unchecked Sendable {
         }
 
         private func matchRepeat(
-            _ inner: RNode, _ min: Int, _ max: Int, _ greedy: Bool, _ count: Int, _ i: Int, _ k: (Int) -> Bool
+            _ inner: RNode,
+            _ min: Int,
+            _ max: Int,
+            _ greedy: Bool,
+            _ count: Int,
+            _ i: Int,
+            _ k: (Int) -> Bool
         ) -> Bool {
             if count < min {
                 return match(inner, i) { j in self.matchRepeat(inner, min, max, greedy, count + 1, j, k) }

@@ -15,7 +15,8 @@ enum Library {
     static func make(_ name: String, _ signature: String?, _ arity: Int, _ body: @escaping Body) -> JFunction {
         JFunction(
             .native(JFunction.Native(name: name, arity: arity, body: body)),
-            signature: signature.map { try! Signature($0) })
+            signature: signature.map { try! Signature($0) }
+        )
     }
 
     /// Calls a function argument of a higher-order function with as many of (value, index/key, whole) as it

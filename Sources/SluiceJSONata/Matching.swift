@@ -16,9 +16,11 @@ enum Matching {
         o["start"] = .number(Double(m.start))
         o["end"] = .number(Double(m.end))
         o["groups"] = .array(
-            JArray(m.groups.map { g in g.map { .string(slice(text, $0.0, $0.1)) } ?? .string("") }))
+            JArray(m.groups.map { g in g.map { .string(slice(text, $0.0, $0.1)) } ?? .string("") })
+        )
         o["next"] = .function(
-            JFunction(.matchNext(MatchCursor(regex: regex, text: text, from: m.end, position: position))))
+            JFunction(.matchNext(MatchCursor(regex: regex, text: text, from: m.end, position: position)))
+        )
         return .object(o)
     }
 

@@ -6,96 +6,138 @@ enum NumericFunctions {
     }
 
     nonisolated(unsafe) static let all: [(String, String?, Int, Library.Body)] = [
-        ("sum", "<a<n>:n>", 1, { _, a in
-            guard let ns = numbers(a[arg: 0]) else { return nil }
-            return .number(ns.reduce(0, +))
-        }),
-        ("count", "<a:n>", 1, { _, a in
-            guard let v = a[arg: 0] else { return .number(0) }
-            return .number(Double(v.items.count))
-        }),
-        ("max", "<a<n>:n>", 1, { _, a in
-            guard let ns = numbers(a[arg: 0]), !ns.isEmpty else { return nil }
-            return .number(ns.max()!)
-        }),
-        ("min", "<a<n>:n>", 1, { _, a in
-            guard let ns = numbers(a[arg: 0]), !ns.isEmpty else { return nil }
-            return .number(ns.min()!)
-        }),
-        ("average", "<a<n>:n>", 1, { _, a in
-            guard let ns = numbers(a[arg: 0]), !ns.isEmpty else { return nil }
-            return .number(ns.reduce(0, +) / Double(ns.count))
-        }),
-        ("number", "<(nsb)-:n>", 1, { _, a throws(PendingError) in
-            guard let v = a[arg: 0] else { return nil }
-            switch v {
-            case .number: return v
-            case .bool(let b): return .number(b ? 1 : 0)
-            case .string(let s):
-                if let d = parseNumber(s) { return .number(d) }
-                throw PendingError("D3030", value: v)
-            default:
-                throw PendingError("D3030", value: v)
+        (
+            "sum", "<a<n>:n>", 1,
+            { _, a in
+                guard let ns = numbers(a[arg: 0]) else { return nil }
+                return .number(ns.reduce(0, +))
             }
-        }),
+        ),
+        (
+            "count", "<a:n>", 1,
+            { _, a in
+                guard let v = a[arg: 0] else { return .number(0) }
+                return .number(Double(v.items.count))
+            }
+        ),
+        (
+            "max", "<a<n>:n>", 1,
+            { _, a in
+                guard let ns = numbers(a[arg: 0]), !ns.isEmpty else { return nil }
+                return .number(ns.max()!)
+            }
+        ),
+        (
+            "min", "<a<n>:n>", 1,
+            { _, a in
+                guard let ns = numbers(a[arg: 0]), !ns.isEmpty else { return nil }
+                return .number(ns.min()!)
+            }
+        ),
+        (
+            "average", "<a<n>:n>", 1,
+            { _, a in
+                guard let ns = numbers(a[arg: 0]), !ns.isEmpty else { return nil }
+                return .number(ns.reduce(0, +) / Double(ns.count))
+            }
+        ),
+        (
+            "number", "<(nsb)-:n>", 1,
+            { _, a throws(PendingError) in
+                guard let v = a[arg: 0] else { return nil }
+                switch v {
+                case .number: return v
+                case .bool(let b): return .number(b ? 1 : 0)
+                case .string(let s):
+                    if let d = parseNumber(s) { return .number(d) }
+                    throw PendingError("D3030", value: v)
+                default:
+                    throw PendingError("D3030", value: v)
+                }
+            }
+        ),
         ("abs", "<n-:n>", 1, { _, a in a[arg: 0]?.number.map { .number(abs($0)) } }),
         ("floor", "<n-:n>", 1, { _, a in a[arg: 0]?.number.map { .number($0.rounded(.down)) } }),
         ("ceil", "<n-:n>", 1, { _, a in a[arg: 0]?.number.map { .number($0.rounded(.up) + 0) } }),
-        ("round", "<n-n?:n>", 2, { _, a in
-            guard let x = a[arg: 0]?.number else { return nil }
-            return .number(round(x, Int(a[arg: 1]?.number ?? 0)))
-        }),
-        ("sqrt", "<n-:n>", 1, { _, a throws(PendingError) in
-            guard let x = a[arg: 0]?.number else { return nil }
-            if x < 0 { throw PendingError("D3060", value: .number(x)) }
-            return .number(x.squareRoot())
-        }),
-        ("power", "<n-n:n>", 2, { _, a throws(PendingError) in
-            guard let x = a[arg: 0]?.number, let y = a[arg: 1]?.number else { return nil }
-            let r = MathPow.pow(x, y)
-            if !r.isFinite { throw PendingError("D3061", value: .number(x), value2: .number(y)) }
-            return .number(r)
-        }),
-        ("random", "<:n>", 0, { ctx, _ in
-            .number(ctx.evaluator.environment.randomSource?() ?? Double.random(in: 0..<1))
-        }),
+        (
+            "round", "<n-n?:n>", 2,
+            { _, a in
+                guard let x = a[arg: 0]?.number else { return nil }
+                return .number(round(x, Int(a[arg: 1]?.number ?? 0)))
+            }
+        ),
+        (
+            "sqrt", "<n-:n>", 1,
+            { _, a throws(PendingError) in
+                guard let x = a[arg: 0]?.number else { return nil }
+                if x < 0 { throw PendingError("D3060", value: .number(x)) }
+                return .number(x.squareRoot())
+            }
+        ),
+        (
+            "power", "<n-n:n>", 2,
+            { _, a throws(PendingError) in
+                guard let x = a[arg: 0]?.number, let y = a[arg: 1]?.number else { return nil }
+                let r = MathPow.pow(x, y)
+                if !r.isFinite { throw PendingError("D3061", value: .number(x), value2: .number(y)) }
+                return .number(r)
+            }
+        ),
+        (
+            "random", "<:n>", 0,
+            { ctx, _ in
+                .number(ctx.evaluator.environment.randomSource?() ?? Double.random(in: 0..<1))
+            }
+        ),
         ("boolean", "<x-:b>", 1, { _, a in Builtins.boolean(a[arg: 0]).map { .bool($0) } }),
         ("not", "<x-:b>", 1, { _, a in Builtins.boolean(a[arg: 0]).map { .bool(!$0) } }),
-        ("formatBase", "<n-n?:s>", 2, { _, a throws(PendingError) in
-            guard let x = a[arg: 0]?.number else { return nil }
-            let value = round(x, 0)
-            let radix = Int(a[arg: 1]?.number ?? 10)
-            if radix < 2 || radix > 36 { throw PendingError("D3100", value: .number(Double(radix))) }
-            return .string(String(Int64(value.clamped), radix: radix))
-        }),
-        ("formatNumber", "<n-so?:s>", 3, { _, a throws(PendingError) in
-            guard let x = a[arg: 0]?.number else { return nil }
-            var options: [String: String] = [:]
-            if case .object(let o)? = a[arg: 2] {
-                for (k, v) in o.pairs { if case .string(let s) = v { options[k] = s } }
+        (
+            "formatBase", "<n-n?:s>", 2,
+            { _, a throws(PendingError) in
+                guard let x = a[arg: 0]?.number else { return nil }
+                let value = round(x, 0)
+                let radix = Int(a[arg: 1]?.number ?? 10)
+                if radix < 2 || radix > 36 { throw PendingError("D3100", value: .number(Double(radix))) }
+                return .string(String(Int64(value.clamped), radix: radix))
             }
-            do throws(PictureError) {
-                return .string(try NumberPicture.format(x, picture: a[arg: 1]?.string ?? "", options: options))
-            } catch {
-                throw PendingError(error.code, text: error.message)
+        ),
+        (
+            "formatNumber", "<n-so?:s>", 3,
+            { _, a throws(PendingError) in
+                guard let x = a[arg: 0]?.number else { return nil }
+                var options: [String: String] = [:]
+                if case .object(let o)? = a[arg: 2] {
+                    for (k, v) in o.pairs { if case .string(let s) = v { options[k] = s } }
+                }
+                do throws(PictureError) {
+                    return .string(try NumberPicture.format(x, picture: a[arg: 1]?.string ?? "", options: options))
+                } catch {
+                    throw PendingError(error.code, text: error.message)
+                }
             }
-        }),
-        ("formatInteger", "<n-s:s>", 2, { _, a throws(PendingError) in
-            guard let x = a[arg: 0]?.number else { return nil }
-            do throws(PictureError) {
-                return .string(try IntegerPicture.format(x, picture: a[arg: 1]?.string ?? ""))
-            } catch {
-                throw PendingError(error.code, text: error.message)
+        ),
+        (
+            "formatInteger", "<n-s:s>", 2,
+            { _, a throws(PendingError) in
+                guard let x = a[arg: 0]?.number else { return nil }
+                do throws(PictureError) {
+                    return .string(try IntegerPicture.format(x, picture: a[arg: 1]?.string ?? ""))
+                } catch {
+                    throw PendingError(error.code, text: error.message)
+                }
             }
-        }),
-        ("parseInteger", "<s-s:n>", 2, { _, a throws(PendingError) in
-            guard let s = a[arg: 0]?.string else { return nil }
-            do throws(PictureError) {
-                return try IntegerPicture.parse(s, picture: a[arg: 1]?.string ?? "").map { .number($0) }
-            } catch {
-                throw PendingError(error.code, text: error.message)
+        ),
+        (
+            "parseInteger", "<s-s:n>", 2,
+            { _, a throws(PendingError) in
+                guard let s = a[arg: 0]?.string else { return nil }
+                do throws(PictureError) {
+                    return try IntegerPicture.parse(s, picture: a[arg: 1]?.string ?? "").map { .number($0) }
+                } catch {
+                    throw PendingError(error.code, text: error.message)
+                }
             }
-        }),
+        ),
     ]
 
     /// $number's string forms: a JSON number, or 0x / 0o / 0b integers.
@@ -147,7 +189,7 @@ enum NumericFunctions {
     }
 
     private static func shift(_ x: Double, _ by: Int) -> Double {
-        let text = NumberText.js(x)
+        let text = JavaScriptNumber.string(x)
         var mantissa = Substring(text)
         var exp = 0
         if let e = text.firstIndex(of: "e") {

@@ -41,7 +41,7 @@ struct Parser {
     mutating func advance(_ id: String? = nil, infix: Bool = false) throws(PendingError) -> Node {
         if let id, nodeID != id {
             let code = nodeID == "(end)" ? "S0203" : "S0202"
-            var e = PendingError(code, position: node.position, token: node.value, value: .string(id))
+            let e = PendingError(code, position: node.position, token: node.value, value: .string(id))
             if nodeID == "(end)" { e.token = nil }
             throw e
         }
@@ -218,7 +218,7 @@ struct Parser {
                     do {
                         t.signature = try Signature(sig)
                     } catch {
-                        var e = error
+                        let e = error
                         e.position = sigPos + (e.position ?? 0)
                         throw e
                     }

@@ -141,7 +141,11 @@ final class Signature: @unchecked Sendable {
                             }
                             if !ok {
                                 throw PendingError(
-                                    "T0412", value: arg, index: argIndex + 1, type: Signature.typeNames[subtype] ?? subtype)
+                                    "T0412",
+                                    value: arg,
+                                    index: argIndex + 1,
+                                    type: Signature.typeNames[subtype] ?? subtype
+                                )
                             }
                         }
                         if single != "a", let a = arg { arg = .array(JArray([a])) }

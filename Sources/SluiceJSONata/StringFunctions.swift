@@ -12,191 +12,250 @@ enum StringFunctions {
     }
 
     nonisolated(unsafe) static let all: [(String, String?, Int, Library.Body)] = [
-        ("string", "<x-b?:s>", 1, { _, a throws(PendingError) in
-            guard let v = a[arg: 0] else { return nil }
-            return .string(try Builtins.string(v, prettify: Builtins.boolean(a[arg: 1]) == true))
-        }),
-        ("substring", "<s-nn?:s>", 3, { _, a in
-            guard case .string(let s)? = a[arg: 0] else { return nil }
-            let chars = scalars(s)
-            var start = a[arg: 1]?.number ?? 0
-            let n = chars.count
-            if Double(n) + start < 0 { start = 0 }
-            if let length = a[arg: 2]?.number {
-                if length <= 0 { return .string("") }
-                let end = start >= 0 ? start + length : Double(n) + start + length
-                let i = sliceIndex(start, n)
-                let j = sliceIndex(end, n)
-                return .string(i < j ? str(chars[i..<j]) : "")
+        (
+            "string", "<x-b?:s>", 1,
+            { _, a throws(PendingError) in
+                guard let v = a[arg: 0] else { return nil }
+                return .string(try Builtins.string(v, prettify: Builtins.boolean(a[arg: 1]) == true))
             }
-            let i = sliceIndex(start, n)
-            return .string(str(chars[i...]))
-        }),
-        ("substringBefore", "<s-s:s>", 2, { _, a in
-            guard case .string(let s)? = a[arg: 0] else { return nil }
-            guard case .string(let chars)? = a[arg: 1], let r = find(s, chars) else { return a[arg: 0] }
-            return .string(String(s[..<r.lowerBound]))
-        }),
-        ("substringAfter", "<s-s:s>", 2, { _, a in
-            guard case .string(let s)? = a[arg: 0] else { return nil }
-            guard case .string(let chars)? = a[arg: 1], let r = find(s, chars) else { return a[arg: 0] }
-            return .string(String(s[r.upperBound...]))
-        }),
-        ("lowercase", "<s-:s>", 1, { _, a in
-            guard case .string(let s)? = a[arg: 0] else { return nil }
-            return .string(s.lowercased())
-        }),
-        ("uppercase", "<s-:s>", 1, { _, a in
-            guard case .string(let s)? = a[arg: 0] else { return nil }
-            return .string(s.uppercased())
-        }),
-        ("length", "<s-:n>", 1, { _, a in
-            guard case .string(let s)? = a[arg: 0] else { return nil }
-            return .number(Double(s.unicodeScalars.count))
-        }),
-        ("trim", "<s-:s>", 1, { _, a in
-            guard case .string(let s)? = a[arg: 0] else { return nil }
-            var out = String.UnicodeScalarView()
-            var inSpace = false
-            for c in s.unicodeScalars {
-                if c == " " || c == "\t" || c == "\n" || c == "\r" {
-                    if !inSpace { out.append(" ") }
-                    inSpace = true
-                } else {
-                    out.append(c)
-                    inSpace = false
-                }
-            }
-            var r = String(out)
-            if r.hasPrefix(" ") { r.removeFirst() }
-            if r.hasSuffix(" ") { r.removeLast() }
-            return .string(r)
-        }),
-        ("pad", "<s-ns?:s>", 3, { _, a in
-            guard case .string(let s)? = a[arg: 0] else { return nil }
-            let width = a[arg: 1]?.number ?? 0
-            var ch = a[arg: 2]?.string ?? " "
-            if ch.isEmpty { ch = " " }
-            let size = Int(abs(width).clamped)
-            let padLength = size - s.unicodeScalars.count
-            guard padLength > 0 else { return .string(s) }
-            var padding = String.UnicodeScalarView()
-            let chScalars = scalars(ch)
-            while padding.count < padLength {
-                for c in chScalars where padding.count < padLength { padding.append(c) }
-            }
-            return .string(width < 0 ? String(padding) + s : s + String(padding))
-        }),
-        ("contains", "<s-(sf):b>", 2, { ctx, a throws(PendingError) in
-            guard case .string(let s)? = a[arg: 0] else { return nil }
-            switch a[arg: 1] {
-            case .string(let t)?: return .bool(t.isEmpty || find(s, t) != nil)
-            case let m?: return .bool(try Matching.first(ctx, m, s) != nil)
-            default: return .bool(false)
-            }
-        }),
-        ("split", "<s-(sf)n?:a<s>>", 3, { ctx, a throws(PendingError) in
-            guard case .string(let s)? = a[arg: 0] else { return nil }
-            var limit: Int?
-            if let l = a[arg: 2]?.number {
-                if l < 0 { throw PendingError("D3020", value: .number(l)) }
-                limit = Int(l.rounded(.down).clamped)
-            }
-            var result: [JV] = []
-            switch a[arg: 1] {
-            case .string(let sep)?:
-                if sep.isEmpty {
-                    result = s.unicodeScalars.map { .string(String($0)) }
-                } else {
-                    var rest = Substring(s)
-                    while let r = find(String(rest), sep) {
-                        let restString = String(rest)
-                        result.append(.string(String(restString[..<r.lowerBound])))
-                        rest = Substring(String(restString[r.upperBound...]))
-                    }
-                    result.append(.string(String(rest)))
-                }
-                if let limit { result = Array(result.prefix(limit)) }
-            case let m?:
+        ),
+        (
+            "substring", "<s-nn?:s>", 3,
+            { _, a in
+                guard case .string(let s)? = a[arg: 0] else { return nil }
                 let chars = scalars(s)
-                var step = try Matching.first(ctx, m, s)
-                var start = 0
-                var count = 0
-                if step == nil {
-                    result.append(.string(s))
-                } else {
+                var start = a[arg: 1]?.number ?? 0
+                let n = chars.count
+                if Double(n) + start < 0 { start = 0 }
+                if let length = a[arg: 2]?.number {
+                    if length <= 0 { return .string("") }
+                    let end = start >= 0 ? start + length : Double(n) + start + length
+                    let i = sliceIndex(start, n)
+                    let j = sliceIndex(end, n)
+                    return .string(i < j ? str(chars[i..<j]) : "")
+                }
+                let i = sliceIndex(start, n)
+                return .string(str(chars[i...]))
+            }
+        ),
+        (
+            "substringBefore", "<s-s:s>", 2,
+            { _, a in
+                guard case .string(let s)? = a[arg: 0] else { return nil }
+                guard case .string(let chars)? = a[arg: 1], let r = find(s, chars) else { return a[arg: 0] }
+                return .string(String(s[..<r.lowerBound]))
+            }
+        ),
+        (
+            "substringAfter", "<s-s:s>", 2,
+            { _, a in
+                guard case .string(let s)? = a[arg: 0] else { return nil }
+                guard case .string(let chars)? = a[arg: 1], let r = find(s, chars) else { return a[arg: 0] }
+                return .string(String(s[r.upperBound...]))
+            }
+        ),
+        (
+            "lowercase", "<s-:s>", 1,
+            { _, a in
+                guard case .string(let s)? = a[arg: 0] else { return nil }
+                return .string(s.lowercased())
+            }
+        ),
+        (
+            "uppercase", "<s-:s>", 1,
+            { _, a in
+                guard case .string(let s)? = a[arg: 0] else { return nil }
+                return .string(s.uppercased())
+            }
+        ),
+        (
+            "length", "<s-:n>", 1,
+            { _, a in
+                guard case .string(let s)? = a[arg: 0] else { return nil }
+                return .number(Double(s.unicodeScalars.count))
+            }
+        ),
+        (
+            "trim", "<s-:s>", 1,
+            { _, a in
+                guard case .string(let s)? = a[arg: 0] else { return nil }
+                var out = String.UnicodeScalarView()
+                var inSpace = false
+                for c in s.unicodeScalars {
+                    if c == " " || c == "\t" || c == "\n" || c == "\r" {
+                        if !inSpace { out.append(" ") }
+                        inSpace = true
+                    } else {
+                        out.append(c)
+                        inSpace = false
+                    }
+                }
+                var r = String(out)
+                if r.hasPrefix(" ") { r.removeFirst() }
+                if r.hasSuffix(" ") { r.removeLast() }
+                return .string(r)
+            }
+        ),
+        (
+            "pad", "<s-ns?:s>", 3,
+            { _, a in
+                guard case .string(let s)? = a[arg: 0] else { return nil }
+                let width = a[arg: 1]?.number ?? 0
+                var ch = a[arg: 2]?.string ?? " "
+                if ch.isEmpty { ch = " " }
+                let size = Int(abs(width).clamped)
+                let padLength = size - s.unicodeScalars.count
+                guard padLength > 0 else { return .string(s) }
+                var padding = String.UnicodeScalarView()
+                let chScalars = scalars(ch)
+                while padding.count < padLength {
+                    for c in chScalars where padding.count < padLength { padding.append(c) }
+                }
+                return .string(width < 0 ? String(padding) + s : s + String(padding))
+            }
+        ),
+        (
+            "contains", "<s-(sf):b>", 2,
+            { ctx, a throws(PendingError) in
+                guard case .string(let s)? = a[arg: 0] else { return nil }
+                switch a[arg: 1] {
+                case .string(let t)?: return .bool(t.isEmpty || find(s, t) != nil)
+                case let m?: return .bool(try Matching.first(ctx, m, s) != nil)
+                default: return .bool(false)
+                }
+            }
+        ),
+        (
+            "split", "<s-(sf)n?:a<s>>", 3,
+            { ctx, a throws(PendingError) in
+                guard case .string(let s)? = a[arg: 0] else { return nil }
+                var limit: Int?
+                if let l = a[arg: 2]?.number {
+                    if l < 0 { throw PendingError("D3020", value: .number(l)) }
+                    limit = Int(l.rounded(.down).clamped)
+                }
+                var result: [JV] = []
+                switch a[arg: 1] {
+                case .string(let sep)?:
+                    if sep.isEmpty {
+                        result = s.unicodeScalars.map { .string(String($0)) }
+                    } else {
+                        var rest = Substring(s)
+                        while let r = find(String(rest), sep) {
+                            let restString = String(rest)
+                            result.append(.string(String(restString[..<r.lowerBound])))
+                            rest = Substring(String(restString[r.upperBound...]))
+                        }
+                        result.append(.string(String(rest)))
+                    }
+                    if let limit { result = Array(result.prefix(limit)) }
+                case let m?:
+                    let chars = scalars(s)
+                    var step = try Matching.first(ctx, m, s)
+                    var start = 0
+                    var count = 0
+                    if step == nil {
+                        result.append(.string(s))
+                    } else {
+                        while let current = step, limit == nil || count < limit! {
+                            result.append(.string(Matching.slice(chars, start, current.start)))
+                            start = current.end
+                            step = try Matching.following(ctx, current)
+                            count += 1
+                        }
+                        if limit == nil || count < limit! {
+                            result.append(.string(Matching.slice(chars, start, chars.count)))
+                        }
+                    }
+                default: break
+                }
+                return .array(JArray(result))
+            }
+        ),
+        (
+            "join", "<a<s>s?:s>", 2,
+            { _, a in
+                guard let v = a[arg: 0] else { return nil }
+                let sep = a[arg: 1]?.string ?? ""
+                return .string(v.items.map { $0.string ?? "" }.joined(separator: sep))
+            }
+        ),
+        (
+            "match", "<s-f<s:o>n?:a<o>>", 3,
+            { ctx, a throws(PendingError) in
+                guard case .string(let s)? = a[arg: 0], let m = a[arg: 1] else { return nil }
+                var limit: Int?
+                if let l = a[arg: 2]?.number {
+                    if l < 0 { throw PendingError("D3040", value: .number(l)) }
+                    limit = Int(l.rounded(.down).clamped)
+                }
+                let result = JArray.seq()
+                if limit == nil || limit! > 0 {
+                    var step = try Matching.first(ctx, m, s)
+                    var count = 0
                     while let current = step, limit == nil || count < limit! {
-                        result.append(.string(Matching.slice(chars, start, current.start)))
-                        start = current.end
+                        let o = JObject()
+                        o["match"] = .string(current.match)
+                        o["index"] = .number(Double(current.start))
+                        o["groups"] = .array(JArray(current.groups))
+                        result.items.append(.object(o))
                         step = try Matching.following(ctx, current)
                         count += 1
                     }
-                    if limit == nil || count < limit! { result.append(.string(Matching.slice(chars, start, chars.count))) }
                 }
-            default: break
+                return .array(result)
             }
-            return .array(JArray(result))
-        }),
-        ("join", "<a<s>s?:s>", 2, { _, a in
-            guard let v = a[arg: 0] else { return nil }
-            let sep = a[arg: 1]?.string ?? ""
-            return .string(v.items.map { $0.string ?? "" }.joined(separator: sep))
-        }),
-        ("match", "<s-f<s:o>n?:a<o>>", 3, { ctx, a throws(PendingError) in
-            guard case .string(let s)? = a[arg: 0], let m = a[arg: 1] else { return nil }
-            var limit: Int?
-            if let l = a[arg: 2]?.number {
-                if l < 0 { throw PendingError("D3040", value: .number(l)) }
-                limit = Int(l.rounded(.down).clamped)
-            }
-            let result = JArray.seq()
-            if limit == nil || limit! > 0 {
-                var step = try Matching.first(ctx, m, s)
-                var count = 0
-                while let current = step, limit == nil || count < limit! {
-                    let o = JObject()
-                    o["match"] = .string(current.match)
-                    o["index"] = .number(Double(current.start))
-                    o["groups"] = .array(JArray(current.groups))
-                    result.items.append(.object(o))
-                    step = try Matching.following(ctx, current)
-                    count += 1
-                }
-            }
-            return .array(result)
-        }),
+        ),
         ("replace", "<s-(sf)(sf)n?:s>", 4, { ctx, a throws(PendingError) in try replace(ctx, a) }),
-        ("base64encode", "<s-:s>", 1, { _, a in
-            guard case .string(let s)? = a[arg: 0] else { return nil }
-            return .string(Base64.encode(latin1OrUTF8(s)))
-        }),
-        ("base64decode", "<s-:s>", 1, { _, a in
-            guard case .string(let s)? = a[arg: 0] else { return nil }
-            let bytes = Base64.decode(s)
-            return .string(String(String.UnicodeScalarView(bytes.map { Unicode.Scalar($0) })))
-        }),
-        ("encodeUrlComponent", "<s-:s>", 1, { _, a throws(PendingError) in
-            guard case .string(let s)? = a[arg: 0] else { return nil }
-            return .string(URLCoding.encode(s, keep: URLCoding.componentSafe))
-        }),
-        ("encodeUrl", "<s-:s>", 1, { _, a throws(PendingError) in
-            guard case .string(let s)? = a[arg: 0] else { return nil }
-            return .string(URLCoding.encode(s, keep: URLCoding.uriSafe))
-        }),
-        ("decodeUrlComponent", "<s-:s>", 1, { _, a throws(PendingError) in
-            guard case .string(let s)? = a[arg: 0] else { return nil }
-            guard let r = URLCoding.decode(s, reserved: []) else {
-                throw PendingError("D3140", token: "decodeUrlComponent", value: .string(s))
+        (
+            "base64encode", "<s-:s>", 1,
+            { _, a in
+                guard case .string(let s)? = a[arg: 0] else { return nil }
+                return .string(Base64.encode(latin1OrUTF8(s)))
             }
-            return .string(r)
-        }),
-        ("decodeUrl", "<s-:s>", 1, { _, a throws(PendingError) in
-            guard case .string(let s)? = a[arg: 0] else { return nil }
-            guard let r = URLCoding.decode(s, reserved: Set(";/?:@&=+$,#".unicodeScalars)) else {
-                throw PendingError("D3140", token: "decodeUrl", value: .string(s))
+        ),
+        (
+            "base64decode", "<s-:s>", 1,
+            { _, a in
+                guard case .string(let s)? = a[arg: 0] else { return nil }
+                let bytes = Base64.decode(s)
+                return .string(String(String.UnicodeScalarView(bytes.map { Unicode.Scalar($0) })))
             }
-            return .string(r)
-        }),
+        ),
+        (
+            "encodeUrlComponent", "<s-:s>", 1,
+            { _, a throws(PendingError) in
+                guard case .string(let s)? = a[arg: 0] else { return nil }
+                return .string(URLCoding.encode(s, keep: URLCoding.componentSafe))
+            }
+        ),
+        (
+            "encodeUrl", "<s-:s>", 1,
+            { _, a throws(PendingError) in
+                guard case .string(let s)? = a[arg: 0] else { return nil }
+                return .string(URLCoding.encode(s, keep: URLCoding.uriSafe))
+            }
+        ),
+        (
+            "decodeUrlComponent", "<s-:s>", 1,
+            { _, a throws(PendingError) in
+                guard case .string(let s)? = a[arg: 0] else { return nil }
+                guard let r = URLCoding.decode(s, reserved: []) else {
+                    throw PendingError("D3140", token: "decodeUrlComponent", value: .string(s))
+                }
+                return .string(r)
+            }
+        ),
+        (
+            "decodeUrl", "<s-:s>", 1,
+            { _, a throws(PendingError) in
+                guard case .string(let s)? = a[arg: 0] else { return nil }
+                guard let r = URLCoding.decode(s, reserved: Set(";/?:@&=+$,#".unicodeScalars)) else {
+                    throw PendingError("D3140", token: "decodeUrl", value: .string(s))
+                }
+                return .string(r)
+            }
+        ),
     ]
 
     static func find(_ s: String, _ needle: String) -> Range<String.Index>? {

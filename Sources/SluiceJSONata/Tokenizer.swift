@@ -114,7 +114,9 @@ struct Tokenizer {
                 while let f = at(position), f == "i" || f == "m" { position += 1 }
                 let flags = String(String.UnicodeScalarView(chars[start..<position]))
                 let regex: JSRegex
-                do { regex = try JSRegex(pattern, flags: flags) } catch { throw PendingError("S0301", position: position) }
+                do { regex = try JSRegex(pattern, flags: flags) } catch {
+                    throw PendingError("S0301", position: position)
+                }
                 var t = make(.regex, pattern)
                 t.regex = regex
                 return t
@@ -144,13 +146,19 @@ struct Tokenizer {
                 case "t": out.append("\t")
                 case "u":
                     guard position + 4 < chars.count,
-                        let code = UInt32(String(String.UnicodeScalarView(chars[(position + 1)...(position + 4)])), radix: 16)
+                        let code = UInt32(
+                            String(String.UnicodeScalarView(chars[(position + 1)...(position + 4)])),
+                            radix: 16
+                        )
                     else { throw PendingError("S0104", position: position) }
                     position += 4
                     // A surrogate pair spelled as two escapes is one character.
                     if code >= 0xD800, code < 0xDC00, at(position + 1) == "\\", at(position + 2) == "u",
                         position + 6 < chars.count,
-                        let low = UInt32(String(String.UnicodeScalarView(chars[(position + 3)...(position + 6)])), radix: 16),
+                        let low = UInt32(
+                            String(String.UnicodeScalarView(chars[(position + 3)...(position + 6)])),
+                            radix: 16
+                        ),
                         low >= 0xDC00, low < 0xE000
                     {
                         position += 6

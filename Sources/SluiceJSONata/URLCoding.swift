@@ -1,7 +1,8 @@
 /// encodeURI / encodeURIComponent / decodeURI / decodeURIComponent, for the $encodeUrl family.
 enum URLCoding {
     static let componentSafe = Set(
-        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.!~*'()".unicodeScalars)
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.!~*'()".unicodeScalars
+    )
     static let uriSafe = componentSafe.union(Set(";,/?:@&=+$#".unicodeScalars))
 
     static func encode(_ s: String, keep: Set<Unicode.Scalar>) -> String {
@@ -61,9 +62,17 @@ enum URLCoding {
     private static func complete(_ bytes: [UInt8]) -> Bool {
         guard let first = bytes.first else { return false }
         let need: Int
-        if first < 0x80 { need = 1 } else if first >> 5 == 0b110 { need = 2 } else if first >> 4 == 0b1110 {
+        if first < 0x80 {
+            need = 1
+        } else if first >> 5 == 0b110 {
+            need = 2
+        } else if first >> 4 == 0b1110 {
             need = 3
-        } else if first >> 3 == 0b11110 { need = 4 } else { return true }
+        } else if first >> 3 == 0b11110 {
+            need = 4
+        } else {
+            return true
+        }
         return bytes.count >= need
     }
 }

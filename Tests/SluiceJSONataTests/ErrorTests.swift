@@ -24,9 +24,9 @@ import Testing
     }
 
     @Test func signatureMismatch() throws {
-        let e = try #require(jsonataError("$substring(1, 2)"))
+        let e = try #require(jsonataError("$substring('a', 'b')"))
         #expect(e.code == "T0410")
-        #expect(e.message == "Argument 1 of function \"substring\" does not match function signature")
+        #expect(e.message == "Argument 2 of function \"substring\" does not match function signature")
         #expect(jsonataError("$sum(['a'])")?.code == "T0412")
     }
 
