@@ -122,7 +122,7 @@ let package = Package(
             name: "SluiceCLI",
             dependencies: [
                 "SluiceJSON", "SluiceASL", "SluiceInterpreter", "SluicePatterns", "SluiceWorkers", "SluiceCore",
-                "SluiceConfig", "SluiceBucket", "SluiceTopics", "SluiceEngine", "SluiceStore", "SluiceLinux",
+                "SluiceConfig", "SluiceBucket", "SluiceTopics", "SluiceEngine", "SluiceStore", "SluiceLinux", "SluiceJSONata",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -158,6 +158,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "SluiceJSONTests", dependencies: ["SluiceJSON"], swiftSettings: strictSettings),
+        .testTarget(name: "SluiceJSONataTests", dependencies: ["SluiceJSONata", "SluiceJSON"], swiftSettings: strictSettings),
         .testTarget(name: "SluiceASLTests", dependencies: ["SluiceASL", "SluiceJSON"], swiftSettings: strictSettings),
         .testTarget(
             name: "SluiceBucketTests",

@@ -112,6 +112,12 @@ for category in pattern transformer sns-filter; do
         --report "$REPORTS/eventpatterns-$category-failures.txt" --bin "$SLUICE_BIN"
 done
 
+# JSONata (jsonata-js 2.0.6's own suite), through `sluice jsonata --cases` in batch.
+gate jsonata .ci/conformance-floor-jsonata "$CASES/jsonata" -- \
+    python3 "$CASES/tools/run-jsonata.py" "$CASES/jsonata" \
+    --report "$REPORTS/jsonata-failures.txt" \
+    --cmd "$SLUICE_BIN jsonata --cases {cases}"
+
 if [ "${#failed_gates[@]}" -gt 0 ]; then
     echo "conformance: FAILED: ${failed_gates[*]}"
     exit 1

@@ -1,0 +1,92 @@
+/// A value inside the evaluator: JSON plus functions, with JavaScript's reference semantics for arrays and
+/// objects (jsonata-js marks arrays as sequences and the transform operator edits its copy in place).
+/// Undefined is `nil` of `JV?`.
+enum JV {
+    case null
+    case bool(Bool)
+    case number(Double)
+    case string(String)
+    case array(JArray)
+    case object(JObject)
+    case function(JFunction)
+
+    var isArray: Bool {
+        if case .array = self { return true }
+        return false
+    }
+
+    var isFunction: Bool {
+        if case .function = self { return true }
+        return false
+    }
+
+    var number: Double? {
+        if case .number(let d) = self { return d }
+        return nil
+    }
+
+    var string: String? {
+        if case .string(let s) = self { return s }
+        return nil
+    }
+
+    /// JavaScript's typeof, as jsonata-js's type checks read it (null is "object", arrays too).
+    var jsType: String {
+        switch self {
+        case .null, .array, .object: "object"
+        case .bool: "boolean"
+        case .number: "number"
+        case .string: "string"
+        case .function: "function"
+        }
+    }
+}
+
+/// A JavaScript array with the flags jsonata-js hangs on it.
+final class JArray {
+    var items: [JV]
+    /// A sequence: collapses to its only item, or to undefined when empty, at the end of an evaluation.
+    var sequence = false
+    var keepSingleton = false
+    /// Built by an array constructor: a path does not flatten it.
+    var cons = false
+    var outerWrapper = false
+    /// Items are tuples (objects holding `@` and the bound variables).
+    var tupleStream = false
+
+    init(_ items: [JV] = [], sequence: Bool = false) {
+        self.items = items
+        self.sequence = sequence
+    }
+
+    static func seq(_ item: JV? = nil) -> JArray {
+        let a = JArray([], sequence: true)
+        if let item { a.items.append(item) }
+        return a
+    }
+
+    var count: Int { items.count }
+}
+
+/// A JavaScript object: keys in insertion order.
+final class JObject {
+    private(set) var keys: [String] = []
+    private(set) var values: [String: JV] = [:]
+
+    init() {}
+
+    subscript(key: String) -> JV? {
+        get { values[key] }
+        set {
+            if let newValue {
+                if values.updateValue(newValue, forKey: key) == nil { keys.append(key) }
+            } else if values.removeValue(forKey: key) != nil {
+                keys.removeAll { $0 == key }
+            }
+        }
+    }
+
+    var count: Int { keys.count }
+
+    var pairs: [(String, JV)] { keys.map { ($0, values[$0]!) } }
+}

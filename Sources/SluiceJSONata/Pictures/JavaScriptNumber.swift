@@ -1,0 +1,142 @@
+/// JavaScript's number-to-string conversions, digit for digit.
+///
+/// JSONata's results are compared as text against jsonata-js, so every place where jsonata-js lets
+/// JavaScript print a number (string concatenation, `$string`, `toFixed` inside `$formatNumber`, `toString(radix)`
+/// inside `$formatBase`) must print exactly what V8 prints.
+package enum JavaScriptNumber {
+    /// `Number.prototype.toString()`: shortest round-trip digits (ECMA-262 Number::toString), fixed notation for
+    /// exponents in [-7, 21), otherwise `1e+21` / `1.5e-7` style.
+    package static func string(_ value: Double) -> String {
+        if value.isNaN { return "NaN" }
+        if value == 0 { return "0" }  // both zeros print as "0"
+        if value < 0 { return "-" + string(-value) }
+        if value.isInfinite { return "Infinity" }
+        let (digits, point) = shortestDigits(value)
+        return layout(digits, point)
+    }
+
+    /// `Number.prototype.toPrecision(digits)` for digits in 1...100 (clamped there: JS would throw a RangeError).
+    package static func precision(_ value: Double, _ digits: Int) -> String {
+        if value.isNaN { return "NaN" }
+        if value < 0 { return "-" + precision(-value, digits) }
+        if value.isInfinite { return "Infinity" }
+        let count = min(max(digits, 1), 100)
+        var significant = [UInt8](repeating: 0, count: count)
+        var exponent = 0
+        if value != 0 {
+            let rounded = ExactDecimal(value).roundedSignificant(count)
+            significant = rounded.digits
+            exponent = rounded.point - 1
+        }
+        let text = significant.map(character)
+        if exponent < -6 || exponent >= count {
+            let mantissa = count == 1 ? String(text) : String(text[0]) + "." + String(text[1...])
+            return mantissa + "e" + (exponent >= 0 ? "+" : "-") + String(abs(exponent))
+        }
+        if exponent >= 0 {
+            let head = String(text[0...exponent])
+            return exponent == count - 1 ? head : head + "." + String(text[(exponent + 1)...])
+        }
+        return "0." + String(repeating: "0", count: -(exponent + 1)) + String(text)
+    }
+
+    /// `Number.prototype.toFixed(digits)` (digits in 0...100): exact value rounded half-up at `digits` places;
+    /// magnitudes of 1e21 and above fall back to `toString`, as in JavaScript.
+    package static func fixed(_ value: Double, _ digits: Int) -> String {
+        if !value.isFinite || abs(value) >= 1e21 { return string(value) }
+        let places = min(max(digits, 0), 100)
+        let sign = value < 0 ? "-" : ""  // -0 is not below zero, so it prints without a sign
+        let exact = ExactDecimal(abs(value))
+        let rounded = exact.roundedSignificant(exact.point + places)
+        let length = rounded.point + places
+        var integer = [UInt8](repeating: 0, count: max(length, 0))
+        for (index, digit) in rounded.digits.prefix(integer.count).enumerated() { integer[index] = digit }
+        if integer.count < places + 1 {
+            integer = [UInt8](repeating: 0, count: places + 1 - integer.count) + integer
+        }
+        let text = integer.map(character)
+        guard places > 0 else { return sign + String(text) }
+        let split = text.count - places
+        return sign + String(text[..<split]) + "." + String(text[split...])
+    }
+
+    /// `Number.prototype.toString(radix)` for integral values (the only ones `$formatBase` passes), following V8's
+    /// DoubleToRadixCString: digits beyond 2^53 are not representable and print as zeros.
+    package static func string(_ value: Double, radix: Int) -> String {
+        if value.isNaN { return "NaN" }
+        if value < 0 { return "-" + string(-value, radix: radix) }
+        if value.isInfinite { return "Infinity" }
+        if radix == 10 { return string(value) }
+        let base = Double(radix)
+        var integer = value.rounded(.towardZero)
+        var out: [Character] = []
+        while integer / base >= 9_007_199_254_740_992 {
+            integer /= base
+            out.append("0")
+        }
+        repeat {
+            let remainder = integer.truncatingRemainder(dividingBy: base)
+            out.append(digitCharacter(Int(remainder)))
+            integer = (integer - remainder) / base
+        } while integer > 0
+        return String(out.reversed())
+    }
+
+    /// Shortest digits that round-trip to `value` (positive, finite), as value = 0.digits × 10^point.
+    /// Swift's own `description` already produces the shortest, closest digits; only the layout differs.
+    static func shortestDigits(_ value: Double) -> (digits: [UInt8], point: Int) {
+        let text = value.description
+        var mantissa = Substring(text)
+        var exponent = 0
+        if let marker = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+            mantissa = text[..<marker]
+            exponent = Int(text[text.index(after: marker)...]) ?? 0
+        }
+        var digits: [UInt8] = []
+        var integerDigits = 0
+        var seenPoint = false
+        for character in mantissa {
+            if character == "." {
+                seenPoint = true
+            } else if let digit = character.wholeNumberValue {
+                digits.append(UInt8(digit))
+                if !seenPoint { integerDigits += 1 }
+            }
+        }
+        var point = integerDigits + exponent
+        while digits.first == 0 {
+            digits.removeFirst()
+            point -= 1
+        }
+        while digits.last == 0 { digits.removeLast() }
+        return (digits, point)
+    }
+
+    /// ECMA-262 Number::toString layout of k digits with value = 0.digits × 10^point (n = point).
+    private static func layout(_ digits: [UInt8], _ point: Int) -> String {
+        let text = digits.map(character)
+        let count = text.count
+        if count <= point && point <= 21 {
+            return String(text) + String(repeating: "0", count: point - count)
+        }
+        if 0 < point && point <= 21 {
+            return String(text[..<point]) + "." + String(text[point...])
+        }
+        if -6 < point && point <= 0 {
+            return "0." + String(repeating: "0", count: -point) + String(text)
+        }
+        let exponent = point - 1
+        let sign = exponent >= 0 ? "+" : "-"
+        let mantissa = count == 1 ? String(text) : String(text[0]) + "." + String(text[1...])
+        return mantissa + "e" + sign + String(abs(exponent))
+    }
+
+    private static func character(_ digit: UInt8) -> Character {
+        Character(Unicode.Scalar(48 + digit))
+    }
+
+    private static func digitCharacter(_ value: Int) -> Character {
+        let scalar = value < 10 ? 48 + value : 87 + value  // 0-9 then a-z
+        return Character(Unicode.Scalar(UInt8(scalar)))
+    }
+}

@@ -1,0 +1,45 @@
+import SluiceJSON
+import Testing
+
+@testable import SluiceJSONata
+
+/// Evaluation errors carry jsonata-js's codes and messages, with its substitutions.
+@Suite struct ErrorTests {
+    @Test func invokingANonFunction() throws {
+        let e = try #require(jsonataError("$foo()"))
+        #expect(e.code == "T1006")
+        #expect(e.message == "Attempted to invoke a non-function")
+        let hint = try #require(jsonataError("uppercase('a')"))
+        #expect(hint.code == "T1005")
+        #expect(hint.message == "Attempted to invoke a non-function. Did you mean $uppercase?")
+    }
+
+    @Test func operatorTypes() throws {
+        let e = try #require(jsonataError("'a' + 1"))
+        #expect(e.code == "T2001")
+        #expect(e.message == "The left side of the \"+\" operator must evaluate to a number")
+        let c = try #require(jsonataError("1 < 'a'"))
+        #expect(c.code == "T2009")
+        #expect(c.message == "The values 1 and \"a\" either side of operator \"<\" must be of the same data type")
+    }
+
+    @Test func signatureMismatch() throws {
+        let e = try #require(jsonataError("$substring('a', 'b')"))
+        #expect(e.code == "T0410")
+        #expect(e.message == "Argument 2 of function \"substring\" does not match function signature")
+        #expect(jsonataError("$sum(['a'])")?.code == "T0412")
+    }
+
+    @Test func functionErrors() throws {
+        #expect(jsonataError("$number('x')")?.message == "Unable to cast value to a number: \"x\"")
+        #expect(jsonataError("$error('boom')")?.message == "boom")
+        #expect(jsonataError("$assert(false)")?.message == "$assert() statement failed")
+        #expect(jsonataError("$single([1, 2])")?.code == "D3138")
+        #expect(jsonataError("-'a'")?.code == "D1002")
+        #expect(jsonataError("{1: 2}")?.code == "T1003")
+    }
+
+    @Test func rangeTooLarge() {
+        #expect(jsonataError("[1..10000001]")?.code == "D2014")
+    }
+}
