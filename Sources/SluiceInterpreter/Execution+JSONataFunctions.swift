@@ -17,14 +17,17 @@ extension Execution {
                     )
                 }
             },
+            // AWS's $range gives a sequence: one number comes back as itself, as JSONata unwraps a singleton.
             "range": native("<nnn>") { args throws(StatesError) in
-                try random.withGenerator { (g) throws(StatesError) in
+                let range = try random.withGenerator { (g) throws(StatesError) in
                     try IntrinsicEvaluator.apply(
                         .arrayRange,
                         values: (0..<3).map { Self.floor(Self.arg(args, $0)) },
                         random: &g
                     )
                 }
+                if case .array(let a) = range, a.count == 1 { return a[0] }
+                return range
             },
             "hash": native("<ss>") { args throws(StatesError) in
                 try random.withGenerator { (g) throws(StatesError) in

@@ -36,7 +36,9 @@ struct DefinitionDecoderTests {
 
     @Test("A JSONata machine decodes; a JSONPath field in it is reported with the language named")
     func jsonata() {
-        #expect(problems(#"{"QueryLanguage":"JSONata","StartAt":"A","States":{"A":{"Type":"Pass","End":true}}}"#).isEmpty)
+        #expect(
+            problems(#"{"QueryLanguage":"JSONata","StartAt":"A","States":{"A":{"Type":"Pass","End":true}}}"#).isEmpty
+        )
         let p = problems(
             #"{"QueryLanguage":"JSONata","StartAt":"A","States":{"A":{"Type":"Pass","InputPath":"$","End":true}}}"#
         )
