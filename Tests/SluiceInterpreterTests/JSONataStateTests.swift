@@ -247,3 +247,57 @@ struct JSONataStateTests {
         }
     }
 }
+
+/// JSONata's clock and randomness come from the execution, so handing a fresh execution the same events at the same
+/// times (what the journal replay after a crash does) gives the same values, history and output.
+struct JSONataReplayTests {
+    static let definition = #"""
+        {"QueryLanguage":"JSONata","StartAt":"Draw","States":{
+          "Draw":{"Type":"Pass","Assign":{"id":"{% $uuid() %}","r":"{% $random() %}","t":"{% $now() %}","m":"{% $millis() %}"},
+                  "Next":"W"},
+          "W":{"Type":"Wait","Seconds":5,"Next":"T"},
+          "T":{"Type":"Task","Resource":"arn:aws:lambda:us-east-1:123456789012:function:f",
+               "Output":{"id":"{% $id %}","r":"{% $r %}","t":"{% $t %}","m":"{% $m %}","again":"{% $uuid() %}",
+                         "later":"{% $millis() %}"},"End":true}}}
+        """#
+
+    /// Runs the definition, answering the timer and the task at fixed times; returns the outcome and history.
+    static func run() throws -> (ExecutionOutcome?, [HistoryEvent]) {
+        let machine = try Harness.definition(definition)
+        let start = Timestamp(epochMilliseconds: 1_700_000_000_000)
+        var execution = Execution(
+            definition: machine,
+            context: .make(stateMachineName: "Test", executionName: "replay", startTime: start),
+            input: [:],
+            seed: 7
+        )
+        var effects = execution.start()
+        for step in 0..<2 {
+            let at = start.adding(seconds: 5 * (step + 1))
+            guard
+                let next = effects.compactMap({ effect -> ExecutionEvent? in
+                    switch effect {
+                    case .startTimer(let token, _): return .timerFired(token: token)
+                    case .invoke(let invocation): return .taskSucceeded(token: invocation.token, output: ["ok": true])
+                    default: return nil
+                    }
+                }).first
+            else { break }
+            effects = execution.handle(next, at: at)
+        }
+        return (execution.outcome, execution.history)
+    }
+
+    @Test("$uuid, $random, $now and $millis evaluate to the same values when the events are handed again")
+    func replayGivesTheSameValues() throws {
+        let (first, history) = try Self.run()
+        let (second, replayed) = try Self.run()
+        let output = try #require(first?.output?.objectValue)
+        #expect(output["id"]?.stringValue?.count == 36)
+        #expect(output["again"] != output["id"])
+        #expect(output["t"] == "2023-11-14T22:13:20.000Z")
+        #expect(output["later"] == 1_700_000_010_000)
+        #expect(second?.output == first?.output)
+        #expect(replayed == history)
+    }
+}
