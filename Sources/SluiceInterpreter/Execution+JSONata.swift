@@ -56,11 +56,16 @@ extension Execution {
     {
         var bindings = visibleVariables(frame: frame)
         bindings["states"] = .value(statesObject(query, scope: scope, frame: frame))
-        for (name, function) in awsFunctions(frame: frame) { bindings[name] = function }
         var environment = JSONataEnvironment()
         environment.now = Double(now.epochMilliseconds)
-        let random = JSONataRandom(rngCopy)
-        environment.randomSource = { random.nextDouble() }
+        if query.callsAWSFunctions {
+            for (name, function) in Self.awsFunctions { bindings[name] = function }
+        }
+        if query.drawsRandom {
+            let random = JSONataRandom(rngCopy)
+            environment.randomSource = { random.nextDouble() }
+            for (name, function) in Self.randomFunctions(random) { bindings[name] = function }
+        }
         do {
             return try query.expression.evaluate(input: scope.input, bindings: bindings, environment: environment)
         } catch {
@@ -91,7 +96,7 @@ extension Execution {
         states["input"] = scope.input
         if let result = scope.result { states["result"] = result }
         if let errorOutput = scope.errorOutput { states["errorOutput"] = errorOutput }
-        if query.text.contains("context") || !query.text.contains("$states.") {
+        if query.readsContext {
             states["context"] = contextObject(frame: frame, mapItem: scope.mapItem)
         }
         return .object(states)
@@ -100,6 +105,7 @@ extension Execution {
     /// The variables a frame sees, the nearest definition of each name winning.
     private func visibleVariables(frame: Int) -> [String: JSONataBinding] {
         var bindings: [String: JSONataBinding] = [:]
+        bindings.reserveCapacity(8)
         var id: Int? = frame
         while let current = id, let f = frames[current] {
             for (name, value) in f.variables where bindings[name] == nil { bindings[name] = .value(value) }

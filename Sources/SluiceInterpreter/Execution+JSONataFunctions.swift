@@ -5,8 +5,9 @@ import SluiceJSONata
 /// The functions Step Functions adds to JSONata: `$partition`, `$range`, `$hash`, `$random` (with an optional seed),
 /// `$uuid` and `$parse`; `$eval` is taken away. Integer arguments round down, as AWS documents.
 extension Execution {
-    func awsFunctions(frame: Int) -> [String: JSONataBinding] {
-        let random = JSONataRandom(rngCopy)
+    /// The functions that draw nothing from the execution: made once.
+    static let awsFunctions: [String: JSONataBinding] = {
+        let random = JSONataRandom(SplitMix64(seed: 0))  // unused by these functions
         return [
             "partition": native("<an>") { args throws(StatesError) in
                 try random.withGenerator { (g) throws(StatesError) in
@@ -39,6 +40,14 @@ extension Execution {
                     try IntrinsicEvaluator.apply(.stringToJson, values: args, random: &g)
                 }
             },
+            // Not available on AWS: calling it is calling a non-function (T1006).
+            "eval": .value(.null),
+        ]
+    }()
+
+    /// `$uuid` and `$random`, drawing from the execution's generator for this evaluation.
+    static func randomFunctions(_ random: JSONataRandom) -> [String: JSONataBinding] {
+        [
             "uuid": native("<>") { _ throws(StatesError) in
                 try random.withGenerator { (g) throws(StatesError) in
                     try IntrinsicEvaluator.apply(.uuid, values: [], random: &g)
@@ -49,13 +58,11 @@ extension Execution {
                 var seeded = SplitMix64(seed: UInt64(bitPattern: Int64(n.rounded(.down))))
                 return .double(Double(seeded.next() >> 11) * 0x1.0p-53)
             },
-            // Not available on AWS: calling it is calling a non-function (T1006).
-            "eval": .value(.null),
         ]
     }
 
     /// A native function whose failures (AWS's intrinsic errors) surface as JSONata errors.
-    private func native(
+    private static func native(
         _ signature: String,
         _ body: @escaping @Sendable ([JSONValue]) throws(StatesError) -> JSONValue
     ) -> JSONataBinding {
