@@ -127,12 +127,14 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        // The test kit: fixtures several test targets share.
+        // The test kit: fixtures several test targets share, and sluiced in-process on a temporary root.
         .target(
             name: "SluiceTesting",
             dependencies: [
-                "SluiceWorkers", "SluiceTopics", "SluiceCore", "SluiceASL", "SluiceJSON",
+                "SluiceWorkers", "SluiceTopics", "SluiceCore", "SluiceASL", "SluiceJSON", "SluiceDaemon", "SluiceEngine",
+                "SluiceStore", "SluiceInterpreter",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strictSettings
         ),
@@ -205,10 +207,25 @@ let package = Package(
             dependencies: ["SluiceInterpreter", "SluiceASL", "SluiceJSON"],
             swiftSettings: strictSettings
         ),
-        // Starts the real sluiced (built beside the tests) on temporary roots.
+        // sluiced in-process (the test kit) and, for what only it shows, the real binary (built beside the tests),
+        // on temporary roots; `sluice` is run as a user runs it.
         .testTarget(
             name: "SluiceDaemonTests",
-            dependencies: ["sluiced", "SluiceDaemon", "SluiceInterpreter"],
+            dependencies: ["sluiced", "sluice", "SluiceDaemon", "SluiceTesting", "SluiceInterpreter", "SluiceStore"],
+            swiftSettings: strictSettings
+        ),
+        // The `sluice` commands in-process (parsing, exit statuses) and, for what they print, the binary.
+        .testTarget(
+            name: "SluiceCLITests",
+            dependencies: [
+                "SluiceCLI", "sluice", "SluiceTesting", "SluiceStore", "SluiceInterpreter", "SluiceJSON", "SluiceASL", "SluiceEngine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SluiceConfigTests",
+            dependencies: ["SluiceConfig", "SluiceCore"],
             swiftSettings: strictSettings
         ),
         .testTarget(

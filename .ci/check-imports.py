@@ -47,6 +47,9 @@ LEAKS = {
 
 
 def allowed(module, imported):
+    if imported == "SluiceTesting":
+        # The test kit is for the test targets only.
+        return False
     if imported in LEAKS.get(module, set()):
         return True
     if module in PURE:
@@ -55,6 +58,9 @@ def allowed(module, imported):
         # SluiceLinux, the system calls the others share, is the bottom of this layer.
         shared = imported == "SluiceLinux" and module != "SluiceLinux"
         return imported in PURE_MODULES or imported in SYSTEM or shared or imported in OS[module]
+    if module == "SluiceTesting":
+        # The test kit runs sluiced in-process: it sits on the programs' modules, and only tests import it.
+        return True
     if module in TOP:
         return imported != "SluiceDaemon" or module == "SluiceDaemon"
     if module in EXECUTABLES:

@@ -27,6 +27,8 @@ struct ConfigWatcher: Sendable {
             logger.warning("configuration folders not watched (reload with SIGHUP): \(error)")
             return
         }
+        // Files saved from here on reload (what a test waits for before it saves one).
+        logger.debug("configuration folders watched")
         let changes = inotify
         await withTaskCancellationHandler {
             var pending = false

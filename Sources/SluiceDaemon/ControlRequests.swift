@@ -15,6 +15,8 @@ struct ControlRequests {
     let machines: [String: StateMachineDefinition]
     let persisted: DaemonStore
     let controls: MapRunControls
+    /// What start and stop dates are read from.
+    let clock: WallClock
     let start: (StartRequest) -> Void
 
     func answer(_ request: ControlRequest) -> (JSONValue, [Handoff]) {
@@ -63,7 +65,7 @@ struct ControlRequests {
             let started = Timestamp(epochMilliseconds: start.startMillis ?? waiting.createdMillis)
             return (Self.started(executionArn, at: started), [])
         }
-        let now = LocalRunner.now()
+        let now = clock.now()
         let handoff = HandoffBody.startExecution(
             StartExecutionHandoff(
                 machine: name,
@@ -89,7 +91,7 @@ struct ControlRequests {
         guard controls.send(stop, to: executionArn) else {
             return Self.error("ValidationException", "Execution is not running: '\(executionArn)'")
         }
-        return ["stopDate": .string(LocalRunner.now().iso8601())]
+        return ["stopDate": .string(clock.now().iso8601())]
     }
 
     private func redriveExecution(_ body: JSONValue) -> JSONValue {
@@ -124,7 +126,7 @@ struct ControlRequests {
         )
         request.resume = Resume(stored: stored, definition: definition, journal: journal, redrive: true)
         start(request)
-        return ["redriveDate": .string(LocalRunner.now().iso8601())]
+        return ["redriveDate": .string(clock.now().iso8601())]
     }
 
     /// AWS's rules for execution names: 1 to 80 characters, none of whitespace, brackets, wildcards, special

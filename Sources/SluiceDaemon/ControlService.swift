@@ -35,6 +35,7 @@ struct ControlService: Service {
             machines: runtime.config.current.machines,
             persisted: runtime.store,
             controls: runtime.controls,
+            clock: runtime.clock,
             start: { runtime.handoffs.carryOn($0) }
         )
         let requests: [ControlRequest]

@@ -16,8 +16,20 @@ package struct Daemon: Sendable {
     let runtime: DaemonRuntime
 
     /// Prepares sluiced on `root` and tells systemd it is ready.
-    package static func start(root: String, settings: SluiceSettings, logger: Logger) async throws -> Daemon {
-        let runtime = try await DaemonRuntime.start(paths: SluicePaths(root: root), settings: settings, logger: logger)
+    /// `clock` is the time sluiced runs by: hand-offs' due times, executions' dates, Wait states and timeouts (the
+    /// system's time but in tests).
+    package static func start(
+        root: String,
+        settings: SluiceSettings,
+        logger: Logger,
+        clock: WallClock = .system
+    ) async throws -> Daemon {
+        let runtime = try await DaemonRuntime.start(
+            paths: SluicePaths(root: root),
+            settings: settings,
+            logger: logger,
+            clock: clock
+        )
         runtime.notifier.ready(status: runtime.counters.statusLine)
         logger.info(
             "sluiced ready",
@@ -44,9 +56,11 @@ package struct Daemon: Sendable {
         ]
     }
 
-    /// After the group: every worker stopped.
+    /// After the group: every worker stopped, the root's lock let go (a process that carries on, as a test's,
+    /// may start another sluiced on it).
     package func stopped() async {
         await runtime.hosts.host.shutdown()
+        runtime.lock.release()
         runtime.logger.info("sluiced stopped")
     }
 }

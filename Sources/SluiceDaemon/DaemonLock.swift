@@ -1,13 +1,15 @@
 import Foundation
 import Glibc
 import SluiceEngine
+import Synchronization
 
 /// One root, one sluiced: the daemon holds an exclusive lock on ROOT/run/sluice/sluiced.lock for its whole life, so
 /// a second sluiced on the same root refuses to start instead of reporting the same uploads again. The lock is
 /// flock(2)'s: the kernel drops it when its holder dies, so a sluiced killed with SIGKILL leaves nothing that stops
 /// the next one. The file keeps the holder's pid, for the message.
 final class DaemonLock: Sendable {
-    private let descriptor: Int32
+    /// The lock file's descriptor while the lock is held; -1 once let go.
+    private let descriptor: Atomic<Int32>
 
     /// Takes the lock, or throws saying which sluiced holds it.
     init(paths: SluicePaths) throws {
@@ -37,8 +39,14 @@ final class DaemonLock: Sendable {
         let pid = Array("\(getpid())\n".utf8)
         _ = ftruncate(fd, 0)
         _ = pid.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
-        descriptor = fd
+        descriptor = Atomic(fd)
     }
 
-    deinit { close(descriptor) }
+    /// Lets the lock go (closing the file drops it); once, whoever asks first.
+    func release() {
+        let fd = descriptor.exchange(-1, ordering: .acquiringAndReleasing)
+        if fd >= 0 { close(fd) }
+    }
+
+    deinit { release() }
 }

@@ -14,7 +14,12 @@ extension DaemonRuntime {
     /// Everything sluiced needs before it says READY=1: the lock (one sluiced per root), the state folders, the
     /// store (one that cannot be opened stops sluiced with the reason, never a silent reset), the configuration,
     /// warm workers, and the bucket watches with the catch-up of what changed while sluiced was down.
-    static func start(paths: SluicePaths, settings: SluiceSettings, logger: Logger) async throws -> DaemonRuntime {
+    static func start(
+        paths: SluicePaths,
+        settings: SluiceSettings,
+        logger: Logger,
+        clock: WallClock
+    ) async throws -> DaemonRuntime {
         let lock = try DaemonLock(paths: paths)
         // Buckets are shared with sluiced's group (members drop files there); made so the first time only, an
         // administrator's later choice stands. (systemd's StateDirectory= makes only the top folder.)
@@ -44,6 +49,7 @@ extension DaemonRuntime {
             paths: paths,
             settings: settings,
             logger: logger,
+            clock: clock,
             notifier: SystemdNotifier(),
             lock: lock,
             store: store,

@@ -15,6 +15,8 @@ final class DaemonRuntime: Sendable {
     let paths: SluicePaths
     let settings: SluiceSettings
     let logger: Logger
+    /// The time hand-offs are scheduled by and executions run by.
+    let clock: WallClock
     let notifier: SystemdNotifier
     let lock: DaemonLock
     let store: DaemonStore
@@ -34,6 +36,7 @@ final class DaemonRuntime: Sendable {
         paths: SluicePaths,
         settings: SluiceSettings,
         logger: Logger,
+        clock: WallClock,
         notifier: SystemdNotifier,
         lock: DaemonLock,
         store: DaemonStore,
@@ -46,6 +49,7 @@ final class DaemonRuntime: Sendable {
         self.paths = paths
         self.settings = settings
         self.logger = logger
+        self.clock = clock
         self.notifier = notifier
         self.lock = lock
         self.store = store
@@ -59,6 +63,7 @@ final class DaemonRuntime: Sendable {
             store: store,
             region: settings.region,
             account: settings.account,
+            clock: clock,
             logger: logger
         )
         self.watcher = watcher

@@ -58,7 +58,7 @@ extension ExecutionRun {
             logger.error("no state machine named \(request.machine): not started", metadata: metadata)
             return
         }
-        let now = LocalRunner.now().epochMilliseconds
+        let now = runtime.clock.now().epochMilliseconds
         guard handoff.attempts < request.retry.maximumRetryAttempts,
             now - handoff.createdMillis < Int64(request.retry.maximumEventAgeInSeconds) * 1000
         else {

@@ -26,7 +26,7 @@ struct ExecutionRun {
             account: runtime.settings.account,
             startTime: Timestamp(
                 epochMilliseconds: request.resume?.stored.startMillis ?? request.startMillis
-                    ?? LocalRunner.now().epochMilliseconds
+                    ?? runtime.clock.now().epochMilliseconds
             )
         )
         let seed = request.resume?.stored.seed ?? UInt64.random(in: 0...UInt64.max)
@@ -100,7 +100,8 @@ struct ExecutionRun {
             controls: events,
             journal: runtime.journal.execution(executionArn),
             replaying: request.resume?.journal ?? [],
-            redriving: request.resume?.redrive ?? false
+            redriving: request.resume?.redrive ?? false,
+            clock: runtime.clock
         )
         await runtime.hosts.release(lease)
         return outcome
@@ -149,7 +150,7 @@ struct ExecutionRun {
                 execution,
                 input: request.input,
                 outcome: outcome,
-                at: LocalRunner.now(),
+                at: runtime.clock.now(),
                 handoffs: runtime.handoffs.plan(ended, key: nil, about: "execution \(name) (\(outcome.status))")
             )
             FaultPoint.endAfterCommit.reach()
@@ -158,7 +159,7 @@ struct ExecutionRun {
             logger.error("cannot save the end of execution \(name): \(error)")
         }
         let took = LogNames.duration(
-            Double(LocalRunner.now().epochMilliseconds - context.startTime.epochMilliseconds) / 1000
+            Double(runtime.clock.now().epochMilliseconds - context.startTime.epochMilliseconds) / 1000
         )
         switch outcome {
         case .succeeded:
@@ -185,7 +186,7 @@ struct ExecutionRun {
             name: context.executionName,
             status: status.rawValue,
             startDate: context.startTime,
-            stopDate: outcome == nil ? nil : LocalRunner.now(),
+            stopDate: outcome == nil ? nil : runtime.clock.now(),
             input: request.input,
             outcome: outcome
         )

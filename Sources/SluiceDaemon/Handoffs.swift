@@ -22,15 +22,24 @@ final class Handoffs: Sendable {
     private let store: DaemonStore
     private let region: String
     private let account: String
+    private let clock: WallClock
     private let logger: Logger
 
-    init(config: CurrentConfiguration, store: DaemonStore, region: String, account: String, logger: Logger) {
+    init(
+        config: CurrentConfiguration,
+        store: DaemonStore,
+        region: String,
+        account: String,
+        clock: WallClock,
+        logger: Logger
+    ) {
         (starts, startSink) = AsyncStream.makeStream()
         (deliveries, deliverySink) = AsyncStream.makeStream()
         self.config = config
         self.store = store
         self.region = region
         self.account = account
+        self.clock = clock
         self.logger = logger
     }
 
@@ -38,7 +47,7 @@ final class Handoffs: Sendable {
     /// record with whatever the event follows from.
     func plan(_ event: JSONValue, key: String?, about: String?) -> [Handoff] {
         let router = Router(rules: config.current.rules, region: region, account: account)
-        let now = LocalRunner.now()
+        let now = clock.now()
         let routed = RoutedHandoffs(
             router.route(event, ingestionTime: now.iso8601()),
             eventId: event["id"]?.stringValue ?? UUID().uuidString.lowercased(),
@@ -54,13 +63,13 @@ final class Handoffs: Sendable {
 
     /// A hand-off of this daemon's region and account, created now.
     func handoff(_ body: HandoffBody) -> Handoff {
-        body.handoff(region: region, account: account, createdMillis: LocalRunner.now().epochMilliseconds)
+        body.handoff(region: region, account: account, createdMillis: clock.now().epochMilliseconds)
     }
 
     /// Carries out recorded hand-offs, or holds them until they are due.
     func dispatch(_ handoffs: [Handoff]) {
         watermark.own(handoffs)
-        let now = LocalRunner.now().epochMilliseconds
+        let now = clock.now().epochMilliseconds
         for handoff in handoffs {
             guard handoff.dueMillis <= now else {
                 held.withLock { $0.append(handoff) }

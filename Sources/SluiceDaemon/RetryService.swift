@@ -10,7 +10,7 @@ struct RetryService: Service {
     func run() async throws {
         while !Task.isShuttingDownGracefully, !Task.isCancelled {
             await nap(.milliseconds(250))
-            runtime.handoffs.dispatch(runtime.handoffs.takeDue(now: LocalRunner.now().epochMilliseconds))
+            runtime.handoffs.dispatch(runtime.handoffs.takeDue(now: runtime.clock.now().epochMilliseconds))
         }
     }
 }

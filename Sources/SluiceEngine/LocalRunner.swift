@@ -22,6 +22,8 @@ package struct LocalRunner {
     package var replaying: [ReplayedEvent] = []
     /// After the replay, RedriveExecution: the ended execution carries on from the state that failed.
     package var redriving = false
+    /// The time events are stamped with and timers (Wait, TimeoutSeconds, Retry intervals) fire by.
+    package var wallClock: WallClock = .system
 
     package init(mapIO: any MapIO = NoMapIO(), handler: @escaping TaskHandler = LocalRunner.unimplemented) {
         self.mapIO = mapIO
@@ -51,8 +53,9 @@ package struct LocalRunner {
             effects = residue.effects
             for event in residue.events { sink.yield(event) }
         }
+        let wallClock = wallClock
         if redriving {
-            let now = Self.now()
+            let now = wallClock.now()
             effects = effects.filter { if case .finished = $0 { false } else { true } }
             effects += execution.handle(.redrive, at: now)
             journal?.record(sequence: sequence, at: now, entry: .event(.redrive))
@@ -82,8 +85,7 @@ package struct LocalRunner {
                     }
                 case .startTimer(let token, let fireAt):
                     running[token] = Task {
-                        let delay = Double(fireAt.epochMilliseconds - Self.now().epochMilliseconds) / 1000
-                        if delay > 0 { try? await Task.sleep(for: .milliseconds(Int64(delay * 1000))) }
+                        try? await wallClock.sleepUntil(fireAt)
                         guard !Task.isCancelled else { return }
                         sink.yield(.timerFired(token: token))
                     }
@@ -112,7 +114,7 @@ package struct LocalRunner {
             default:
                 break
             }
-            let now = Self.now()
+            let now = wallClock.now()
             effects = execution.handle(event, at: now)
             journal?.record(sequence: sequence, at: now, entry: JournalEntry(event))
             sequence += 1

@@ -48,7 +48,8 @@ package enum PipelineRunner {
         controls: AsyncStream<ExecutionEvent>? = nil,
         journal: (any ExecutionJournal)? = nil,
         replaying: [ReplayedEvent] = [],
-        redriving: Bool = false
+        redriving: Bool = false,
+        clock: WallClock = .system
     ) async -> ExecutionOutcome {
         let region = execution.context.region
         let account = execution.context.account
@@ -71,6 +72,7 @@ package enum PipelineRunner {
         runner.journal = journal
         runner.replaying = replaying
         runner.redriving = redriving
+        runner.wallClock = clock
         guard maintainWorkers else { return await runner.run(&execution) }
         return await withTaskGroup(of: Void.self) { group in
             group.addTask { await host.maintain() }

@@ -1,15 +1,16 @@
 import Foundation
+import SluiceTesting
 import Testing
 
-extension DaemonEndToEndTests {
+extension InProcessDaemonTests {
     @Test(
         "Declared buckets exist from the start (and on reload); only those with EventBridge on start executions",
-        .timeLimit(.minutes(2))
+        .timeLimit(.minutes(1))
     )
-    func declaredBuckets() throws {
-        let root = try Root()
+    func declaredBuckets() async throws {
+        let root = try DaemonRoot()
         defer { root.remove() }
-        try pipeline(root)
+        try root.pipeline()
         try FileManager.default.removeItem(atPath: root.path + "/var/lib/sluice/buckets/inbox")
         try root.write(
             "etc/sluice/rules/inbox.json",
@@ -24,28 +25,31 @@ extension DaemonEndToEndTests {
             #"{"NotificationConfiguration": {"EventBridgeConfiguration": {}}}"#
         )
         try root.write("etc/sluice/buckets/results.json", "{}")
-        let (daemon, log) = try start(root)
-        defer { if daemon.isRunning { kill(daemon.processIdentifier, SIGKILL) } }
-        let buckets = root.path + "/var/lib/sluice/buckets/"
-        #expect(FileManager.default.fileExists(atPath: buckets + "inbox"))
-        #expect(FileManager.default.fileExists(atPath: buckets + "results"))
-        // A bucket made by hand still sends its events.
-        try FileManager.default.createDirectory(atPath: buckets + "byhand", withIntermediateDirectories: false)
-        Thread.sleep(forTimeInterval: 0.3)
-        try root.write("var/lib/sluice/buckets/results/r.json", "{}")
-        try root.write("var/lib/sluice/buckets/byhand/h.csv", "id\n1\n")
-        try root.write("var/lib/sluice/buckets/inbox/i.csv", "id\n1\n")
-        try waitFor(seconds: 20) { received(root) == ["i.csv", "h.csv"] }
-        // The results bucket's object was seen and recorded, and started nothing.
-        try waitFor(seconds: 10) { (try? sluiceJSON(root, ["status"]))?["pendingHandoffs"] as? Int == 0 }
-        #expect(executions(root).count == 2)
-        // A bucket declared while sluiced runs is there once the configuration reloads.
-        try root.write("etc/sluice/buckets/later.json", "{}")
-        try waitFor(seconds: 10) {
-            FileManager.default.fileExists(atPath: buckets + "later")
-                && logContains(log, "bucket later created (declared in buckets/later.json)")
+        try await InProcessDaemon.run(on: root) { daemon in
+            let buckets = "var/lib/sluice/buckets/"
+            #expect(root.exists(buckets + "inbox"))
+            #expect(root.exists(buckets + "results"))
+            // A bucket made by hand still sends its events.
+            try FileManager.default.createDirectory(
+                atPath: root.path + "/" + buckets + "byhand",
+                withIntermediateDirectories: false
+            )
+            try await Task.sleep(for: .milliseconds(300))
+            try root.write(buckets + "results/r.json", "{}")
+            try root.write(buckets + "byhand/h.csv", "id\n1\n")
+            try root.write(buckets + "inbox/i.csv", "id\n1\n")
+            try await eventually("two deliveries", within: .seconds(20)) { root.received == ["i.csv", "h.csv"] }
+            // The results bucket's object was seen and recorded, and started nothing.
+            try await eventually("r.json recorded, nothing left to do", within: .seconds(10)) {
+                root.recorded("results", "r.json") && root.isIdle
+            }
+            #expect(root.executions().count == 2)
+            // A bucket declared while sluiced runs is there once the configuration reloads.
+            try root.write("etc/sluice/buckets/later.json", "{}")
+            try await eventually("bucket later made", within: .seconds(10)) {
+                root.exists(buckets + "later")
+                    && daemon.log.contains("bucket later created (declared in buckets/later.json)")
+            }
         }
-        daemon.terminate()
-        daemon.waitUntilExit()
     }
 }

@@ -1,15 +1,16 @@
 import Foundation
+import SluiceTesting
 import Testing
 
 /// Many uploads at once while sluiced is killed again and again: every file makes exactly one execution, each
 /// execution publishes one message. 500 files and 5 kills in `make test`; `make soak` runs 10,000 and 20
 /// (SLUICE_BURST_FILES, SLUICE_BURST_KILLS).
-extension DaemonEndToEndTests {
+extension CrashRecoveryTests {
     @Test(
         "Files moved in at once, sluiced SIGKILLed during the burst: one execution per file, one message each",
         .timeLimit(.minutes(30))
     )
-    func burstWithKills() throws {
+    func burstWithKills() async throws {
         let environment = ProcessInfo.processInfo.environment
         let files = environment["SLUICE_BURST_FILES"].flatMap(Int.init) ?? 500
         let kills = environment["SLUICE_BURST_KILLS"].flatMap(Int.init) ?? 5
@@ -35,17 +36,17 @@ extension DaemonEndToEndTests {
         for (i, name) in names.enumerated() {
             try "id,name\n\(i),company \(i)\n".write(toFile: staging + name, atomically: false, encoding: .utf8)
         }
-        var (daemon, log) = try launch(root)
+        var (daemon, log) = try await launch(root)
         defer { if daemon.isRunning { kill(daemon.processIdentifier, SIGKILL) } }
         let started = Date()
         for name in names { rename(staging + name, inbox + name) }
         var generator = SystemRandomNumberGenerator()
         // Spread over the burst: the first kills land while files are still being reported.
         for _ in 0..<kills {
-            Thread.sleep(forTimeInterval: Double.random(in: 0.05...0.6, using: &generator))
+            try await Task.sleep(for: .seconds(Double.random(in: 0.05...0.6, using: &generator)))
             kill(daemon.processIdentifier, SIGKILL)
             daemon.waitUntilExit()
-            (daemon, log) = try launch(root)
+            (daemon, log) = try await launch(root)
         }
         let topic = root.path + "/var/lib/sluice/topics/done"
         func messages() -> [String] {
@@ -53,10 +54,10 @@ extension DaemonEndToEndTests {
                 $0.hasSuffix(".json") && !$0.hasPrefix(".")
             }
         }
-        try waitFor(seconds: Double(files) / 5 + 60) {
+        try await waitFor(seconds: Double(files) / 5 + 60) {
             messages().count >= files && executions(root, status: "SUCCEEDED").count >= files
         }
-        try waitFor(seconds: 20) { (try? sluiceJSON(root, ["status"]))?["pendingHandoffs"] as? Int == 0 }
+        try await waitFor(seconds: 20) { (try? sluiceJSON(root, ["status"]))?["pendingHandoffs"] as? Int == 0 }
         let drained = Date().timeIntervalSince(started)
         let all = executions(root)
         #expect(all.count == files)
@@ -74,7 +75,6 @@ extension DaemonEndToEndTests {
                 + String(format: "%.1f s", drained)
         )
         _ = log
-        daemon.terminate()
-        daemon.waitUntilExit()
+        try await stop(daemon)
     }
 }

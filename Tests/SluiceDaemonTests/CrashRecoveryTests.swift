@@ -1,10 +1,16 @@
 import Foundation
+import SluiceTesting
 import Testing
+
+/// The real sluiced killed with SIGKILL again and again while it works (a Distributed Map here, a burst of uploads
+/// in BurstKillTests.swift): one at a time, beside DaemonEndToEndTests.
+@Suite(.serialized)
+struct CrashRecoveryTests: RealDaemonTesting {}
 
 /// sluiced killed with SIGKILL again and again while a Distributed Map runs: every restart carries the execution on
 /// from its journal, and at the end each item is in the result files exactly once and the completion message was
 /// published once.
-extension DaemonEndToEndTests {
+extension CrashRecoveryTests {
     func crashPipeline(_ root: Root) throws {
         try root.write(
             "etc/sluice/rules/inbox.json",
@@ -69,13 +75,13 @@ extension DaemonEndToEndTests {
         "SIGKILLed again and again mid-run: the map run finishes, each item once in the results, one completion message",
         .timeLimit(.minutes(3))
     )
-    func repeatedKills() throws {
+    func repeatedKills() async throws {
         let root = try Root()
         defer { root.remove() }
         try crashPipeline(root)
         // 40 batches, 4 at a time, 2 s each: about 20 s, long enough to be killed 10 times.
         let items = 100_000
-        var (daemon, _) = try start(root)
+        var (daemon, _) = try await start(root)
         defer { if daemon.isRunning { daemon.terminate() } }
         try root.write(
             "var/lib/sluice/buckets/inbox/items.jsonl",
@@ -84,16 +90,16 @@ extension DaemonEndToEndTests {
         var generator = SystemRandomNumberGenerator()
         var kills = 0
         for _ in 0..<10 {
-            Thread.sleep(forTimeInterval: Double.random(in: 0.3...1.2, using: &generator))
+            try await Task.sleep(for: .seconds(Double.random(in: 0.3...1.2, using: &generator)))
             let succeeded = try? sluiceJSON(root, ["executions", "list", "--status", "SUCCEEDED"])["executions"]
             if ((succeeded as? [[String: Any]]) ?? []).count == 1 { break }
             kill(daemon.processIdentifier, SIGKILL)
             daemon.waitUntilExit()
             kills += 1
-            (daemon, _) = try start(root)
+            (daemon, _) = try await start(root)
         }
         #expect(kills == 10)
-        try waitFor(seconds: 90) {
+        try await waitFor(seconds: 90) {
             let done = try? sluiceJSON(root, ["executions", "list", "--status", "SUCCEEDED"])["executions"]
             return ((done as? [[String: Any]]) ?? []).count == 1
         }
@@ -102,8 +108,9 @@ extension DaemonEndToEndTests {
         let numbers = try resultNumbers(root)
         #expect(numbers.count == items)
         #expect(Set(numbers) == Set(0..<items))
-        try waitFor(seconds: 20) { !root.files("out").isEmpty }
-        Thread.sleep(forTimeInterval: 0.5)
+        try await waitFor(seconds: 20) { !root.files("out").isEmpty }
+        // Nothing left to do: a second completion message would have been delivered by now.
+        try await waitFor(seconds: 10) { root.isIdle }
         #expect(root.files("out").count == 1)
         let manifest = try #require(
             root.files("out").first.flatMap {
@@ -111,7 +118,6 @@ extension DaemonEndToEndTests {
             }
         )
         #expect(manifest.hasPrefix("crash/") && manifest.hasSuffix("/manifest.json"))
-        daemon.terminate()
-        daemon.waitUntilExit()
+        try await stop(daemon)
     }
 }

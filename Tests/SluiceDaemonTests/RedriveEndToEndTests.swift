@@ -1,12 +1,16 @@
 import Foundation
+import SluiceInterpreter
+import SluiceStore
+import SluiceTesting
 import Testing
 
-/// `sluice executions redrive` against the real sluiced: a Distributed Map whose function fails for some items is
+/// `sluice executions redrive` against sluiced: a Distributed Map whose function fails for some items is
 /// fixed and redriven, and only the items that failed or never ran run again.
-extension DaemonEndToEndTests {
-    @Test("A failed map run, fixed and redriven, runs only the failed and unprocessed items", .timeLimit(.minutes(2)))
-    func redriveMapRun() throws {
-        let root = try Root()
+extension InProcessDaemonTests {
+    @Test("A failed map run, fixed and redriven, runs only the failed and unprocessed items", .timeLimit(.minutes(1)))
+    func redriveMapRun() async throws {
+        let root = try DaemonRoot()
+        let sluice = SluiceTool(root: root)
         defer { root.remove() }
         try root.write(
             "etc/sluice/rules/inbox.json",
@@ -51,59 +55,60 @@ extension DaemonEndToEndTests {
             atPath: root.path + "/var/lib/sluice/buckets/results",
             withIntermediateDirectories: true
         )
-        let (daemon, _) = try start(root)
-        defer { if daemon.isRunning { daemon.terminate() } }
-        try root.write("var/lib/sluice/buckets/inbox/items.jsonl", (0..<20).map { "{\"n\": \($0)}\n" }.joined())
-        try waitFor(seconds: 30) {
-            let failed = try? sluiceJSON(root, ["executions", "list", "--status", "FAILED"])["executions"]
-            return ((failed as? [[String: Any]]) ?? []).count == 1
-        }
-        let calls = { (try? String(contentsOfFile: root.path + "/calls", encoding: .utf8)) ?? "" }
-        // One at a time, so the run stopped at item 7 (no failures tolerated); 8 to 19 never ran.
-        #expect(calls().split(separator: "\n") == (0...7).map { Substring(String($0)) })
-        let failed = try #require(
-            (try sluiceJSON(root, ["executions", "list"])["executions"] as? [[String: Any]])?.first
-        )
-        let arn = try #require(failed["executionArn"] as? String)
-        let mapRunArn = try #require(try mapRuns(root).first?["mapRunArn"] as? String)
+        try await InProcessDaemon.run(on: root) { _ in
+            try root.write("var/lib/sluice/buckets/inbox/items.jsonl", (0..<20).map { "{\"n\": \($0)}\n" }.joined())
+            try await eventually("the execution FAILED") { root.executions(status: .failed).count == 1 }
+            let calls = { (try? String(contentsOfFile: root.path + "/calls", encoding: .utf8)) ?? "" }
+            // One at a time, so the run stopped at item 7 (no failures tolerated); 8 to 19 never ran.
+            #expect(calls().split(separator: "\n") == (0...7).map { Substring(String($0)) })
+            let failed = try #require(
+                (try await sluice.json(["executions", "list"])["executions"] as? [[String: Any]])?.first
+            )
+            let arn = try #require(failed["executionArn"] as? String)
+            let mapRunArn = try #require(
+                (try await sluice.json(["map-runs", "list"])["mapRuns"] as? [[String: Any]])?.first?["mapRunArn"]
+                    as? String
+            )
 
-        // Fixed; redriven.
-        try FileManager.default.removeItem(atPath: root.path + "/broken")
-        try FileManager.default.removeItem(atPath: root.path + "/calls")
-        let answer = try sluiceJSON(root, ["executions", "redrive", arn])
-        #expect(answer["redriveDate"] != nil)
-        try waitFor(seconds: 30) {
-            (try? sluiceJSON(root, ["executions", "describe", arn]))?["status"] as? String == "SUCCEEDED"
-        }
-        #expect(calls().split(separator: "\n") == (7...19).map { Substring(String($0)) })
-        let described = try sluiceJSON(root, ["executions", "describe", arn])
-        #expect(described["redriveCount"] as? Int == 1)
-        let events = try #require(try sluiceJSON(root, ["executions", "history", arn])["events"] as? [[String: Any]])
-        #expect(events.filter { $0["type"] as? String == "ExecutionRedriven" }.count == 1)
-        #expect(events.contains { $0["type"] as? String == "MapRunRedriven" })
-        // The same map run carried on; its result files hold every item once, and no FAILED file is left.
-        #expect(try mapRuns(root).count == 1)
-        let run = try sluiceJSON(root, ["map-runs", "describe", mapRunArn])
-        #expect(run["status"] as? String == "SUCCEEDED")
-        #expect((run["itemCounts"] as? [String: Any])?["succeeded"] as? Int == 20)
-        let folder =
-            root.path + "/var/lib/sluice/buckets/results/checked/"
-            + (mapRunArn.split(separator: ":").last.map(String.init) ?? "")
-        let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { !$0.hasPrefix(".") }
-        #expect(!files.contains { $0.hasPrefix("FAILED_") })
-        var numbers: [Int] = []
-        for file in files where file.hasPrefix("SUCCEEDED_") {
-            for line in try String(contentsOfFile: folder + "/" + file, encoding: .utf8).split(separator: "\n") {
-                guard let r = line.range(of: #"\"n\": "#) ?? line.range(of: #"\"n\":"#) else { continue }
-                numbers.append(Int(line[r.upperBound...].prefix { $0.isNumber }) ?? -1)
+            // Fixed; redriven.
+            try FileManager.default.removeItem(atPath: root.path + "/broken")
+            try FileManager.default.removeItem(atPath: root.path + "/calls")
+            let answer = try await sluice.json(["executions", "redrive", arn])
+            #expect(answer["redriveDate"] != nil)
+            try await eventually("the redriven execution SUCCEEDED") { root.execution(arn)?.status == .succeeded }
+            #expect(calls().split(separator: "\n") == (7...19).map { Substring(String($0)) })
+            let described = try await sluice.json(["executions", "describe", arn])
+            #expect(described["status"] as? String == "SUCCEEDED")
+            #expect(described["redriveCount"] as? Int == 1)
+            let events = try #require(
+                try await sluice.json(["executions", "history", arn])["events"] as? [[String: Any]]
+            )
+            #expect(events.filter { $0["type"] as? String == "ExecutionRedriven" }.count == 1)
+            #expect(events.contains { $0["type"] as? String == "MapRunRedriven" })
+            // The same map run carried on; its result files hold every item once, and no FAILED file is left.
+            #expect((try await sluice.json(["map-runs", "list"])["mapRuns"] as? [[String: Any]])?.count == 1)
+            let run = try await sluice.json(["map-runs", "describe", mapRunArn])
+            #expect(run["status"] as? String == "SUCCEEDED")
+            #expect((run["itemCounts"] as? [String: Any])?["succeeded"] as? Int == 20)
+            let folder =
+                root.path + "/var/lib/sluice/buckets/results/checked/"
+                + (mapRunArn.split(separator: ":").last.map(String.init) ?? "")
+            let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter {
+                !$0.hasPrefix(".")
             }
+            #expect(!files.contains { $0.hasPrefix("FAILED_") })
+            var numbers: [Int] = []
+            for file in files where file.hasPrefix("SUCCEEDED_") {
+                for line in try String(contentsOfFile: folder + "/" + file, encoding: .utf8).split(separator: "\n") {
+                    guard let r = line.range(of: #"\"n\": "#) ?? line.range(of: #"\"n\":"#) else { continue }
+                    numbers.append(Int(line[r.upperBound...].prefix { $0.isNumber }) ?? -1)
+                }
+            }
+            #expect(numbers.sorted() == Array(0..<20))
+            let manifest = try String(contentsOfFile: folder + "/manifest.json", encoding: .utf8)
+            #expect(!manifest.contains("FAILED_"))
+            // A SUCCEEDED execution is not redriven.
+            #expect(try await sluice.status(["executions", "redrive", arn]) == 2)
         }
-        #expect(numbers.sorted() == Array(0..<20))
-        let manifest = try String(contentsOfFile: folder + "/manifest.json", encoding: .utf8)
-        #expect(!manifest.contains("FAILED_"))
-        // A SUCCEEDED execution is not redriven.
-        #expect(try sluice(root, ["executions", "redrive", arn]).status == 2)
-        daemon.terminate()
-        daemon.waitUntilExit()
     }
 }

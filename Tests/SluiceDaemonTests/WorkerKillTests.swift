@@ -1,4 +1,5 @@
 import Foundation
+import SluiceTesting
 import Testing
 
 /// Workers killed under sluiced: a batch whose worker is SIGKILLed is retried on a fresh worker and the run ends
@@ -27,7 +28,7 @@ extension DaemonEndToEndTests {
     }
 
     @Test("A worker SIGKILLed mid-batch: the batch is retried on a new worker, each item ends up once in the results")
-    func workerKilledMidBatch() throws {
+    func workerKilledMidBatch() async throws {
         let root = try Root()
         defer { root.remove() }
         try napWorker(root)
@@ -49,7 +50,7 @@ extension DaemonEndToEndTests {
             withIntermediateDirectories: true
         )
         try root.write("var/lib/sluice/buckets/inbox/items.jsonl", (0..<50).map { "{\"n\": \($0)}\n" }.joined())
-        let (daemon, _) = try start(root)
+        let (daemon, _) = try await start(root)
         defer { if daemon.isRunning { daemon.terminate() } }
         let started = try sluiceJSON(root, ["start-execution", "batches"])
         let arn = try #require(started["executionArn"] as? String)
@@ -57,22 +58,21 @@ extension DaemonEndToEndTests {
             ((try? String(contentsOfFile: root.path + "/worker-pids", encoding: .utf8)) ?? "")
                 .split(separator: "\n").compactMap { Int32($0) }
         }
-        try waitFor(seconds: 20) { pids().count >= 2 }
+        try await waitFor(seconds: 20) { pids().count >= 2 }
         let victim = try #require(pids().last)
         kill(victim, SIGKILL)
-        try waitFor(seconds: 60) {
+        try await waitFor(seconds: 60) {
             (try? sluiceJSON(root, ["executions", "describe", arn]))?["status"] as? String == "SUCCEEDED"
         }
         #expect(Set(pids()).count >= 2)
         let output = try #require(try sluiceJSON(root, ["executions", "describe", arn])["output"] as? String)
         let batches = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [[[String: Int]]])
         #expect(batches.flatMap { $0 }.compactMap { $0["n"] } == Array(0..<50))
-        daemon.terminate()
-        daemon.waitUntilExit()
+        try await stop(daemon)
     }
 
     @Test("StopExecution stops the workers running the execution's tasks")
-    func stopKillsWorkers() throws {
+    func stopKillsWorkers() async throws {
         let root = try Root()
         defer { root.remove() }
         try root.write(
@@ -88,10 +88,10 @@ extension DaemonEndToEndTests {
             "etc/sluice/state-machines/stuck.asl.json",
             #"{"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "forever", "End": true}}}"#
         )
-        let (daemon, _) = try start(root)
+        let (daemon, _) = try await start(root)
         defer { if daemon.isRunning { daemon.terminate() } }
         let arn = try #require(try sluiceJSON(root, ["start-execution", "stuck"])["executionArn"] as? String)
-        try waitFor(seconds: 20) { FileManager.default.fileExists(atPath: root.path + "/forever-pid") }
+        try await waitFor(seconds: 20) { FileManager.default.fileExists(atPath: root.path + "/forever-pid") }
         let pid = try #require(
             Int32(
                 try String(contentsOfFile: root.path + "/forever-pid", encoding: .utf8)
@@ -100,9 +100,8 @@ extension DaemonEndToEndTests {
         )
         #expect(kill(pid, 0) == 0)
         _ = try sluiceJSON(root, ["executions", "stop", arn])
-        try waitFor(seconds: 20) { kill(pid, 0) != 0 }
+        try await waitFor(seconds: 20) { kill(pid, 0) != 0 }
         #expect((try sluiceJSON(root, ["executions", "describe", arn]))["status"] as? String == "ABORTED")
-        daemon.terminate()
-        daemon.waitUntilExit()
+        try await stop(daemon)
     }
 }

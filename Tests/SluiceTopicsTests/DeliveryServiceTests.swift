@@ -109,7 +109,14 @@ struct DeliveryServiceTests {
             "n=$(cat \(counter) 2>/dev/null || echo 0); n=$((n+1)); echo $n > \(counter)\n"
                 + "echo \"$SLUICE_MESSAGE_ID\" >> \(f.file("ids"))\n[ $n -ge 3 ]"
         )
-        let subscription = try f.subscription("flaky", topic: "t", endpoint: script, ["DeliveryPolicy": fastPolicy])
+        // Delays long enough that waiting one for real would show, whatever the load on the machine.
+        let slowPolicy: JSONValue = [
+            "healthyRetryPolicy": [
+                "numRetries": 3, "numNoDelayRetries": 1, "minDelayTarget": 20, "maxDelayTarget": 40,
+                "numMinDelayRetries": 1, "numMaxDelayRetries": 0, "backoffFunction": "linear",
+            ]
+        ]
+        let subscription = try f.subscription("flaky", topic: "t", endpoint: script, ["DeliveryPolicy": slowPolicy])
         let message = try f.store.publish(topic: "t", message: "m")
         let clock = InstantClock()
         let changes = Mutex<[DeliveryState.Status]>([])
@@ -123,10 +130,10 @@ struct DeliveryServiceTests {
         let outcomes = await service.deliver(message)
         #expect(outcomes.map(\.status) == [.delivered])
         #expect(outcomes.first?.attempts == 3)
-        // Retry 1 is immediate, retry 2 waits the minimum delay; nothing really waited (the bound is loose: the
-        // end-to-end suites running beside this one can hold the test threads for seconds).
-        #expect(clock.sleptSeconds == [0, 2])
-        #expect(ContinuousClock.now - started < .seconds(60))
+        // Retry 1 is immediate, retry 2 waits the minimum delay; nothing really waited: the whole took less than
+        // the 20 s that retry 2 asked the clock for.
+        #expect(clock.sleptSeconds == [0, 20])
+        #expect(ContinuousClock.now - started < .seconds(20))
         // Every attempt carried the same MessageId.
         #expect(f.read(f.file("ids")) == String(repeating: message.messageId + "\n", count: 3))
         let record = try #require(
@@ -190,8 +197,9 @@ struct DeliveryServiceTests {
         )
         let started = ContinuousClock.now
         let outcome = try #require(await service.deliver(message).first)
-        // Killed at the 1 s timeout, not after the script's 300 s (loose: other suites share the test threads).
-        #expect(ContinuousClock.now - started < .seconds(60))
+        // Killed at the 1 s timeout (and 0.2 s grace), not after the script's 300 s nor at a timeout several times
+        // longer.
+        #expect(ContinuousClock.now - started < .seconds(5))
         #expect(outcome.status == .deadLettered)
         #expect(outcome.attempts == 1)
         #expect(outcome.lastFailure == "timed out after 1.00 seconds")
