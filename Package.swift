@@ -29,41 +29,47 @@ let package = Package(
             // Double.rounded() and friends live in libm, which nothing else links for a Foundation-free binary.
             linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]
         ),
+        // The words every layer shares: timestamps, MD5, execution statuses, the child-execution record.
+        .target(name: "SluiceVocabulary", dependencies: ["SluiceJSON"], swiftSettings: strictSettings),
         // JSONata 2.0.6, the query language AWS now puts first.
         .target(name: "SluiceJSONata", dependencies: ["SluiceJSON"], swiftSettings: strictSettings),
-        .target(name: "SluiceASL", dependencies: ["SluiceJSON", "SluiceJSONata"], swiftSettings: strictSettings),
+        .target(
+            name: "SluiceASL",
+            dependencies: ["SluiceJSON", "SluiceVocabulary", "SluiceJSONata"],
+            swiftSettings: strictSettings
+        ),
         // EventBridge event patterns, target input transformation and SNS filter policies.
         .target(name: "SluicePatterns", dependencies: ["SluiceJSON"], swiftSettings: strictSettings),
         // Domain values: rules and their targets, subscriptions; decoded and validated from their files.
         .target(name: "SluiceCore", dependencies: ["SluiceJSON", "SluicePatterns"], swiftSettings: strictSettings),
         .target(
             name: "SluiceInterpreter",
-            dependencies: ["SluiceJSON", "SluiceASL", "SluiceJSONata"],
+            dependencies: ["SluiceJSON", "SluiceVocabulary", "SluiceASL", "SluiceJSONata"],
             swiftSettings: strictSettings
         ),
         // Layer 1: the operating system.
         .target(name: "CSluiceLinux"),
-        // The system calls the others share: files read and statted, atomic writes, UTC times.
+        // Every system call the others make: EINTR retries, files, folders and their walking, atomic writes, UTC times.
         .target(name: "SluiceLinux", swiftSettings: strictSettings),
         // Bucket objects as Distributed Map items (ItemReader); gzip and zstd come from the system libraries.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
         .target(
             name: "SluiceBucket",
-            dependencies: ["SluiceLinux", "SluiceCore", "SluiceJSON", "SluiceASL", "SluiceInterpreter", "CZlib", "CZstd"],
+            dependencies: ["SluiceLinux", "SluiceCore", "SluiceJSON", "SluiceVocabulary", "CZlib", "CZstd"],
             swiftSettings: strictSettings
         ),
         // Bucket folders watched with inotify and turned into S3's EventBridge object events.
         .target(
             name: "SluiceWatch",
-            dependencies: ["SluiceLinux", "SluiceJSON", "SluiceCore", "SluiceInterpreter"],
+            dependencies: ["SluiceLinux", "SluiceJSON", "SluiceVocabulary", "SluiceCore"],
             swiftSettings: strictSettings
         ),
         // Functions: worker processes under Lambda's concurrency model.
         .target(
             name: "SluiceWorkers",
             dependencies: [
-                "CSluiceLinux", "SluiceJSON",
+                "CSluiceLinux", "SluiceLinux", "SluiceJSON",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
@@ -72,8 +78,7 @@ let package = Package(
         .target(
             name: "SluiceTopics",
             dependencies: [
-                "SluiceLinux", "SluiceJSON", "SluiceASL", "SluiceInterpreter", "SluicePatterns", "SluiceCore",
-                "SluiceWorkers",
+                "SluiceLinux", "SluiceJSON", "SluiceVocabulary", "SluicePatterns", "SluiceCore", "SluiceWorkers",
             ],
             swiftSettings: strictSettings
         ),
@@ -94,7 +99,7 @@ let package = Package(
         .target(
             name: "SluiceEngine",
             dependencies: [
-                "SluiceJSON", "SluiceASL", "SluiceInterpreter", "SluiceWorkers", "SluiceBucket", "SluiceTopics",
+                "SluiceJSON", "SluiceVocabulary", "SluiceASL", "SluiceInterpreter", "SluiceWorkers", "SluiceBucket", "SluiceTopics",
                 "SluiceCore", "SluiceStore",
             ],
             swiftSettings: strictSettings
@@ -102,14 +107,14 @@ let package = Package(
         // The store: sluice.db (SQLite, WAL) through GRDB.
         .target(
             name: "SluiceStore",
-            dependencies: ["SluiceInterpreter", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["SluiceInterpreter", "SluiceVocabulary", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
         // Layer 2: the daemon.
         .target(
             name: "SluiceDaemon",
             dependencies: [
-                "CSluiceLinux", "SluiceJSON", "SluiceASL", "SluiceInterpreter", "SluicePatterns", "SluiceCore", "SluiceConfig",
+                "CSluiceLinux", "SluiceLinux", "SluiceJSON", "SluiceVocabulary", "SluiceASL", "SluiceInterpreter", "SluicePatterns", "SluiceCore", "SluiceConfig",
                 "SluiceWorkers", "SluiceTopics", "SluiceWatch", "SluiceSystemd", "SluiceEngine", "SluiceStore",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -121,7 +126,7 @@ let package = Package(
         .target(
             name: "SluiceCLI",
             dependencies: [
-                "SluiceJSON", "SluiceASL", "SluiceInterpreter", "SluicePatterns", "SluiceWorkers", "SluiceCore",
+                "SluiceJSON", "SluiceVocabulary", "SluiceASL", "SluiceInterpreter", "SluicePatterns", "SluiceWorkers", "SluiceCore",
                 "SluiceConfig", "SluiceBucket", "SluiceTopics", "SluiceEngine", "SluiceStore", "SluiceLinux", "SluiceJSONata",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -132,7 +137,7 @@ let package = Package(
             name: "SluiceTesting",
             dependencies: [
                 "SluiceWorkers", "SluiceTopics", "SluiceCore", "SluiceASL", "SluiceJSON", "SluiceDaemon", "SluiceEngine",
-                "SluiceStore", "SluiceInterpreter",
+                "SluiceStore", "SluiceInterpreter", "SluiceVocabulary",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -154,22 +159,24 @@ let package = Package(
         .executableTarget(
             name: "sluice-bench",
             dependencies: [
-                "SluiceJSON", "SluiceJSONata", "SluiceASL", "SluiceInterpreter", "SluicePatterns", "SluiceWorkers", "SluiceCLI",
+                "SluiceJSON", "SluiceVocabulary", "SluiceJSONata", "SluiceASL", "SluiceInterpreter", "SluicePatterns", "SluiceWorkers", "SluiceCLI",
                 "SluiceEngine", "SluiceStore", "SluiceBucket", "SluiceDaemon", .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "SluiceJSONTests", dependencies: ["SluiceJSON"], swiftSettings: strictSettings),
         .testTarget(name: "SluiceJSONataTests", dependencies: ["SluiceJSONata", "SluiceJSON"], swiftSettings: strictSettings),
+        .testTarget(name: "SluiceLinuxTests", dependencies: ["SluiceLinux"], swiftSettings: strictSettings),
+        .testTarget(name: "SluiceVocabularyTests", dependencies: ["SluiceVocabulary"], swiftSettings: strictSettings),
         .testTarget(name: "SluiceASLTests", dependencies: ["SluiceASL", "SluiceJSON"], swiftSettings: strictSettings),
         .testTarget(
             name: "SluiceBucketTests",
-            dependencies: ["SluiceBucket", "SluiceCore", "SluiceJSON", "SluiceASL", "SluiceInterpreter"],
+            dependencies: ["SluiceBucket", "SluiceCore", "SluiceJSON", "SluiceVocabulary"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "SluiceWatchTests",
-            dependencies: ["SluiceWatch", "SluiceInterpreter", "SluiceJSON"],
+            dependencies: ["SluiceWatch", "SluiceLinux", "SluiceJSON", "SluiceVocabulary"],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -192,19 +199,19 @@ let package = Package(
         .testTarget(
             name: "SluiceEngineTests",
             dependencies: [
-                "SluiceEngine", "SluiceTesting", "SluiceWorkers", "SluiceTopics", "SluiceJSON", "SluiceASL",
+                "SluiceEngine", "SluiceTesting", "SluiceWorkers", "SluiceTopics", "SluiceJSON", "SluiceVocabulary", "SluiceASL",
                 "SluiceInterpreter", .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "SluiceStoreTests",
-            dependencies: ["SluiceStore", "SluiceInterpreter"],
+            dependencies: ["SluiceStore", "SluiceInterpreter", "SluiceVocabulary"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "SluiceInterpreterTests",
-            dependencies: ["SluiceInterpreter", "SluiceASL", "SluiceJSON"],
+            dependencies: ["SluiceInterpreter", "SluiceASL", "SluiceJSON", "SluiceVocabulary"],
             swiftSettings: strictSettings
         ),
         // sluiced in-process (the test kit) and, for what only it shows, the real binary (built beside the tests),
@@ -231,8 +238,7 @@ let package = Package(
         .testTarget(
             name: "SluiceTopicsTests",
             dependencies: [
-                "SluiceTopics", "SluiceTesting", "SluiceCore", "SluiceJSON", "SluiceASL", "SluiceInterpreter", "SluicePatterns",
-                "SluiceWorkers",
+                "SluiceTopics", "SluiceTesting", "SluiceCore", "SluiceJSON", "SluiceVocabulary", "SluicePatterns", "SluiceWorkers",
             ],
             swiftSettings: strictSettings
         ),

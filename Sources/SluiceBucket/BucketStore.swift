@@ -22,8 +22,6 @@ package struct BucketStore: Sendable {
         self.bucketsDirectory = bucketsDirectory
     }
 
-    /// Whether a file with this name can be an object.
-
     /// The file holding an object.
     ///
     /// Refuses keys that could name something outside the bucket ("..", ".", empty folder names, an absolute path,
@@ -78,7 +76,7 @@ package struct BucketStore: Sendable {
         }
         let path = root + "/" + key
         guard let real = Posix.realPath(path) else { throw .noSuchKey(bucket: bucket, key: key) }
-        guard Self.isInside(real, root: root) else {
+        guard real != root, Posix.isInside(real, root: root) else {
             throw .invalidKey(bucket: bucket, key: key, "it is a symlink to a file outside the bucket")
         }
         guard Posix.status(real)?.isRegularFile == true else { throw .noSuchKey(bucket: bucket, key: key) }
@@ -88,49 +86,27 @@ package struct BucketStore: Sendable {
     /// Every object under `prefix`, sorted as S3 sorts keys.
     func listEntries(bucket: String, prefix: String) throws(ItemReaderError) -> [Entry] {
         let root = try bucketDirectory(bucket)
-        var entries: [Entry] = []
-        walk(bucket: bucket, root: root, directory: root, keyPrefix: "", prefix: Array(prefix.utf8), into: &entries)
+        let prefixBytes = Array(prefix.utf8)
+        let walker = DirectoryWalker(
+            // Descend only where keys can still match: the folder is inside the prefix or the prefix inside it. A
+            // folder that vanished or cannot be read lists as empty, as a prefix with no objects does.
+            enterDirectory: { _, folder in
+                let folderKey = Array(folder.utf8)
+                return folderKey.starts(with: prefixBytes) || prefixBytes.starts(with: folderKey)
+            },
+            acceptsName: ObjectName.isObject
+        )
+        var files: [DirectoryWalker.File] = []
+        walker.walk(root: root, directory: root, relativePrefix: "", into: &files)
+        // A symlink to a file inside the bucket is that file under another key.
+        var entries = files.filter { $0.relativePath.utf8.starts(with: prefixBytes) }.map {
+            Entry(
+                location: ObjectLocation(bucket: bucket, key: $0.relativePath, path: $0.resolvedPath),
+                status: $0.status
+            )
+        }
         entries.sort { $0.location.key.utf8.lexicographicallyPrecedes($1.location.key.utf8) }
         return entries
-    }
-
-    private func walk(
-        bucket: String,
-        root: String,
-        directory: String,
-        keyPrefix: String,
-        prefix: [UInt8],
-        into entries: inout [Entry]
-    ) {
-        // A folder that vanished or cannot be read lists as empty, as a prefix with no objects does.
-        guard let names = Posix.directoryEntries(directory) else { return }
-        for name in names where !name.hasPrefix(".") {
-            let path = directory + "/" + name
-            let key = keyPrefix + name
-            guard let link = Posix.linkStatus(path) else { continue }
-            if link.isDirectory {
-                let folderKey = Array((key + "/").utf8)
-                // Descend only where keys can still match: the folder is inside the prefix or the prefix inside it.
-                guard folderKey.starts(with: prefix) || prefix.starts(with: folderKey) else { continue }
-                walk(bucket: bucket, root: root, directory: path, keyPrefix: key + "/", prefix: prefix, into: &entries)
-                continue
-            }
-            guard ObjectName.isObject(name), key.utf8.starts(with: prefix) else { continue }
-            if link.isRegularFile {
-                entries.append(Entry(location: ObjectLocation(bucket: bucket, key: key, path: path), status: link))
-            } else if link.isSymbolicLink, let real = Posix.realPath(path), Self.isInside(real, root: root),
-                let target = Posix.status(real), target.isRegularFile
-            {
-                // A symlink to a file inside the bucket is that file under another key; links to folders are not
-                // followed (they could loop) and links leaving the bucket are ignored.
-                entries.append(Entry(location: ObjectLocation(bucket: bucket, key: key, path: real), status: target))
-            }
-        }
-    }
-
-    /// Byte-wise, unlike String.hasPrefix: canonically equivalent spellings are different folders on disk.
-    static func isInside(_ path: String, root: String) -> Bool {
-        path.utf8.starts(with: (root + "/").utf8)
     }
 
     func summary(of entry: Entry) throws(ItemReaderError) -> BucketObjectSummary {
@@ -139,7 +115,7 @@ package struct BucketStore: Sendable {
             key: entry.location.key,
             size: entry.status.size,
             etag: "\"\(etag)\"",
-            lastModified: S3Time.iso8601(nanoseconds: entry.status.modifiedNanoseconds),
+            lastModified: UTCTime.iso8601(nanoseconds: entry.status.modifiedNanoseconds),
             lastModifiedEpochSeconds: Int(entry.status.modifiedNanoseconds.dividedRoundingDown(by: 1_000_000_000))
         )
     }

@@ -245,35 +245,20 @@ final class CSVItemSource: FailOnceItemSource {
             }
             let b = base[i]
             if b == Self.backslash {
-                // "Backslashes only work with other backslashes, double quotation marks, and the configured field
-                // separator ... A backslash followed by any other character is silently removed."
-                guard i + 1 < end else {
-                    if !atEnd { return nil }
-                    i += 1
-                    continue
-                }
-                let escaped = base[i + 1]
-                if escaped == Self.backslash || escaped == Self.quote || escaped == delimiter {
-                    scratch.append(escaped)
-                    i += 2
-                } else {
-                    i += 1
-                }
+                guard let next = unescapeBackslash(base, at: i, end: end, atEnd: atEnd) else { return nil }
+                i = next
                 continue
             }
             if quoted {
                 if b == Self.quote {
-                    if i + 1 < end {
-                        if base[i + 1] == Self.quote {
-                            scratch.append(Self.quote)
-                            i += 2
-                            continue
-                        }
-                    } else if !atEnd {
-                        return nil
+                    guard let doubled = Self.isDoubledQuote(base, at: i, end: end, atEnd: atEnd) else { return nil }
+                    if doubled {
+                        scratch.append(Self.quote)
+                        i += 2
+                    } else {
+                        quoted = false
+                        i += 1
                     }
-                    quoted = false
-                    i += 1
                     continue
                 }
                 if b == Self.lineFeed { breaks += 1 }
@@ -290,14 +275,11 @@ final class CSVItemSource: FailOnceItemSource {
                 }
                 // "You can preserve double quotes by repeating them" holds outside quotes too: AWS reads the
                 // unquoted field {""MyKey"":""MyValue""} as {"MyKey":"MyValue"}. A lone quote is kept as written.
-                if i + 1 < end {
-                    if base[i + 1] == Self.quote {
-                        scratch.append(Self.quote)
-                        i += 2
-                        continue
-                    }
-                } else if !atEnd {
-                    return nil
+                guard let doubled = Self.isDoubledQuote(base, at: i, end: end, atEnd: atEnd) else { return nil }
+                if doubled {
+                    scratch.append(Self.quote)
+                    i += 2
+                    continue
                 }
             }
             // Text after a closing quote is kept as written too.
@@ -306,6 +288,28 @@ final class CSVItemSource: FailOnceItemSource {
         }
         newlines += breaks
         return i
+    }
+
+    /// A backslash at `i` in an escaped field: appends what it escapes to `scratch` and returns where the field goes
+    /// on, or nil when the byte after it is not read yet.
+    ///
+    /// "Backslashes only work with other backslashes, double quotation marks, and the configured field separator
+    /// ... A backslash followed by any other character is silently removed."
+    @inline(__always)
+    private func unescapeBackslash(_ base: UnsafePointer<UInt8>, at i: Int, end: Int, atEnd: Bool) -> Int? {
+        guard i + 1 < end else { return atEnd ? i + 1 : nil }
+        let escaped = base[i + 1]
+        guard escaped == Self.backslash || escaped == Self.quote || escaped == delimiter else { return i + 1 }
+        scratch.append(escaped)
+        return i + 2
+    }
+
+    /// Whether the quote at `i` is followed by another (a quote kept as text), or nil when that byte is not read
+    /// yet; at the end of the file it is not.
+    @inline(__always)
+    private static func isDoubledQuote(_ base: UnsafePointer<UInt8>, at i: Int, end: Int, atEnd: Bool) -> Bool? {
+        guard i + 1 < end else { return atEnd ? false : nil }
+        return base[i + 1] == Self.quote
     }
 
     /// Whether `bytes` are valid UTF-8 (ASCII checked eight bytes at a time; the rest validated by the standard

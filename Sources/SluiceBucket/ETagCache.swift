@@ -1,5 +1,5 @@
-import SluiceInterpreter
 import SluiceLinux
+import SluiceVocabulary
 import Synchronization
 
 /// Remembers the MD5 of files already hashed, keyed by what changes when a file is rewritten.

@@ -2,6 +2,7 @@ import Foundation
 import SluiceInterpreter
 import SluiceJSON
 import SluiceStore
+import SluiceVocabulary
 
 /// A stored execution in the shapes of Step Functions' ListExecutions and DescribeExecution responses.
 struct ExecutionDocument {

@@ -2,6 +2,7 @@ import ArgumentParser
 import SluiceInterpreter
 import SluiceJSON
 import SluiceStore
+import SluiceVocabulary
 
 /// `sluice executions list`: ListExecutions over sluice.db, newest first.
 struct ExecutionsListCommand: ParsableCommand {

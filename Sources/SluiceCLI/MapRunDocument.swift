@@ -4,6 +4,7 @@ import SluiceEngine
 import SluiceInterpreter
 import SluiceJSON
 import SluiceStore
+import SluiceVocabulary
 
 /// A stored map run in the shapes of Step Functions' ListMapRuns and DescribeMapRun responses.
 struct MapRunDocument {

@@ -5,6 +5,7 @@ import SluiceEngine
 import SluiceJSON
 import SluiceStore
 import SluiceTopics
+import SluiceVocabulary
 
 /// `sluice publish`: SNS Publish from the shell (`aws sns publish`): stores the message in the topic's folder.
 struct PublishCommand: AsyncParsableCommand {

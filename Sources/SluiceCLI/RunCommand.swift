@@ -5,6 +5,7 @@ import SluiceASL
 import SluiceEngine
 import SluiceInterpreter
 import SluiceJSON
+import SluiceVocabulary
 import SluiceWorkers
 
 /// `sluice run`: runs a state machine in-process, no daemon needed.

@@ -4,6 +4,7 @@ import SluiceASL
 import SluiceInterpreter
 import SluiceJSON
 import SluiceStore
+import SluiceVocabulary
 
 /// `sluice status`: what sluiced is doing, in one screen, from sluice.db (its report every 2 s, and the tables).
 struct StatusCommand: ParsableCommand {

@@ -5,6 +5,7 @@ import SluiceEngine
 import SluiceInterpreter
 import SluiceJSON
 import SluiceStore
+import SluiceVocabulary
 
 /// What sluiced answers to the requests `sluice` commands leave in the store (StartExecution, StopExecution), in
 /// the shapes of AWS's responses and errors (`{"__type", "message"}`), with the hand-offs an answer promises

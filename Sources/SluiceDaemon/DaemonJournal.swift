@@ -3,6 +3,7 @@ import SluiceASL
 import SluiceEngine
 import SluiceJSON
 import SluiceStore
+import SluiceVocabulary
 import Synchronization
 
 /// The executions' journal in sluice.db: events are buffered as they are handled and written in groups (every

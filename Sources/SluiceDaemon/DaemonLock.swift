@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import SluiceEngine
+import SluiceLinux
 import Synchronization
 
 /// One root, one sluiced: the daemon holds an exclusive lock on ROOT/run/sluice/sluiced.lock for its whole life, so
@@ -17,19 +18,18 @@ final class DaemonLock: Sendable {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let file = folder + "/sluiced.lock"
         // Close-on-exec: workers and subscriber scripts must not inherit, and so keep, the lock.
-        let fd = open(file, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard fd >= 0 else {
-            throw DaemonError("cannot open the lock file \(file): \(String(cString: strerror(errno)))")
+        let fd: Int32
+        switch Posix.retrying("open", { open(file, O_RDWR | O_CREAT | O_CLOEXEC, 0o644) }) {
+        case .success(let opened): fd = opened
+        case .failure(let failure): throw DaemonError("cannot open the lock file \(file): \(failure.message)")
         }
-        var result: Int32
-        repeat { result = flock(fd, LOCK_EX | LOCK_NB) } while result != 0 && errno == EINTR
-        guard result == 0 else {
-            let reason = errno
+        if case .failure(let failure) = Posix.retrying("flock", { flock(fd, LOCK_EX | LOCK_NB) }) {
+            let reason = failure.code
             let holder = (try? String(contentsOfFile: file, encoding: .utf8))?
                 .trimmingCharacters(in: .whitespacesAndNewlines)
             close(fd)
             guard reason == EWOULDBLOCK else {
-                throw DaemonError("cannot lock \(file): \(String(cString: strerror(reason)))")
+                throw DaemonError("cannot lock \(file): \(failure.message)")
             }
             let who = holder.flatMap { $0.isEmpty ? nil : "another sluiced (pid \($0))" } ?? "another sluiced"
             throw DaemonError(

@@ -4,6 +4,7 @@ import SluiceEngine
 import SluiceInterpreter
 import SluiceJSON
 import SluiceStore
+import SluiceVocabulary
 
 extension DaemonStore {
     /// Records an execution as RUNNING at its start, with what it needs to resume after a restart, in one

@@ -6,6 +6,7 @@ import SluiceInterpreter
 import SluiceJSON
 import SluiceStore
 import SluiceTopics
+import SluiceVocabulary
 import SluiceWatch
 
 /// The daemon's use of sluice.db: which objects were reported (catch-up after a restart), the last sequencer,

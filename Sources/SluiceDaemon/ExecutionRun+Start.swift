@@ -5,6 +5,7 @@ import SluiceEngine
 import SluiceInterpreter
 import SluiceJSON
 import SluiceStore
+import SluiceVocabulary
 
 extension ExecutionRun {
     /// Records a new execution's start with its status change's hand-offs and lets the hand-off that asked for it

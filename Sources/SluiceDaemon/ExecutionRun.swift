@@ -6,6 +6,7 @@ import SluiceInterpreter
 import SluiceJSON
 import SluiceStore
 import SluiceTopics
+import SluiceVocabulary
 
 /// One execution from its start request to its end: recorded as started (with its RUNNING status change's
 /// hand-offs, and the removal of the hand-off that asked for it), run through the pipeline with its journal, and

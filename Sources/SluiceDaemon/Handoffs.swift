@@ -4,6 +4,7 @@ import SluiceASL
 import SluiceEngine
 import SluiceJSON
 import SluiceStore
+import SluiceVocabulary
 import Synchronization
 
 /// The daemon's hand-offs in memory. `plan` routes an event to the hand-offs to record with what it follows from;

@@ -1,6 +1,7 @@
 import ServiceLifecycle
 import SluiceASL
 import SluiceEngine
+import SluiceVocabulary
 
 /// Hand-offs held until they are due (a target's RetryPolicy back-off) are carried out when they are, looked at
 /// every 250 ms: the retries are seconds apart.

@@ -1,6 +1,7 @@
 import CSluiceLinux
 import Foundation
 import Glibc
+import SluiceLinux
 
 /// Bucket folders are shared with the members of sluiced's group: they drop files there as themselves. So a bucket
 /// folder is group-writable and setgid (what is made inside belongs to the group), and carries a default POSIX ACL
@@ -12,19 +13,19 @@ enum SharedFolder {
     static func prepare(_ path: String) throws -> String? {
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         var info = stat()
-        guard stat(path, &info) == 0 else { return "cannot stat \(path): \(String(cString: strerror(errno)))" }
+        guard stat(path, &info) == 0 else { return "cannot stat \(path): \(Posix.message(errno))" }
         var problems: [String] = []
         // Under systemd (UMask=0007, a setgid state folder) the folder is 2770 already. chmod only when it is not:
         // the unit's RestrictSUIDSGID= refuses any chmod that names the setgid bit, and one without it clears it.
         let wanted: mode_t = S_ISGID | 0o770
         if info.st_mode & 0o7777 != wanted, chmod(path, wanted) != 0 {
-            problems.append("cannot make \(path) group-writable and setgid: \(String(cString: strerror(errno)))")
+            problems.append("cannot make \(path) group-writable and setgid: \(Posix.message(errno))")
         }
         let acl = defaultACL
         let result = acl.withUnsafeBytes { setxattr(path, "system.posix_acl_default", $0.baseAddress, $0.count, 0) }
         // A file system without ACLs still has the mode and setgid; only umasks then decide.
         if result != 0, errno != ENOTSUP, errno != EOPNOTSUPP {
-            problems.append("cannot set the default ACL of \(path): \(String(cString: strerror(errno)))")
+            problems.append("cannot set the default ACL of \(path): \(Posix.message(errno))")
         }
         return problems.isEmpty ? nil : problems.joined(separator: "; ")
     }

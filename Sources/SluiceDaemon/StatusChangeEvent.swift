@@ -1,6 +1,7 @@
 import SluiceASL
 import SluiceInterpreter
 import SluiceJSON
+import SluiceVocabulary
 
 /// The EventBridge event Step Functions sends when an execution changes status, so rules can react to it
 /// (e.g. a FAILED execution).

@@ -1,6 +1,7 @@
 import SluiceBucket
 import SluiceInterpreter
 import SluiceJSON
+import SluiceVocabulary
 
 /// Distributed Map I/O on local buckets (ROOT/var/lib/sluice/buckets): ItemReaders stream bucket objects,
 /// ResultWriters write result files back, as the daemon does.

@@ -1,4 +1,5 @@
 import SluiceASL
+import SluiceVocabulary
 
 /// Where a running execution's handled events go, in order, so that after a restart the execution can be rebuilt
 /// by handing the interpreter the same events again (the daemon's journal is sluice.db). Recording must be cheap:

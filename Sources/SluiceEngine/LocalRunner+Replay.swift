@@ -1,6 +1,7 @@
 import SluiceASL
 import SluiceInterpreter
 import SluiceJSON
+import SluiceVocabulary
 
 extension LocalRunner {
     /// What the replayed events left outstanding: the effects still to perform live, and results the writer

@@ -2,6 +2,7 @@ import Foundation
 import SluiceASL
 import SluiceInterpreter
 import SluiceJSON
+import SluiceVocabulary
 
 /// Drives one execution in-process: performs its effects (Task invocations run concurrently, timers really wait,
 /// cancellations stop them) and feeds the results back until it ends.
@@ -62,48 +63,10 @@ package struct LocalRunner {
             sequence += 1
         }
         var iterator = events.makeAsyncIterator()
-        let clock = ContinuousClock()
-        var lastProgress = clock.now
-        var reportedEnded = 0
-        var reportedStarted = 0
+        var progress = ProgressReport(interval: progressInterval)
         while true {
             for effect in effects {
-                switch effect {
-                case .finished(let outcome):
-                    return outcome
-                case .invoke(let invocation):
-                    let handler = handler
-                    running[invocation.token] = Task {
-                        let result = await handler(invocation)
-                        guard !Task.isCancelled else { return }
-                        switch result {
-                        case .success(let output):
-                            sink.yield(.taskSucceeded(token: invocation.token, output: output))
-                        case .failure(let error):
-                            sink.yield(.taskFailed(token: invocation.token, error: error.name, cause: error.cause))
-                        }
-                    }
-                case .startTimer(let token, let fireAt):
-                    running[token] = Task {
-                        try? await wallClock.sleepUntil(fireAt)
-                        guard !Task.isCancelled else { return }
-                        sink.yield(.timerFired(token: token))
-                    }
-                case .cancelTimer(let token), .cancelInvocation(let token):
-                    running.removeValue(forKey: token)?.cancel()
-                // Reading and writing are done in order, here: a reader has one request outstanding at a time and
-                // result records must land in the order they were produced.
-                case .readItems(let request):
-                    sink.yield(await mapIO.read(request))
-                case .closeItemReader(let token):
-                    await mapIO.closeReader(token)
-                case .openResultWriter(let request):
-                    if let event = await mapIO.openWriter(request) { sink.yield(event) }
-                case .writeResult(let token, let record):
-                    if let event = await mapIO.write(token, record) { sink.yield(event) }
-                case .closeResultWriter(let token, let commit):
-                    if let event = await mapIO.closeWriter(token, commit: commit) { sink.yield(event) }
-                }
+                if let outcome = await perform(effect, running: &running, sink: sink) { return outcome }
             }
             guard let event = await iterator.next() else {
                 return execution.outcome ?? .failed(error: StatesError.Name.runtime, cause: "The execution stalled")
@@ -118,21 +81,7 @@ package struct LocalRunner {
             effects = execution.handle(event, at: now)
             journal?.record(sequence: sequence, at: now, entry: JournalEntry(event))
             sequence += 1
-            guard let onProgress else { continue }
-            // A run that starts or ends is reported at once (the end with its final counters); running ones at
-            // most every interval.
-            let ended = execution.endedMapRuns[reportedEnded...]
-            var updated = false
-            if case .mapRunUpdated = event { updated = true }
-            if !ended.isEmpty || updated || execution.mapRunsStarted != reportedStarted
-                || clock.now - lastProgress >= progressInterval
-            {
-                lastProgress = clock.now
-                reportedEnded = execution.endedMapRuns.count
-                reportedStarted = execution.mapRunsStarted
-                let progress = execution.mapRunProgress + ended
-                if !progress.isEmpty { onProgress(progress) }
-            }
+            if let onProgress { progress.handled(event, by: execution, tell: onProgress) }
         }
     }
 

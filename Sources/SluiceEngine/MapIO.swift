@@ -1,5 +1,6 @@
 import SluiceInterpreter
 import SluiceJSON
+import SluiceVocabulary
 
 /// The owner's side of a Distributed Map's ItemReader and ResultWriter: where items are read from and results
 /// written to. `sluice run` and the daemon give it buckets; without one, maps that need it fail clearly.

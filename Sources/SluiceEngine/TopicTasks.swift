@@ -3,6 +3,7 @@ import SluiceASL
 import SluiceInterpreter
 import SluiceJSON
 import SluiceTopics
+import SluiceVocabulary
 
 /// Task states that publish to topics: `arn:aws:states:::sns:publish`, answered as Step Functions answers it.
 ///

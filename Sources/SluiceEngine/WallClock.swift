@@ -1,4 +1,5 @@
 import SluiceASL
+import SluiceVocabulary
 
 /// The wall clock executions and sluiced run by: the time events are stamped with, and when a Wait state, a
 /// TimeoutSeconds or a RetryPolicy back-off is due. The system's time; a test sets it forward to see an hour's

@@ -1,5 +1,6 @@
 import SluiceASL
 import SluiceJSON
+import SluiceVocabulary
 
 /// What the interpreter asks its owner to do. The owner performs effects and reports back with events.
 package enum Effect: Sendable, Hashable {
@@ -42,79 +43,6 @@ package struct ItemReadRequest: Sendable, Hashable {
         self.readerConfig = readerConfig
         self.count = count
     }
-}
-
-/// Where a map run's results go (ResultWriter's Parameters evaluated: Bucket, Prefix).
-package struct ResultWriterRequest: Sendable, Hashable {
-    package var token: Int
-    package var mapRunArn: String
-    package var resource: String
-    package var parameters: JSONValue
-    package var writerConfig: JSONObject
-    /// How many times the map run has been redriven: a redriven run keeps the SUCCEEDED files written before.
-    package var redriveCount: Int
-
-    package init(
-        token: Int,
-        mapRunArn: String,
-        resource: String,
-        parameters: JSONValue,
-        writerConfig: JSONObject,
-        redriveCount: Int = 0
-    ) {
-        self.token = token
-        self.mapRunArn = mapRunArn
-        self.resource = resource
-        self.parameters = parameters
-        self.writerConfig = writerConfig
-        self.redriveCount = redriveCount
-    }
-}
-
-/// A child execution of a map run, as ResultWriter records it (DESIGN.md "Distributed Map results").
-package struct ChildExecutionRecord: Sendable, Hashable {
-    package var executionArn: String
-    package var name: String
-    package var stateMachineArn: String
-    package var input: JSONValue
-    package var output: JSONValue?
-    package var error: String?
-    package var cause: String?
-    package var status: ExecutionStatus
-    package var startDate: Timestamp
-    package var stopDate: Timestamp
-    /// How many items the child processed (1, or the batch size).
-    package var itemCount: Int
-    /// How many times the child's map run had been redriven when it ran (the record's RedriveCount).
-    package var redriveCount = 0
-
-    package init(
-        executionArn: String,
-        name: String,
-        stateMachineArn: String,
-        input: JSONValue,
-        output: JSONValue?,
-        error: String?,
-        cause: String?,
-        status: ExecutionStatus,
-        startDate: Timestamp,
-        stopDate: Timestamp,
-        itemCount: Int
-    ) {
-        self.executionArn = executionArn
-        self.name = name
-        self.stateMachineArn = stateMachineArn
-        self.input = input
-        self.output = output
-        self.error = error
-        self.cause = cause
-        self.status = status
-        self.startDate = startDate
-        self.stopDate = stopDate
-        self.itemCount = itemCount
-    }
-
-    package var succeeded: Bool { status == .succeeded }
 }
 
 /// One Task invocation requested by the interpreter.

@@ -1,5 +1,6 @@
 import SluiceASL
 import SluiceJSON
+import SluiceVocabulary
 
 /// The JSONPath data flow of a state: InputPath → Parameters → (work) → ResultSelector → ResultPath → OutputPath.
 extension Execution {

@@ -1,5 +1,6 @@
 import SluiceASL
 import SluiceJSON
+import SluiceVocabulary
 
 extension Execution {
     /// Retry, then Catch, then fail the frame: what AWS does with an error raised in a state.

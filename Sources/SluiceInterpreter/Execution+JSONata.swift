@@ -1,6 +1,7 @@
 import SluiceASL
 import SluiceJSON
 import SluiceJSONata
+import SluiceVocabulary
 
 /// JSONata states' fields: `{% %}` expressions evaluated with `$states` and the variables in scope bound.
 ///

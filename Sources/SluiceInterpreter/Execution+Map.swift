@@ -1,5 +1,6 @@
 import SluiceASL
 import SluiceJSON
+import SluiceVocabulary
 
 /// Map: INLINE iterations and DISTRIBUTED child executions, with items from ItemsPath or streamed from an
 /// ItemReader, batched by ItemBatcher, and results collected in order or streamed to a ResultWriter.

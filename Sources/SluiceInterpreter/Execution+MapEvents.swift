@@ -1,5 +1,6 @@
 import SluiceASL
 import SluiceJSON
+import SluiceVocabulary
 
 /// What happens to a map run: items read, results written, children ended (counted, recorded, settled), a run
 /// that fails stopping its children.

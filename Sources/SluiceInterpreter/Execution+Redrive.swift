@@ -1,5 +1,6 @@
 import SluiceASL
 import SluiceJSON
+import SluiceVocabulary
 
 extension Execution {
     /// RedriveExecution: a FAILED, TIMED_OUT or ABORTED execution runs again from its redrive point, its history

@@ -1,5 +1,6 @@
 import SluiceASL
 import SluiceJSON
+import SluiceVocabulary
 
 extension Execution {
     /// Records the Entered event and gets the state ready to work.

@@ -1,5 +1,6 @@
 import SluiceASL
 import SluiceJSON
+import SluiceVocabulary
 
 /// One execution of a state machine, as a pure state machine: events in, effects and history out.
 ///

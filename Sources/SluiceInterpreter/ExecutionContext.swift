@@ -1,5 +1,6 @@
 import SluiceASL
 import SluiceJSON
+import SluiceVocabulary
 
 /// The facts about an execution fixed at its start: what `$$.Execution` and `$$.StateMachine` show.
 package struct ExecutionContext: Sendable, Hashable {

@@ -1,5 +1,6 @@
 import SluiceASL
 import SluiceJSON
+import SluiceVocabulary
 
 /// One running (sub-)machine: the execution itself, a Parallel branch, or a Map iteration.
 struct Frame: Sendable {

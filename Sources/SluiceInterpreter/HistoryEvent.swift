@@ -1,5 +1,6 @@
 import SluiceASL
 import SluiceJSON
+import SluiceVocabulary
 
 /// One event of an execution's history, in AWS's shape (`TaskStateEntered`, `MapIterationStarted`, ...).
 package struct HistoryEvent: Sendable, Hashable {

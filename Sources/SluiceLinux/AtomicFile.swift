@@ -1,9 +1,3 @@
-import Foundation
-
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// Whole-file writes that readers never see half done: the bytes go to a hidden temporary file in the same folder,
 /// are flushed to disk, and the file is renamed into place (then the folder is flushed so the name survives a crash).
 ///
@@ -22,49 +16,33 @@ package enum AtomicFile {
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
         try createDirectory(directory)
         let temporary = directory + "/." + name + "." + String(UInt32.random(in: 0...UInt32.max), radix: 16) + ".tmp"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw failure(temporary, "cannot create") }
-        var written = 0
-        while written < bytes.count {
-            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + written, $0.count - written) }
-            if n < 0, errno == EINTR { continue }
-            guard n > 0 else {
-                let error = failure(temporary, "cannot write")
-                close(fd)
-                unlink(temporary)
-                throw error
-            }
-            written += n
+        let fd: Int32
+        switch Posix.createExclusive(temporary) {
+        case .success(let created): fd = created
+        case .failure(let failure): throw Self.failure(temporary, "cannot create", failure)
         }
-        guard fsync(fd) == 0 else {
-            let error = failure(temporary, "cannot flush")
-            close(fd)
-            unlink(temporary)
-            throw error
+        let written = bytes.withUnsafeBytes { Posix.writeAll(fd, $0) }
+        if case .failure(let failure) = written.flatMap({ Posix.sync(fd) }) {
+            _ = Posix.close(fd)
+            Posix.removeQuietly(temporary)
+            throw Self.failure(temporary, failure.operation == "fsync" ? "cannot flush" : "cannot write", failure)
         }
-        close(fd)
-        guard rename(temporary, path) == 0 else {
-            let error = failure(path, "cannot rename into place")
-            unlink(temporary)
-            throw error
+        _ = Posix.close(fd)
+        if case .failure(let failure) = Posix.rename(temporary, to: path) {
+            Posix.removeQuietly(temporary)
+            throw Self.failure(path, "cannot rename into place", failure)
         }
-        let dirfd = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if dirfd >= 0 {
-            _ = fsync(dirfd)
-            close(dirfd)
-        }
+        Posix.syncDirectory(directory)
     }
 
     /// `mkdir -p`.
     package static func createDirectory(_ path: String) throws(Failure) {
-        do {
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        } catch {
-            throw Failure(description: "\(path): cannot create the folder: \(error.localizedDescription)")
+        if case .failure(let failure) = Posix.makeDirectories(path) {
+            throw Failure(description: "\(path): cannot create the folder: \(failure.message)")
         }
     }
 
-    private static func failure(_ path: String, _ what: String) -> Failure {
-        Failure(description: "\(path): \(what): \(String(cString: strerror(errno)))")
+    private static func failure(_ path: String, _ what: String, _ failure: Posix.Errno) -> Failure {
+        Failure(description: "\(path): \(what): \(failure.message)")
     }
 }

@@ -4,7 +4,7 @@
     import Darwin
 #endif
 
-/// The parts of `struct stat` the bucket store uses.
+/// The parts of `struct stat` the bucket store and the watcher use.
 package struct FileStatus: Sendable, Hashable {
     package var isRegularFile: Bool
     package var isDirectory: Bool
@@ -12,6 +12,8 @@ package struct FileStatus: Sendable, Hashable {
     package var size: Int
     package var device: UInt64
     package var inode: UInt64
+    /// Hard links to the file: more than one means a name was linked to content already there.
+    package var linkCount: UInt64
     /// Modification time, nanoseconds since the epoch.
     package var modifiedNanoseconds: Int64
 
@@ -23,6 +25,7 @@ package struct FileStatus: Sendable, Hashable {
         size = Int(s.st_size)
         device = UInt64(s.st_dev)
         inode = UInt64(s.st_ino)
+        linkCount = UInt64(s.st_nlink)
         #if canImport(Glibc)
             modifiedNanoseconds = Int64(s.st_mtim.tv_sec) * 1_000_000_000 + Int64(s.st_mtim.tv_nsec)
         #else

@@ -1,5 +1,6 @@
 import GRDB
 import SluiceInterpreter
+import SluiceVocabulary
 
 /// One execution as the store keeps it: DescribeExecution's fields, dates as seconds since 1970, input and output
 /// as the JSON text AWS returns them in.

@@ -1,5 +1,6 @@
 import GRDB
 import SluiceInterpreter
+import SluiceVocabulary
 
 extension SluiceDatabase {
     static func registerExecutionMigrations(_ migrator: inout DatabaseMigrator) {

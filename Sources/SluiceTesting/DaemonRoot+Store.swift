@@ -1,6 +1,7 @@
 import SluiceEngine
 import SluiceInterpreter
 import SluiceStore
+import SluiceVocabulary
 
 /// sluice.db read as the `sluice` commands read it (read-only, beside a running sluiced): what a test waits on
 /// and checks, without starting a process for each look.

@@ -1,5 +1,6 @@
 import SluiceASL
 import SluiceEngine
+import SluiceVocabulary
 import Synchronization
 
 /// The system's time set forward by the test: a RetryPolicy's back-off, an event's MaximumEventAgeInSeconds or an

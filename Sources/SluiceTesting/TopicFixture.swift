@@ -1,8 +1,8 @@
 import Foundation
-import SluiceASL
 import SluiceCore
 import SluiceJSON
 import SluiceTopics
+import SluiceVocabulary
 
 /// A temporary sluice root with a topic store, scripts written by the test, and subscriptions over them.
 package struct TopicFixture {

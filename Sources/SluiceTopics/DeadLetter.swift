@@ -1,6 +1,6 @@
-import SluiceASL
 import SluiceCore
 import SluiceJSON
+import SluiceVocabulary
 import SluiceWorkers
 
 /// Why a delivery ran out of retries, as kept in `topics/TOPIC/dead-letter/<MessageId>-<subscription>.json`.

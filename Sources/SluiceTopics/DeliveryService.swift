@@ -1,7 +1,7 @@
-import SluiceASL
 import SluiceCore
 import SluiceJSON
 import SluicePatterns
+import SluiceVocabulary
 import SluiceWorkers
 
 /// Delivers stored topic messages to their subscriptions, as SNS delivers to its endpoints: every subscription of the

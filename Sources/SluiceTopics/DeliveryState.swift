@@ -1,5 +1,5 @@
-import SluiceASL
 import SluiceJSON
+import SluiceVocabulary
 
 /// Where every delivery of a message to a subscription stands: a plain value, so the daemon can save it (one row per
 /// record) and hand it back after a restart, and deliveries resume where they were (at least once, same MessageId).

@@ -1,4 +1,4 @@
-import SluiceASL
+import SluiceVocabulary
 
 /// The IMF-fixdate of HTTP `Date` headers: `Sun, 06 Nov 1994 08:49:37 GMT`.
 package enum HTTPDate {

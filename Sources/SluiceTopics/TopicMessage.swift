@@ -1,5 +1,5 @@
-import SluiceASL
 import SluiceJSON
+import SluiceVocabulary
 
 /// A message published to a topic, as SNS hands it to subscribers: the HTTP/S notification document
 /// `{"Type": "Notification", "MessageId", "TopicArn", "Subject"?, "Message", "Timestamp", "MessageAttributes"?}`.

@@ -1,7 +1,7 @@
 import Foundation
-import SluiceASL
 import SluiceJSON
 import SluiceLinux
+import SluiceVocabulary
 
 /// The topics folder (ROOT/var/lib/sluice/topics): one folder per topic, one file per published message
 /// (`TOPIC/<timestamp>-<MessageId>.json`, the notification document), and `TOPIC/dead-letter/` for deliveries that

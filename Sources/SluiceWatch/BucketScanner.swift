@@ -1,3 +1,5 @@
+import SluiceLinux
+
 /// Lists every object in every bucket, for catching up after the daemon was down.
 ///
 /// The daemon compares the result with the objects it has already reported: keys that are new or whose state
@@ -11,7 +13,7 @@ package enum BucketScanner {
         bucketsDirectory: String,
         onProblem: @escaping (WatchError) -> Void = { _ in }
     ) throws(WatchError) -> [ObjectState] {
-        guard FileSystem.info(bucketsDirectory)?.kind == .directory else {
+        guard Posix.status(bucketsDirectory)?.isDirectory == true else {
             throw .notADirectory(bucketsDirectory)
         }
         let walker = BucketWalker(enterDirectory: { _, _, _, _ in true }, onProblem: onProblem)

@@ -1,8 +1,9 @@
 import Glibc
 import SluiceCore
+import SluiceLinux
 
-/// Walks the buckets folder the way the bucket store lists it: which folders are buckets and prefixes, which files
-/// are objects.
+/// Walks the buckets folder the way the bucket store lists it (`DirectoryWalker`): which folders are buckets and
+/// prefixes, which files are objects.
 ///
 /// Folders whose name starts with "." are skipped whole; file names must pass `ObjectName.isObject`. Symlinks
 /// to folders are never followed (they could loop or leave the bucket), except that a bucket itself may be a
@@ -16,8 +17,13 @@ struct BucketWalker {
         /// The real path of the bucket folder, which the object must stay inside.
         var bucketRoot: String
         /// About the file itself, or the file a symlink leads to.
-        var info: FileInfo
+        var info: FileStatus
         var isLink: Bool
+
+        /// What the watcher's decisions need to know of it.
+        var sighting: WatchSession.Sighting {
+            WatchSession.Sighting(key: key, path: path, bucketRoot: bucketRoot, identity: info.identity, isLink: isLink)
+        }
 
         var state: ObjectState {
             ObjectState(
@@ -38,7 +44,8 @@ struct BucketWalker {
 
     /// The buckets in the buckets folder: name and real path of each.
     static func buckets(in bucketsDirectory: String) -> Result<[(name: String, root: String)], WatchError> {
-        FileSystem.entries(bucketsDirectory).map { names in
+        Posix.directoryEntries(bucketsDirectory).mapError { WatchError.failed($0, path: bucketsDirectory) }.map {
+            names in
             names.compactMap { name in bucketRoot(bucketsDirectory: bucketsDirectory, name: name).map { (name, $0) } }
         }
     }
@@ -47,55 +54,36 @@ struct BucketWalker {
     static func bucketRoot(bucketsDirectory: String, name: String) -> String? {
         guard !name.hasPrefix("."), !name.contains("/") else { return nil }
         let path = bucketsDirectory + "/" + name
-        guard FileSystem.info(path)?.kind == .directory else { return nil }
-        return FileSystem.realPath(path)
+        guard Posix.status(path)?.isDirectory == true else { return nil }
+        return Posix.realPath(path)
     }
 
     /// Whether a file at `path` is an object, and what it holds: the file itself, or the regular file inside the
     /// bucket that a symlink leads to.
-    static func objectFile(at path: String, bucketRoot: String) -> (info: FileInfo, isLink: Bool)? {
-        guard let info = FileSystem.linkInfo(path) else { return nil }
-        switch info.kind {
-        case .regular:
-            return (info, false)
-        case .symbolicLink:
-            guard let target = FileSystem.realPath(path), FileSystem.isInside(target, root: bucketRoot),
-                let targetInfo = FileSystem.info(target), targetInfo.kind == .regular
-            else { return nil }
-            return (targetInfo, true)
-        case .directory, .other:
-            return nil
-        }
+    static func objectFile(at path: String, bucketRoot: String) -> (info: FileStatus, isLink: Bool)? {
+        DirectoryWalker.file(at: path, root: bucketRoot).map { ($0.status, $0.isLink) }
     }
 
     /// Every object in `directory` (a folder of `bucket` whose keys start with `prefix`) and the folders below it.
     func walk(bucket: String, bucketRoot: String, directory: String, prefix: String, into found: inout [Found]) {
-        guard enterDirectory(directory, bucket, bucketRoot, prefix) else { return }
-        let names: [String]
-        switch FileSystem.entries(directory) {
-        case .success(let list):
-            names = list
-        case .failure(let error):
-            // A folder that vanished before it was listed simply has no objects any more.
-            if error.errno != ENOENT && error.errno != ENOTDIR { onProblem(error) }
-            return
-        }
-        for name in names where !name.hasPrefix(".") {
-            let path = directory + "/" + name
-            guard let info = FileSystem.linkInfo(path) else { continue }
-            if info.kind == .directory {
-                walk(bucket: bucket, bucketRoot: bucketRoot, directory: path, prefix: prefix + name + "/", into: &found)
-                continue
+        let walker = DirectoryWalker(
+            enterDirectory: { path, prefix in enterDirectory(path, bucket, bucketRoot, prefix) },
+            acceptsName: ObjectName.isObject,
+            onUnreadable: { path, failure in
+                // A folder that vanished before it was listed simply has no objects any more.
+                if failure.code != ENOENT && failure.code != ENOTDIR { onProblem(.failed(failure, path: path)) }
             }
-            guard ObjectName.isObject(name), let object = Self.objectFile(at: path, bucketRoot: bucketRoot)
-            else { continue }
+        )
+        var files: [DirectoryWalker.File] = []
+        walker.walk(root: bucketRoot, directory: directory, relativePrefix: prefix, into: &files)
+        for file in files {
             found.append(
                 Found(
-                    key: ObjectKey(bucket: bucket, key: prefix + name),
-                    path: path,
+                    key: ObjectKey(bucket: bucket, key: file.relativePath),
+                    path: file.path,
                     bucketRoot: bucketRoot,
-                    info: object.info,
-                    isLink: object.isLink
+                    info: file.status,
+                    isLink: file.isLink
                 )
             )
         }

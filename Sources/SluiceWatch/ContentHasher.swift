@@ -1,6 +1,7 @@
 import Dispatch
 import Glibc
-import SluiceInterpreter
+import SluiceLinux
+import SluiceVocabulary
 
 /// Computes an object's ETag (the hex MD5 of its bytes) and size from one open descriptor, so both describe the
 /// same content.
@@ -29,15 +30,16 @@ enum ContentHasher {
 
     static func hashNow(path: String, bucketRoot: String) -> Outcome {
         let descriptor: Int32
-        do throws(WatchError) {
-            // O_NONBLOCK: should the name now be a FIFO, opening must not wait for a writer.
-            descriptor = try systemCall("open", path: path) { open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK) }
-        } catch {
-            let gone = error.errno == ENOENT || error.errno == ENOTDIR || error.errno == ELOOP
-            return gone ? .notAnObject : .failed(error)
+        // Non-blocking: should the name now be a FIFO, opening must not wait for a writer.
+        switch Posix.openForReading(path, nonBlocking: true) {
+        case .success(let opened):
+            descriptor = opened
+        case .failure(let failure):
+            let gone = failure.code == ENOENT || failure.code == ENOTDIR || failure.code == ELOOP
+            return gone ? .notAnObject : .failed(.failed(failure, path: path))
         }
-        defer { _ = close(descriptor) }
-        guard let before = status(descriptor), before.kind == .regular, isInside(descriptor, path, bucketRoot)
+        defer { Posix.closeFile(descriptor) }
+        guard let before = Posix.status(of: descriptor), before.isRegularFile, isInside(descriptor, path, bucketRoot)
         else { return .notAnObject }
 
         var md5 = MD5()
@@ -45,43 +47,25 @@ enum ContentHasher {
         defer { buffer.deallocate() }
         while true {
             let count: Int
-            do throws(WatchError) {
-                count = try systemCall("read", path: path) { read(descriptor, buffer.baseAddress, buffer.count) }
-            } catch {
-                return .failed(error)
+            switch Posix.read(descriptor, into: buffer.baseAddress!, count: buffer.count) {
+            case .success(let n): count = n
+            case .failure(let failure): return .failed(.failed(failure, path: path))
             }
             if count == 0 { break }
             md5.update(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
         }
-        guard let after = status(descriptor), after.identity == before.identity else { return .changedWhileReading }
+        guard let after = Posix.status(of: descriptor), after.identity == before.identity else {
+            return .changedWhileReading
+        }
         return .hashed(size: after.size, etag: md5.finalizeHex(), identity: after.identity)
-    }
-
-    private static func status(_ descriptor: Int32) -> FileInfo? {
-        var s = stat()
-        guard fstat(descriptor, &s) == 0 else { return nil }
-        return FileInfo(s)
     }
 
     /// Whether the opened file lies inside the bucket.
     private static func isInside(_ descriptor: Int32, _ path: String, _ bucketRoot: String) -> Bool {
-        if let opened = readLink("/proc/self/fd/\(descriptor)") {
-            return FileSystem.isInside(opened, root: bucketRoot)
+        if let opened = Posix.readLink("/proc/self/fd/\(descriptor)") {
+            return Posix.isInside(opened, root: bucketRoot)
         }
         // Without /proc, resolving the name again is the next best check.
-        return FileSystem.realPath(path).map { FileSystem.isInside($0, root: bucketRoot) } ?? false
-    }
-
-    private static func readLink(_ path: String) -> String? {
-        var capacity = 4096
-        while true {
-            var bytes = [UInt8](repeating: 0, count: capacity)
-            let count = bytes.withUnsafeMutableBufferPointer { buffer in
-                buffer.withMemoryRebound(to: CChar.self) { readlink(path, $0.baseAddress!, capacity) }
-            }
-            guard count >= 0 else { return nil }
-            if count < capacity { return String(decoding: bytes[0..<count], as: UTF8.self) }
-            capacity *= 2
-        }
+        return Posix.realPath(path).map { Posix.isInside($0, root: bucketRoot) } ?? false
     }
 }

@@ -1,3 +1,4 @@
+import SluiceLinux
 import Synchronization
 
 /// Makes object events: fresh ids and request ids, the current time, and sequencers that only increase.
@@ -14,7 +15,7 @@ package final class ObjectEventFactory: Sendable {
     package init(
         settings: ObjectEventSettings = ObjectEventSettings(),
         sequencerFloor: UInt64 = 0,
-        clock: @escaping @Sendable () -> Int64 = EventTime.nowSeconds
+        clock: @escaping @Sendable () -> Int64 = UTCTime.nowSeconds
     ) {
         self.settings = settings
         self.clock = clock
@@ -59,7 +60,7 @@ package final class ObjectEventFactory: Sendable {
             sequencer: Sequencer.format(value),
             id: RandomIdentifiers.uuid(using: &random),
             requestID: RandomIdentifiers.requestID(using: &random),
-            time: EventTime.iso8601(seconds: seconds),
+            time: UTCTime.iso8601(seconds: seconds),
             settings: settings
         )
     }

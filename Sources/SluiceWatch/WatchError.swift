@@ -1,4 +1,5 @@
 import Glibc
+import SluiceLinux
 
 /// Why the bucket watcher could not do something: a failed system call (named, with its errno) or a buckets
 /// folder that is not there.
@@ -53,7 +54,7 @@ package struct WatchError: Error, Hashable, Sendable, CustomStringConvertible {
             return "\(path) is not a folder"
         case .systemCall(let function, let errno, let path):
             var text = path.map { "\(function)(\($0))" } ?? function
-            text += ": \(String(cString: strerror(errno))) (errno \(errno))"
+            text += ": \(Posix.message(errno)) (errno \(errno))"
             // The two inotify limits are per user and set by sysctl; naming them saves a trip to the man page.
             if function == "inotify_add_watch" && errno == ENOSPC {
                 text += "; the inotify watch limit is reached (raise fs.inotify.max_user_watches)"

@@ -1,8 +1,10 @@
 import Glibc
 import SluiceCore
+import SluiceLinux
 
-/// The bucket watcher's working state: which folder each watch is on, which objects were reported, which are
-/// waiting to settle and which events are ready. Owned by the watcher's single iterator, so it needs no lock.
+/// The bucket watcher's I/O: the inotify watches and which folder each is on, the walks, the stat calls and the
+/// hashing. What those findings mean (which objects were reported, which wait to settle, which events are ready)
+/// is decided by its `StateMachine`. Owned by the watcher's single iterator, so it needs no lock.
 ///
 /// Inotify events become candidates here; a candidate becomes an event only once its file is hashed (`emit`).
 final class WatchSession {
@@ -18,72 +20,19 @@ final class WatchSession {
         var path: String
     }
 
-    /// How an object came to be reported.
-    enum Origin {
-        /// From an inotify event naming it.
-        case event
-        /// From a listing: startup, a new folder, a rescan. Its own close event may still be queued and then says
-        /// nothing new.
-        case scan
-    }
-
-    struct Reported {
-        var identity: FileIdentity
-        var origin: Origin
-    }
-
-    /// A file found by a listing that is reported only once it has stopped changing: it may still be being written
-    /// by whoever created its folder, and its close event will come if so.
-    struct Settling {
-        var path: String
-        var bucketRoot: String
-        var identity: FileIdentity
-        var reason: ObjectEvent.Reason
-        var deadline: ContinuousClock.Instant
-    }
-
-    enum Candidate {
-        case created(ObjectKey, path: String, bucketRoot: String, reason: ObjectEvent.Reason, origin: Origin)
-        case deleted(ObjectKey)
-    }
-
-    /// What to do with the objects a listing finds.
-    enum Discovery {
-        /// Take them as already reported (startup without catch-up).
-        case baseline
-        /// Report them once they have settled (new folders, rescans).
-        case settle
-        /// Report them at once: a folder renamed into place is complete, like a file renamed into place.
-        case immediate(ObjectEvent.Reason)
-    }
-
     static let rootMask: Inotify.Mask = [.create, .delete, .movedFrom, .movedTo, .onlyDirectory]
     // No .modify: a file is reported when its writer closes it, and a watch that never sees each write keeps the
     // kernel queue small while large files are copied in.
     static let folderMask: Inotify.Mask = [
         .closeWrite, .create, .delete, .movedFrom, .movedTo, .onlyDirectory, .dontFollow, .excludeUnlinked,
     ]
-    /// Renames remembered to pair a move's two halves; the halves are queued together, so a few suffice.
-    private static let rememberedMoves = 64
-
     let inotify: Inotify
     let bucketsDirectory: String
     let factory: ObjectEventFactory
     let configuration: BucketWatcher.Configuration
 
     private var directories: [Int32: Directory] = [:]
-    private var reported: [ObjectKey: Reported] = [:]
-    private var settling: [ObjectKey: Settling] = [:]
-    /// Settling files in deadline order. Every deadline is "now + settle delay" when set, so the order of setting is
-    /// the order of deadlines and the earliest is found without a search; entries whose file was reported, removed
-    /// or given a new deadline since are stale and skipped.
-    private var settleOrder: [(key: ObjectKey, deadline: ContinuousClock.Instant)] = []
-    private var settleHead = 0
-    private var ready: [Candidate] = []
-    private var readyHead = 0
-    /// Cookie of a recent `movedFrom` → whether the name moved away was an object (so its arrival is a copy).
-    private var moves: [UInt32: Bool] = [:]
-    private var moveOrder: [UInt32] = []
+    private var machine: StateMachine
 
     init(
         inotify: Inotify,
@@ -95,6 +44,7 @@ final class WatchSession {
         self.bucketsDirectory = bucketsDirectory
         self.factory = factory
         self.configuration = configuration
+        machine = StateMachine(settleDelay: configuration.settleDelay)
     }
 
     // MARK: - Starting
@@ -104,7 +54,7 @@ final class WatchSession {
     /// With `known` (the objects reported before a restart), objects that are new or changed are reported once
     /// settled and known objects that are gone are reported deleted; without it, what is there counts as reported.
     func start(known: [ObjectState]?) throws(WatchError) -> [ObjectState] {
-        guard FileSystem.info(bucketsDirectory)?.kind == .directory else {
+        guard Posix.status(bucketsDirectory)?.isDirectory == true else {
             throw .notADirectory(bucketsDirectory)
         }
         // Watch first, list second: whatever arrives in between is both listed and reported by an event, and the
@@ -117,20 +67,12 @@ final class WatchSession {
             walker.walk(bucket: bucket.name, bucketRoot: bucket.root, directory: bucket.root, prefix: "", into: &found)
         }
         found.sort { $0.key < $1.key }
-        guard let known else {
-            for object in found { discover(object, .baseline) }
-            return found.map(\.state)
+        var knownIdentities: [ObjectKey: FileIdentity]?
+        if let known {
+            knownIdentities = [:]
+            for state in known { knownIdentities?[ObjectKey(bucket: state.bucket, key: state.key)] = state.identity }
         }
-        var knownIdentities: [ObjectKey: FileIdentity] = [:]
-        for state in known { knownIdentities[ObjectKey(bucket: state.bucket, key: state.key)] = state.identity }
-        for object in found {
-            if knownIdentities.removeValue(forKey: object.key) == object.info.identity {
-                discover(object, .baseline)
-            } else {
-                discover(object, .settle)
-            }
-        }
-        for key in knownIdentities.keys.sorted() { ready.append(.deleted(key)) }
+        machine.started(found: found.map(\.sighting), known: knownIdentities, now: .now)
         return found.map(\.state)
     }
 
@@ -142,65 +84,24 @@ final class WatchSession {
 
     /// The next candidate ready to be reported.
     func nextCandidate() -> Candidate? {
-        guard readyHead < ready.count else { return nil }
-        defer {
-            readyHead += 1
-            if readyHead == ready.count {
-                ready.removeAll(keepingCapacity: true)
-                readyHead = 0
-            }
-        }
-        return ready[readyHead]
+        machine.nextCandidate()
     }
 
     /// Whether candidates are ready to be reported.
     var hasReadyCandidates: Bool {
-        readyHead < ready.count
+        machine.hasReadyCandidates
     }
 
     /// When the next settling file is due, if any.
     func nextDeadline() -> ContinuousClock.Instant? {
-        dropStaleSettling()
-        return settleHead < settleOrder.count ? settleOrder[settleHead].deadline : nil
+        machine.nextDeadline()
     }
 
     /// Moves settling files that are due and unchanged to the ready candidates; changed ones wait again.
     func promoteSettled(now: ContinuousClock.Instant) {
-        while true {
-            dropStaleSettling()
-            guard settleHead < settleOrder.count, settleOrder[settleHead].deadline <= now else { break }
-            let key = settleOrder[settleHead].key
-            settleHead += 1
-            guard var waiting = settling.removeValue(forKey: key) else { continue }
-            guard let object = BucketWalker.objectFile(at: waiting.path, bucketRoot: waiting.bucketRoot) else {
-                continue
-            }
-            guard object.info.identity == waiting.identity else {
-                waiting.identity = object.info.identity
-                waiting.deadline = now + configuration.settleDelay
-                settle(key, waiting)
-                continue
-            }
-            ready.append(
-                .created(key, path: waiting.path, bucketRoot: waiting.bucketRoot, reason: waiting.reason, origin: .scan)
-            )
-        }
-        if settleHead > 1024 && settleHead * 2 > settleOrder.count {
-            settleOrder.removeFirst(settleHead)
-            settleHead = 0
-        }
-    }
-
-    private func settle(_ key: ObjectKey, _ waiting: Settling) {
-        settling[key] = waiting
-        settleOrder.append((key, waiting.deadline))
-    }
-
-    private func dropStaleSettling() {
-        while settleHead < settleOrder.count {
-            let entry = settleOrder[settleHead]
-            if settling[entry.key]?.deadline == entry.deadline { return }
-            settleHead += 1
+        while let due = machine.takeDue(now: now) {
+            let object = BucketWalker.objectFile(at: due.waiting.path, bucketRoot: due.waiting.bucketRoot)
+            machine.settled(due.key, due.waiting, found: object?.info.identity, now: now)
         }
     }
 
@@ -213,7 +114,7 @@ final class WatchSession {
         case .created(let key, let path, let bucketRoot, let reason, let origin):
             switch await ContentHasher.hash(path: path, bucketRoot: bucketRoot) {
             case .hashed(let size, let etag, let identity):
-                reported[key] = Reported(identity: identity, origin: origin)
+                machine.emitted(key, identity: identity, origin: origin)
                 return factory.created(bucket: key.bucket, key: key.key, size: size, etag: etag, reason: reason)
             case .notAnObject, .changedWhileReading:
                 return nil
@@ -253,7 +154,7 @@ final class WatchSession {
             if event.mask.contains(.create) {
                 add(bucket: bucket, bucketRoot: directory.bucketRoot, directory: path, prefix: prefix, .settle)
             } else if event.mask.contains(.movedTo) {
-                let reason: ObjectEvent.Reason = takeMove(event.cookie) ? .copyObject : .putObject
+                let reason = machine.arrived(cookie: event.cookie)
                 add(
                     bucket: bucket,
                     bucketRoot: directory.bucketRoot,
@@ -263,7 +164,7 @@ final class WatchSession {
                 )
             } else if event.mask.contains(.movedFrom) || event.mask.contains(.delete) {
                 let hadObjects = forget(bucket: bucket, prefix: prefix)
-                if event.mask.contains(.movedFrom) { rememberMove(event.cookie, wasObject: hadObjects) }
+                if event.mask.contains(.movedFrom) { machine.movedAway(cookie: event.cookie, wasObject: hadObjects) }
             }
             return
         }
@@ -273,13 +174,13 @@ final class WatchSession {
         } else if event.mask.contains(.movedTo) {
             // A rename from another object's name is S3's copy; a rename of an upload's temporary file is the
             // upload completing, a PutObject.
-            let reason: ObjectEvent.Reason = takeMove(event.cookie) ? .copyObject : .putObject
+            let reason = machine.arrived(cookie: event.cookie)
             written(key, path: path, bucketRoot: directory.bucketRoot, reason: reason)
         } else if event.mask.contains(.create) {
             linked(key, path: path, bucketRoot: directory.bucketRoot)
         } else if event.mask.contains(.delete) || event.mask.contains(.movedFrom) {
-            let wasObject = removed(key)
-            if event.mask.contains(.movedFrom) { rememberMove(event.cookie, wasObject: wasObject) }
+            let wasObject = machine.removed(key)
+            if event.mask.contains(.movedFrom) { machine.movedAway(cookie: event.cookie, wasObject: wasObject) }
         }
     }
 
@@ -291,61 +192,36 @@ final class WatchSession {
                 return
             }
             let discovery: Discovery =
-                event.mask.contains(.create) ? .settle : .immediate(takeMove(event.cookie) ? .copyObject : .putObject)
+                event.mask.contains(.create) ? .settle : .immediate(machine.arrived(cookie: event.cookie))
             add(bucket: name, bucketRoot: bucketRoot, directory: bucketRoot, prefix: "", discovery)
         } else if event.mask.contains(.delete) || event.mask.contains(.movedFrom) {
             let hadObjects = forget(bucket: name, prefix: "")
-            if event.mask.contains(.movedFrom) { rememberMove(event.cookie, wasObject: hadObjects) }
+            if event.mask.contains(.movedFrom) { machine.movedAway(cookie: event.cookie, wasObject: hadObjects) }
         }
     }
 
     /// A file finished arriving under `key`: written and closed, or renamed into place.
     private func written(_ key: ObjectKey, path: String, bucketRoot: String, reason: ObjectEvent.Reason) {
-        settling[key] = nil
-        guard let object = BucketWalker.objectFile(at: path, bucketRoot: bucketRoot) else { return }
-        if let previous = reported[key], previous.origin == .scan, previous.identity == object.info.identity {
-            // A listing already reported exactly this file; this is its close arriving late. Only once, though: a
-            // later rewrite within the file system's timestamp granularity could look the same.
-            reported[key]?.origin = .event
-            return
-        }
-        ready.append(
-            .created(
-                key,
-                path: path,
-                bucketRoot: bucketRoot,
-                reason: object.isLink ? .copyObject : reason,
-                origin: .event
-            )
+        let object = BucketWalker.objectFile(at: path, bucketRoot: bucketRoot)
+        machine.written(
+            key,
+            path: path,
+            bucketRoot: bucketRoot,
+            object: object.map { ($0.info.identity, $0.isLink) },
+            reason: reason
         )
     }
 
-    /// A name created without being written: a symlink or a hard link to existing content. Files created to be
-    /// written are reported when closed instead.
+    /// A name created without being written: reported when it is a symlink or a hard link to existing content.
     private func linked(_ key: ObjectKey, path: String, bucketRoot: String) {
-        guard let info = FileSystem.linkInfo(path) else { return }
-        let isLink = info.kind == .symbolicLink || (info.kind == .regular && info.linkCount > 1)
-        guard isLink else { return }
+        guard let info = Posix.linkStatus(path),
+            StateMachine.isLinked(
+                isSymbolicLink: info.isSymbolicLink,
+                isRegularFile: info.isRegularFile,
+                linkCount: info.linkCount
+            )
+        else { return }
         written(key, path: path, bucketRoot: bucketRoot, reason: .copyObject)
-    }
-
-    /// A file deleted or moved away; true when it was a reported object (and is now reported deleted).
-    private func removed(_ key: ObjectKey) -> Bool {
-        settling[key] = nil
-        guard reported.removeValue(forKey: key) != nil else { return false }
-        ready.append(.deleted(key))
-        return true
-    }
-
-    private func rememberMove(_ cookie: UInt32, wasObject: Bool) {
-        if moves.updateValue(wasObject, forKey: cookie) == nil { moveOrder.append(cookie) }
-        if moveOrder.count > Self.rememberedMoves {
-            moves[moveOrder.removeFirst()] = nil
-        }
-    }
-
-    private func takeMove(_ cookie: UInt32) -> Bool {
-        moves.removeValue(forKey: cookie) ?? false
     }
 
     // MARK: - Folders
@@ -360,19 +236,16 @@ final class WatchSession {
             prefix: prefix,
             into: &found
         )
-        for object in found.sorted(by: { $0.key < $1.key }) { discover(object, discovery) }
+        for object in found.sorted(by: { $0.key < $1.key }) {
+            machine.discovered(object.sighting, discovery, now: .now)
+        }
     }
 
     /// A folder (or bucket, for prefix "") that went away: its objects are deleted and its watches dropped.
     /// Returns whether it held objects.
     @discardableResult
     private func forget(bucket: String, prefix: String) -> Bool {
-        let gone = reported.keys.filter { $0.isUnder(bucket: bucket, prefix: prefix) }.sorted()
-        for key in gone {
-            reported[key] = nil
-            ready.append(.deleted(key))
-        }
-        settling = settling.filter { !$0.key.isUnder(bucket: bucket, prefix: prefix) }
+        let hadObjects = machine.forget(bucket: bucket, prefix: prefix)
         // A folder moved elsewhere keeps its watches (they follow the inode), which would then report keys under
         // the old name; a folder moved within the buckets gets fresh ones when its arrival is handled.
         for (descriptor, directory) in directories {
@@ -382,7 +255,7 @@ final class WatchSession {
             inotify.removeWatch(descriptor)
             directories[descriptor] = nil
         }
-        return !gone.isEmpty
+        return hadObjects
     }
 
     /// Lists everything again after events were lost: watches every folder (renewing stale entries), reports
@@ -416,13 +289,7 @@ final class WatchSession {
             inotify.removeWatch(descriptor)
             directories[descriptor] = nil
         }
-        let present = Set(found.map(\.key))
-        for object in found.sorted(by: { $0.key < $1.key }) { discover(object, .settle) }
-        for key in reported.keys.filter({ !present.contains($0) }).sorted() {
-            reported[key] = nil
-            ready.append(.deleted(key))
-        }
-        settling = settling.filter { present.contains($0.key) }
+        machine.rescanned(found: found.map(\.sighting), now: .now)
     }
 
     /// A walker that watches every folder it enters and tells `watched` the descriptor.
@@ -470,38 +337,4 @@ final class WatchSession {
         }
     }
 
-    /// Handles an object a listing found.
-    private func discover(_ object: BucketWalker.Found, _ discovery: Discovery) {
-        let identity = object.info.identity
-        switch discovery {
-        case .baseline:
-            reported[object.key] = Reported(identity: identity, origin: .scan)
-        case .settle:
-            guard reported[object.key]?.identity != identity else { return }
-            // Found again unchanged while settling: keep the earlier deadline.
-            guard settling[object.key]?.identity != identity else { return }
-            settle(
-                object.key,
-                Settling(
-                    path: object.path,
-                    bucketRoot: object.bucketRoot,
-                    identity: identity,
-                    reason: object.isLink ? .copyObject : .putObject,
-                    deadline: .now + configuration.settleDelay
-                )
-            )
-        case .immediate(let reason):
-            guard reported[object.key]?.identity != identity else { return }
-            settling[object.key] = nil
-            ready.append(
-                .created(
-                    object.key,
-                    path: object.path,
-                    bucketRoot: object.bucketRoot,
-                    reason: object.isLink ? .copyObject : reason,
-                    origin: .scan
-                )
-            )
-        }
-    }
 }

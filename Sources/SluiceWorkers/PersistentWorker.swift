@@ -1,6 +1,7 @@
 import CSluiceLinux
 import Foundation
 import SluiceJSON
+import SluiceLinux
 import Synchronization
 
 #if canImport(Glibc)
@@ -142,128 +143,92 @@ final class PersistentWorker: Sendable {
         grace: Double,
         stderrSink: @escaping @Sendable (String, String?) -> Void
     ) {
-        var process = initial
+        var pipes = Pipes(process: initial, stderr: StderrLog(sink: stderrSink))
+        var machine = StateMachine()
         var current: Request?
-        var deadline = ContinuousClock.now
-        var pending = ArraySlice<UInt8>()
-        var stdout: [UInt8] = []
-        var overflow = 0
-        var stderr = StderrLog(sink: stderrSink)
         var failure: FunctionError?
-        var stdoutOpen = true
-        var stderrOpen = true
-
         loop: while true {
-            var ms: Int32 = -1
-            if current != nil {
-                let remaining = deadline - ContinuousClock.now
-                ms = Int32(
-                    clamping: max(
-                        0,
-                        remaining.components.seconds * 1000 + remaining.components.attoseconds / 1_000_000_000_000_000
-                    )
-                )
-                if ms == 0, let request = current {
-                    failure = .timedOut(requestId: request.id, seconds: request.timeout)
-                    break loop
-                }
+            let ms: Int32
+            switch machine.wait(now: .now) {
+            case .milliseconds(let value): ms = value
+            case .expired(let error):
+                failure = error
+                break loop
             }
-            var fds = [
-                pollfd(fd: doorbell, events: Int16(POLLIN), revents: 0),
-                pollfd(fd: process.pidfd, events: Int16(POLLIN), revents: 0),
-            ]
-            if stdoutOpen { fds.append(pollfd(fd: process.stdout, events: Int16(POLLIN), revents: 0)) }
-            if stderrOpen { fds.append(pollfd(fd: process.stderr, events: Int16(POLLIN), revents: 0)) }
-            if !pending.isEmpty, process.stdin >= 0 {
-                fds.append(pollfd(fd: process.stdin, events: Int16(POLLOUT), revents: 0))
-            }
-            if poll(&fds, nfds_t(fds.count), ms) < 0, errno != EINTR { break loop }
+            var fds = pipes.descriptors(doorbell: doorbell)
+            if case .failure = Posix.retrying("poll", { poll(&fds, nfds_t(fds.count), ms) }) { break loop }
             for p in fds where p.revents != 0 {
+                var actions: [StateMachine.Action] = []
                 if p.fd == doorbell {
-                    var sink = [UInt8](repeating: 0, count: 64)
-                    while read(doorbell, &sink, sink.count) > 0 {}
-                    let (stop, next, cancelled) = shared.withLock { state -> (Bool, Request?, Bool) in
-                        let cancelled = current.map { state.cancelled.remove($0.id) != nil } ?? false
-                        if state.stopping { return (true, nil, cancelled) }
-                        if current == nil, let q = state.queued {
-                            state.queued = nil
-                            return (false, q, cancelled)
-                        }
-                        return (false, nil, cancelled)
-                    }
-                    if cancelled, let request = current {
-                        failure = FunctionError(
-                            errorType: "Sandbox.Cancelled",
-                            errorMessage: "RequestId: \(request.id) Error: the invocation was cancelled",
-                            requestId: request.id
-                        )
-                        break loop
-                    }
-                    if stop { break loop }
-                    if let next {
-                        current = next
-                        deadline = ContinuousClock.now + .milliseconds(Int64(next.timeout * 1000))
-                        pending = ArraySlice(next.line)
-                        stderr.reset()
-                        stderr.requestId = next.id
-                        if !PipeIO.write(process.stdin, &pending) {
-                            // The worker closed its stdin: it is dying; its exit is reported below.
-                            pending = []
-                        }
-                    }
-                } else if p.fd == process.stdin {
-                    if !PipeIO.write(process.stdin, &pending) { pending = [] }
-                } else if p.fd == process.stdout {
-                    if PipeIO.read(
-                        process.stdout,
-                        into: &stdout,
-                        limit: ProcessInvocation.responseLimit,
-                        overflow: &overflow
-                    )
-                        == .endOfFile
-                    {
-                        stdoutOpen = false
-                    }
-                    if overflow > 0 {
-                        failure = FunctionError(
-                            errorType: "Function.ResponseSizeTooLarge",
-                            errorMessage:
-                                "Response payload size exceeded maximum allowed payload size (\(ProcessInvocation.responseLimit) bytes).",
-                            requestId: current?.id ?? ""
-                        )
-                        break loop
-                    }
-                    for line in PipeIO.takeLines(&stdout) where !line.isEmpty {
-                        guard let request = current, let outcome = Self.answer(line, for: request.id) else {
-                            failure = .invalidResponse(requestId: current?.id ?? "", text: String(line.prefix(200)))
-                            break loop
-                        }
-                        current = nil
-                        pending = []
-                        stderr.requestId = nil
-                        request.continuation.resume(returning: outcome)
-                    }
-                } else if p.fd == process.stderr {
-                    if !stderr.drain(process.stderr) { stderrOpen = false }
-                } else if p.fd == process.pidfd {
+                    actions = [answerDoorbell(doorbell, &machine, current: &current)]
+                } else if p.fd == pipes.process.stdin {
+                    pipes.writePending()
+                } else if p.fd == pipes.process.stdout {
+                    let read = pipes.readStdout()
+                    actions = machine.stdout(lines: read.lines, overflow: read.overflow)
+                } else if p.fd == pipes.process.stderr {
+                    pipes.drainStderr()
+                } else if p.fd == pipes.process.pidfd {
                     // Read what it said last before reporting its death.
-                    if stderrOpen { _ = stderr.drain(process.stderr) }
-                    if let status = process.tryWait() {
-                        failure = .exited(requestId: current?.id ?? "", status: status, stderrTail: stderr.tailText)
-                        process.release()
-                        finish(current: current, failure: failure, doorbell: doorbell)
+                    pipes.drainStderr()
+                    if let status = pipes.process.tryWait() {
+                        actions = [machine.exited(status: status, stderrTail: pipes.stderr.tailText)]
+                    }
+                }
+                for action in actions {
+                    switch action {
+                    case .none:
+                        break
+                    case .send:
+                        if let current { pipes.send(current.line, requestId: current.id) }
+                    case .deliver(let outcome):
+                        pipes.answered()
+                        current?.continuation.resume(returning: outcome)
+                        current = nil
+                    case .stop(let error):
+                        failure = error
+                        break loop
+                    case .exited(let error):
+                        pipes.process.release()
+                        finish(current: current, failure: error, doorbell: doorbell)
                         return
                     }
                 }
             }
         }
-        let status = process.terminate(grace: grace)
-        if stderrOpen { _ = stderr.drain(process.stderr) }
-        process.release()
-        if failure == nil, let request = current {
-            failure = .exited(requestId: request.id, status: status, stderrTail: stderr.tailText)
-        }
+        let status = pipes.process.terminate(grace: grace)
+        pipes.drainStderr()
+        pipes.process.release()
+        failure = machine.stopped(failure: failure, status: status, stderrTail: pipes.stderr.tailText)
         finish(current: current, failure: failure, doorbell: doorbell)
+    }
+
+    /// Empties the doorbell and tells the state machine what callers asked for: a request to start (taken from the
+    /// queue only when the worker is idle), the in-flight one cancelled, or the worker stopped.
+    private func answerDoorbell(
+        _ doorbell: Int32,
+        _ machine: inout StateMachine,
+        current: inout Request?
+    ) -> StateMachine.Action {
+        var sink = [UInt8](repeating: 0, count: 64)
+        while read(doorbell, &sink, sink.count) > 0 {}
+        let idle = machine.isIdle
+        let inFlight = machine.inFlight?.id
+        let (stopping, next, cancelled) = shared.withLock { state -> (Bool, Request?, Bool) in
+            let cancelled = inFlight.map { state.cancelled.remove($0) != nil } ?? false
+            if state.stopping { return (true, nil, cancelled) }
+            guard idle, let queued = state.queued else { return (false, nil, cancelled) }
+            state.queued = nil
+            return (false, queued, cancelled)
+        }
+        let action = machine.doorbell(
+            stopping: stopping,
+            cancelled: cancelled,
+            next: next.map { ($0.id, $0.timeout) },
+            now: .now
+        )
+        if case .send = action { current = next }
+        return action
     }
 
     /// Marks the worker dead and fails whatever was in flight or queued.

@@ -1,3 +1,5 @@
+import SluiceLinux
+
 #if canImport(Glibc)
     import Glibc
 #endif
@@ -16,7 +18,11 @@ enum PipeIO {
         var chunk = [UInt8](repeating: 0, count: 65_536)
         var sawData = false
         while true {
-            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            let result = chunk.withUnsafeMutableBytes { buffer in
+                Posix.retryingNonBlocking("read") { Glibc.read(fd, buffer.baseAddress, buffer.count) }
+            }
+            guard case .success(let read) = result else { return .endOfFile }
+            guard let n = read else { return sawData ? .data : .wouldBlock }
             if n > 0 {
                 sawData = true
                 let room = max(0, limit - buffer.count)
@@ -28,9 +34,6 @@ enum PipeIO {
                 }
                 continue
             }
-            if n == 0 { return .endOfFile }
-            if errno == EINTR { continue }
-            if errno == EAGAIN || errno == EWOULDBLOCK { return sawData ? .data : .wouldBlock }
             return .endOfFile
         }
     }
@@ -38,14 +41,13 @@ enum PipeIO {
     /// Writes as much of `pending` as the pipe takes; returns false when the reader has gone (EPIPE).
     static func write(_ fd: Int32, _ pending: inout ArraySlice<UInt8>) -> Bool {
         while !pending.isEmpty {
-            let n = pending.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-            if n > 0 {
-                pending = pending.dropFirst(n)
-                continue
+            let result = pending.withUnsafeBytes { bytes in
+                Posix.retryingNonBlocking("write") { Glibc.write(fd, bytes.baseAddress, bytes.count) }
             }
-            if n < 0, errno == EINTR { continue }
-            if n < 0, errno == EAGAIN || errno == EWOULDBLOCK { return true }
-            return false
+            guard case .success(let written) = result else { return false }
+            guard let n = written else { return true }
+            guard n > 0 else { return false }
+            pending = pending.dropFirst(n)
         }
         return true
     }

@@ -1,4 +1,5 @@
 import SluiceJSON
+import SluiceLinux
 
 #if canImport(Glibc)
     import Glibc
@@ -20,7 +21,7 @@ enum ProcessInvocation {
         grace: Double,
         stderrSink: @escaping @Sendable (String, String?) -> Void
     ) -> Result<JSONValue, FunctionError> {
-        var process: WorkerProcess
+        let process: WorkerProcess
         do {
             process = try WorkerProcess.spawn(definition)
         } catch {
@@ -33,62 +34,43 @@ enum ProcessInvocation {
             )
         }
         let deadline = ContinuousClock.now + .milliseconds(Int64(timeout * 1000))
-        var pending = ArraySlice(payload)
-        if !PipeIO.write(process.stdin, &pending) { pending = [] }
-        if pending.isEmpty { process.closeStdin() }
+        var pump = ProcessPump(
+            process: process,
+            input: payload,
+            stderr: StderrLog(requestId: requestId, sink: stderrSink)
+        )
         var stdout: [UInt8] = []
         var overflow = 0
-        var stderr = StderrLog(requestId: requestId, sink: stderrSink)
-        var stdoutOpen = true
-        var stderrOpen = true
-        var status: ProcessStatus?
-        var timedOut = false
-        while stdoutOpen || stderrOpen || status == nil {
-            let remaining = deadline - ContinuousClock.now
-            let ms = Int32(
-                clamping: max(
-                    0,
-                    remaining.components.seconds * 1000 + remaining.components.attoseconds / 1_000_000_000_000_000
-                )
-            )
+        while pump.isRunning {
+            let ms = Int32(clamping: max(0, ProcessPump.milliseconds(until: deadline, now: .now)))
             if ms <= 0 {
-                timedOut = true
-                break
+                pump.kill(grace: grace)
+                return .failure(.timedOut(requestId: requestId, seconds: timeout))
             }
-            var fds: [pollfd] = []
-            if process.stdin >= 0 { fds.append(pollfd(fd: process.stdin, events: Int16(POLLOUT), revents: 0)) }
-            if stdoutOpen { fds.append(pollfd(fd: process.stdout, events: Int16(POLLIN), revents: 0)) }
-            if stderrOpen { fds.append(pollfd(fd: process.stderr, events: Int16(POLLIN), revents: 0)) }
-            if status == nil { fds.append(pollfd(fd: process.pidfd, events: Int16(POLLIN), revents: 0)) }
-            let n = poll(&fds, nfds_t(fds.count), ms)
-            if n < 0, errno != EINTR { break }
-            for p in fds where p.revents != 0 {
-                switch p.fd {
-                case process.stdin:
-                    if !PipeIO.write(process.stdin, &pending) || pending.isEmpty { process.closeStdin() }
-                case process.stdout:
-                    if PipeIO.read(process.stdout, into: &stdout, limit: responseLimit, overflow: &overflow)
-                        == .endOfFile
-                    {
-                        stdoutOpen = false
-                    }
-                case process.stderr:
-                    if !stderr.drain(process.stderr) { stderrOpen = false }
-                default:
-                    status = process.tryWait()
-                    // The process is gone; whatever it left in the pipes is read without waiting again.
-                    if status != nil, process.stdin >= 0 { process.closeStdin() }
-                }
+            let polled = pump.step(timeout: ms) { fd in
+                PipeIO.read(fd, into: &stdout, limit: responseLimit, overflow: &overflow) != .endOfFile
             }
+            if !polled { break }
         }
-        if timedOut {
-            _ = process.terminate(grace: grace)
-            _ = stderr.drain(process.stderr)
-            process.release()
-            return .failure(.timedOut(requestId: requestId, seconds: timeout))
-        }
-        let final = status ?? process.wait()
-        process.release()
+        let status = pump.finish()
+        return answer(
+            stdout,
+            overflow: overflow,
+            status: status,
+            requestId: requestId,
+            stderrTail: pump.stderr.tailText
+        )
+    }
+
+    /// What a finished process's stdout and exit status mean: its result, the error document it wrote, or a
+    /// failure of the runtime.
+    static func answer(
+        _ stdout: [UInt8],
+        overflow: Int,
+        status: ProcessStatus,
+        requestId: String,
+        stderrTail: String
+    ) -> Result<JSONValue, FunctionError> {
         if overflow > 0 {
             return .failure(
                 FunctionError(
@@ -102,12 +84,12 @@ enum ProcessInvocation {
         let parsed: JSONValue? =
             stdout.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 })
             ? .null : try? JSONParser.parse(bytes: stdout)
-        guard case .exited(0) = final else {
+        guard case .exited(0) = status else {
             // A failing process may describe its error on stdout, as a Lambda handler's error payload.
             if case .object(let o)? = parsed, case .string(let type)? = o["errorType"] {
                 return .failure(FunctionError(payload: o, type: type, requestId: requestId))
             }
-            return .failure(.exited(requestId: requestId, status: final, stderrTail: stderr.tailText))
+            return .failure(.exited(requestId: requestId, status: status, stderrTail: stderrTail))
         }
         guard let parsed else {
             return .failure(

@@ -1,4 +1,5 @@
 import Foundation
+import SluiceLinux
 import Synchronization
 
 #if canImport(Glibc)
@@ -58,7 +59,7 @@ package enum ScriptRunner {
         guard !request.command.isEmpty else {
             return ScriptResult(ending: .notStarted("no command"), stdout: [], stderrTail: "")
         }
-        var process: WorkerProcess
+        let process: WorkerProcess
         do {
             process = try WorkerProcess.spawn(
                 command: request.command,
@@ -69,68 +70,50 @@ package enum ScriptRunner {
             return ScriptResult(ending: .notStarted(error.description), stdout: [], stderrTail: "")
         }
         let deadline = ContinuousClock.now + .milliseconds(Int64(request.timeout * 1000))
-        var pending = ArraySlice(request.input)
-        if !PipeIO.write(process.stdin, &pending) { pending = [] }
-        if pending.isEmpty { process.closeStdin() }
-        var stdout: [UInt8] = []
-        var stdoutLines: [UInt8] = []
-        var overflow = 0
-        var stderr = StderrLog { line, _ in output(.stderr, line) }
-        var stdoutOpen = true
-        var stderrOpen = true
-        var status: ProcessStatus?
-        var ending: ScriptResult.Ending?
-        while stdoutOpen || stderrOpen || status == nil {
-            if cancelled.isSet {
-                ending = .cancelled
+        var pump = ProcessPump(
+            process: process,
+            input: request.input,
+            stderr: StderrLog { line, _ in output(.stderr, line) }
+        )
+        var stdout = StdoutLines(output: output)
+        while pump.isRunning {
+            let ms = ProcessPump.milliseconds(until: deadline, now: .now)
+            let ending: ScriptResult.Ending? = cancelled.isSet ? .cancelled : ms <= 0 ? .timedOut : nil
+            if let ending {
+                pump.kill(grace: request.grace)
+                return ScriptResult(ending: ending, stdout: stdout.kept, stderrTail: pump.stderr.tailText)
+            }
+            if !pump.step(timeout: min(Int32(clamping: ms), cancellationCheck), readStdout: { stdout.read($0) }) {
                 break
             }
-            let remaining = deadline - ContinuousClock.now
-            let ms = remaining.components.seconds * 1000 + remaining.components.attoseconds / 1_000_000_000_000_000
-            if ms <= 0 {
-                ending = .timedOut
-                break
-            }
-            var fds: [pollfd] = []
-            if process.stdin >= 0 { fds.append(pollfd(fd: process.stdin, events: Int16(POLLOUT), revents: 0)) }
-            if stdoutOpen { fds.append(pollfd(fd: process.stdout, events: Int16(POLLIN), revents: 0)) }
-            if stderrOpen { fds.append(pollfd(fd: process.stderr, events: Int16(POLLIN), revents: 0)) }
-            if status == nil { fds.append(pollfd(fd: process.pidfd, events: Int16(POLLIN), revents: 0)) }
-            let n = poll(&fds, nfds_t(fds.count), min(Int32(clamping: ms), cancellationCheck))
-            if n < 0, errno != EINTR { break }
-            for p in fds where p.revents != 0 {
-                switch p.fd {
-                case process.stdin:
-                    if !PipeIO.write(process.stdin, &pending) || pending.isEmpty { process.closeStdin() }
-                case process.stdout:
-                    let before = stdoutLines.count
-                    let result = PipeIO.read(process.stdout, into: &stdoutLines, limit: 1 << 20, overflow: &overflow)
-                    let room = max(0, stdoutLimit - stdout.count)
-                    stdout.append(contentsOf: stdoutLines[before...].prefix(room))
-                    for line in PipeIO.takeLines(&stdoutLines) { output(.stdout, line) }
-                    if result == .endOfFile {
-                        if !stdoutLines.isEmpty { output(.stdout, String(decoding: stdoutLines, as: UTF8.self)) }
-                        stdoutLines = []
-                        stdoutOpen = false
-                    }
-                case process.stderr:
-                    if !stderr.drain(process.stderr) { stderrOpen = false }
-                default:
-                    status = process.tryWait()
-                    // The process is gone; whatever it left in the pipes is read without waiting again.
-                    if status != nil, process.stdin >= 0 { process.closeStdin() }
-                }
-            }
         }
-        if let ending {
-            _ = process.terminate(grace: request.grace)
-            _ = stderr.drain(process.stderr)
-            process.release()
-            return ScriptResult(ending: ending, stdout: stdout, stderrTail: stderr.tailText)
+        let status = pump.finish()
+        return ScriptResult(ending: .finished(status), stdout: stdout.kept, stderrTail: pump.stderr.tailText)
+    }
+
+    /// A script's stdout: streamed to the sink line by line, the first `stdoutLimit` bytes kept for the result.
+    private struct StdoutLines {
+        let output: @Sendable (Stream, String) -> Void
+        private(set) var kept: [UInt8] = []
+        private var lines: [UInt8] = []
+        private var overflow = 0
+
+        init(output: @escaping @Sendable (Stream, String) -> Void) {
+            self.output = output
         }
-        let final = status ?? process.wait()
-        process.release()
-        return ScriptResult(ending: .finished(final), stdout: stdout, stderrTail: stderr.tailText)
+
+        /// Reads what is there; false at the end of the stream (the last line, unterminated, is sent then).
+        mutating func read(_ fd: Int32) -> Bool {
+            let before = lines.count
+            let result = PipeIO.read(fd, into: &lines, limit: 1 << 20, overflow: &overflow)
+            let room = max(0, stdoutLimit - kept.count)
+            kept.append(contentsOf: lines[before...].prefix(room))
+            for line in PipeIO.takeLines(&lines) { output(.stdout, line) }
+            guard result == .endOfFile else { return true }
+            if !lines.isEmpty { output(.stdout, String(decoding: lines, as: UTF8.self)) }
+            lines = []
+            return false
+        }
     }
 }
 

@@ -1,5 +1,6 @@
 import CSluiceLinux
 import Foundation
+import SluiceLinux
 
 #if canImport(Glibc)
     import Glibc
@@ -58,9 +59,7 @@ struct WorkerProcess: Sendable {
     /// Waits for the process to end (reaping it).
     func wait() -> ProcessStatus {
         var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 {
-            if errno != EINTR { return .signaled(SIGKILL) }
-        }
+        guard case .success = Posix.retrying("waitpid", { waitpid(pid, &status, 0) }) else { return .signaled(SIGKILL) }
         return Self.decode(status)
     }
 
@@ -97,7 +96,7 @@ struct SpawnError: Error, CustomStringConvertible {
     var errno: Int32
     var what: String
 
-    var description: String { "cannot start \(what): \(String(cString: strerror(errno)))" }
+    var description: String { "cannot start \(what): \(Posix.message(errno))" }
 }
 
 /// A NULL-terminated array of C strings that frees itself.

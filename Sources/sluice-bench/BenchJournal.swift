@@ -4,6 +4,7 @@ import SluiceDaemon
 import SluiceEngine
 import SluiceJSON
 import SluiceStore
+import SluiceVocabulary
 import Synchronization
 
 /// Where the durability benchmark keeps an execution's journal: nowhere (as `sluice run`), in memory (encoded as

@@ -2,6 +2,7 @@ import Foundation
 import SluiceASL
 import SluiceInterpreter
 import SluiceJSON
+import SluiceVocabulary
 
 /// Issue 2's benchmark: an inline Map over 100,000 items whose iterator is a Pass state with Parameters and an
 /// intrinsic. Target: under 1 s in a release build. Baseline: moto's interpreter (LocalStack's, Python) on 1,000

@@ -3,6 +3,7 @@ import SluiceASL
 import SluiceInterpreter
 import SluiceJSON
 import SluiceJSONata
+import SluiceVocabulary
 
 /// Issue 15's figures: the inline Map of 100,000 items written in JSONata beside the same Map in JSONPath (same
 /// process, alternating order, outputs checked equal), and single evaluations of three small expressions against

@@ -1,12 +1,9 @@
 import Foundation
-import SluiceASL
 import SluiceBucket
 import SluiceCore
 import SluiceJSON
+import SluiceVocabulary
 import Testing
-
-// ChildExecutionRecord and ResultWriterRequest have only their implicit internal memberwise initializers.
-@testable import SluiceInterpreter
 
 /// A buckets folder in a fresh temporary directory, removed when the test ends.
 private final class ResultBuckets {

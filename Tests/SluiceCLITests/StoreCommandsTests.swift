@@ -4,6 +4,7 @@ import SluiceEngine
 import SluiceInterpreter
 import SluiceStore
 import SluiceTesting
+import SluiceVocabulary
 import Testing
 
 @testable import SluiceCLI

@@ -2,6 +2,7 @@ import Foundation
 import SluiceInterpreter
 import SluiceStore
 import SluiceTesting
+import SluiceVocabulary
 import Testing
 
 extension InProcessDaemonTests {

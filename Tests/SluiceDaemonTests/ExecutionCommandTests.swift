@@ -2,6 +2,7 @@ import Foundation
 import SluiceInterpreter
 import SluiceStore
 import SluiceTesting
+import SluiceVocabulary
 import Testing
 
 /// `sluice start-execution` and `sluice executions stop` against sluiced, through sluice.db.

@@ -2,6 +2,7 @@ import Foundation
 import SluiceInterpreter
 import SluiceStore
 import SluiceTesting
+import SluiceVocabulary
 import Testing
 
 /// `sluice executions redrive` against sluiced: a Distributed Map whose function fails for some items is

@@ -2,6 +2,7 @@ import Foundation
 import SluiceInterpreter
 import SluiceStore
 import SluiceTesting
+import SluiceVocabulary
 import Testing
 
 /// Wait states and TimeoutSeconds on sluiced's clock set forward by the test: an hour passes in a second.

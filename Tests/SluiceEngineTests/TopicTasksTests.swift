@@ -2,6 +2,7 @@ import SluiceASL
 import SluiceJSON
 import SluiceTesting
 import SluiceTopics
+import SluiceVocabulary
 import Synchronization
 import Testing
 

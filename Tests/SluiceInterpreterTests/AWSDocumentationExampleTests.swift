@@ -1,6 +1,7 @@
 import SluiceASL
 import SluiceInterpreter
 import SluiceJSON
+import SluiceVocabulary
 import Testing
 
 /// The examples of AWS's Step Functions developer guide, run as written there.

@@ -1,6 +1,7 @@
 import SluiceASL
 import SluiceInterpreter
 import SluiceJSON
+import SluiceVocabulary
 import Testing
 
 /// Drives executions whose Distributed Maps read from a fake ItemReader and write to a fake ResultWriter.

@@ -1,6 +1,7 @@
 import SluiceASL
 import SluiceInterpreter
 import SluiceJSON
+import SluiceVocabulary
 
 /// Runs executions with a virtual clock and scripted task results, so tests are fast and deterministic.
 struct Harness {

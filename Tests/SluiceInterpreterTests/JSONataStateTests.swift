@@ -1,6 +1,7 @@
 import SluiceASL
 import SluiceInterpreter
 import SluiceJSON
+import SluiceVocabulary
 import Testing
 
 /// JSONata states as AWS documents them: `{% %}` templates, `$states`, Arguments / Output / Assign, Condition, and

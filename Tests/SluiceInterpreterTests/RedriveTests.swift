@@ -1,6 +1,7 @@
 import SluiceASL
 import SluiceInterpreter
 import SluiceJSON
+import SluiceVocabulary
 import Testing
 
 /// Runs an execution's effects synchronously: tasks answered by `task`, items read from `source`.

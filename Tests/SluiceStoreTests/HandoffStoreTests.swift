@@ -1,6 +1,7 @@
 import Foundation
 import SluiceInterpreter
 import SluiceStore
+import SluiceVocabulary
 import Testing
 
 /// The outbox in sluice.db: hand-offs recorded with what they follow from, once each, until done.

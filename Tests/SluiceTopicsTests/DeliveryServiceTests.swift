@@ -1,9 +1,9 @@
 import Foundation
-import SluiceASL
 import SluiceCore
 import SluiceJSON
 import SluiceTesting
 import SluiceTopics
+import SluiceVocabulary
 import Synchronization
 import Testing
 

@@ -1,8 +1,8 @@
 import Foundation
-import SluiceASL
 import SluiceCore
 import SluiceJSON
 import SluiceTopics
+import SluiceVocabulary
 import Synchronization
 
 /// A clock whose sleeps end at once; it remembers how long each one was asked to be.

@@ -1,4 +1,5 @@
 import SluiceJSON
+import SluiceLinux
 import SluiceWatch
 import Testing
 
@@ -101,7 +102,7 @@ struct ObjectEventTests {
 
     @Test("times are UTC to the second with a Z")
     func time() {
-        #expect(EventTime.iso8601(seconds: 0) == "1970-01-01T00:00:00Z")
-        #expect(EventTime.iso8601(seconds: 1_636_675_200) == "2021-11-12T00:00:00Z")
+        #expect(UTCTime.iso8601(seconds: 0) == "1970-01-01T00:00:00Z")
+        #expect(UTCTime.iso8601(seconds: 1_636_675_200) == "2021-11-12T00:00:00Z")
     }
 }

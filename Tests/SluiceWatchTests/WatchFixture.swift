@@ -1,5 +1,5 @@
 import Foundation
-import SluiceInterpreter
+import SluiceVocabulary
 import SluiceWatch
 import Synchronization
 import Testing

@@ -1,4 +1,5 @@
 import SluiceJSON
+import SluiceVocabulary
 
 extension ChoiceRule {
     /// Decodes one rule; `topLevel` rules must have Next, nested ones must not. Appends every problem found

@@ -1,5 +1,6 @@
 import Foundation
 import SluiceJSON
+import SluiceLinux
 
 /// What a redriven map run keeps of the results written before: the SUCCEEDED files the last manifest listed (their
 /// children are not run again), while FAILED and PENDING files are written anew by the redrive.
@@ -22,12 +23,12 @@ enum RedrivenResults {
         // The earlier attempt's failures are run again: their files go.
         let names = (try? FileManager.default.contentsOfDirectory(atPath: destination.path(""))) ?? []
         for name in names where name.hasPrefix("FAILED_") || name.hasPrefix("PENDING_") {
-            ResultFileSystem.removeQuietly(destination.path(name))
+            Posix.removeQuietly(destination.path(name))
         }
         let json = JSONValue.array(kept.map { ["Key": .string($0.key), "Size": .int($0.size)] })
         let temporary = destination.temporaryPath(for: ".redrive-\(redriveCount).json")
         if (try? Data(json.serializedBytes()).write(to: URL(fileURLWithPath: temporary))) != nil {
-            _ = ResultFileSystem.rename(temporary, to: record)
+            _ = Posix.rename(temporary, to: record)
         }
         return kept
     }

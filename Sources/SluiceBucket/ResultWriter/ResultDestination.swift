@@ -1,5 +1,6 @@
 import Foundation
 import SluiceJSON
+import SluiceLinux
 
 /// Where one map run's results go: s3://BUCKET/PREFIX/MAP_RUN_UUID/, and the folder that holds those keys.
 struct ResultDestination: Sendable, Hashable {
@@ -64,26 +65,26 @@ struct ResultDestination: Sendable, Hashable {
     /// Creates the folders below the bucket; the bucket folder itself must already exist, as an S3 bucket must.
     func prepare(bucketsDirectory: String) throws(ResultWriterError) {
         let bucketDirectory = bucketsDirectory + "/" + bucket
-        guard let bucketRoot = ResultFileSystem.realPath(bucketDirectory), ResultFileSystem.isDirectory(bucketRoot)
+        guard let bucketRoot = Posix.realPath(bucketDirectory), (Posix.status(bucketRoot)?.isDirectory == true)
         else { throw .noSuchBucket(bucket) }
         var path = bucketDirectory
         var key = ""
         for folder in keyPrefix.split(separator: "/") {
             path += "/" + folder
             key += folder + "/"
-            if case .failure(let failure) = ResultFileSystem.makeDirectory(path) {
+            if case .failure(let failure) = Posix.makeDirectory(path) {
                 throw .io(bucket: bucket, key: key, path: path, failure)
             }
         }
         // A symlinked prefix folder could point anywhere; results must land inside the bucket they are reported in.
-        guard let real = ResultFileSystem.realPath(directory), real.utf8.starts(with: (bucketRoot + "/").utf8) else {
+        guard let real = Posix.realPath(directory), real.utf8.starts(with: (bucketRoot + "/").utf8) else {
             throw .invalid("the folder for s3://\(bucket)/\(keyPrefix) leads outside the bucket")
         }
         // The map run's folder is its own (its UUID is in the name): temporary files found here were left by a
         // writer that died with its sluiced; the resumed run writes its files anew.
         let names = (try? FileManager.default.contentsOfDirectory(atPath: real)) ?? []
         for name in names where name.hasPrefix(".") && name.hasSuffix(".tmp") {
-            ResultFileSystem.removeQuietly(real + "/" + name)
+            Posix.removeQuietly(real + "/" + name)
         }
     }
 

@@ -1,3 +1,5 @@
+import SluiceLinux
+
 /// One status's numbered result files (SUCCEEDED_0.json, SUCCEEDED_1.json, ...), written one at a time.
 ///
 /// Entries go into a hidden temporary file beside the final one (names starting with "." are never objects, so the
@@ -73,12 +75,12 @@ final class ResultFileSeries {
         try flush()
         let finalPath = destination.path(file.name)
         current = nil
-        var result = ResultFileSystem.sync(file.fd)
-        let closed = ResultFileSystem.close(file.fd)
+        var result = Posix.sync(file.fd)
+        let closed = Posix.close(file.fd)
         if case .success = result { result = closed }
-        if case .success = result { result = ResultFileSystem.rename(file.temporaryPath, to: finalPath) }
+        if case .success = result { result = Posix.rename(file.temporaryPath, to: finalPath) }
         if case .failure(let failure) = result {
-            ResultFileSystem.removeQuietly(file.temporaryPath)
+            Posix.removeQuietly(file.temporaryPath)
             throw .io(bucket: destination.bucket, key: destination.key(file.name), path: finalPath, failure)
         }
         completed.append(Completed(key: destination.key(file.name), size: file.size + closingLength))
@@ -89,8 +91,8 @@ final class ResultFileSeries {
         guard let file = current else { return }
         current = nil
         buffer.removeAll(keepingCapacity: false)
-        _ = ResultFileSystem.close(file.fd)
-        ResultFileSystem.removeQuietly(file.temporaryPath)
+        _ = Posix.close(file.fd)
+        Posix.removeQuietly(file.temporaryPath)
     }
 
     deinit {
@@ -103,7 +105,7 @@ final class ResultFileSeries {
     private func open() throws(ResultWriterError) {
         let name = "\(status.rawValue)_\(completed.count).\(config.fileExtension)"
         let temporaryPath = destination.temporaryPath(for: name)
-        switch ResultFileSystem.createExclusive(temporaryPath) {
+        switch Posix.createExclusive(temporaryPath) {
         case .success(let fd):
             current = OpenFile(fd: fd, temporaryPath: temporaryPath, name: name, size: 0, entries: 0)
             if buffer.capacity < Self.bufferSize { buffer.reserveCapacity(Self.bufferSize + 4096) }
@@ -114,7 +116,7 @@ final class ResultFileSeries {
 
     private func flush() throws(ResultWriterError) {
         guard let file = current, !buffer.isEmpty else { return }
-        let result = buffer.withUnsafeBytes { ResultFileSystem.writeAll(file.fd, $0) }
+        let result = buffer.withUnsafeBytes { Posix.writeAll(file.fd, $0) }
         buffer.removeAll(keepingCapacity: true)
         if case .failure(let failure) = result {
             discard()

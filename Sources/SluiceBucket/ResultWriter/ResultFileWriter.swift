@@ -1,5 +1,6 @@
-import SluiceInterpreter
 import SluiceJSON
+import SluiceLinux
+import SluiceVocabulary
 
 /// Writes one map run's results into a bucket as AWS Step Functions writes them to S3:
 /// `PREFIX/MAP_RUN_UUID/{SUCCEEDED_n, FAILED_n, PENDING_n}.json` (`.jsonl` with OutputType JSONL) and
@@ -140,18 +141,18 @@ package final class ResultFileWriter {
         let path = destination.path(name)
         let temporaryPath = destination.temporaryPath(for: name)
         let fd: Int32
-        switch ResultFileSystem.createExclusive(temporaryPath) {
+        switch Posix.createExclusive(temporaryPath) {
         case .success(let opened): fd = opened
         case .failure(let failure):
             throw .io(bucket: destination.bucket, key: destination.key(name), path: path, failure)
         }
-        var result = Array(text.utf8).withUnsafeBytes { ResultFileSystem.writeAll(fd, $0) }
-        if case .success = result { result = ResultFileSystem.sync(fd) }
-        let closed = ResultFileSystem.close(fd)
+        var result = Array(text.utf8).withUnsafeBytes { Posix.writeAll(fd, $0) }
+        if case .success = result { result = Posix.sync(fd) }
+        let closed = Posix.close(fd)
         if case .success = result { result = closed }
-        if case .success = result { result = ResultFileSystem.rename(temporaryPath, to: path) }
+        if case .success = result { result = Posix.rename(temporaryPath, to: path) }
         if case .failure(let failure) = result {
-            ResultFileSystem.removeQuietly(temporaryPath)
+            Posix.removeQuietly(temporaryPath)
             throw .io(bucket: destination.bucket, key: destination.key(name), path: path, failure)
         }
     }

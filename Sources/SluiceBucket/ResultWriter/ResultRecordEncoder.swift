@@ -1,6 +1,5 @@
-import SluiceASL
-import SluiceInterpreter
 import SluiceJSON
+import SluiceVocabulary
 
 /// Turns a child execution into the JSON entries ResultWriter writes for it, byte for byte as AWS does.
 ///

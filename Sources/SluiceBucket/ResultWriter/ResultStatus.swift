@@ -1,4 +1,4 @@
-import SluiceInterpreter
+import SluiceVocabulary
 
 /// The three groups AWS sorts child executions into, each written to its own numbered files.
 ///

@@ -1,4 +1,5 @@
 import SluiceJSON
+import SluiceLinux
 
 /// Why a ResultWriter could not write a map run's results.
 ///
@@ -34,7 +35,7 @@ extension ResultWriterError {
         bucket: String,
         key: String,
         path: String,
-        _ failure: ResultFileSystem.Failure
+        _ failure: Posix.Errno
     ) -> ResultWriterError {
         ResultWriterError(
             cause: "Could not write s3://\(bucket)/\(key): \(failure.operation) \(quoted(path)) failed: "

@@ -1,5 +1,6 @@
 import SluiceASL
 import SluiceJSON
+import SluiceVocabulary
 
 /// Evaluates JSONPath Choice Rules the way Step Functions does.
 ///

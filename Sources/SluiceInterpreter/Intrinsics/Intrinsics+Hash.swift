@@ -1,5 +1,6 @@
 import SluiceASL
 import SluiceJSON
+import SluiceVocabulary
 
 extension IntrinsicEvaluator {
     /// `States.Hash` refuses data longer than this many characters.

@@ -1,4 +1,4 @@
-import SluiceInterpreter
+import SluiceVocabulary
 import Testing
 
 @Suite("MD5, streamed (S3 ETags) and whole (States.Hash)")

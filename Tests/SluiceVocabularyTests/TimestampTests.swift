@@ -1,4 +1,4 @@
-import SluiceASL
+import SluiceVocabulary
 import Testing
 
 @Suite struct TimestampTests {

@@ -30,7 +30,7 @@ package struct MD5 {
     package init() {}
 
     /// The 16-byte digest of `message` in one go.
-    static func digest(_ message: [UInt8]) -> [UInt8] {
+    package static func digest(_ message: [UInt8]) -> [UInt8] {
         var md5 = MD5()
         message.withUnsafeBytes { md5.update($0) }
         return md5.finalize()

@@ -1,0 +1,135 @@
+import SluiceJSON
+import Testing
+
+@testable import SluiceWorkers
+
+/// The persistent worker's decisions driven with plain values: no process, no pipes, no clock.
+struct PersistentWorkerStateMachineTests {
+    typealias Machine = PersistentWorker.StateMachine
+    let start = ContinuousClock.now
+
+    /// A machine serving request `id` (timeout 2 s) from `start`.
+    func serving(_ id: String = "r1") -> Machine {
+        var machine = Machine()
+        _ = machine.doorbell(stopping: false, cancelled: false, next: (id, 2), now: start)
+        return machine
+    }
+
+    @Test("Idle, the poll waits for ever; a queued request is sent and its deadline is its timeout from now")
+    func sendsQueuedRequest() {
+        var machine = Machine()
+        #expect(machine.isIdle)
+        #expect(machine.wait(now: start) == .milliseconds(-1))
+        #expect(machine.doorbell(stopping: false, cancelled: false, next: ("r1", 2), now: start) == .send)
+        #expect(!machine.isIdle)
+        #expect(machine.inFlight?.id == "r1")
+        #expect(machine.wait(now: start + .milliseconds(500)) == .milliseconds(1500))
+    }
+
+    @Test("A ring with nothing queued does nothing; a second request is not taken while one is in flight")
+    func ringWithoutWork() {
+        var idle = Machine()
+        #expect(idle.doorbell(stopping: false, cancelled: false, next: nil, now: start) == .none)
+        var busy = serving()
+        #expect(busy.doorbell(stopping: false, cancelled: false, next: ("r2", 1), now: start) == .none)
+        #expect(busy.inFlight?.id == "r1")
+    }
+
+    @Test("At the deadline the request times out with Sandbox.Timedout's error")
+    func deadlinePassed() {
+        let machine = serving()
+        #expect(machine.wait(now: start + .seconds(2)) == .expired(.timedOut(requestId: "r1", seconds: 2)))
+        #expect(machine.wait(now: start + .seconds(5)) == .expired(.timedOut(requestId: "r1", seconds: 2)))
+    }
+
+    @Test("An answer line for the request in flight is delivered and frees the worker; blank lines are skipped")
+    func answerDelivered() {
+        var machine = serving()
+        let actions = machine.stdout(lines: ["", #"{"requestId":"r1","result":{"n":1}}"#], overflow: 0)
+        #expect(actions == [.deliver(.success(["n": 1]))])
+        #expect(machine.isIdle)
+    }
+
+    @Test("An error answer is delivered as the function's error")
+    func errorAnswer() throws {
+        var machine = serving()
+        let line = #"{"requestId":"r1","errorType":"ValueError","errorMessage":"bad"}"#
+        let actions = machine.stdout(lines: [line], overflow: 0)
+        guard case .deliver(.failure(let error)) = try #require(actions.first) else {
+            Issue.record("expected a delivered failure, got \(actions)")
+            return
+        }
+        #expect(error.errorType == "ValueError")
+        #expect(error.requestId == "r1")
+    }
+
+    @Test("A line for another request, or any line while idle, stops the worker as an invalid response")
+    func strayLines() {
+        var machine = serving()
+        let other = machine.stdout(lines: [#"{"requestId":"r9","result":1}"#], overflow: 0)
+        #expect(other == [.stop(.invalidResponse(requestId: "r1", text: #"{"requestId":"r9","result":1}"#))])
+        var answered = serving()
+        let twice = answered.stdout(
+            lines: [#"{"requestId":"r1","result":1}"#, #"{"requestId":"r1","result":2}"#],
+            overflow: 0
+        )
+        #expect(
+            twice == [
+                .deliver(.success(1)),
+                .stop(.invalidResponse(requestId: "", text: #"{"requestId":"r1","result":2}"#)),
+            ]
+        )
+    }
+
+    @Test("Output beyond the response limit stops the worker with Function.ResponseSizeTooLarge")
+    func overflow() throws {
+        var machine = serving()
+        let actions = machine.stdout(lines: [#"{"requestId":"r1","result":1}"#], overflow: 10)
+        guard case .stop(let error?) = try #require(actions.first) else {
+            Issue.record("expected a stop, got \(actions)")
+            return
+        }
+        #expect(error.errorType == "Function.ResponseSizeTooLarge")
+        #expect(error.requestId == "r1")
+        #expect(!machine.isIdle)
+    }
+
+    @Test("Cancelling the request in flight stops the worker with Sandbox.Cancelled; a stop request stops it plainly")
+    func cancelAndStop() throws {
+        var machine = serving()
+        let cancelled = machine.doorbell(stopping: true, cancelled: true, next: nil, now: start)
+        guard case .stop(let error?) = cancelled else {
+            Issue.record("expected a stop with an error, got \(cancelled)")
+            return
+        }
+        #expect(error.errorType == "Sandbox.Cancelled")
+        #expect(error.requestId == "r1")
+        var idle = Machine()
+        #expect(idle.doorbell(stopping: false, cancelled: true, next: nil, now: start) == .none)
+        #expect(idle.doorbell(stopping: true, cancelled: false, next: ("r2", 1), now: start) == .stop(nil))
+        #expect(idle.isIdle)
+    }
+
+    @Test("The process's own exit fails the request in flight with its status and last stderr lines")
+    func processExited() {
+        let machine = serving()
+        let action = machine.exited(status: .exited(3), stderrTail: "boom")
+        #expect(action == .exited(.exited(requestId: "r1", status: .exited(3), stderrTail: "boom")))
+        #expect(
+            Machine().exited(status: .signaled(9), stderrTail: "")
+                == .exited(.exited(requestId: "", status: .signaled(9), stderrTail: ""))
+        )
+    }
+
+    @Test("After a stop, the request in flight fails with the stop's error, or with the exit when there was none")
+    func stopped() {
+        let machine = serving()
+        let timedOut = FunctionError.timedOut(requestId: "r1", seconds: 2)
+        #expect(machine.stopped(failure: timedOut, status: .signaled(15), stderrTail: "") == timedOut)
+        #expect(
+            machine.stopped(failure: nil, status: .signaled(15), stderrTail: "t")
+                == .exited(requestId: "r1", status: .signaled(15), stderrTail: "t")
+        )
+        #expect(Machine().stopped(failure: nil, status: .exited(0), stderrTail: "") == nil)
+    }
+}
