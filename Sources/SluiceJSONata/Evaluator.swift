@@ -82,7 +82,7 @@ final class Evaluator {
     }
 
     private func evaluateBlock(_ expr: Node, _ input: JV?, _ frame: Frame) throws(PendingError) -> JV? {
-        let inner = Frame(frame)
+        let inner = expr.needsFrame ? Frame(frame) : frame
         var result: JV?
         for e in expr.expressions { result = try eval(e, input, inner) }
         return result

@@ -68,25 +68,67 @@ final class JArray {
     var count: Int { items.count }
 }
 
-/// A JavaScript object: keys in insertion order.
+/// A JavaScript object: keys in insertion order. Members live in one array searched linearly (most objects are
+/// small); an index is built only past `indexThreshold` members.
 final class JObject {
     private(set) var keys: [String] = []
-    private(set) var values: [String: JV] = [:]
+    private var storage: [JV] = []
+    private var index: [String: Int]?
+    static let indexThreshold = 16
 
     init() {}
 
+    init(capacity: Int) {
+        keys.reserveCapacity(capacity)
+        storage.reserveCapacity(capacity)
+    }
+
+    private func position(_ key: String) -> Int? {
+        if let index { return index[key] }
+        return keys.firstIndex(of: key)
+    }
+
     subscript(key: String) -> JV? {
-        get { values[key] }
+        get { position(key).map { storage[$0] } }
         set {
             if let newValue {
-                if values.updateValue(newValue, forKey: key) == nil { keys.append(key) }
-            } else if values.removeValue(forKey: key) != nil {
-                keys.removeAll { $0 == key }
+                if let i = position(key) {
+                    storage[i] = newValue
+                } else {
+                    keys.append(key)
+                    storage.append(newValue)
+                    if index != nil {
+                        index![key] = keys.count - 1
+                    } else if keys.count > JObject.indexThreshold {
+                        var built: [String: Int] = [:]
+                        for (i, k) in keys.enumerated() { built[k] = i }
+                        index = built
+                    }
+                }
+            } else if let i = position(key) {
+                keys.remove(at: i)
+                storage.remove(at: i)
+                if index != nil {
+                    var built: [String: Int] = [:]
+                    for (i, k) in keys.enumerated() { built[k] = i }
+                    index = built
+                }
             }
+        }
+    }
+
+    /// Appends a member known not to be present (conversion from JSON, whose keys are unique).
+    func appendNew(_ key: String, _ value: JV) {
+        keys.append(key)
+        storage.append(value)
+        if index != nil || keys.count > JObject.indexThreshold {
+            var built = index ?? [:]
+            if index == nil { for (i, k) in keys.enumerated() { built[k] = i } } else { built[key] = keys.count - 1 }
+            index = built
         }
     }
 
     var count: Int { keys.count }
 
-    var pairs: [(String, JV)] { keys.map { ($0, values[$0]!) } }
+    var pairs: Zip2Sequence<[String], [JV]> { zip(keys, storage) }
 }
