@@ -208,30 +208,31 @@ final class Evaluator {
             if let stages = expr.stages { result = try evaluateStages(stages, result, frame) }
             return result
         }
-        var results: [JV] = []
+        // Results are flattened into one sequence as they come; a last step whose only result is an array
+        // (not a sequence) returns that array itself.
+        let out = JArray.seq()
+        var count = 0
+        var only: JArray?
         func run(_ item: JV?) throws(PendingError) {
             var res = try eval(expr, item, frame)
             if let stages = expr.stages {
                 for s in stages where !s.isIndex { res = .array(try evaluateFilter(s.expr!, res, frame)) }
             }
-            if let res { results.append(res) }
+            guard let res else { return }
+            count += 1
+            if case .array(let a) = res {
+                if count == 1, !a.sequence { only = a }
+                if a.cons { out.items.append(res) } else { out.items.append(contentsOf: a.items) }
+            } else {
+                out.items.append(res)
+            }
         }
         if undefinedInput {
             try run(nil)
         } else {
             for item in input.items { try run(item) }
         }
-        if lastStep, results.count == 1, case .array(let a) = results[0], !a.sequence {
-            return a
-        }
-        let out = JArray.seq()
-        for res in results {
-            if case .array(let a) = res, !a.cons {
-                out.items.append(contentsOf: a.items)
-            } else {
-                out.items.append(res)
-            }
-        }
+        if lastStep, count == 1, let only { return only }
         return out
     }
 
