@@ -36,7 +36,9 @@ let package = Package(
             dependencies: ["SluiceJSON"],
             // The evaluator's hot path is class-property access (arrays, frames, counters); dynamic exclusivity
             // checks cost about 15% of an evaluation in release builds. Debug builds keep them.
-            swiftSettings: strictSettings + [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+            swiftSettings: strictSettings + [
+                .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))
+            ]
         ),
         // EventBridge event patterns, target input transformation and SNS filter policies.
         .target(name: "SluicePatterns", dependencies: ["SluiceJSON"], swiftSettings: strictSettings),
@@ -164,7 +166,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "SluiceJSONTests", dependencies: ["SluiceJSON"], swiftSettings: strictSettings),
-        .testTarget(name: "SluiceJSONataTests", dependencies: ["SluiceJSONata", "SluiceJSON"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "SluiceJSONataTests",
+            dependencies: ["SluiceJSONata", "SluiceJSON"],
+            swiftSettings: strictSettings
+        ),
         .testTarget(name: "SluiceASLTests", dependencies: ["SluiceASL", "SluiceJSON"], swiftSettings: strictSettings),
         .testTarget(
             name: "SluiceBucketTests",

@@ -31,7 +31,10 @@ final class Evaluator {
     private func enter(_ expr: Node) throws(PendingError) {
         depth += 1
         steps += 1
-        if depth > environment.maxDepth || stackBase - Evaluator.stackAddress() > environment.maxStackBytes {
+        // Shallow evaluations (nearly all) skip the stack probe.
+        if depth > environment.maxDepth
+            || (depth > 16 && stackBase - Evaluator.stackAddress() > environment.maxStackBytes)
+        {
             throw PendingError(
                 "U1001",
                 position: expr.position,
