@@ -1,6 +1,7 @@
 // Picture formatting and JavaScript number printing: cases from the JSONata test suite (jsonata-js 2.0.6,
 // test/test-suite/groups/function-formatNumber, -formatBase, -formatInteger, -parseInteger, -fromMillis,
-// -tomillis) translated into direct calls, plus V8 number-printing cases.
+// -tomillis) translated into direct calls, plus cases checked against jsonata-js and V8 (number printing,
+// Date.parse forms, out-of-range dates).
 
 import Testing
 
@@ -221,6 +222,10 @@ private func tm(_ text: String, _ picture: String? = nil) throws(PictureError) -
     check("fi-11th", try fi(11, "0;o"), "11th")
     check("fi-21st", try fi(21, "0;o"), "21st")
     check("fi-roman-lower", try fi(49, "i"), "xlix")
+    check("fi-separator-beyond-digits", try fi(7, "##,##,##0"), ",7")
+    check("fi-huge-words", try fi(1e21, "w"), "one billion trillion")
+    check("fi-huge-decimal", try fi(1e21, "0"), "1e+21")
+    checkError("fi-roman-stack", "RangeError") { try fi(1e8, "I") }
     checkError("fi064", "D3130") { try fi(123456, "α") }
     do {
         _ = try fi(123456, "α")
@@ -228,7 +233,7 @@ private func tm(_ text: String, _ picture: String? = nil) throws(PictureError) -
         check(
             "fi064-message",
             error.message,
-            "Formatting an integer as a sequence starting with \"α\" is not supported by this implementation"
+            "Formatting or parsing an integer as a sequence starting with \"α\" is not supported by this implementation"
         )
     }
     checkError("fi-d3131", "D3131") { try fi(1, "0١") }
@@ -369,6 +374,11 @@ private func tm(_ text: String, _ picture: String? = nil) throws(PictureError) -
     checkError("fdt-d3133", "D3133") { try fm(1419940800000, "[YN]") }
     checkError("fdt-d3132", "D3132") { try fm(1419940800000, "[q]") }
     check("fm-negative", try fm(-1), "1969-12-31T23:59:59.999Z")
+    check("fm-max", try fm(8.64e15), "5760-09-13T00:00:00.000Z")
+    check("fm-min", try fm(-8.64e15), "-1821-04-20T00:00:00.000Z")
+    check("fm-invalid", try fm(1e16), "0NaN-NaN-NaNTNaN:NaN:NaN.NaNZ")
+    check("fm-invalid-roman", try fm(-1e16, "[YI] [Ma]"), " ")
+    check("fm-timezone-quirk", try fm(0, "[H01]:[m01] [Z0]", "-0530"), "17:30 -6:-30")
     check("fm-before-1970", try fm(-2777932800000), "1881-12-21T00:00:00.000Z")
     let isoWeeks: [(String, String)] = [
         ("2005-01-01", "2004-W53-6"), ("2005-12-31", "2005-W52-6"), ("2006-12-31", "2006-W52-7"),
@@ -404,6 +414,14 @@ private func tm(_ text: String, _ picture: String? = nil) throws(PictureError) -
             "The argument of the toMillis function must be an ISO 8601 formatted timestamp. Given \"foo\""
         )
     }
+    checkNumber("tm-legacy-month", try tm("2018.5"), 1525132800000)
+    checkNumber("tm-date-zulu", try tm("2018Z"), 1514764800000)
+    checkNumber("tm-day-overflow", try tm("2018-02-30"), 1519948800000)
+    checkNumber("tm-hour-24", try tm("2018-01-02T24:00:00Z"), 1514937600000)
+    checkNumber("tm-long-fraction", try tm("2018-01-02T03:04:05.1234567891Z"), 1514862245123)
+    checkNumber("tm-offset-no-colon", try tm("2018-01-02T03:04:05+0130"), 1514856845000)
+    checkNumber("tm-repeated-date", try tm("2018-01-01-01"), nil)
+    checkNumber("tm-date-offset", try tm("2018-01-02+01:00"), nil)
     checkNumber("tm010", try tm("201802", "[Y0001][M01]"), 1517443200000)
     checkNumber("tm011", try tm("201802", "[Y,*-4][M01]"), 1517443200000)
     checkNumber("pdt001", try tm("Hello", "Hello"), nil)
