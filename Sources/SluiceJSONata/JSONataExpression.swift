@@ -103,7 +103,7 @@ package struct JSONataEnvironment: Sendable {
     package var randomSource: (@Sendable () -> Double)? = nil
     /// Nesting of evaluation steps (jsonata-js's own suite runs its deepest case, a non-tail-recursive
     /// factorial of 99, under 302).
-    package var maxDepth: Int = 500
+    package var maxDepth: Int = 1000
     /// Stack the evaluation may use below its start, in bytes: keeps it inside a 512 KB thread stack. Raise it
     /// on a thread known to have more (the CLI runs on the main thread's 8 MB).
     package var maxStackBytes: Int = 300 * 1024
@@ -113,7 +113,7 @@ package struct JSONataEnvironment: Sendable {
     package init(
         now: Double = 0,
         randomSource: (@Sendable () -> Double)? = nil,
-        maxDepth: Int = 500,
+        maxDepth: Int = 1000,
         maxSteps: Int = 10_000_000,
         maxStackBytes: Int = 300 * 1024
     ) {
