@@ -378,6 +378,9 @@ private func tm(_ text: String, _ picture: String? = nil) throws(PictureError) -
     check("fm-min", try fm(-8.64e15), "-1821-04-20T00:00:00.000Z")
     check("fm-invalid", try fm(1e16), "0NaN-NaN-NaNTNaN:NaN:NaN.NaNZ")
     check("fm-invalid-roman", try fm(-1e16, "[YI] [Ma]"), " ")
+    check("fm-invalid-title-name", try fm(1e16, "[MNn]"), "undefined")
+    checkError("fm-invalid-upper-name", "TypeError") { try fm(1e16, "[MN]") }
+    checkNumber("pdt-backtracking", try tm(String(repeating: "1", count: 400) + "x", "[f1][f1][f1][f1][f1]"), nil)
     check("fm-timezone-quirk", try fm(0, "[H01]:[m01] [Z0]", "-0530"), "17:30 -6:-30")
     check("fm-before-1970", try fm(-2777932800000), "1881-12-21T00:00:00.000Z")
     let isoWeeks: [(String, String)] = [
