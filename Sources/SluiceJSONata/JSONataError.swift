@@ -29,6 +29,8 @@ final class PendingError: Error, @unchecked Sendable {
     var typeName: String?
     var text: String?
     var hasValue = false
+    /// The message is `text` as given (an error from a native function or a picture), not the catalog's.
+    var literal = false
 
     init(
         _ code: String,
@@ -39,8 +41,10 @@ final class PendingError: Error, @unchecked Sendable {
         index: Int? = nil,
         type: String? = nil,
         text: String? = nil,
-        hasValue: Bool = false
+        hasValue: Bool = false,
+        literal: Bool = false
     ) {
+        self.literal = literal
         self.code = code
         self.position = position
         self.token = token
@@ -54,6 +58,7 @@ final class PendingError: Error, @unchecked Sendable {
 
     /// The public error, its message written from the catalog.
     var resolved: JSONataError {
+        if literal, let text { return JSONataError(code: code, message: text, position: position, token: token) }
         let template = ErrorCatalog.messages[code] ?? text ?? code
         var out = ""
         var rest = Substring(template)

@@ -85,7 +85,8 @@ package struct JSONataNativeFunction: Sendable {
                     error.code,
                     position: error.position,
                     token: error.token,
-                    text: error.message
+                    text: error.message,
+                    literal: true
                 )
             }
         }

@@ -112,7 +112,7 @@ enum NumericFunctions {
                 do throws(PictureError) {
                     return .string(try NumberPicture.format(x, picture: a[arg: 1]?.string ?? "", options: options))
                 } catch {
-                    throw PendingError(error.code, text: error.message)
+                    throw PendingError(error.code, text: error.message, literal: true)
                 }
             }
         ),
@@ -123,7 +123,7 @@ enum NumericFunctions {
                 do throws(PictureError) {
                     return .string(try IntegerPicture.format(x, picture: a[arg: 1]?.string ?? ""))
                 } catch {
-                    throw PendingError(error.code, text: error.message)
+                    throw PendingError(error.code, text: error.message, literal: true)
                 }
             }
         ),
@@ -134,7 +134,7 @@ enum NumericFunctions {
                 do throws(PictureError) {
                     return try IntegerPicture.parse(s, picture: a[arg: 1]?.string ?? "").map { .number($0) }
                 } catch {
-                    throw PendingError(error.code, text: error.message)
+                    throw PendingError(error.code, text: error.message, literal: true)
                 }
             }
         ),

@@ -156,7 +156,7 @@ enum ObjectFunctions {
                             .number($0)
                         }
                 } catch {
-                    throw PendingError(error.code, value: .string(s), text: error.message)
+                    throw PendingError(error.code, value: .string(s), text: error.message, literal: true)
                 }
             }
         ),
@@ -168,7 +168,7 @@ enum DateFunctions {
         do throws(PictureError) {
             return .string(try DateTimePicture.format(millis: ms, picture: picture, timezone: timezone))
         } catch {
-            throw PendingError(error.code, text: error.message)
+            throw PendingError(error.code, text: error.message, literal: true)
         }
     }
 }

@@ -43,3 +43,21 @@ import Testing
         #expect(jsonataError("[1..10000001]")?.code == "D2014")
     }
 }
+
+extension ErrorTests {
+    @Test func nativeFunctionErrorsKeepTheirMessage() throws {
+        let failing = JSONataNativeFunction(signature: nil) { _ throws(JSONataError) in
+            throw JSONataError(code: "T1006", message: "custom words")
+        }
+        let expression = try JSONataExpression("$fail()")
+        #expect(throws: JSONataError(code: "T1006", message: "custom words", position: 6, token: "fail")) {
+            try expression.evaluate(input: nil, bindings: ["fail": .function(failing)])
+        }
+    }
+
+    @Test func pictureErrorsKeepTheirMessage() throws {
+        let e = try #require(jsonataError("$formatNumber(1, '#.#.#')"))
+        #expect(e.code == "D3081")
+        #expect(e.message.hasPrefix("The sub-picture must not contain more than one instance"))
+    }
+}
