@@ -24,7 +24,7 @@ package enum JavaScriptNumber {
         var significant = [UInt8](repeating: 0, count: count)
         var exponent = 0
         if value != 0 {
-            let rounded = ExactDecimal(value).roundedSignificant(count)
+            let rounded = significantDigits(value, count)
             significant = rounded.digits
             exponent = rounded.point - 1
         }
@@ -38,6 +38,26 @@ package enum JavaScriptNumber {
             return exponent == count - 1 ? head : head + "." + String(text[(exponent + 1)...])
         }
         return "0." + String(repeating: "0", count: -(exponent + 1)) + String(text)
+    }
+
+    /// `value` (positive, finite) rounded half-up to `count` significant digits. jsonata prints every number
+    /// through toPrecision(15), so the exact expansion (a big multiplication) is avoided whenever the shortest
+    /// round-trip digits S decide the result: with at most 15 digits asked and S no longer, S is the answer
+    /// (the grid is coarser than the double's precision); with S longer, rounding S rounds the value the same way
+    /// unless S ends exactly on the halfway digit 5 (no halfway point lies strictly between S and the value, or
+    /// it would be a shorter or closer round-trip representation than S).
+    private static func significantDigits(_ value: Double, _ count: Int) -> (digits: [UInt8], point: Int) {
+        // Subnormals carry fewer than 53 bits, so their shortest digits say too little.
+        guard value.isNormal else { return ExactDecimal(value).roundedSignificant(count) }
+        let shortest = shortestDigits(value)
+        let digits = shortest.digits
+        if digits.count <= count && count <= 15 {
+            return (digits + [UInt8](repeating: 0, count: count - digits.count), shortest.point)
+        }
+        if digits.count > count && !(digits.count == count + 1 && digits[count] == 5) {
+            return ExactDecimal(digits: digits, point: shortest.point).roundedSignificant(count)
+        }
+        return ExactDecimal(value).roundedSignificant(count)
     }
 
     /// `Number.prototype.toFixed(digits)` (digits in 0...100): exact value rounded half-up at `digits` places;
