@@ -50,11 +50,11 @@ package enum DateTimePicture {
         var combined: Double { hours * 100 + minutes }
     }
 
-    private static let months = [
+    static let monthNames = [
         "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
         "November", "December",
     ]
-    static let monthNames = months
+    /// Indexed by ISO day number (Monday 1 … Sunday 7).
     static let dayNames = ["", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
     /// jsonata-js `formatComponent`.
@@ -106,7 +106,7 @@ package enum DateTimePicture {
         var index = Int(exactly: value) ?? -1
         switch marker.component {
         case "M", "x":
-            table = months
+            table = monthNames
             index -= 1
         case "F": table = dayNames
         default: throw .make("D3133", quoting: marker.component)
