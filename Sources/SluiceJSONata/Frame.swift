@@ -1,8 +1,7 @@
 /// A scope of variable bindings (jsonata-js's frame), chained to the enclosing one. Most frames bind a few
 /// names, searched linearly; the library's frame, with every built-in, uses a dictionary.
 final class Frame {
-    private var names: [String] = []
-    private var values: [JV?] = []
+    private var entries: [(name: String, value: JV?)] = []
     private var index: [String: Int]?
     let parent: Frame?
 
@@ -13,28 +12,29 @@ final class Frame {
 
     func bind(_ name: String, _ value: JV?) {
         if let i = position(name) {
-            values[i] = value
+            entries[i].value = value
             return
         }
-        names.append(name)
-        values.append(value)
-        index?[name] = names.count - 1
+        if entries.isEmpty { entries.reserveCapacity(4) }
+        entries.append((name, value))
+        index?[name] = entries.count - 1
     }
 
     private func position(_ name: String) -> Int? {
         if let index { return index[name] }
-        return names.firstIndex(of: name)
+        for i in 0..<entries.count where entries[i].name == name { return i }
+        return nil
     }
 
     /// The value bound to the name here or in an enclosing scope (undefined when none binds it).
     func lookup(_ name: String) -> JV? {
         var frame: Frame? = self
         while let f = frame {
-            if let i = f.position(name) { return f.values[i] }
+            if let i = f.position(name) { return f.entries[i].value }
             frame = f.parent
         }
         return nil
     }
 
-    var isEmpty: Bool { names.isEmpty }
+    var isEmpty: Bool { entries.isEmpty }
 }
