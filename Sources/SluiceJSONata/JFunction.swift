@@ -55,19 +55,3 @@ final class JFunction {
         }
     }
 }
-
-/// What a built-in sees of its call: the evaluator (to call function arguments back), the context value and
-/// the frame.
-struct CallContext {
-    unowned let evaluator: Evaluator
-    var input: JV?
-    var frame: Frame
-}
-
-/// A pending `next()` of a regex match: matches again from where the last one ended.
-struct MatchCursor {
-    var regex: JSRegex
-    var text: [Unicode.Scalar]
-    var from: Int
-    var position: Int?
-}
