@@ -61,3 +61,20 @@ extension ErrorTests {
         #expect(e.message.hasPrefix("The sub-picture must not contain more than one instance"))
     }
 }
+
+extension ErrorTests {
+    @Test func contextArgumentOfTheWrongType() throws {
+        let e = try #require(jsonataError("$uppercase()", ["a": 1]))
+        #expect(e.code == "T0411")
+        #expect(e.message == "Context value is not a compatible type with argument 1 of function \"uppercase\"")
+    }
+
+    @Test func arrayOfTheWrongType() throws {
+        let e = try #require(jsonataError("$sum(['a', 'b'])"))
+        #expect(e.message == "Argument 1 of function \"sum\" must be an array of \"numbers\"")
+    }
+
+    @Test func zeroLengthRegexMatch() {
+        #expect(jsonataError("$match('abc', /x*/)")?.code == "D1004")
+    }
+}
