@@ -55,7 +55,7 @@ struct JSONataCommand: ParsableCommand {
         do throws(JSONataError) {
             let compiled = try JSONataExpression(expression)
             let result = try compiled.evaluate(input: document, bindings: bound, environment: Self.environment())
-            if let result { print(result.serialized()) }
+            if let result { print(JSONataOutput.text(result)) }
         } catch {
             StandardError.write("\(error.code): \(error.message)\n")
             throw ExitCode(1)

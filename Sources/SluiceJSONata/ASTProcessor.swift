@@ -170,6 +170,7 @@ struct ASTProcessor {
                 if part.consarray || (part.kind == .path && part.steps[0].consarray) { result.consarray = true }
                 result.expressions.append(part)
             }
+            result.needsFrame = result.expressions.contains { $0.bindsInScope }
         case .name:
             result = Node(.path, position: expr.position)
             result.steps = [expr]

@@ -115,9 +115,8 @@ extension Evaluator {
             throw PendingError("T1008", position: expr.position, token: name)
         }
         // The partial takes as many arguments as the function declares; missing ones stay undefined.
-        let arity = max(f.arity, args.count)
-        while args.count < arity { args.append(nil) }
-        return .function(JFunction(.partial(f, Array(args.prefix(max(f.arity, 0) == 0 ? args.count : arity)), holes)))
+        while args.count < f.arity { args.append(nil) }
+        return .function(JFunction(.partial(f, args, holes)))
     }
 
     func evaluateApply(_ expr: Node, _ input: JV?, _ frame: Frame) throws(PendingError) -> JV? {

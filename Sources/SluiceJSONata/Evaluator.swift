@@ -31,7 +31,10 @@ final class Evaluator {
     private func enter(_ expr: Node) throws(PendingError) {
         depth += 1
         steps += 1
-        if depth > environment.maxDepth || stackBase - Evaluator.stackAddress() > environment.maxStackBytes {
+        // Shallow evaluations (nearly all) skip the stack probe.
+        if depth > environment.maxDepth
+            || (depth > 16 && stackBase - Evaluator.stackAddress() > environment.maxStackBytes)
+        {
             throw PendingError(
                 "U1001",
                 position: expr.position,
@@ -82,7 +85,7 @@ final class Evaluator {
     }
 
     private func evaluateBlock(_ expr: Node, _ input: JV?, _ frame: Frame) throws(PendingError) -> JV? {
-        let inner = Frame(frame)
+        let inner = expr.needsFrame ? Frame(frame) : frame
         var result: JV?
         for e in expr.expressions { result = try eval(e, input, inner) }
         return result
@@ -133,43 +136,72 @@ final class Evaluator {
 
     // MARK: - Paths
 
+    /// A step's result inside a path: an existing array (kept as it is, flags and all) or the items of a new
+    /// sequence, not yet wrapped (most steps' results are only read by the next step).
+    private enum StepResult {
+        case array(JArray)
+        case items([JV])
+
+        var items: [JV] {
+            switch self {
+            case .array(let a): a.items
+            case .items(let i): i
+            }
+        }
+
+        var isEmpty: Bool {
+            switch self {
+            case .array(let a): a.items.isEmpty
+            case .items(let i): i.isEmpty
+            }
+        }
+
+        var array: JArray {
+            switch self {
+            case .array(let a): a
+            case .items(let i): JArray(i, sequence: true)
+            }
+        }
+    }
+
     private func evaluatePath(_ expr: Node, _ input: JV?, _ frame: Frame) throws(PendingError) -> JV? {
-        var inputSequence: JArray
+        var current: StepResult
         if case .array(let a) = input, expr.steps[0].kind != .variable {
-            inputSequence = a
+            current = .array(a)
         } else {
-            inputSequence = JArray.seq(input)
+            current = .items(input.map { [$0] } ?? [])
         }
         // jsonata-js keeps an undefined input as a one-item sequence [undefined]; steps then see undefined.
         let undefinedInput = input == nil
-        var resultSequence: JArray?
+        var result: StepResult?
         var isTupleStream = false
         var tupleBindings: JArray?
         for (i, step) in expr.steps.enumerated() {
             if step.tuple { isTupleStream = true }
             if i == 0, step.consarray {
-                let r = try eval(step, .array(inputSequence), frame)
-                if case .array(let a) = r { resultSequence = a } else { resultSequence = r.map { JArray.seq($0) } }
+                let r = try eval(step, .array(current.array), frame)
+                if case .array(let a) = r { result = .array(a) } else { result = .items(r.map { [$0] } ?? []) }
             } else if isTupleStream {
                 tupleBindings = try evaluateTupleStep(
                     step,
-                    inputSequence,
+                    current.array,
                     tupleBindings,
                     frame,
                     undefinedInput: i == 0 && undefinedInput
                 )
             } else {
-                resultSequence = try evaluateStep(
+                result = try evaluateStep(
                     step,
-                    inputSequence,
+                    current,
                     frame,
                     lastStep: i == expr.steps.count - 1,
                     undefinedInput: i == 0 && undefinedInput
                 )
             }
-            if !isTupleStream, resultSequence == nil || resultSequence!.items.isEmpty { break }
-            if step.focus == nil, let r = resultSequence { inputSequence = r }
+            if !isTupleStream, result == nil || result!.isEmpty { break }
+            if step.focus == nil, let r = result { current = r }
         }
+        var resultSequence: JArray?
         if isTupleStream {
             if expr.tuple {
                 resultSequence = tupleBindings
@@ -180,6 +212,8 @@ final class Evaluator {
                 }
                 resultSequence = r
             }
+        } else {
+            resultSequence = result?.array
         }
         if expr.keepSingletonArray, var r = resultSequence {
             if r.cons, !r.sequence {
@@ -198,41 +232,45 @@ final class Evaluator {
 
     private func evaluateStep(
         _ expr: Node,
-        _ input: JArray,
+        _ input: StepResult,
         _ frame: Frame,
         lastStep: Bool,
         undefinedInput: Bool
-    ) throws(PendingError) -> JArray {
+    ) throws(PendingError) -> StepResult {
         if expr.kind == .sort {
-            var result = try evaluateSort(expr, input, frame)
+            var result = try evaluateSort(expr, input.array, frame)
             if let stages = expr.stages { result = try evaluateStages(stages, result, frame) }
-            return result
+            return .array(result)
         }
-        var results: [JV] = []
+        // Results are flattened into one sequence as they come; a last step whose only result is an array
+        // (not a sequence) returns that array itself.
+        var out: [JV] = []
+        var count = 0
+        var only: JArray?
         func run(_ item: JV?) throws(PendingError) {
             var res = try eval(expr, item, frame)
             if let stages = expr.stages {
                 for s in stages where !s.isIndex { res = .array(try evaluateFilter(s.expr!, res, frame)) }
             }
-            if let res { results.append(res) }
+            guard let res else { return }
+            count += 1
+            if case .array(let a) = res {
+                if count == 1, !a.sequence { only = a }
+                if a.cons { out.append(res) } else { out.append(contentsOf: a.items) }
+            } else {
+                out.append(res)
+            }
         }
         if undefinedInput {
             try run(nil)
         } else {
-            for item in input.items { try run(item) }
-        }
-        if lastStep, results.count == 1, case .array(let a) = results[0], !a.sequence {
-            return a
-        }
-        let out = JArray.seq()
-        for res in results {
-            if case .array(let a) = res, !a.cons {
-                out.items.append(contentsOf: a.items)
-            } else {
-                out.items.append(res)
+            switch input {
+            case .array(let a): for item in a.items { try run(item) }
+            case .items(let items): for item in items { try run(item) }
             }
         }
-        return out
+        if lastStep, count == 1, let only { return .array(only) }
+        return .items(out)
     }
 
     private func evaluateStages(_ stages: [Node.Stage], _ input: JArray, _ frame: Frame) throws(PendingError) -> JArray

@@ -26,9 +26,9 @@ final class JFunction {
 
     let kind: Kind
     let signature: Signature?
-    /// The name the function was last invoked by (jsonata-js writes it on the function for error messages).
-    var token: String?
-    var position: Int?
+    // jsonata-js writes the name a function is called by onto the function object, for error messages; here
+    // the name travels with the call instead, so functions (the built-ins are shared by every evaluation, on
+    // any thread) are never written to.
 
     init(_ kind: Kind, signature: Signature? = nil) {
         self.kind = kind
@@ -54,20 +54,4 @@ final class JFunction {
         default: false
         }
     }
-}
-
-/// What a built-in sees of its call: the evaluator (to call function arguments back), the context value and
-/// the frame.
-struct CallContext {
-    unowned let evaluator: Evaluator
-    var input: JV?
-    var frame: Frame
-}
-
-/// A pending `next()` of a regex match: matches again from where the last one ended.
-struct MatchCursor {
-    var regex: JSRegex
-    var text: [Unicode.Scalar]
-    var from: Int
-    var position: Int?
 }

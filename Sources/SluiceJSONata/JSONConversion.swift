@@ -11,8 +11,8 @@ enum JSONConversion {
         case .string(let s): return .string(s)
         case .array(let a): return .array(JArray(a.map(toJV)))
         case .object(let o):
-            let out = JObject()
-            for k in o.keys { out[k] = o[k].map(toJV) }
+            let out = JObject(capacity: o.count)
+            for k in o.keys { if let v = o[k] { out.appendNew(k, toJV(v)) } }
             return .object(out)
         }
     }

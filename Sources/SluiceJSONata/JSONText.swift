@@ -35,9 +35,11 @@ enum JSONText {
         case .bool(let b): return b ? "true" : "false"
         case .number(let d):
             if !d.isFinite {
+                if d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }
                 if precise { throw PendingError("D1001", value: v) }
                 return "null"
             }
+            if d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }
             if precise {
                 // Number(d.toPrecision(15)), printed back: how $string writes numbers.
                 let rounded = Double(JavaScriptNumber.precision(d, 15)) ?? d

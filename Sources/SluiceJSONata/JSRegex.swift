@@ -15,6 +15,7 @@ final class JSRegex: @unchecked Sendable {
         case repeatNode(RNode, min: Int, max: Int, greedy: Bool)
         case backref(Int)
         case look(RNode, negate: Bool)
+        case lookBehind(RNode, negate: Bool)
     }
 
     struct CharSet {
@@ -196,6 +197,21 @@ final class JSRegex: @unchecked Sendable {
             case .look(let inner, let negate):
                 let saved = captures
                 let found = match(inner, i) { _ in true }
+                if negate {
+                    captures = saved
+                    return !found && k(i)
+                }
+                if found, k(i) { return true }
+                captures = saved
+                return false
+            case .lookBehind(let inner, let negate):
+                let saved = captures
+                var found = false
+                var start = i
+                while start >= 0, !found {
+                    found = match(inner, start) { end in end == i }
+                    start -= 1
+                }
                 if negate {
                     captures = saved
                     return !found && k(i)

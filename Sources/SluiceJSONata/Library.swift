@@ -3,7 +3,7 @@ enum Library {
     typealias Body = (CallContext, [JV?]) throws(PendingError) -> JV?
 
     nonisolated(unsafe) static let frame: Frame = {
-        let f = Frame(nil)
+        let f = Frame(nil, indexed: true)
         for (name, signature, arity, body) in StringFunctions.all + NumericFunctions.all + ArrayFunctions.all
             + ObjectFunctions.all
         {

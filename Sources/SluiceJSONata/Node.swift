@@ -54,23 +54,39 @@ final class Node {
     var update: Node?
     var delete: Node?
     var regex: JSRegex?
+    /// A block that binds variables (directly, not inside a lambda or an inner block) gets its own frame;
+    /// others evaluate in the enclosing one, which is the same thing and saves an allocation.
+    var needsFrame = true
+
+    /// The nodes below this one (for the analyses of the processing stage).
+    var children: [Node] {
+        var out: [Node] = []
+        for n in [lhs, rhs, expression, procedure, body, condition, then, otherwise, pattern, update, delete] {
+            if let n { out.append(n) }
+        }
+        out += steps + expressions + arguments
+        for (k, v) in pairs { out += [k, v] }
+        for t in terms { out.append(t.expr) }
+        for s in (predicate ?? []) + (stages ?? []) { if let e = s.expr { out.append(e) } }
+        if let g = group { for (k, v) in g.pairs { out += [k, v] } }
+        return out
+    }
+
+    /// Whether evaluating this subtree may bind a variable in the frame it is evaluated in.
+    var bindsInScope: Bool {
+        switch kind {
+        case .bind: return true
+        case .lambda, .block: return false
+        case .function, .partial:
+            if let p = procedure, p.kind == .variable, p.value == "eval" { return true }
+        default: break
+        }
+        return children.contains { $0.bindsInScope }
+    }
 
     init(_ kind: Kind, _ value: String = "", position: Int) {
         self.kind = kind
         self.value = value
         self.position = position
-    }
-}
-
-/// A parent-operator slot: the variable label the ancestor is bound to and how many levels remain to climb.
-final class Slot {
-    var label: String
-    var level: Int
-    let index: Int
-
-    init(label: String, level: Int, index: Int) {
-        self.label = label
-        self.level = level
-        self.index = index
     }
 }

@@ -156,19 +156,9 @@ enum ObjectFunctions {
                             .number($0)
                         }
                 } catch {
-                    throw PendingError(error.code, value: .string(s), text: error.message)
+                    throw PendingError(error.code, value: .string(s), text: error.message, literal: true)
                 }
             }
         ),
     ]
-}
-
-enum DateFunctions {
-    static func format(_ ms: Double, _ picture: String?, _ timezone: String?) throws(PendingError) -> JV? {
-        do throws(PictureError) {
-            return .string(try DateTimePicture.format(millis: ms, picture: picture, timezone: timezone))
-        } catch {
-            throw PendingError(error.code, text: error.message)
-        }
-    }
 }

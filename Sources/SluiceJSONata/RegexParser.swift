@@ -92,10 +92,22 @@ struct RegexParser {
         case "(":
             var index: Int?
             var look: Bool?
+            var behind = false
             if peek == "?" {
                 i += 1
                 switch peek {
                 case ":": i += 1
+                case "<" where i + 1 < s.count && (s[i + 1] == "=" || s[i + 1] == "!"):
+                    behind = true
+                    look = s[i + 1] == "!"
+                    i += 2
+                case "<":
+                    // A named group: captured and numbered like any other.
+                    while i < s.count, s[i] != ">" { i += 1 }
+                    guard i < s.count else { throw JSRegex.SyntaxError() }
+                    i += 1
+                    groups += 1
+                    index = groups
                 case "=":
                     i += 1
                     look = false
@@ -111,7 +123,7 @@ struct RegexParser {
             let inner = try parseAlternation()
             guard peek == ")" else { throw JSRegex.SyntaxError() }
             i += 1
-            if let negate = look { return .look(inner, negate: negate) }
+            if let negate = look { return behind ? .lookBehind(inner, negate: negate) : .look(inner, negate: negate) }
             return .group(inner, index)
         case "[": return .set(try parseClass())
         case "\\": return try parseEscape(inClass: false)

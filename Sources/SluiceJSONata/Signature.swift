@@ -103,6 +103,7 @@ final class Signature: @unchecked Sendable {
     }
 
     func validate(_ args: [JV?], context: JV?) throws(PendingError) -> [JV?] {
+        if let fast = try validateSimply(args) { return fast }
         let symbols = args.map(Signature.symbol)
         var ranges: [Range<Int>] = []
         guard assign(symbols, 0, 0, &ranges) else { throw validationError(args, symbols) }
@@ -156,6 +157,28 @@ final class Signature: @unchecked Sendable {
             }
         }
         return validated
+    }
+
+    /// The common case without the matching machinery: one argument per parameter, each of an accepted type,
+    /// no array to wrap and no array items to check. Nil when the general path is needed.
+    private func validateSimply(_ args: [JV?]) throws(PendingError) -> [JV?]? {
+        guard args.count == params.count else { return nil }
+        for i in 0..<args.count {
+            let param = params[i]
+            if param.quantifier == "+" { return nil }
+            let symbol = Signature.symbol(args[i])
+            guard param.symbols.contains(symbol) else { return nil }
+            if param.type == "a" {
+                guard symbol == "a" || symbol == "m" else { return nil }
+                if let subtype = param.subtype, case .array(let a)? = args[i], let first = a.items.first {
+                    let itemType = Signature.symbol(first)
+                    guard String(itemType) == subtype, a.items.allSatisfy({ Signature.symbol($0) == itemType }) else {
+                        return nil
+                    }
+                }
+            }
+        }
+        return args
     }
 
     static let typeNames: [String: String] = [

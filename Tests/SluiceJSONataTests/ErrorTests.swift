@@ -43,3 +43,38 @@ import Testing
         #expect(jsonataError("[1..10000001]")?.code == "D2014")
     }
 }
+
+extension ErrorTests {
+    @Test func nativeFunctionErrorsKeepTheirMessage() throws {
+        let failing = JSONataNativeFunction(signature: nil) { _ throws(JSONataError) in
+            throw JSONataError(code: "T1006", message: "custom words")
+        }
+        let expression = try JSONataExpression("$fail()")
+        #expect(throws: JSONataError(code: "T1006", message: "custom words", position: 6, token: "fail")) {
+            try expression.evaluate(input: nil, bindings: ["fail": .function(failing)])
+        }
+    }
+
+    @Test func pictureErrorsKeepTheirMessage() throws {
+        let e = try #require(jsonataError("$formatNumber(1, '#.#.#')"))
+        #expect(e.code == "D3081")
+        #expect(e.message.hasPrefix("The sub-picture must not contain more than one instance"))
+    }
+}
+
+extension ErrorTests {
+    @Test func contextArgumentOfTheWrongType() throws {
+        let e = try #require(jsonataError("$uppercase()", ["a": 1]))
+        #expect(e.code == "T0411")
+        #expect(e.message == "Context value is not a compatible type with argument 1 of function \"uppercase\"")
+    }
+
+    @Test func arrayOfTheWrongType() throws {
+        let e = try #require(jsonataError("$sum(['a', 'b'])"))
+        #expect(e.message == "Argument 1 of function \"sum\" must be an array of \"numbers\"")
+    }
+
+    @Test func zeroLengthRegexMatch() {
+        #expect(jsonataError("$match('abc', /x*/)")?.code == "D1004")
+    }
+}

@@ -105,3 +105,16 @@ func jsonataError(_ text: String, _ input: JSONValue? = nil) -> JSONataError? {
         #expect(try jsonata("$round(1.005, 2)") == 1)
     }
 }
+
+extension EvaluatorTests {
+    @Test func integerLikeKeysComeFirstAsInJavaScript() throws {
+        let input = try JSONParser.parse(#"{"b": 1, "10": 2, "2": 3, "a": 4, "01": 5}"#)
+        #expect(try jsonata("$keys($)", input) == ["2", "10", "b", "a", "01"])
+    }
+
+    @Test func regexLookaroundAndNamedGroups() throws {
+        #expect(try jsonata("$match('price: $42, cost: $7', /(?<=\\$)\\d+/).match") == ["42", "7"])
+        #expect(try jsonata("$replace('abc abd', /ab(?!c)/, 'X')") == "abc Xd")
+        #expect(try jsonata("$match('2024-05', /(?<y>\\d{4})-(?<m>\\d\\d)/).groups") == ["2024", "05"])
+    }
+}

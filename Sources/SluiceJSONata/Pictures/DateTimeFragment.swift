@@ -15,7 +15,10 @@ enum DateTimeFragment {
         case "Z", "z": return .none  // the time is always UTC; the offset is applied by the caller
         default: break
         }
-        guard let date else { return component == "P" ? .text("am") : .number(.nan) }
+        guard let date else {
+            if component == "P" { return .text("am") }
+            return component.count == 1 && "YMDdFWwXxHhmsf".contains(component.first ?? " ") ? .number(.nan) : .none
+        }
         switch component {
         case "Y": return .number(Double(date.year))
         case "M": return .number(Double(date.month + 1))

@@ -50,11 +50,11 @@ package enum DateTimePicture {
         var combined: Double { hours * 100 + minutes }
     }
 
-    private static let months = [
+    static let monthNames = [
         "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
         "November", "December",
     ]
-    static let monthNames = months
+    /// Indexed by ISO day number (Monday 1 … Sunday 7).
     static let dayNames = ["", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
     /// jsonata-js `formatComponent`.
@@ -106,12 +106,12 @@ package enum DateTimePicture {
         var index = Int(exactly: value) ?? -1
         switch marker.component {
         case "M", "x":
-            table = months
+            table = monthNames
             index -= 1
         case "F": table = dayNames
         default: throw .make("D3133", quoting: marker.component)
         }
-        guard table.indices.contains(index) else { return "undefined" }
+        guard table.indices.contains(index) else { return try missingName(marker: marker, names: names) }
         var text = table[index]
         if names == .upper {
             text = text.uppercased()
@@ -120,6 +120,23 @@ package enum DateTimePicture {
         }
         if let maximum = marker.maxWidth, text.count > maximum { text = String(text.prefix(maximum)) }
         return text
+    }
+
+    /// A date JavaScript cannot represent has no month or day name: jsonata-js then calls a string method on
+    /// `undefined` (a TypeError), except for title case without a width, which prints "undefined".
+    private static func missingName(
+        marker: DateTimeSpec.Marker,
+        names: IntegerFormat.LetterCase
+    ) throws(PictureError) -> String {
+        let method: String
+        switch names {
+        case .upper: method = "toUpperCase"
+        case .lower: method = "toLowerCase"
+        case .title:
+            guard marker.hasWidth else { return "undefined" }
+            method = "length"
+        }
+        throw PictureError(code: "TypeError", message: "Cannot read properties of undefined (reading '\(method)')")
     }
 
     /// §9.8.4.6: `01:01` style (regular grouping) prints hours and minutes together, one or two digits print the

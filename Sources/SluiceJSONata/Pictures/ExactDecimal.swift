@@ -9,6 +9,12 @@ struct ExactDecimal {
     /// Value = 0.digits × 10^point.
     var point: Int
 
+    /// Digits already known (rounding a decimal string rather than a double).
+    init(digits: [UInt8], point: Int) {
+        self.digits = digits
+        self.point = point
+    }
+
     init(_ value: Double) {
         precondition(value.isFinite && value >= 0)
         if value == 0 {

@@ -36,6 +36,8 @@ enum ISOTimestamp {
         var times: [(hours: Int, minutes: Int, seconds: Int)] = []
         var fraction: [Int]?
         var offsetMinutes: Int?
+        /// "Z" rather than a numeric offset (V8 accepts it even without a time of day).
+        var isZulu = false
     }
 
     static func parse(_ text: String) throws(PictureError) -> Double? {
@@ -62,6 +64,7 @@ enum ISOTimestamp {
             fields.fraction = digits
         }
         if !scanner.atEnd {
+            fields.isZulu = scanner.peek() == "Z"
             guard let offset = scanOffset(&scanner) else { return nil }
             fields.offsetMinutes = offset
         }
@@ -99,19 +102,29 @@ enum ISOTimestamp {
         return (sign == "-" ? -1 : 1) * (hours * 60 + minutes)
     }
 
-    /// `Date.parse` of the matched text; nil (JavaScript NaN) for shapes it does not read as ISO or out-of-range
-    /// fields.
+    /// `Date.parse` (V8) of the matched text; nil (JavaScript NaN) for what it rejects. Besides the ISO forms, V8's
+    /// fallback parser reads a date-only text with "Z", and a one- or two-digit ".n" after the year or month as the
+    /// next date field ("2018.5" is May 2018), so those are decoded too.
     private static func millis(_ fields: Fields) -> Double? {
         guard fields.dateParts.count <= 2, fields.times.count <= 1 else { return nil }
-        // A fraction or an offset needs a time of day.
-        if fields.times.isEmpty && (fields.fraction != nil || fields.offsetMinutes != nil) { return nil }
-        let month = fields.dateParts.first ?? 1
-        let day = fields.dateParts.count > 1 ? fields.dateParts[1] : 1
+        var dateParts = fields.dateParts
+        var millis = 0
+        if fields.times.isEmpty {
+            if fields.offsetMinutes != nil && !fields.isZulu { return nil }
+            if let fraction = fields.fraction {
+                guard fraction.count <= 2, dateParts.count < 2 else { return nil }
+                dateParts.append(fraction.reduce(0) { $0 * 10 + $1 })
+            }
+        } else {
+            let fraction = fields.fraction ?? []
+            millis = (0..<3).reduce(0) { $0 * 10 + ($1 < fraction.count ? fraction[$1] : 0) }
+        }
+        let month = dateParts.first ?? 1
+        let day = dateParts.count > 1 ? dateParts[1] : 1
+        // Days up to 31 are accepted in any month and roll over (Feb 30 is Mar 2), as V8 does.
         guard (1...12).contains(month), (1...31).contains(day) else { return nil }
         let time = fields.times.first ?? (0, 0, 0)
-        let fraction = fields.fraction ?? []
-        let millis = (0..<3).reduce(0) { $0 * 10 + ($1 < fraction.count ? fraction[$1] : 0) }
-        guard time.minutes < 60, time.seconds < 60 else { return nil }
+        guard time.minutes < 60, time.seconds < 60, abs(fields.offsetMinutes ?? 0) < 24 * 60 else { return nil }
         guard time.hours < 24 || (time.hours == 24 && time.minutes == 0 && time.seconds == 0 && millis == 0) else {
             return nil
         }

@@ -118,9 +118,14 @@ struct IntegerFormat {
         case .letters:
             text = LetterNumerals.letters(for: magnitude, upper: letterCase == .upper)
         case .roman:
+            // jsonata-js writes one numeral per recursive call and runs out of stack around 10^7: fail there too
+            // rather than build megabytes of "m".
+            if magnitude > 10_000_000 { throw Self.stackOverflow }
             text = RomanNumerals.roman(for: magnitude)
             if letterCase == .upper { text = text.uppercased() }
         case .words:
+            // NaN and infinity recurse forever in jsonata-js's numberToWords.
+            if !magnitude.isFinite { throw Self.stackOverflow }
             text = EnglishWords.words(for: magnitude, ordinal: ordinal)
             if letterCase == .upper {
                 text = text.uppercased()
@@ -134,6 +139,10 @@ struct IntegerFormat {
         }
         return value < 0 ? "-" + text : text
     }
+
+    /// What jsonata-js's caller sees when its recursive writers exhaust the JavaScript stack (a RangeError with
+    /// no JSONata code).
+    static let stackOverflow = PictureError(code: "RangeError", message: "Maximum call stack size exceeded")
 
     private func formatDecimal(_ magnitude: Double) -> String {
         var scalars = Array(JavaScriptNumber.string(magnitude).unicodeScalars)
@@ -160,12 +169,12 @@ struct IntegerFormat {
         return result
     }
 
-    /// `s.substr(0, len - position) + separator + s.substr(len - position)` with JavaScript's clamping, so a
-    /// separator beyond the digits lands in front of them.
+    /// `s.substr(0, cut) + separator + s.substr(cut)` with cut = len - position and JavaScript's `substr`: a negative
+    /// cut keeps nothing before the separator and only the last -cut characters after it.
     private static func insert(_ separator: String, into text: [String], fromEnd position: Int) -> [String] {
         let cut = text.count - position
         let head = cut > 0 ? Array(text[..<cut]) : []
-        let tail = Array(text[max(cut, 0)...])
+        let tail = Array(text[(cut >= 0 ? cut : max(text.count + cut, 0))...])
         return head + [separator] + tail
     }
 

@@ -24,20 +24,39 @@ package enum JavaScriptNumber {
         var significant = [UInt8](repeating: 0, count: count)
         var exponent = 0
         if value != 0 {
-            let rounded = ExactDecimal(value).roundedSignificant(count)
+            let rounded = significantDigits(value, count)
             significant = rounded.digits
             exponent = rounded.point - 1
         }
-        let text = significant.map(character)
+        let text = significant.map { $0 + 48 }  // ASCII digits
         if exponent < -6 || exponent >= count {
-            let mantissa = count == 1 ? String(text) : String(text[0]) + "." + String(text[1...])
-            return mantissa + "e" + (exponent >= 0 ? "+" : "-") + String(abs(exponent))
+            return utf8(mantissa(text) + exponentSuffix(exponent))
         }
         if exponent >= 0 {
-            let head = String(text[0...exponent])
-            return exponent == count - 1 ? head : head + "." + String(text[(exponent + 1)...])
+            let head = Array(text[0...exponent])
+            return utf8(exponent == count - 1 ? head : head + [46] + text[(exponent + 1)...])
         }
-        return "0." + String(repeating: "0", count: -(exponent + 1)) + String(text)
+        return utf8([48, 46] + [UInt8](repeating: 48, count: -(exponent + 1)) + text)
+    }
+
+    /// `value` (positive, finite) rounded half-up to `count` significant digits. jsonata prints every number
+    /// through toPrecision(15), so the exact expansion (a big multiplication) is avoided whenever the shortest
+    /// round-trip digits S decide the result: with at most 15 digits asked and S no longer, S is the answer
+    /// (the grid is coarser than the double's precision); with S longer, rounding S rounds the value the same way
+    /// unless S ends exactly on the halfway digit 5 (no halfway point lies strictly between S and the value, or
+    /// it would be a shorter or closer round-trip representation than S).
+    private static func significantDigits(_ value: Double, _ count: Int) -> (digits: [UInt8], point: Int) {
+        // Subnormals carry fewer than 53 bits, so their shortest digits say too little.
+        guard value.isNormal else { return ExactDecimal(value).roundedSignificant(count) }
+        let shortest = shortestDigits(value)
+        let digits = shortest.digits
+        if digits.count <= count && count <= 15 {
+            return (digits + [UInt8](repeating: 0, count: count - digits.count), shortest.point)
+        }
+        if digits.count > count && !(digits.count == count + 1 && digits[count] == 5) {
+            return ExactDecimal(digits: digits, point: shortest.point).roundedSignificant(count)
+        }
+        return ExactDecimal(value).roundedSignificant(count)
     }
 
     /// `Number.prototype.toFixed(digits)` (digits in 0...100): exact value rounded half-up at `digits` places;
@@ -54,10 +73,10 @@ package enum JavaScriptNumber {
         if integer.count < places + 1 {
             integer = [UInt8](repeating: 0, count: places + 1 - integer.count) + integer
         }
-        let text = integer.map(character)
-        guard places > 0 else { return sign + String(text) }
+        let text = integer.map { $0 + 48 }
+        guard places > 0 else { return sign + utf8(text) }
         let split = text.count - places
-        return sign + String(text[..<split]) + "." + String(text[split...])
+        return sign + utf8(Array(text[..<split]) + [46] + text[split...])
     }
 
     /// `Number.prototype.toString(radix)` for integral values (the only ones `$formatBase` passes), following V8's
@@ -85,24 +104,25 @@ package enum JavaScriptNumber {
     /// Shortest digits that round-trip to `value` (positive, finite), as value = 0.digits × 10^point.
     /// Swift's own `description` already produces the shortest, closest digits; only the layout differs.
     static func shortestDigits(_ value: Double) -> (digits: [UInt8], point: Int) {
-        let text = value.description
-        var mantissa = Substring(text)
-        var exponent = 0
-        if let marker = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-            mantissa = text[..<marker]
-            exponent = Int(text[text.index(after: marker)...]) ?? 0
-        }
         var digits: [UInt8] = []
         var integerDigits = 0
         var seenPoint = false
-        for character in mantissa {
-            if character == "." {
-                seenPoint = true
-            } else if let digit = character.wholeNumberValue {
-                digits.append(UInt8(digit))
+        var exponent = 0
+        var exponentSign = 1
+        var inExponent = false
+        for byte in value.description.utf8 {
+            switch byte {
+            case 46: seenPoint = true  // "."
+            case 101, 69: inExponent = true  // "e", "E"
+            case 45: exponentSign = -1  // "-" (only ever in the exponent: value is positive)
+            case 48...57 where inExponent: exponent = exponent * 10 + Int(byte - 48)
+            case 48...57:
+                digits.append(byte - 48)
                 if !seenPoint { integerDigits += 1 }
+            default: break  // "+"
             }
         }
+        exponent *= exponentSign
         var point = integerDigits + exponent
         while digits.first == 0 {
             digits.removeFirst()
@@ -114,25 +134,32 @@ package enum JavaScriptNumber {
 
     /// ECMA-262 Number::toString layout of k digits with value = 0.digits × 10^point (n = point).
     private static func layout(_ digits: [UInt8], _ point: Int) -> String {
-        let text = digits.map(character)
+        let text = digits.map { $0 + 48 }
         let count = text.count
         if count <= point && point <= 21 {
-            return String(text) + String(repeating: "0", count: point - count)
+            return utf8(text + [UInt8](repeating: 48, count: point - count))
         }
         if 0 < point && point <= 21 {
-            return String(text[..<point]) + "." + String(text[point...])
+            return utf8(Array(text[..<point]) + [46] + text[point...])
         }
         if -6 < point && point <= 0 {
-            return "0." + String(repeating: "0", count: -point) + String(text)
+            return utf8([48, 46] + [UInt8](repeating: 48, count: -point) + text)
         }
-        let exponent = point - 1
-        let sign = exponent >= 0 ? "+" : "-"
-        let mantissa = count == 1 ? String(text) : String(text[0]) + "." + String(text[1...])
-        return mantissa + "e" + sign + String(abs(exponent))
+        return utf8(mantissa(text) + exponentSuffix(point - 1))
     }
 
-    private static func character(_ digit: UInt8) -> Character {
-        Character(Unicode.Scalar(48 + digit))
+    /// "d" or "d.ddd" from ASCII digits.
+    private static func mantissa(_ text: [UInt8]) -> [UInt8] {
+        text.count == 1 ? text : [text[0], 46] + text[1...]
+    }
+
+    /// "e+n" / "e-n".
+    private static func exponentSuffix(_ exponent: Int) -> [UInt8] {
+        [101, exponent >= 0 ? 43 : 45] + Array(String(abs(exponent)).utf8)
+    }
+
+    private static func utf8(_ bytes: [UInt8]) -> String {
+        String(decoding: bytes, as: UTF8.self)
     }
 
     private static func digitCharacter(_ value: Int) -> Character {

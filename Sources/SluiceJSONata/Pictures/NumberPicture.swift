@@ -46,9 +46,7 @@ package enum NumberPicture {
         if let exponent {
             var written = digits(exponent, places: 0, symbols)
             let padding = pic.minimumExponentSize - written.count
-            if padding > 0 {
-                written = JSText(units: Array(repeating: symbols.zero.units, count: padding).flatMap { $0 }) + written
-            }
+            if padding > 0 { written = zeros(padding, symbols) + written }
             text = text + symbols.exponent + (exponent < 0 ? symbols.minus : JSText("")) + written
         }
         return pic.prefix + text + pic.suffix

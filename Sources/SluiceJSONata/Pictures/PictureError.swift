@@ -98,7 +98,7 @@ package struct PictureError: Error, Sendable, Equatable {
         "D3100": "The radix of the formatBase function must be between 2 and 36.  It was given {{value}}",
         "D3110": "The argument of the toMillis function must be an ISO 8601 formatted timestamp. Given {{value}}",
         "D3130":
-            "Formatting an integer as a sequence starting with {{value}} is not supported by this implementation",
+            "Formatting or parsing an integer as a sequence starting with {{value}} is not supported by this implementation",
         "D3131": "In a decimal digit pattern, all digits must be from the same decimal group",
         "D3132": "Unknown component specifier {{value}} in date/time picture string",
         "D3133":

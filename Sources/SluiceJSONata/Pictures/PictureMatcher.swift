@@ -21,22 +21,28 @@ struct PictureMatcher {
 
     /// The matched range of each pattern, or nil when the whole text does not match.
     func match(_ text: [Unicode.Scalar]) -> [Range<Int>]? {
-        var captures: [Range<Int>] = []
-        return matchRest(text, patternIndex: 0, from: 0, captures: &captures) ? captures : nil
+        var search = Search(text: text)
+        return matchRest(&search, patternIndex: 0, from: 0) ? search.captures : nil
     }
 
-    private func matchRest(
-        _ text: [Unicode.Scalar],
-        patternIndex: Int,
-        from start: Int,
-        captures: inout [Range<Int>]
-    ) -> Bool {
-        guard patternIndex < patterns.count else { return start == text.count }
-        for end in Self.ends(of: patterns[patternIndex], in: text, from: start) {
-            captures.append(start..<end)
-            if matchRest(text, patternIndex: patternIndex + 1, from: end, captures: &captures) { return true }
-            captures.removeLast()
+    /// The state of one match: the captures so far, and the (pattern, position) pairs already known to fail, so
+    /// that backtracking stays polynomial where the regex jsonata-js builds can take exponential time.
+    private struct Search {
+        let text: [Unicode.Scalar]
+        var captures: [Range<Int>] = []
+        var failed: Set<Int> = []
+    }
+
+    private func matchRest(_ search: inout Search, patternIndex: Int, from start: Int) -> Bool {
+        guard patternIndex < patterns.count else { return start == search.text.count }
+        let key = patternIndex * (search.text.count + 1) + start
+        if search.failed.contains(key) { return false }
+        for end in Self.ends(of: patterns[patternIndex], in: search.text, from: start) {
+            search.captures.append(start..<end)
+            if matchRest(&search, patternIndex: patternIndex + 1, from: end) { return true }
+            search.captures.removeLast()
         }
+        search.failed.insert(key)
         return false
     }
 
