@@ -31,14 +31,28 @@ let package = Package(
         ),
         // The words every layer shares: timestamps, MD5, execution statuses, the child-execution record.
         .target(name: "SluiceVocabulary", dependencies: ["SluiceJSON"], swiftSettings: strictSettings),
-        .target(name: "SluiceASL", dependencies: ["SluiceJSON", "SluiceVocabulary"], swiftSettings: strictSettings),
+        // JSONata (jsonata-js 2.0.6): parser, evaluator, the function library.
+        .target(
+            name: "SluiceJSONata",
+            dependencies: ["SluiceJSON"],
+            // The evaluator's hot path is class-property access (arrays, frames, counters); dynamic exclusivity
+            // checks cost about 15% of an evaluation in release builds. Debug builds keep them.
+            swiftSettings: strictSettings + [
+                .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))
+            ]
+        ),
+        .target(
+            name: "SluiceASL",
+            dependencies: ["SluiceJSON", "SluiceVocabulary", "SluiceJSONata"],
+            swiftSettings: strictSettings
+        ),
         // EventBridge event patterns, target input transformation and SNS filter policies.
         .target(name: "SluicePatterns", dependencies: ["SluiceJSON"], swiftSettings: strictSettings),
         // Domain values: rules and their targets, subscriptions; decoded and validated from their files.
         .target(name: "SluiceCore", dependencies: ["SluiceJSON", "SluicePatterns"], swiftSettings: strictSettings),
         .target(
             name: "SluiceInterpreter",
-            dependencies: ["SluiceJSON", "SluiceVocabulary", "SluiceASL"],
+            dependencies: ["SluiceJSON", "SluiceVocabulary", "SluiceASL", "SluiceJSONata"],
             swiftSettings: strictSettings
         ),
         // Layer 1: the operating system.
@@ -121,7 +135,7 @@ let package = Package(
             name: "SluiceCLI",
             dependencies: [
                 "SluiceJSON", "SluiceVocabulary", "SluiceASL", "SluiceInterpreter", "SluicePatterns", "SluiceWorkers", "SluiceCore",
-                "SluiceConfig", "SluiceBucket", "SluiceTopics", "SluiceEngine", "SluiceStore", "SluiceLinux",
+                "SluiceConfig", "SluiceBucket", "SluiceTopics", "SluiceEngine", "SluiceStore", "SluiceLinux", "SluiceJSONata",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -153,12 +167,17 @@ let package = Package(
         .executableTarget(
             name: "sluice-bench",
             dependencies: [
-                "SluiceJSON", "SluiceVocabulary", "SluiceASL", "SluiceInterpreter", "SluicePatterns", "SluiceWorkers", "SluiceCLI",
+                "SluiceJSON", "SluiceVocabulary", "SluiceJSONata", "SluiceASL", "SluiceInterpreter", "SluicePatterns", "SluiceWorkers", "SluiceCLI",
                 "SluiceEngine", "SluiceStore", "SluiceBucket", "SluiceDaemon", .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "SluiceJSONTests", dependencies: ["SluiceJSON"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "SluiceJSONataTests",
+            dependencies: ["SluiceJSONata", "SluiceJSON"],
+            swiftSettings: strictSettings
+        ),
         .testTarget(name: "SluiceLinuxTests", dependencies: ["SluiceLinux"], swiftSettings: strictSettings),
         .testTarget(name: "SluiceVocabularyTests", dependencies: ["SluiceVocabulary"], swiftSettings: strictSettings),
         .testTarget(name: "SluiceASLTests", dependencies: ["SluiceASL", "SluiceJSON"], swiftSettings: strictSettings),

@@ -16,9 +16,10 @@ PURE = {
     "SluiceJSON": set(),
     "SluiceVocabulary": {"SluiceJSON"},
     "SluicePatterns": {"SluiceJSON"},
-    "SluiceASL": {"SluiceJSON", "SluiceVocabulary"},
+    "SluiceJSONata": {"SluiceJSON"},
+    "SluiceASL": {"SluiceJSON", "SluiceVocabulary", "SluiceJSONata"},
     "SluiceCore": {"SluiceJSON", "SluicePatterns"},
-    "SluiceInterpreter": {"SluiceJSON", "SluiceVocabulary", "SluiceASL"},
+    "SluiceInterpreter": {"SluiceJSON", "SluiceVocabulary", "SluiceASL", "SluiceJSONata"},
 }
 PURE_MODULES = set(PURE)
 SYSTEM = {"Foundation", "Glibc", "Dispatch", "Synchronization", "Logging", "GRDB", "ArgumentParser",

@@ -97,12 +97,26 @@ gate asl .ci/conformance-floor "$CASES/asl" -- \
     --report "$REPORTS/asl-failures.txt" \
     --cmd "$SLUICE_BIN run --json --input-file {input} {definition}"
 
+# JSONata states and machines mixing both languages: their own gates, so the JSONPath floor stays as it was.
+for language in JSONata mixed; do
+    gate "asl-$language" ".ci/conformance-floor-asl-$language" "$CASES/asl" -- \
+        python3 "$CASES/tools/run-asl.py" "$CASES/asl" --query-language "$language" --jobs 4 \
+        --report "$REPORTS/asl-$language-failures.txt" \
+        --cmd "$SLUICE_BIN run --json --input-file {input} {definition}"
+done
+
 # EventBridge / SNS matching: one gate per category, so a category cannot slip behind another's gains.
 for category in pattern transformer sns-filter; do
     gate "eventpatterns-$category" ".ci/conformance-floor-$category" "$CASES/eventpatterns/$category" -- \
         python3 "$CASES/tools/run-eventpatterns.py" "$CASES/eventpatterns" --category "$category" \
         --report "$REPORTS/eventpatterns-$category-failures.txt" --bin "$SLUICE_BIN"
 done
+
+# JSONata (jsonata-js 2.0.6's own suite), through `sluice jsonata --cases` in batch.
+gate jsonata .ci/conformance-floor-jsonata "$CASES/jsonata" -- \
+    python3 "$CASES/tools/run-jsonata.py" "$CASES/jsonata" \
+    --report "$REPORTS/jsonata-failures.txt" \
+    --cmd "$SLUICE_BIN jsonata --cases {cases}"
 
 if [ "${#failed_gates[@]}" -gt 0 ]; then
     echo "conformance: FAILED: ${failed_gates[*]}"

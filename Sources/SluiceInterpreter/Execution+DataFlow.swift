@@ -128,7 +128,7 @@ extension Execution {
     func effectiveInput(_ state: State, raw: JSONValue, frame: Int) throws(StatesError) -> JSONValue {
         let afterInputPath = try applyInputPath(state.inputPath, to: raw, frame: frame)
         guard let parameters = state.parameters else { return afterInputPath }
-        let effective = try evaluate(parameters, input: afterInputPath, frame: frame)
+        let effective = try evaluate(parameters, input: afterInputPath, frame: frame, fieldName: "Arguments")
         if let limit = payloadSizeLimit, !provablyFits(parameters, state: state, frame: frame, limit: limit),
             effective.serializedSize(exceeds: limit)
         {
@@ -160,6 +160,13 @@ extension Execution {
     ) throws(StatesError) -> JSONValue {
         switch template {
         case .constant(let v): return v
+        case .jsonata(let t):
+            return try evaluate(
+                t,
+                field: fieldName ?? "",
+                scope: JSONataScope(input: input, mapItem: mapItem),
+                frame: frame
+            )
         case .array(let items):
             var out: [JSONValue] = []
             out.reserveCapacity(items.count)

@@ -33,6 +33,10 @@ extension Execution {
                 var errorOutput = JSONObject()
                 errorOutput["Error"] = .string(error.name)
                 if let cause = error.cause { errorOutput["Cause"] = .string(cause) }
+                if state.queryLanguage == .jsonata {
+                    catchJSONata(id, catcher, errorOutput: .object(errorOutput))
+                    return
+                }
                 do {
                     let combined = try applyResultPath(
                         catcher.resultPath,
@@ -51,6 +55,24 @@ extension Execution {
             }
         }
         frameFailed(id, error)
+    }
+
+    /// A JSONata catcher: its Output (the error output by default) and Assign, with `$states.errorOutput` bound.
+    private mutating func catchJSONata(_ id: Int, _ catcher: Catcher, errorOutput: JSONValue) {
+        guard let frame = frames[id] else { return }
+        do {
+            let (output, assigned) = try jsonataOutcome(
+                output: catcher.output,
+                assign: catcher.jsonataAssign,
+                scope: JSONataScope(input: frame.input, errorOutput: errorOutput),
+                default: errorOutput,
+                frame: id
+            )
+            commit(assigned, frame: id)
+            exit(id, output: output, next: catcher.next)
+        } catch {
+            frameFailed(id, located(error, frame: id))
+        }
     }
 
     /// Whether a retrier's or catcher's ErrorEquals names this error.

@@ -27,7 +27,7 @@ extension Execution {
             run.exhausted = true
         }
         if let template = map.itemBatcher?.batchInput {
-            run.batchInput = try evaluate(template, input: effective, frame: id)
+            run.batchInput = try evaluate(template, input: effective, frame: id, fieldName: "ItemBatcher/BatchInput")
         }
         // A redrive of this Map state carries its map run on: same ARN, successes kept.
         let redrive = frame.parent == nil ? mapRedrive.take() : nil
@@ -65,6 +65,7 @@ extension Execution {
 
     /// The array ItemsPath selects (the whole effective input by default).
     func items(_ map: MapState, effective: JSONValue, frame id: Int) throws(StatesError) -> [JSONValue] {
+        if frames[id]?.state.queryLanguage == .jsonata { return try jsonataItems(map, effective: effective, frame: id) }
         switch map.itemsPath {
         case .null, .path("$"):
             guard case .array(let a) = effective else {
@@ -84,11 +85,32 @@ extension Execution {
         }
     }
 
+    /// JSONata `Items`: an array (its `{% %}` members evaluated) or an expression giving one; the input by default.
+    func jsonataItems(_ map: MapState, effective: JSONValue, frame id: Int) throws(StatesError) -> [JSONValue] {
+        guard let items = map.items, case .jsonata(let template) = items else {
+            guard case .array(let a) = effective else {
+                throw StatesError(
+                    StatesError.Name.queryEvaluationError,
+                    cause: "Map state input must be an array but was: \(effective.serialized())"
+                )
+            }
+            return a
+        }
+        let value = try evaluate(template, field: "Items", scope: JSONataScope(input: effective), frame: id)
+        guard case .array(let a) = value else {
+            if let query = template.query {
+                throw unexpectedType(query, field: "Items", expected: "array", value: value)
+            }
+            throw StatesError(StatesError.Name.queryEvaluationError, cause: "Items must be an array")
+        }
+        return a
+    }
+
     /// Evaluates the ItemReader's Parameters and ReaderConfig (MaxItemsPath resolved) and opens the stream.
     mutating func openReader(_ reader: ItemReader, input: JSONValue, frame id: Int) throws(StatesError) -> Int {
         let parameters =
             try reader.parameters.map { (t: PayloadTemplate) throws(StatesError) -> JSONValue in
-                try evaluate(t, input: input, frame: id)
+                try evaluate(t, input: input, frame: id, fieldName: "ItemReader/Arguments")
             } ?? .object(JSONObject())
         var config = reader.readerConfig?.objectValue ?? JSONObject()
         if case .string(let path)? = config["MaxItemsPath"] {
@@ -99,6 +121,18 @@ extension Execution {
                 )
             }
             config["MaxItemsPath"] = nil
+            config["MaxItems"] = .int(n)
+        }
+        if let query = reader.maxItemsQuery {
+            let v = try evaluate(
+                query,
+                field: "ItemReader/ReaderConfig/MaxItems",
+                scope: JSONataScope(input: input),
+                frame: id
+            )
+            guard let n = Self.integer(v), n >= 0 else {
+                throw unexpectedType(query, field: "ItemReader/ReaderConfig/MaxItems", expected: "integer", value: v)
+            }
             config["MaxItems"] = .int(n)
         }
         let token = allocate()
@@ -122,7 +156,7 @@ extension Execution {
     ) throws(StatesError) -> Int {
         let parameters =
             try writer.parameters.map { (t: PayloadTemplate) throws(StatesError) -> JSONValue in
-                try evaluate(t, input: input, frame: id)
+                try evaluate(t, input: input, frame: id, fieldName: "ResultWriter/Arguments")
             } ?? .object(JSONObject())
         let token = allocate()
         tokens[token] = id

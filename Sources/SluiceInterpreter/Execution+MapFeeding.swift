@@ -137,7 +137,8 @@ extension Execution {
             selector,
             input: run.effectiveInput,
             frame: id,
-            mapItem: MapItem(index: run.nextItemIndex, value: item)
+            mapItem: MapItem(index: run.nextItemIndex, value: item),
+            fieldName: "ItemSelector"
         )
     }
 

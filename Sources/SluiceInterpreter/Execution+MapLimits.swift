@@ -61,49 +61,9 @@ extension Execution {
         input: JSONValue,
         frame: Int
     ) throws(StatesError) -> MapRunLimits {
-        var maxConcurrency = 0
-        switch map.maxConcurrency {
-        case nil: break
-        case .literal(let n): maxConcurrency = n
-        case .path(let p):
-            let v = try resolve(p, input: input, frame: frame)
-            guard let n = Self.integer(v), n >= 0 else {
-                throw StatesError.runtime(
-                    "The MaxConcurrencyPath field refers to value \"\(Self.shown(v))\" which is not a valid integer: \(p)"
-                )
-            }
-            maxConcurrency = n
-        }
-        var count: Int?
-        switch map.toleratedFailureCount {
-        case nil: break
-        case .literal(let n): count = n
-        case .path(let p):
-            let v = try resolve(p, input: input, frame: frame)
-            guard let n = Self.integer(v) else {
-                throw StatesError.runtime(
-                    "The ToleratedFailureCountPath field refers to value \"\(Self.shown(v))\" which is not a valid integer: \(p)"
-                )
-            }
-            guard n >= 0 else { throw StatesError.runtime("ToleratedFailureCount cannot be negative.") }
-            count = n
-        }
-        var percentage: Double?
-        switch map.toleratedFailurePercentage {
-        case nil: break
-        case .literal(let n): percentage = n
-        case .path(let p):
-            let v = try resolve(p, input: input, frame: frame)
-            guard let n = Self.number(v) else {
-                throw StatesError.runtime(
-                    "The ToleratedFailurePercentagePath field refers to value \"\(Self.shown(v))\" which is not a valid number: \(p)"
-                )
-            }
-            guard n >= 0, n <= 100 else {
-                throw StatesError.runtime("ToleratedFailurePercentage must be between 0 and 100.")
-            }
-            percentage = n
-        }
+        var maxConcurrency = try declaredMaxConcurrency(map, input: input, frame: frame)
+        let count = try toleratedFailureCount(map, input: input, frame: frame)
+        let percentage = try toleratedFailurePercentage(map, input: input, frame: frame)
         let declaredMaxConcurrency = maxConcurrency
         if maxConcurrency == 0 {
             // "No limit" still has AWS's ceilings: 40 concurrent iterations inline, 10,000 child executions
@@ -133,6 +93,77 @@ extension Execution {
             maxItemsPerBatch: maxItems,
             maxBytesPerBatch: maxBytes
         )
+    }
+
+    /// MaxConcurrency as declared (0: no limit).
+    private func declaredMaxConcurrency(_ map: MapState, input: JSONValue, frame: Int) throws(StatesError) -> Int {
+        var maxConcurrency = 0
+        switch map.maxConcurrency {
+        case nil: break
+        case .literal(let n): maxConcurrency = n
+        case .query(let q): maxConcurrency = try wholeNumber(q, field: "MaxConcurrency", input: input, frame: frame)
+        case .path(let p):
+            let v = try resolve(p, input: input, frame: frame)
+            guard let n = Self.integer(v), n >= 0 else {
+                throw StatesError.runtime(
+                    "The MaxConcurrencyPath field refers to value \"\(Self.shown(v))\" which is not a valid integer: \(p)"
+                )
+            }
+            maxConcurrency = n
+        }
+        return maxConcurrency
+    }
+
+    private func toleratedFailureCount(_ map: MapState, input: JSONValue, frame: Int) throws(StatesError) -> Int? {
+        var count: Int?
+        switch map.toleratedFailureCount {
+        case nil: break
+        case .literal(let n): count = n
+        case .query(let q): count = try wholeNumber(q, field: "ToleratedFailureCount", input: input, frame: frame)
+        case .path(let p):
+            let v = try resolve(p, input: input, frame: frame)
+            guard let n = Self.integer(v) else {
+                throw StatesError.runtime(
+                    "The ToleratedFailureCountPath field refers to value \"\(Self.shown(v))\" which is not a valid integer: \(p)"
+                )
+            }
+            guard n >= 0 else { throw StatesError.runtime("ToleratedFailureCount cannot be negative.") }
+            count = n
+        }
+        return count
+    }
+
+    private func toleratedFailurePercentage(_ map: MapState, input: JSONValue, frame: Int) throws(StatesError)
+        -> Double?
+    {
+        var percentage: Double?
+        switch map.toleratedFailurePercentage {
+        case nil: break
+        case .literal(let n): percentage = n
+        case .query(let q):
+            let v = try evaluate(
+                q,
+                field: "ToleratedFailurePercentage",
+                scope: JSONataScope(input: input),
+                frame: frame
+            )
+            guard let n = Self.number(v), n >= 0, n <= 100 else {
+                throw unexpectedType(q, field: "ToleratedFailurePercentage", expected: "number", value: v)
+            }
+            percentage = n
+        case .path(let p):
+            let v = try resolve(p, input: input, frame: frame)
+            guard let n = Self.number(v) else {
+                throw StatesError.runtime(
+                    "The ToleratedFailurePercentagePath field refers to value \"\(Self.shown(v))\" which is not a valid number: \(p)"
+                )
+            }
+            guard n >= 0, n <= 100 else {
+                throw StatesError.runtime("ToleratedFailurePercentage must be between 0 and 100.")
+            }
+            percentage = n
+        }
+        return percentage
     }
 
     /// A whole number from a path: a JSON number, or a string holding one (AWS parses `"1"` as 1 here).
@@ -166,6 +197,7 @@ extension Execution {
         switch source {
         case nil: return nil
         case .literal(let n): return n
+        case .query(let q): return try wholeNumber(q, field: field, input: input, frame: frame, minimum: 1)
         case .path(let p):
             let v = try resolve(p, input: input, frame: frame)
             guard let n = Self.integer(v), n > 0 else {
@@ -175,5 +207,16 @@ extension Execution {
             }
             return n
         }
+    }
+
+    /// A JSONata field that must give a whole number of at least `minimum`.
+    func wholeNumber(_ query: JSONataQuery, field: String, input: JSONValue, frame: Int, minimum: Int = 0)
+        throws(StatesError) -> Int
+    {
+        let v = try evaluate(query, field: field, scope: JSONataScope(input: input), frame: frame)
+        guard v.isNumber, let n = v.intValue, n >= minimum else {
+            throw unexpectedType(query, field: field, expected: "integer", value: v)
+        }
+        return n
     }
 }

@@ -32,6 +32,9 @@ extension Execution {
                 try runChoice(id, choice)
             case .wait(let wait):
                 try runWait(id, wait)
+            case .succeed where state.queryLanguage == .jsonata:
+                let (output, _) = try jsonataOutcome(state, scope: JSONataScope(input: frame.input), frame: id)
+                exit(id, output: output)
             case .succeed:
                 let effective = try applyInputPath(state.inputPath, to: frame.input, frame: id)
                 let output = try applyOutputPath(state.outputPath, to: effective, frame: id)
@@ -67,6 +70,10 @@ extension Execution {
         switch source {
         case nil: return nil
         case .literal(let s): return s
+        case .query(let q):
+            let v = try evaluate(q, field: field, scope: JSONataScope(input: frame.input), frame: frame.id)
+            guard case .string(let s) = v else { throw unexpectedType(q, field: field, expected: "string", value: v) }
+            return s
         case .path(let p):
             let value: JSONValue?
             if IntrinsicCall.looksLikeCall(p) {
@@ -94,6 +101,13 @@ extension Execution {
     mutating func complete(_ id: Int, result: JSONValue) throws(StatesError) {
         guard let frame = frames[id] else { return }
         let state = frame.state
+        if state.queryLanguage == .jsonata {
+            let scope = JSONataScope(input: frame.input, result: result)
+            let (output, assigned) = try jsonataOutcome(state, scope: scope, default: result, frame: id)
+            commit(assigned, frame: id)
+            exit(id, output: output)
+            return
+        }
         var selected = result
         if let selector = state.resultSelector {
             selected = try evaluate(selector, input: result, frame: id)
@@ -149,6 +163,10 @@ extension Execution {
         let effective = try applyInputPath(state.inputPath, to: frame.input, frame: id)
         var next: String?
         var assign = state.assign
+        if state.queryLanguage == .jsonata {
+            try runJSONataChoice(id, choice)
+            return
+        }
         for candidate in choice.choices {
             let matched = try ChoiceEvaluator.matches(candidate.rule) {
                 (path: String) throws(StatesError) -> JSONValue? in
@@ -182,6 +200,21 @@ extension Execution {
         let fireAt: Timestamp
         switch wait {
         case .seconds(.literal(let s)): fireAt = now.adding(seconds: Double(s))
+        case .seconds(.query(let q)):
+            fireAt = now.adding(seconds: Double(try wholeNumber(q, field: "Seconds", input: effective, frame: id)))
+        case .timestamp(.query(let q)):
+            let v = try evaluate(q, field: "Timestamp", scope: JSONataScope(input: effective), frame: id)
+            guard case .string(let s) = v else {
+                throw unexpectedType(q, field: "Timestamp", expected: "string", value: v)
+            }
+            guard let ts = Timestamp.parse(s) else {
+                throw StatesError(
+                    StatesError.Name.queryEvaluationError,
+                    cause:
+                        "The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: \(s)"
+                )
+            }
+            fireAt = ts
         case .seconds(.path(let p)):
             guard let v = try resolve(p, input: effective, frame: id) else {
                 throw StatesError.runtime("The SecondsPath parameter does not reference an input value: \(p)")
@@ -216,8 +249,14 @@ extension Execution {
             }
             fireAt = ts
         }
-        let output = try applyOutputPath(state.outputPath, to: effective, frame: id)
-        let assigned = try assignments(state.assign, input: effective, frame: id)
+        let output: JSONValue
+        let assigned: [(String, JSONValue)]
+        if state.queryLanguage == .jsonata {
+            (output, assigned) = try jsonataOutcome(state, scope: JSONataScope(input: effective), frame: id)
+        } else {
+            output = try applyOutputPath(state.outputPath, to: effective, frame: id)
+            assigned = try assignments(state.assign, input: effective, frame: id)
+        }
         if fireAt <= now {
             commit(assigned, frame: id)
             exit(id, output: output)
@@ -279,6 +318,7 @@ extension Execution {
         switch source {
         case nil: return nil
         case .literal(let s): return s
+        case .query(let q): return try wholeNumber(q, field: field, input: input, frame: frame, minimum: 1)
         case .path(let p):
             guard let v = try resolve(p, input: input, frame: frame) else {
                 throw StatesError.runtime(noResults(p))

@@ -45,7 +45,7 @@ struct PathTable: Sendable {
 
     private mutating func add(_ template: PayloadTemplate?) {
         switch template {
-        case nil, .constant?: break
+        case nil, .constant?, .jsonata?: break
         case .object(let fields)?: for f in fields { add(f.value) }
         case .array(let items)?: for i in items { add(i) }
         case .path(let p)?: add(path: p)
@@ -70,6 +70,7 @@ struct PathTable: Sendable {
         case .comparison(let variable, _, let operand):
             add(path: variable)
             if case .path(let p) = operand { add(path: p) }
+        case .condition: break
         }
     }
 

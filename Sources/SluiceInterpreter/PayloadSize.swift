@@ -25,7 +25,7 @@ enum PayloadSize {
                 total += value
             }
             return total
-        case .path, .intrinsic: return nil
+        case .path, .intrinsic, .jsonata: return nil
         }
     }
 }

@@ -79,22 +79,7 @@ extension JSONPath {
             return collect(child, from: next, context, into: &matches)
 
         case .names(let keys):
-            guard case .object(let object) = node else { return true }
-            if next == segments.count {
-                guard let merged = Self.merge(keys, of: object, requireProperties: context.requireProperties) else {
-                    return false
-                }
-                matches.append(merged)
-                return true
-            }
-            for key in keys {
-                if let child = object[key] {
-                    guard collect(child, from: next, context, into: &matches) else { return false }
-                } else if context.requireProperties {
-                    return false
-                }
-            }
-            return true
+            return collect(keys, of: node, from: next, context, into: &matches)
 
         case .index(let index):
             guard case .array(let array) = node else { return true }
@@ -119,40 +104,84 @@ extension JSONPath {
             return true
 
         case .wildcard:
-            switch node {
-            case .object(let object):
-                for key in object.keys {
-                    guard collect(object[key]!, from: next, context, into: &matches) else { return false }
-                }
-            case .array(let array):
-                for element in array {
-                    guard collect(element, from: next, context, into: &matches) else { return false }
-                }
-            default:
-                break
-            }
-            return true
+            return collectMembers(of: node, from: next, context, into: &matches)
 
         case .filter(let filter):
-            switch node {
-            case .object:
-                // Jayway tests an object itself, not its members.
-                guard filter.accepts(node, root: context.root) else { return true }
-                return collect(node, from: next, context, into: &matches)
-            case .array(let array):
-                for element in array where filter.accepts(element, root: context.root) {
-                    guard collect(element, from: next, context, into: &matches) else { return false }
-                }
-                return true
-            default:
-                return true
-            }
+            return collect(filter, node, from: next, context, into: &matches)
 
         case .deepScan:
             return scan(node, target: next, context, into: &matches)
 
         case .length:
             return collect(Self.length(of: node), from: next, context, into: &matches)
+        }
+    }
+
+    /// `['a','b']`: each named member; at the end of the path, the object of just those members.
+    private func collect(
+        _ keys: [String],
+        of node: JSONValue,
+        from next: Int,
+        _ context: Context,
+        into matches: inout [JSONValue]
+    ) -> Bool {
+        guard case .object(let object) = node else { return true }
+        if next == segments.count {
+            guard let merged = Self.merge(keys, of: object, requireProperties: context.requireProperties) else {
+                return false
+            }
+            matches.append(merged)
+            return true
+        }
+        for key in keys {
+            if let child = object[key] {
+                guard collect(child, from: next, context, into: &matches) else { return false }
+            } else if context.requireProperties {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// `*`: every member of an object, every element of an array.
+    private func collectMembers(of node: JSONValue, from next: Int, _ context: Context, into matches: inout [JSONValue])
+        -> Bool
+    {
+        switch node {
+        case .object(let object):
+            for key in object.keys {
+                guard collect(object[key]!, from: next, context, into: &matches) else { return false }
+            }
+        case .array(let array):
+            for element in array {
+                guard collect(element, from: next, context, into: &matches) else { return false }
+            }
+        default:
+            break
+        }
+        return true
+    }
+
+    /// `[?(...)]`: the elements the filter accepts (an object is tested itself, as Jayway does).
+    private func collect(
+        _ filter: JSONPathFilter,
+        _ node: JSONValue,
+        from next: Int,
+        _ context: Context,
+        into matches: inout [JSONValue]
+    ) -> Bool {
+        switch node {
+        case .object:
+            // Jayway tests an object itself, not its members.
+            guard filter.accepts(node, root: context.root) else { return true }
+            return collect(node, from: next, context, into: &matches)
+        case .array(let array):
+            for element in array where filter.accepts(element, root: context.root) {
+                guard collect(element, from: next, context, into: &matches) else { return false }
+            }
+            return true
+        default:
+            return true
         }
     }
 

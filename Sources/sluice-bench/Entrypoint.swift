@@ -12,6 +12,7 @@ struct Entrypoint {
         }
         print("sluice-bench (\(BuildInfo.configuration) build)")
         if only == nil || only == "inline-map" { try InlineMapBenchmark.run(withBaseline: only == nil) }
+        if only == nil || only == "jsonata" { try JSONataBenchmark.run() }
         if only == nil || only == "event-pattern" { try EventPatternBenchmark.run() }
         if only == nil || only == "functions" { try await FunctionBenchmark.run() }
         if only == nil || only == "memory" { try MemoryBenchmark.run() }

@@ -34,10 +34,15 @@ struct DefinitionDecoderTests {
         #expect(p.contains { $0.code == "MISSING_TRANSITION_TARGET" })
     }
 
-    @Test("JSONata is refused with a message saying it is not supported yet")
+    @Test("A JSONata machine decodes; a JSONPath field in it is reported with the language named")
     func jsonata() {
-        let p = problems(#"{"QueryLanguage":"JSONata","StartAt":"A","States":{"A":{"Type":"Pass","End":true}}}"#)
-        #expect(p.contains { $0.message.contains("not supported by sluice yet") })
+        #expect(
+            problems(#"{"QueryLanguage":"JSONata","StartAt":"A","States":{"A":{"Type":"Pass","End":true}}}"#).isEmpty
+        )
+        let p = problems(
+            #"{"QueryLanguage":"JSONata","StartAt":"A","States":{"A":{"Type":"Pass","InputPath":"$","End":true}}}"#
+        )
+        #expect(p.contains { $0.location == "/States/A/InputPath" && $0.message.contains("'JSONata'") })
     }
 
     @Test("Bad paths, bad Retry and a negative MaxConcurrency are all reported")

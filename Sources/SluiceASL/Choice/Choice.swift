@@ -7,6 +7,9 @@ package struct Choice: Sendable, Hashable {
     package let next: String
     /// The rule's `Assign` object as written (its `.$` fields are evaluated when the rule is taken).
     package let assign: JSONValue?
+    /// A JSONata rule's `Output` and `Assign`, used instead of the state's when this rule is taken.
+    package var output: PayloadTemplate?
+    package var jsonataAssign: PayloadTemplate?
 
     package init(rule: ChoiceRule, next: String, assign: JSONValue? = nil) {
         self.rule = rule

@@ -6,6 +6,8 @@ package indirect enum ChoiceRule: Sendable, Hashable {
     /// True when every rule is true; evaluated in order and stops at the first false one, so an earlier
     /// `IsPresent` check can guard a later comparison on the same path.
     case and([ChoiceRule])
+    /// A JSONata rule's `Condition`: a `{% %}` expression (or a literal boolean) that must give a boolean.
+    case condition(PayloadTemplate)
     /// True when any rule is true; evaluated in order and stops at the first true one.
     case or([ChoiceRule])
     case not(ChoiceRule)

@@ -62,8 +62,16 @@ extension DefinitionDecoder {
                 problems.append(DefinitionProblem(location: here, message: "The field 'Next' is required"))
             }
             var catcher = Catcher(errorEquals: errors, next: next ?? "")
-            if let rp = resultPath("ResultPath", &f) { catcher.resultPath = rp }
-            if let a = f.raw("Assign") { catcher.assign = a; _ = assign(a, location: f.at("Assign")) }
+            if language == .jsonata {
+                if let o = f.raw("Output") { catcher.output = jsonataTemplate(o, location: f.at("Output")) }
+                if let a = f.raw("Assign") { catcher.jsonataAssign = assign(a, location: f.at("Assign")) }
+            } else {
+                if let rp = resultPath("ResultPath", &f) { catcher.resultPath = rp }
+                if let a = f.raw("Assign") {
+                    catcher.assign = a
+                    _ = assign(a, location: f.at("Assign"))
+                }
+            }
             f.reportUnknown(&problems)
             result.append(catcher)
         }

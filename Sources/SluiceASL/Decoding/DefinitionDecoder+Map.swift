@@ -28,42 +28,8 @@ extension DefinitionDecoder {
         if case .object(let p) = processorJSON, let config = p["ProcessorConfig"] {
             processorConfig(config, location: here + "/ProcessorConfig", into: &map)
         }
-        if let p = optionalPath("ItemsPath", &r) {
-            if case .null = p {
-                problems.append(DefinitionProblem(location: r.at("ItemsPath"), message: "'ItemsPath' cannot be null"))
-            } else {
-                map.itemsPath = p
-            }
-        }
-        if r.has("ItemSelector"), r.has("Parameters") {
-            problems.append(
-                DefinitionProblem(location: r.location, message: "'ItemSelector' and 'Parameters' cannot both be set")
-            )
-        }
-        for key in ["ItemSelector", "Parameters"] {
-            if let s = r.raw(key) {
-                map.itemSelector = PayloadTemplate.compile(s, location: r.at(key), problems: &problems)
-            }
-        }
-        map.maxConcurrency = valueOrPath("MaxConcurrency", &r) { r, p in
-            r.int("MaxConcurrency", &p, minimum: 0, maximum: 2_147_483_647)
-        }
-        map.toleratedFailurePercentage = valueOrPath("ToleratedFailurePercentage", &r) { r, p in
-            guard let v = r.number("ToleratedFailurePercentage", &p) else { return nil }
-            if v < 0 || v > 100 {
-                p.append(
-                    DefinitionProblem(
-                        location: r.at("ToleratedFailurePercentage"),
-                        message: "ToleratedFailurePercentage must be between 0 and 100"
-                    )
-                )
-                return nil
-            }
-            return v
-        }
-        map.toleratedFailureCount = valueOrPath("ToleratedFailureCount", &r) { r, p in
-            r.int("ToleratedFailureCount", &p, minimum: 0)
-        }
+        items(&map, &r)
+        limits(&map, &r)
         if let reader = r.object("ItemReader", &problems) {
             map.itemReader = itemReader(reader, location: r.at("ItemReader"))
         }
@@ -98,6 +64,64 @@ extension DefinitionDecoder {
             }
         }
         return .map(map)
+    }
+
+    /// An ItemReader's or ResultWriter's `Parameters` (JSONPath) or `Arguments` (JSONata).
+    private mutating func arguments(_ r: inout FieldReader) -> PayloadTemplate? {
+        if language == .jsonata {
+            guard let a = r.raw("Arguments") else { return nil }
+            return jsonataTemplate(a, location: r.at("Arguments"))
+        }
+        guard let p = r.raw("Parameters") else { return nil }
+        return PayloadTemplate.compile(p, location: r.at("Parameters"), problems: &problems)
+    }
+
+    /// Where the items come from (`ItemsPath` or `Items`) and how each is shaped (`ItemSelector`, or the legacy
+    /// `Parameters`).
+    private mutating func items(_ map: inout MapState, _ r: inout FieldReader) {
+        if language == .jsonata {
+            if let items = r.raw("Items") { map.items = jsonataTemplate(items, location: r.at("Items")) }
+            if let s = r.raw("ItemSelector") { map.itemSelector = jsonataTemplate(s, location: r.at("ItemSelector")) }
+        } else if let p = optionalPath("ItemsPath", &r) {
+            if case .null = p {
+                problems.append(DefinitionProblem(location: r.at("ItemsPath"), message: "'ItemsPath' cannot be null"))
+            } else {
+                map.itemsPath = p
+            }
+        }
+        if r.has("ItemSelector"), r.has("Parameters") {
+            problems.append(
+                DefinitionProblem(location: r.location, message: "'ItemSelector' and 'Parameters' cannot both be set")
+            )
+        }
+        for key in ["ItemSelector", "Parameters"] where language == .jsonPath {
+            if let s = r.raw(key) {
+                map.itemSelector = PayloadTemplate.compile(s, location: r.at(key), problems: &problems)
+            }
+        }
+    }
+
+    /// MaxConcurrency and the tolerated failures, each a literal, a path or an expression.
+    private mutating func limits(_ map: inout MapState, _ r: inout FieldReader) {
+        map.maxConcurrency = valueOrPath("MaxConcurrency", &r) { r, p in
+            r.int("MaxConcurrency", &p, minimum: 0, maximum: 2_147_483_647)
+        }
+        map.toleratedFailurePercentage = valueOrPath("ToleratedFailurePercentage", &r) { r, p in
+            guard let v = r.number("ToleratedFailurePercentage", &p) else { return nil }
+            if v < 0 || v > 100 {
+                p.append(
+                    DefinitionProblem(
+                        location: r.at("ToleratedFailurePercentage"),
+                        message: "ToleratedFailurePercentage must be between 0 and 100"
+                    )
+                )
+                return nil
+            }
+            return v
+        }
+        map.toleratedFailureCount = valueOrPath("ToleratedFailureCount", &r) { r, p in
+            r.int("ToleratedFailureCount", &p, minimum: 0)
+        }
     }
 
     private mutating func processorConfig(_ json: JSONValue, location: String, into map: inout MapState) {
@@ -142,9 +166,7 @@ extension DefinitionDecoder {
             problems.append(DefinitionProblem(location: location, message: "The field 'Resource' is required"))
         }
         var reader = ItemReader(resource: resource ?? "")
-        if let p = r.raw("Parameters") {
-            reader.parameters = PayloadTemplate.compile(p, location: r.at("Parameters"), problems: &problems)
-        }
+        reader.parameters = arguments(&r)
         if let config = r.object("ReaderConfig", &problems) {
             reader.readerConfig = .object(config)
             var c = FieldReader(config, location: r.at("ReaderConfig"))
@@ -176,7 +198,9 @@ extension DefinitionDecoder {
                     )
                 )
             }
-            _ = valueOrPath("MaxItems", &c) { r, p in r.int("MaxItems", &p, minimum: 0, maximum: 100_000_000) }
+            let maxItems = valueOrPath("MaxItems", &c) { r, p in r.int("MaxItems", &p, minimum: 0, maximum: 100_000_000)
+            }
+            if case .query(let q)? = maxItems { reader.maxItemsQuery = q }
             _ = c.string("ItemsPointer", &problems)
             _ = c.string("Transformation", &problems)
             _ = c.string("ManifestType", &problems)
@@ -196,7 +220,10 @@ extension DefinitionDecoder {
             r.int("MaxInputBytesPerBatch", &p, minimum: 1, maximum: 262_144)
         }
         if let b = r.raw("BatchInput") {
-            batcher.batchInput = PayloadTemplate.compile(b, location: r.at("BatchInput"), problems: &problems)
+            batcher.batchInput =
+                language == .jsonata
+                ? jsonataTemplate(b, location: r.at("BatchInput"))
+                : PayloadTemplate.compile(b, location: r.at("BatchInput"), problems: &problems)
         }
         if batcher.maxItemsPerBatch == nil, batcher.maxInputBytesPerBatch == nil {
             problems.append(
@@ -214,9 +241,7 @@ extension DefinitionDecoder {
         var r = FieldReader(object, location: location)
         var writer = ResultWriter()
         writer.resource = r.string("Resource", &problems)
-        if let p = r.raw("Parameters") {
-            writer.parameters = PayloadTemplate.compile(p, location: r.at("Parameters"), problems: &problems)
-        }
+        writer.parameters = arguments(&r)
         if let config = r.object("WriterConfig", &problems) {
             writer.writerConfig = .object(config)
             var c = FieldReader(config, location: r.at("WriterConfig"))

@@ -20,9 +20,21 @@ extension DefinitionDecoder {
         {
             language = parsed
         }
-        if language == .jsonata, inherited != .jsonata {
-            return nil  // reported by queryLanguage(_:location:)
+        if language == .jsonPath, inherited == .jsonata {
+            problems.append(
+                DefinitionProblem(
+                    code: "SCHEMA_VALIDATION_FAILED",
+                    location: r.at("QueryLanguage"),
+                    message: "A state may not use JSONPath when its state machine's QueryLanguage is 'JSONata'"
+                )
+            )
         }
+        // Nested machines (Parallel branches, Map processors) read their own states; this state's fields are read
+        // in its own language once they are done.
+        let enclosing = self.language
+        defer { self.language = enclosing }
+        self.language = language
+        checkLanguageFields(&r, language: language)
         let kind: StateKind
         switch type {
         case "Pass": kind = pass(&r)
@@ -47,6 +59,7 @@ extension DefinitionDecoder {
             problems.append(DefinitionProblem(location: r.at("Type"), message: "Unknown state type '\(type)'"))
             return nil
         }
+        self.language = language
         var state = State(name: name, kind: kind)
         state.comment = comment
         state.queryLanguage = language
@@ -85,6 +98,10 @@ extension DefinitionDecoder {
                 }
             }
         }
+        if language == .jsonata {
+            jsonataFields(&state, &r)
+            return
+        }
         if case .fail = kind {
         } else {
             if let p = optionalPath("InputPath", &r) { state.inputPath = p }
@@ -118,12 +135,50 @@ extension DefinitionDecoder {
         }
     }
 
+    /// A JSONata state's Arguments, Output, Retry, Catch and Assign.
+    private mutating func jsonataFields(_ state: inout State, _ r: inout FieldReader) {
+        let kind = state.kind
+        switch kind {
+        case .task, .parallel:
+            if let a = r.raw("Arguments") { state.parameters = jsonataTemplate(a, location: r.at("Arguments")) }
+        default: break
+        }
+        switch kind {
+        case .task, .parallel, .map:
+            state.retry = retriers(&r)
+            state.catch = catchers(&r)
+        default: break
+        }
+        if case .fail = kind {
+        } else if let o = r.raw("Output") {
+            state.output = jsonataTemplate(o, location: r.at("Output"))
+        }
+        switch kind {
+        case .succeed, .fail: break
+        default:
+            if let a = r.raw("Assign") { state.assign = assign(a, location: r.at("Assign")) }
+        }
+    }
+
+    /// `Assign`: an object template, in the state's query language.
     mutating func assign(_ json: JSONValue, location: String) -> PayloadTemplate? {
-        guard case .object = json else {
+        guard case .object(let object) = json else {
             problems.append(DefinitionProblem(location: location, message: "The field 'Assign' must be an object"))
             return nil
         }
-        return PayloadTemplate.compile(json, location: location, problems: &problems)
+        guard language == .jsonata else {
+            return PayloadTemplate.compile(json, location: location, problems: &problems)
+        }
+        for key in object.keys where key == "states" {
+            problems.append(
+                DefinitionProblem(
+                    code: "SCHEMA_VALIDATION_FAILED",
+                    location: location + "/" + key,
+                    message: "The variable name 'states' is reserved"
+                )
+            )
+        }
+        return jsonataTemplate(json, location: location)
     }
 
     mutating func optionalPath(_ key: String, _ r: inout FieldReader) -> OptionalPath? {
@@ -172,6 +227,7 @@ extension DefinitionDecoder {
         _ r: inout FieldReader,
         read: (inout FieldReader, inout [DefinitionProblem]) -> T?
     ) -> ValueSource<T>? {
+        if language == .jsonata { return literalOrQuery(key, &r, read: read) }
         let pathKey = key + "Path"
         if r.has(key), r.has(pathKey) {
             problems.append(
@@ -185,7 +241,7 @@ extension DefinitionDecoder {
 
     private mutating func pass(_ r: inout FieldReader) -> StateKind {
         var pass = PassState()
-        pass.result = r.raw("Result")
+        if language == .jsonPath { pass.result = r.raw("Result") }
         return .pass(pass)
     }
 
@@ -224,7 +280,10 @@ extension DefinitionDecoder {
                 problems.append(DefinitionProblem(location: r.at("Choices"), message: "'Choices' must not be empty"))
             }
             for (i, item) in array.enumerated() {
-                if let c = Choice.decode(item, location: r.at("Choices") + "[\(i)]", problems: &problems) {
+                let here = r.at("Choices") + "[\(i)]"
+                if language == .jsonata {
+                    if let c = jsonataChoice(item, location: here) { choices.append(c) }
+                } else if let c = Choice.decode(item, location: here, problems: &problems) {
                     choices.append(c)
                 }
             }
@@ -236,6 +295,7 @@ extension DefinitionDecoder {
     }
 
     private mutating func wait(_ r: inout FieldReader) -> StateKind? {
+        if language == .jsonata { return jsonataWait(&r) }
         let fields = ["Seconds", "SecondsPath", "Timestamp", "TimestampPath"].filter { r.has($0) }
         if fields.count != 1 {
             problems.append(
@@ -261,6 +321,27 @@ extension DefinitionDecoder {
         return nil
     }
 
+    /// A JSONata Wait: `Seconds` or `Timestamp`, each a literal or an expression.
+    private mutating func jsonataWait(_ r: inout FieldReader) -> StateKind? {
+        let fields = ["Seconds", "Timestamp"].filter { r.has($0) }
+        guard fields.count == 1 else {
+            problems.append(
+                DefinitionProblem(
+                    location: r.location,
+                    message: "A Wait state must have exactly one of 'Seconds' or 'Timestamp'"
+                )
+            )
+            for f in fields { _ = r.raw(f) }
+            return nil
+        }
+        if r.has("Seconds") {
+            let s = literalOrQuery("Seconds", &r) { r, p in r.int("Seconds", &p, minimum: 0, maximum: 99_999_999) }
+            return s.map { .wait(.seconds($0)) }
+        }
+        let t = literalOrQuery("Timestamp", &r) { r, p in r.string("Timestamp", &p) }
+        return t.map { .wait(.timestamp($0)) }
+    }
+
     private mutating func fail(_ r: inout FieldReader) -> StateKind {
         var fail = FailState()
         fail.error = failField("Error", &r)
@@ -270,6 +351,7 @@ extension DefinitionDecoder {
 
     /// Fail's Error / Cause, or ErrorPath / CausePath, which may also hold an intrinsic function call.
     private mutating func failField(_ key: String, _ r: inout FieldReader) -> ValueSource<String>? {
+        if language == .jsonata { return literalOrQuery(key, &r) { r, p in r.string(key, &p) } }
         let pathKey = key + "Path"
         if r.has(key), r.has(pathKey) {
             problems.append(

@@ -4,6 +4,8 @@ import SluiceJSON
 /// (the checks of AWS's ValidateStateMachineDefinition that concern single fields).
 package struct DefinitionDecoder {
     var problems: [DefinitionProblem] = []
+    /// The query language of the state being read: it decides how its fields are read.
+    var language: QueryLanguage = .jsonPath
 
     package init() {}
 
@@ -59,10 +61,6 @@ package struct DefinitionDecoder {
         var language = inherited
         if let ql = r.string("QueryLanguage", &problems) {
             if let parsed = queryLanguage(ql, location: r.at("QueryLanguage")) { language = parsed }
-        }
-        if language == .jsonata {
-            // Reported once by queryLanguage(_:location:); reading JSONata fields as JSONPath would only add noise.
-            return nil
         }
         let startAt = r.string("StartAt", &problems)
         if startAt == nil, !r.has("StartAt") {
@@ -120,15 +118,7 @@ package struct DefinitionDecoder {
     mutating func queryLanguage(_ text: String, location: String) -> QueryLanguage? {
         switch text {
         case "JSONPath": return .jsonPath
-        case "JSONata":
-            problems.append(
-                DefinitionProblem(
-                    code: "UNSUPPORTED_FEATURE",
-                    location: location,
-                    message: "QueryLanguage 'JSONata' is not supported by sluice yet; use JSONPath"
-                )
-            )
-            return .jsonata
+        case "JSONata": return .jsonata
         default:
             problems.append(
                 DefinitionProblem(

@@ -7,8 +7,9 @@ package struct Catcher: Sendable, Hashable {
     package var resultPath: ResultPathField = .root
     /// JSONPath-language `Assign` (a template) evaluated against the error output.
     package var assign: JSONValue?
-    /// JSONata-language `Output`.
-    package var output: JSONValue?
+    /// JSONata `Output` and `Assign`, compiled.
+    package var output: PayloadTemplate?
+    package var jsonataAssign: PayloadTemplate?
 
     package init(errorEquals: [String], next: String) {
         self.errorEquals = errorEquals

@@ -16,6 +16,8 @@ package struct MapState: Sendable, Hashable {
     package var mode: ProcessorMode = .inline
     package var executionType: ExecutionType?
     package var itemsPath: OptionalPath = .root
+    /// JSONata `Items`: an array, or an expression giving one (the state input by default).
+    package var items: PayloadTemplate?
     /// `ItemSelector`, or the legacy `Parameters` of a Map.
     package var itemSelector: PayloadTemplate?
     package var maxConcurrency: ValueSource<Int>?

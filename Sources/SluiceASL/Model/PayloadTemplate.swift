@@ -1,6 +1,7 @@
 import SluiceJSON
 
-/// A compiled `Parameters`, `ResultSelector`, `ItemSelector` or `Assign` template (JSONPath query language).
+/// A compiled `Parameters`, `ResultSelector`, `ItemSelector` or `Assign` template (JSONPath query language), or
+/// the same fields of a JSONata state (`Arguments`, `Output`, `ItemSelector`, `Assign`, ...) as `jsonata`.
 ///
 /// Compiled once at load time so each evaluation only walks the tree: keys ending in `.$` become paths or
 /// intrinsic calls, everything else stays constant (whole constant subtrees collapse into one `constant` node).
@@ -11,6 +12,8 @@ package indirect enum PayloadTemplate: Sendable, Hashable {
     /// A path from a `"key.$": "$..."` field: input (`$`), context (`$$`) or variable (`$name`).
     case path(String)
     case intrinsic(IntrinsicCall)
+    /// A JSONata state's template: `{% %}` strings at any depth.
+    case jsonata(JSONataTemplate)
 }
 
 /// One member of an object template. `fieldName` is the key as written (`value.$`), used in error messages.

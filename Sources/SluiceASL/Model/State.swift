@@ -15,8 +15,10 @@ package struct State: Sendable, Hashable {
     package var parameters: PayloadTemplate?
     package var resultSelector: PayloadTemplate?
     package var resultPath: ResultPathField = .root
-    /// JSONPath `Assign`.
+    /// `Assign`, in the state's query language.
     package var assign: PayloadTemplate?
+    /// JSONata `Output` (`Arguments` is kept in `parameters`, the field it replaces).
+    package var output: PayloadTemplate?
     package var retry: [Retrier] = []
     package var `catch`: [Catcher] = []
 

@@ -25,6 +25,9 @@ package enum ChoiceEvaluator {
             return false
         case .not(let rule):
             return try !matches(rule, resolve: resolve)
+        case .condition:
+            // A JSONata Condition is evaluated by the interpreter (it needs $states); it never nests in JSONPath rules.
+            return false
         case .comparison(let variable, let op, let operand):
             if op == .isPresent {
                 // The one test defined on a path that finds nothing.

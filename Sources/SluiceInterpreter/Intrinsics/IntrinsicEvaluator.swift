@@ -38,6 +38,15 @@ package enum IntrinsicEvaluator {
             case .call(let inner): values.append(try evaluate(inner, resolvePath: resolvePath, random: &random))
             }
         }
+        return try apply(function, values: values, random: &random)
+    }
+
+    /// Runs one function on evaluated arguments (also JSONata's `$partition`, `$range`, `$hash`, `$parse`, ...).
+    package static func apply<R: RandomNumberGenerator>(
+        _ function: IntrinsicFunctionName,
+        values: [JSONValue],
+        random: inout R
+    ) throws(StatesError) -> JSONValue {
         let arguments = Arguments(function: function, values: values)
         switch function {
         case .format: return try format(arguments)

@@ -1,0 +1,40 @@
+/// A scope of variable bindings (jsonata-js's frame), chained to the enclosing one. Most frames bind a few
+/// names, searched linearly; the library's frame, with every built-in, uses a dictionary.
+final class Frame {
+    private var entries: [(name: String, value: JV?)] = []
+    private var index: [String: Int]?
+    let parent: Frame?
+
+    init(_ parent: Frame?, indexed: Bool = false) {
+        self.parent = parent
+        if indexed { index = [:] }
+    }
+
+    func bind(_ name: String, _ value: JV?) {
+        if let i = position(name) {
+            entries[i].value = value
+            return
+        }
+        if entries.isEmpty { entries.reserveCapacity(4) }
+        entries.append((name, value))
+        index?[name] = entries.count - 1
+    }
+
+    private func position(_ name: String) -> Int? {
+        if let index { return index[name] }
+        for i in 0..<entries.count where entries[i].name == name { return i }
+        return nil
+    }
+
+    /// The value bound to the name here or in an enclosing scope (undefined when none binds it).
+    func lookup(_ name: String) -> JV? {
+        var frame: Frame? = self
+        while let f = frame {
+            if let i = f.position(name) { return f.entries[i].value }
+            frame = f.parent
+        }
+        return nil
+    }
+
+    var isEmpty: Bool { entries.isEmpty }
+}
