@@ -41,7 +41,12 @@ enum InlineMapBenchmark {
     }
 
     static func timeSluice(items: Int) throws -> Double {
-        guard case .success(let machine) = DefinitionDecoder.decode(text: definitionText) else {
+        try timeMap(definitionText, items: items).seconds
+    }
+
+    /// Runs an inline Map definition over `{"items": [{"id": 0}, ...]}` in-process; the seconds and the output.
+    static func timeMap(_ text: String, items: Int) throws -> (seconds: Double, output: JSONValue) {
+        guard case .success(let machine) = DefinitionDecoder.decode(text: text) else {
             throw BenchError("the benchmark definition does not validate")
         }
         let input: JSONValue = ["items": .array((0..<items).map { ["id": .int($0)] })]
@@ -62,7 +67,7 @@ enum InlineMapBenchmark {
         guard case .finished(.succeeded(let output))? = effects.last, output.arrayValue?.count == items else {
             throw BenchError("the benchmark execution did not succeed: \(String(describing: execution.outcome))")
         }
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        return (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18, output)
     }
 
     /// Runs the same definition through moto's Step Functions interpreter and returns the seconds it took.

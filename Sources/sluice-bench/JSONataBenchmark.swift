@@ -106,26 +106,7 @@ enum JSONataBenchmark {
     }
 
     static func timeMap(_ text: String, items: Int) throws -> (Double, JSONValue) {
-        guard case .success(let machine) = DefinitionDecoder.decode(text: text) else {
-            throw BenchError("the benchmark definition does not validate")
-        }
-        let input: JSONValue = ["items": .array((0..<items).map { ["id": .int($0)] })]
-        let start = Timestamp(epochMilliseconds: 0)
-        var execution = Execution(
-            definition: machine,
-            context: .make(stateMachineName: "bench", executionName: "bench", startTime: start),
-            input: input,
-            seed: 1
-        )
-        execution.payloadSizeLimit = nil
-        let clock = ContinuousClock()
-        let began = clock.now
-        let effects = execution.start()
-        let elapsed = clock.now - began
-        guard case .finished(.succeeded(let output))? = effects.last, output.arrayValue?.count == items else {
-            throw BenchError("the benchmark execution did not succeed: \(String(describing: execution.outcome))")
-        }
-        return (seconds(elapsed), output)
+        try InlineMapBenchmark.timeMap(text, items: items)
     }
 
     static func seconds(_ d: Duration) -> Double {

@@ -61,7 +61,7 @@ final class WatchFixture {
             known: known,
             configuration: BucketWatcher.Configuration(settleDelay: .milliseconds(100)) { problems.add($0) }
         )
-        return Recorder(watcher: watcher, problems: problems)
+        return Recorder(watcher: watcher, problems: problems, buckets: buckets)
     }
 }
 
@@ -80,14 +80,18 @@ final class Problems: Sendable {
 
 /// Iterates a watcher's events in a task of its own and keeps them for the test to look at.
 final class Recorder: Sendable {
+    /// The bucket the quiet check writes its marker into; its events are never shown to a test.
+    static let markerBucket = "zz-quiet-marker"
     let watcher: BucketWatcher
     let problems: Problems
+    let buckets: String
     private let box = EventBox()
     private let task: Task<Void, any Error>
 
-    init(watcher: BucketWatcher, problems: Problems) {
+    init(watcher: BucketWatcher, problems: Problems, buckets: String) {
         self.watcher = watcher
         self.problems = problems
+        self.buckets = buckets
         task = Task { [box] in
             for try await event in watcher.events() { box.append(event) }
         }
@@ -98,18 +102,30 @@ final class Recorder: Sendable {
     }
 
     var events: [ObjectEvent] {
-        box.events
+        box.events.filter { $0.bucket != Self.markerBucket }
     }
 
-    /// Waits until at least `count` events arrived (or 10 seconds passed), then a little longer so that an extra
-    /// event, which would be a bug, has the time to show up too; returns them all.
+    /// Waits until at least `count` events arrived (or 10 seconds passed); then, unless `quiet` is zero, makes sure
+    /// no extra event (which would be a bug) is still on its way: it writes a marker object after everything the
+    /// test did, waits until the watcher reports it (it settles last, so whatever the test's files would still
+    /// cause has been reported by then), and `quiet` longer. Returns the events, markers left out.
     func events(count: Int, thenQuietFor quiet: Duration = .milliseconds(400)) async throws -> [ObjectEvent] {
         let deadline = ContinuousClock.now + .seconds(10)
-        while box.events.count < count && ContinuousClock.now < deadline {
+        while events.count < count && ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        guard quiet > .zero else { return events }
+        let marker = UUID().uuidString
+        let folder = buckets + "/" + Self.markerBucket
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try Data("quiet".utf8).write(to: URL(fileURLWithPath: folder + "/" + marker))
+        let markerDeadline = ContinuousClock.now + .seconds(20)
+        while !box.events.contains(where: { $0.bucket == Self.markerBucket && $0.key == marker }) {
+            try #require(ContinuousClock.now < markerDeadline, "the watcher never reported the quiet marker")
             try await Task.sleep(for: .milliseconds(10))
         }
         try await Task.sleep(for: quiet)
-        return box.events
+        return events
     }
 
     /// Ends the iteration and waits for the task, surfacing an error the sequence threw.
