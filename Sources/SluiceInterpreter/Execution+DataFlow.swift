@@ -61,7 +61,9 @@ extension Execution {
         execution["StartTime"] = .string(context.startTime.iso8601())
         execution["Name"] = .string(context.executionName)
         execution["RoleArn"] = .string(context.roleArn)
-        execution["RedriveCount"] = .int(context.redriveCount)
+        // The context holds the count the execution was created with (the store's, in sluiced); a redrive handled
+        // since counts too.
+        execution["RedriveCount"] = .int(max(context.redriveCount, redriveCount))
         var state = JSONObject()
         if let f = frames[frame] {
             state["Name"] = .string(f.stateName)

@@ -87,6 +87,26 @@ struct RedriveTests {
         #expect(e.handle(.redrive, at: Timestamp(epochMilliseconds: 2000)).isEmpty)
     }
 
+    @Test("A JSONata execution redriven at its failed Task keeps the variables its earlier states assigned")
+    func jsonataRestartsAtFailedState() throws {
+        var e = try execution(
+            #"""
+            {"QueryLanguage":"JSONata","StartAt":"Prepare","States":{
+              "Prepare":{"Type":"Pass","Assign":{"ready":"{% $states.input.n * 2 %}"},"Next":"Call"},
+              "Call":{"Type":"Task","Resource":"f","Arguments":{"ready":"{% $ready %}"},
+                      "Output":{"got":"{% $states.result %}","redrives":"{% $states.context.Execution.RedriveCount %}"},
+                      "End":true}}}
+            """#,
+            input: ["n": 21]
+        )
+        var broken = Driver { _ in .failure(StatesError("Boom", cause: "not yet")) }
+        #expect(broken.drive(&e, e.start()) == .failed(error: "Boom", cause: "not yet"))
+        var fixed = Driver { input in .success(input) }
+        let outcome = fixed.drive(&e, e.handle(.redrive, at: Timestamp(epochMilliseconds: 1000)))
+        #expect(outcome == .succeeded(["got": ["ready": 42], "redrives": 1]))
+        #expect(fixed.invoked == [["ready": 42]])
+    }
+
     @Test("Redriving a Distributed Map runs only the items that failed or never ran; the Map Run ARN stays")
     func mapRunsOnlyTheRest() throws {
         var e = try execution(
