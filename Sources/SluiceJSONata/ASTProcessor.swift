@@ -108,39 +108,9 @@ struct ASTProcessor {
         case .binary:
             result = try processBinary(expr)
         case .unary:
-            result = Node(.unary, expr.value, position: expr.position)
-            if expr.value == "[" {
-                for item in expr.expressions {
-                    let value = try process(item)
-                    pushAncestry(result, value)
-                    result.expressions.append(value)
-                }
-            } else if expr.value == "{" {
-                for (k, v) in expr.pairs {
-                    let key = try process(k)
-                    pushAncestry(result, key)
-                    let value = try process(v)
-                    pushAncestry(result, value)
-                    result.pairs.append((key, value))
-                }
-            } else {
-                let operand = try process(expr.expression!)
-                if expr.value == "-", operand.kind == .number, case .number(let d) = operand.literal {
-                    result = operand
-                    result.literal = .number(-d)
-                } else {
-                    result.expression = operand
-                    pushAncestry(result, operand)
-                }
-            }
+            result = try processUnary(expr)
         case .function, .partial:
-            result = Node(expr.kind, expr.value, position: expr.position)
-            for arg in expr.arguments {
-                let a = try process(arg)
-                pushAncestry(result, a)
-                result.arguments.append(a)
-            }
-            result.procedure = try process(expr.procedure!)
+            result = try processCall(expr)
         case .lambda:
             result = Node(.lambda, position: expr.position)
             result.params = expr.params
@@ -148,29 +118,14 @@ struct ASTProcessor {
             let body = try process(expr.body!)
             result.body = tailCallOptimize(body)
         case .condition:
-            result = Node(.condition, position: expr.position)
-            result.condition = try process(expr.condition!)
-            pushAncestry(result, result.condition!)
-            result.then = try process(expr.then!)
-            pushAncestry(result, result.then!)
-            if let e = expr.otherwise {
-                result.otherwise = try process(e)
-                pushAncestry(result, result.otherwise!)
-            }
+            result = try processCondition(expr)
         case .transform:
             result = Node(.transform, position: expr.position)
             result.pattern = try process(expr.pattern!)
             result.update = try process(expr.update!)
             if let d = expr.delete { result.delete = try process(d) }
         case .block:
-            result = Node(.block, position: expr.position)
-            for item in expr.expressions {
-                let part = try process(item)
-                pushAncestry(result, part)
-                if part.consarray || (part.kind == .path && part.steps[0].consarray) { result.consarray = true }
-                result.expressions.append(part)
-            }
-            result.needsFrame = result.expressions.contains { $0.bindsInScope }
+            result = try processBlock(expr)
         case .name:
             result = Node(.path, position: expr.position)
             result.steps = [expr]
@@ -202,123 +157,99 @@ struct ASTProcessor {
         return result
     }
 
+    /// An array or object constructor, or a prefix operator (`-1` folded to a number).
+    private mutating func processUnary(_ expr: Node) throws(PendingError) -> Node {
+        var result: Node
+        result = Node(.unary, expr.value, position: expr.position)
+        if expr.value == "[" {
+            for item in expr.expressions {
+                let value = try process(item)
+                pushAncestry(result, value)
+                result.expressions.append(value)
+            }
+        } else if expr.value == "{" {
+            for (k, v) in expr.pairs {
+                let key = try process(k)
+                pushAncestry(result, key)
+                let value = try process(v)
+                pushAncestry(result, value)
+                result.pairs.append((key, value))
+            }
+        } else {
+            let operand = try process(expr.expression!)
+            if expr.value == "-", operand.kind == .number, case .number(let d) = operand.literal {
+                result = operand
+                result.literal = .number(-d)
+            } else {
+                result.expression = operand
+                pushAncestry(result, operand)
+            }
+        }
+        return result
+    }
+
+    /// `a ? b : c`.
+    private mutating func processCondition(_ expr: Node) throws(PendingError) -> Node {
+        var result: Node
+        result = Node(.condition, position: expr.position)
+        result.condition = try process(expr.condition!)
+        pushAncestry(result, result.condition!)
+        result.then = try process(expr.then!)
+        pushAncestry(result, result.then!)
+        if let e = expr.otherwise {
+            result.otherwise = try process(e)
+            pushAncestry(result, result.otherwise!)
+        }
+        return result
+    }
+
+    /// `( a; b )`: whether it needs a frame of its own.
+    private mutating func processBlock(_ expr: Node) throws(PendingError) -> Node {
+        var result: Node
+        result = Node(.block, position: expr.position)
+        for item in expr.expressions {
+            let part = try process(item)
+            pushAncestry(result, part)
+            if part.consarray || (part.kind == .path && part.steps[0].consarray) { result.consarray = true }
+            result.expressions.append(part)
+        }
+        result.needsFrame = result.expressions.contains { $0.bindsInScope }
+        return result
+    }
+
+    /// A call or a partial application.
+    private mutating func processCall(_ expr: Node) throws(PendingError) -> Node {
+        var result: Node
+        result = Node(expr.kind, expr.value, position: expr.position)
+        for arg in expr.arguments {
+            let a = try process(arg)
+            pushAncestry(result, a)
+            result.arguments.append(a)
+        }
+        result.procedure = try process(expr.procedure!)
+        return result
+    }
+
     private mutating func processBinary(_ expr: Node) throws(PendingError) -> Node {
         var result: Node
         switch expr.value {
         case ".":
-            let lstep = try process(expr.lhs!)
-            if lstep.kind == .path {
-                result = lstep
-            } else {
-                result = Node(.path, position: lstep.position)
-                result.steps = [lstep]
-            }
-            if lstep.kind == .parent, let s = lstep.slot { result.seekingParent = [s] }
-            let rest = try process(expr.rhs!)
-            if rest.kind == .path {
-                result.steps += rest.steps
-            } else {
-                if let p = rest.predicate {
-                    rest.stages = p
-                    rest.predicate = nil
-                }
-                result.steps.append(rest)
-            }
-            for step in result.steps {
-                if step.kind == .number || step.kind == .value {
-                    throw PendingError("S0213", position: step.position, value: step.literal, hasValue: true)
-                }
-                if step.kind == .string { step.kind = .name }
-            }
-            if result.steps.contains(where: { $0.keepArray }) { result.keepSingletonArray = true }
-            let first = result.steps[0]
-            if first.kind == .unary, first.value == "[" { first.consarray = true }
-            let last = result.steps[result.steps.count - 1]
-            if last.kind == .unary, last.value == "[" { last.consarray = true }
-            try resolveAncestry(result)
+            result = try processPath(expr)
         case "[":
-            result = try process(expr.lhs!)
-            var step = result
-            var isStages = false
-            if result.kind == .path {
-                step = result.steps[result.steps.count - 1]
-                isStages = true
-            }
-            if step.group != nil { throw PendingError("S0209", position: expr.position) }
-            let predicate = try process(expr.rhs!)
-            if let seeking = predicate.seekingParent {
-                for slot in seeking {
-                    if slot.level == 1 {
-                        try seekParent(step, slot)
-                    } else {
-                        slot.level -= 1
-                    }
-                }
-                pushAncestry(step, predicate)
-            }
-            let stage = Node.Stage(isIndex: false, expr: predicate, variable: "", position: expr.position)
-            if isStages {
-                step.stages = (step.stages ?? []) + [stage]
-            } else {
-                step.predicate = (step.predicate ?? []) + [stage]
-            }
+            result = try processPredicate(expr)
         case "{":
-            result = try process(expr.lhs!)
-            if result.group != nil { throw PendingError("S0210", position: expr.position) }
-            var pairs: [(Node, Node)] = []
-            for (k, v) in expr.pairs { pairs.append((try process(k), try process(v))) }
-            result.group = (pairs, expr.position)
+            result = try processGroup(expr)
         case "^":
-            result = try process(expr.lhs!)
-            if result.kind != .path {
-                let path = Node(.path, position: result.position)
-                path.steps = [result]
-                result = path
-            }
-            let sortStep = Node(.sort, position: expr.position)
-            for term in expr.terms {
-                let e = try process(term.expr)
-                pushAncestry(sortStep, e)
-                sortStep.terms.append((term.descending, e))
-            }
-            result.steps.append(sortStep)
-            try resolveAncestry(result)
+            result = try processSort(expr)
         case ":=":
             result = Node(.bind, expr.value, position: expr.position)
             result.lhs = try process(expr.lhs!)
             result.rhs = try process(expr.rhs!)
             pushAncestry(result, result.rhs!)
         case "@":
-            result = try process(expr.lhs!)
-            var step = result
-            if result.kind == .path { step = result.steps[result.steps.count - 1] }
-            if step.stages != nil || step.predicate != nil { throw PendingError("S0215", position: expr.position) }
-            if step.kind == .sort { throw PendingError("S0216", position: expr.position) }
-            if expr.keepArray { step.keepArray = true }
-            step.focus = expr.rhs!.value
-            step.tuple = true
+            result = try processFocus(expr)
         case "#":
-            result = try process(expr.lhs!)
-            var step = result
-            if result.kind == .path {
-                step = result.steps[result.steps.count - 1]
-            } else {
-                let path = Node(.path, position: result.position)
-                path.steps = [result]
-                result = path
-                if let p = step.predicate {
-                    step.stages = p
-                    step.predicate = nil
-                }
-            }
-            if step.stages == nil {
-                step.index = expr.rhs!.value
-            } else {
-                step.stages!.append(
-                    Node.Stage(isIndex: true, expr: nil, variable: expr.rhs!.value, position: expr.position)
-                )
-            }
-            step.tuple = true
+            result = try processIndex(expr)
         case "~>":
             result = Node(.apply, expr.value, position: expr.position)
             result.lhs = try process(expr.lhs!)
@@ -330,6 +261,145 @@ struct ASTProcessor {
             pushAncestry(result, result.lhs!)
             pushAncestry(result, result.rhs!)
         }
+        return result
+    }
+
+    /// `a.b`: the steps of a path, flattened, with their parent slots resolved.
+    private mutating func processPath(_ expr: Node) throws(PendingError) -> Node {
+        var result: Node
+        let lstep = try process(expr.lhs!)
+        if lstep.kind == .path {
+            result = lstep
+        } else {
+            result = Node(.path, position: lstep.position)
+            result.steps = [lstep]
+        }
+        if lstep.kind == .parent, let s = lstep.slot { result.seekingParent = [s] }
+        let rest = try process(expr.rhs!)
+        if rest.kind == .path {
+            result.steps += rest.steps
+        } else {
+            if let p = rest.predicate {
+                rest.stages = p
+                rest.predicate = nil
+            }
+            result.steps.append(rest)
+        }
+        for step in result.steps {
+            if step.kind == .number || step.kind == .value {
+                throw PendingError("S0213", position: step.position, value: step.literal, hasValue: true)
+            }
+            if step.kind == .string { step.kind = .name }
+        }
+        if result.steps.contains(where: { $0.keepArray }) { result.keepSingletonArray = true }
+        let first = result.steps[0]
+        if first.kind == .unary, first.value == "[" { first.consarray = true }
+        let last = result.steps[result.steps.count - 1]
+        if last.kind == .unary, last.value == "[" { last.consarray = true }
+        try resolveAncestry(result)
+        return result
+    }
+
+    /// `a[...]`: a predicate (or a stage, on a path step).
+    private mutating func processPredicate(_ expr: Node) throws(PendingError) -> Node {
+        var result: Node
+        result = try process(expr.lhs!)
+        var step = result
+        var isStages = false
+        if result.kind == .path {
+            step = result.steps[result.steps.count - 1]
+            isStages = true
+        }
+        if step.group != nil { throw PendingError("S0209", position: expr.position) }
+        let predicate = try process(expr.rhs!)
+        if let seeking = predicate.seekingParent {
+            for slot in seeking {
+                if slot.level == 1 {
+                    try seekParent(step, slot)
+                } else {
+                    slot.level -= 1
+                }
+            }
+            pushAncestry(step, predicate)
+        }
+        let stage = Node.Stage(isIndex: false, expr: predicate, variable: "", position: expr.position)
+        if isStages {
+            step.stages = (step.stages ?? []) + [stage]
+        } else {
+            step.predicate = (step.predicate ?? []) + [stage]
+        }
+        return result
+    }
+
+    /// `a{...}`: grouping on a path.
+    private mutating func processGroup(_ expr: Node) throws(PendingError) -> Node {
+        var result: Node
+        result = try process(expr.lhs!)
+        if result.group != nil { throw PendingError("S0210", position: expr.position) }
+        var pairs: [(Node, Node)] = []
+        for (k, v) in expr.pairs { pairs.append((try process(k), try process(v))) }
+        result.group = (pairs, expr.position)
+        return result
+    }
+
+    /// `a^(...)`: an order-by step.
+    private mutating func processSort(_ expr: Node) throws(PendingError) -> Node {
+        var result: Node
+        result = try process(expr.lhs!)
+        if result.kind != .path {
+            let path = Node(.path, position: result.position)
+            path.steps = [result]
+            result = path
+        }
+        let sortStep = Node(.sort, position: expr.position)
+        for term in expr.terms {
+            let e = try process(term.expr)
+            pushAncestry(sortStep, e)
+            sortStep.terms.append((term.descending, e))
+        }
+        result.steps.append(sortStep)
+        try resolveAncestry(result)
+        return result
+    }
+
+    /// `a@$v`: the context variable binding.
+    private mutating func processFocus(_ expr: Node) throws(PendingError) -> Node {
+        var result: Node
+        result = try process(expr.lhs!)
+        var step = result
+        if result.kind == .path { step = result.steps[result.steps.count - 1] }
+        if step.stages != nil || step.predicate != nil { throw PendingError("S0215", position: expr.position) }
+        if step.kind == .sort { throw PendingError("S0216", position: expr.position) }
+        if expr.keepArray { step.keepArray = true }
+        step.focus = expr.rhs!.value
+        step.tuple = true
+        return result
+    }
+
+    /// `a#$i`: the positional variable binding.
+    private mutating func processIndex(_ expr: Node) throws(PendingError) -> Node {
+        var result: Node
+        result = try process(expr.lhs!)
+        var step = result
+        if result.kind == .path {
+            step = result.steps[result.steps.count - 1]
+        } else {
+            let path = Node(.path, position: result.position)
+            path.steps = [result]
+            result = path
+            if let p = step.predicate {
+                step.stages = p
+                step.predicate = nil
+            }
+        }
+        if step.stages == nil {
+            step.index = expr.rhs!.value
+        } else {
+            step.stages!.append(
+                Node.Stage(isIndex: true, expr: nil, variable: expr.rhs!.value, position: expr.position)
+            )
+        }
+        step.tuple = true
         return result
     }
 }

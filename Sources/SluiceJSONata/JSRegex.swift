@@ -195,30 +195,9 @@ final class JSRegex: @unchecked Sendable {
                 for j in 0..<len where !equal(text[i + j], text[s + j]) { return false }
                 return k(i + len)
             case .look(let inner, let negate):
-                let saved = captures
-                let found = match(inner, i) { _ in true }
-                if negate {
-                    captures = saved
-                    return !found && k(i)
-                }
-                if found, k(i) { return true }
-                captures = saved
-                return false
+                return matchLookAhead(inner, negate, i, k)
             case .lookBehind(let inner, let negate):
-                let saved = captures
-                var found = false
-                var start = i
-                while start >= 0, !found {
-                    found = match(inner, start) { end in end == i }
-                    start -= 1
-                }
-                if negate {
-                    captures = saved
-                    return !found && k(i)
-                }
-                if found, k(i) { return true }
-                captures = saved
-                return false
+                return matchLookBehind(inner, negate, i, k)
             case .repeatNode(let inner, let min, let max, let greedy):
                 if single(inner, i) != nil {
                     var count = 0
@@ -237,6 +216,37 @@ final class JSRegex: @unchecked Sendable {
                 }
                 return matchRepeat(inner, min, max, greedy, 0, i, k)
             }
+        }
+
+        /// `(?=...)` / `(?!...)`: whether `inner` matches here, consuming nothing.
+        private func matchLookAhead(_ inner: RNode, _ negate: Bool, _ i: Int, _ k: (Int) -> Bool) -> Bool {
+            let saved = captures
+            let found = match(inner, i) { _ in true }
+            if negate {
+                captures = saved
+                return !found && k(i)
+            }
+            if found, k(i) { return true }
+            captures = saved
+            return false
+        }
+
+        /// `(?<=...)` / `(?<!...)`: whether `inner` matches a stretch ending here.
+        private func matchLookBehind(_ inner: RNode, _ negate: Bool, _ i: Int, _ k: (Int) -> Bool) -> Bool {
+            let saved = captures
+            var found = false
+            var start = i
+            while start >= 0, !found {
+                found = match(inner, start) { end in end == i }
+                start -= 1
+            }
+            if negate {
+                captures = saved
+                return !found && k(i)
+            }
+            if found, k(i) { return true }
+            captures = saved
+            return false
         }
 
         private func matchSeq(_ nodes: [RNode], _ idx: Int, _ i: Int, _ k: (Int) -> Bool) -> Bool {

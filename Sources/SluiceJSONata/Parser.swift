@@ -183,51 +183,7 @@ struct Parser {
     private mutating func led(_ t: Node, _ id: String, _ left: Node) throws(PendingError) -> Node {
         switch id {
         case "(":
-            t.procedure = left
-            t.kind = .function
-            if nodeID != ")" {
-                while true {
-                    if node.kind == .operator, nodeID == "?" {
-                        t.kind = .partial
-                        t.arguments.append(node)
-                        try advance("?")
-                    } else {
-                        t.arguments.append(try expression(0))
-                    }
-                    if nodeID != "," { break }
-                    try advance(",")
-                }
-            }
-            try advance(")", infix: true)
-            if left.kind == .name, left.value == "function" || left.value == "\u{03BB}" {
-                for (i, arg) in t.arguments.enumerated() where arg.kind != .variable {
-                    throw PendingError("S0208", position: arg.position, token: arg.value, value: .number(Double(i + 1)))
-                }
-                t.kind = .lambda
-                t.params = t.arguments.map(\.value)
-                if nodeID == "<" {
-                    let sigPos = node.position
-                    var depth = 1
-                    var sig = "<"
-                    while depth > 0, nodeID != "{", nodeID != "(end)" {
-                        let tok = try advance()
-                        if nodeID == ">" { depth -= 1 } else if nodeID == "<" { depth += 1 }
-                        sig += tok.value
-                    }
-                    try advance(">")
-                    do {
-                        t.signature = try Signature(sig)
-                    } catch {
-                        let e = error
-                        e.position = sigPos + (e.position ?? 0)
-                        throw e
-                    }
-                }
-                try advance("{")
-                t.body = try expression(0)
-                try advance("}")
-            }
-            return t
+            return try call(t, left)
         case "[":
             if nodeID == "]" {
                 var step: Node? = left
@@ -242,25 +198,7 @@ struct Parser {
             try advance("]", infix: true)
             return t
         case "^":
-            try advance("(")
-            var terms: [(descending: Bool, expr: Node)] = []
-            while true {
-                var descending = false
-                if nodeID == "<" {
-                    try advance("<")
-                } else if nodeID == ">" {
-                    descending = true
-                    try advance(">")
-                }
-                terms.append((descending, try expression(0)))
-                if nodeID != "," { break }
-                try advance(",")
-            }
-            try advance(")")
-            t.lhs = left
-            t.terms = terms
-            t.kind = .binary
-            return t
+            return try orderBy(t, left)
         case "{":
             t.lhs = left
             t.pairs = try objectPairs()
@@ -297,5 +235,80 @@ struct Parser {
             t.kind = .binary
             return t
         }
+    }
+
+    /// `f(args)`, a partial application `f(?, x)`, or `function($a){ body }` with its signature.
+    private mutating func call(_ t: Node, _ left: Node) throws(PendingError) -> Node {
+        t.procedure = left
+        t.kind = .function
+        if nodeID != ")" {
+            while true {
+                if node.kind == .operator, nodeID == "?" {
+                    t.kind = .partial
+                    t.arguments.append(node)
+                    try advance("?")
+                } else {
+                    t.arguments.append(try expression(0))
+                }
+                if nodeID != "," { break }
+                try advance(",")
+            }
+        }
+        try advance(")", infix: true)
+        if left.kind == .name, left.value == "function" || left.value == "\u{03BB}" {
+            for (i, arg) in t.arguments.enumerated() where arg.kind != .variable {
+                throw PendingError("S0208", position: arg.position, token: arg.value, value: .number(Double(i + 1)))
+            }
+            t.kind = .lambda
+            t.params = t.arguments.map(\.value)
+            if nodeID == "<" { t.signature = try lambdaSignature() }
+            try advance("{")
+            t.body = try expression(0)
+            try advance("}")
+        }
+        return t
+    }
+
+    /// A lambda's `<...>` signature, read token by token up to its closing `>`.
+    private mutating func lambdaSignature() throws(PendingError) -> Signature {
+        let sigPos = node.position
+        var depth = 1
+        var sig = "<"
+        while depth > 0, nodeID != "{", nodeID != "(end)" {
+            let tok = try advance()
+            if nodeID == ">" { depth -= 1 } else if nodeID == "<" { depth += 1 }
+            sig += tok.value
+        }
+        try advance(">")
+        do {
+            return try Signature(sig)
+        } catch {
+            let e = error
+            e.position = sigPos + (e.position ?? 0)
+            throw e
+        }
+    }
+
+    /// `^( <a, >b )`: the terms of an order-by.
+    private mutating func orderBy(_ t: Node, _ left: Node) throws(PendingError) -> Node {
+        try advance("(")
+        var terms: [(descending: Bool, expr: Node)] = []
+        while true {
+            var descending = false
+            if nodeID == "<" {
+                try advance("<")
+            } else if nodeID == ">" {
+                descending = true
+                try advance(">")
+            }
+            terms.append((descending, try expression(0)))
+            if nodeID != "," { break }
+            try advance(",")
+        }
+        try advance(")")
+        t.lhs = left
+        t.terms = terms
+        t.kind = .binary
+        return t
     }
 }
