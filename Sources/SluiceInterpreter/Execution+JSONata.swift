@@ -57,7 +57,7 @@ extension Execution {
     {
         var bindings = visibleVariables(frame: frame)
         bindings["states"] = .value(statesObject(query, scope: scope, frame: frame))
-        var environment = JSONataEnvironment()
+        var environment = Self.jsonataLimits
         environment.now = Double(now.epochMilliseconds)
         if query.callsAWSFunctions {
             for (name, function) in Self.awsFunctions { bindings[name] = function }
@@ -72,6 +72,18 @@ extension Execution {
         } catch {
             throw queryError(query, field: field, "threw an error during evaluation. \(error.code): \(error.message)")
         }
+    }
+
+    /// Limits fitting an execution whose payloads are at most 256 KiB (AWS's quota): an intermediate value may be
+    /// bigger, but a runaway expression ends in a States.QueryEvaluationError within about a second, having built
+    /// no more than a bounded amount of memory.
+    static var jsonataLimits: JSONataEnvironment {
+        var environment = JSONataEnvironment()
+        environment.maxStringLength = 16 << 20
+        environment.maxArrayLength = 1 << 20
+        environment.maxAllocation = 256 << 20
+        environment.timeLimit = .seconds(2)
+        return environment
     }
 
     /// A value of the wrong type for its field: "Expected 'array', but was 'object' for value: {...}".
