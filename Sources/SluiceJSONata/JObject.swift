@@ -48,7 +48,16 @@ final class JObject {
     }
 
     subscript(key: String) -> JV? {
-        get { position(key).map { storage[$0] } }
+        get {
+            // Before conversion, a member that is not an array is read straight from the JSON (an object member
+            // becomes another lazy object), leaving its siblings unconverted. An array is converted once, with
+            // the rest of this level, so that reading it again does not convert it again.
+            if !converted, let source {
+                guard let value = source[key] else { return nil }
+                if case .array = value {} else { return JSONConversion.toJV(value) }
+            }
+            return position(key).map { storage[$0] }
+        }
         set {
             if !converted { convert() }
             source = nil
