@@ -514,8 +514,11 @@ final class Evaluator {
         _ frame: Frame
     ) throws(PendingError) -> JObject {
         let result = JObject()
+        // The groups in the order their keys first appear; searched linearly while few (an object constructor
+        // nearly always has a handful of keys), through an index past that.
         var keys: [String] = []
-        var groups: [String: (data: JV?, exprIndex: Int)] = [:]
+        var groups: [(data: JV?, exprIndex: Int)] = []
+        var index: [String: Int]?
         var reduce = false
         var items: [JV?]
         if case .array(let a) = inputIn {
@@ -535,19 +538,24 @@ final class Evaluator {
                 guard case .string(let k) = key else {
                     throw PendingError("T1003", position: position, value: key)
                 }
-                if let existing = groups[k] {
+                if let at = index.map({ $0[k] }) ?? keys.firstIndex(of: k) {
+                    let existing = groups[at]
                     if existing.exprIndex != pairIndex {
                         throw PendingError("D1009", position: position, value: key)
                     }
-                    groups[k] = (Builtins.append(existing.data, item), pairIndex)
+                    groups[at] = (Builtins.append(existing.data, item), pairIndex)
                 } else {
-                    groups[k] = (item, pairIndex)
+                    groups.append((item, pairIndex))
                     keys.append(k)
+                    if index != nil {
+                        index![k] = keys.count - 1
+                    } else if keys.count > 16 {
+                        index = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, $0) })
+                    }
                 }
             }
         }
-        for key in keys {
-            let entry = groups[key]!
+        for (key, entry) in zip(keys, groups) {
             var context = entry.data
             var env = frame
             if reduce {
