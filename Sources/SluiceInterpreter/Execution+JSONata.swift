@@ -56,22 +56,34 @@ extension Execution {
         -> JSONValue?
     {
         var bindings = visibleVariables(frame: frame)
-        bindings["states"] = .value(statesObject(query, scope: scope, frame: frame))
-        var environment = JSONataEnvironment()
+        bindings.append((key: "states", value: .value(statesObject(query, scope: scope, frame: frame))))
+        var environment = Self.jsonataLimits
         environment.now = Double(now.epochMilliseconds)
         if query.callsAWSFunctions {
-            for (name, function) in Self.awsFunctions { bindings[name] = function }
+            for (name, function) in Self.awsFunctions { bindings.append((key: name, value: function)) }
         }
         if query.drawsRandom {
             let random = JSONataRandom(rngCopy)
             environment.randomSource = { random.nextDouble() }
-            for (name, function) in Self.randomFunctions(random) { bindings[name] = function }
+            for (name, function) in Self.randomFunctions(random) { bindings.append((key: name, value: function)) }
         }
         do {
-            return try query.expression.evaluate(input: scope.input, bindings: bindings, environment: environment)
+            return try query.expression.evaluate(input: scope.input, boundInOrder: bindings, environment: environment)
         } catch {
             throw queryError(query, field: field, "threw an error during evaluation. \(error.code): \(error.message)")
         }
+    }
+
+    /// Limits fitting an execution whose payloads are at most 256 KiB (AWS's quota): an intermediate value may be
+    /// bigger, but a runaway expression ends in a States.QueryEvaluationError within about a second, having built
+    /// no more than a bounded amount of memory.
+    static var jsonataLimits: JSONataEnvironment {
+        var environment = JSONataEnvironment()
+        environment.maxStringLength = 16 << 20
+        environment.maxArrayLength = 1 << 20
+        environment.maxAllocation = 256 << 20
+        environment.timeLimit = .seconds(2)
+        return environment
     }
 
     /// A value of the wrong type for its field: "Expected 'array', but was 'object' for value: {...}".
@@ -103,13 +115,15 @@ extension Execution {
         return .object(states)
     }
 
-    /// The variables a frame sees, the nearest definition of each name winning.
-    private func visibleVariables(frame: Int) -> [String: JSONataBinding] {
-        var bindings: [String: JSONataBinding] = [:]
-        bindings.reserveCapacity(8)
+    /// The variables a frame sees, the nearest definition of each name winning: an array, as the bindings of an
+    /// evaluation are few and a dictionary's hashing cost more than their linear search.
+    private func visibleVariables(frame: Int) -> [(key: String, value: JSONataBinding)] {
+        var bindings: [(key: String, value: JSONataBinding)] = []
         var id: Int? = frame
         while let current = id, let f = frames[current] {
-            for (name, value) in f.variables where bindings[name] == nil { bindings[name] = .value(value) }
+            for (name, value) in f.variables where !bindings.contains(where: { $0.key == name }) {
+                bindings.append((key: name, value: .value(value)))
+            }
             id = f.isolated ? nil : f.parent?.frame
         }
         return bindings

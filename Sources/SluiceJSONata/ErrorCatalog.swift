@@ -84,5 +84,8 @@ enum ErrorCatalog {
         "D3140": "Malformed URL passed to ${{{functionName}}}(): {{value}}",
         "D3141": "{{{message}}}",
         "U1001": "{{{message}}}",
+        "U1002": "{{{message}}}",
+        "U1003": "{{{message}}}",
+        "U1004": "{{{message}}}",
     ]
 }

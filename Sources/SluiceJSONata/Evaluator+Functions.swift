@@ -79,7 +79,9 @@ extension Evaluator {
             for (i, p) in l.params.enumerated() { env.bind(p, i < args.count ? args[i] : nil) }
             return try eval(l.body, l.input, env)
         case .native(let n):
-            return try n.body(CallContext(evaluator: self, input: input, frame: frame), args)
+            let result = try n.body(CallContext(evaluator: self, input: input, frame: frame), args)
+            try chargeResult(result)
+            return result
         case .partial(let base, let bound, let holes):
             var full = bound
             for (i, hole) in holes.enumerated() where hole < full.count { full[hole] = i < args.count ? args[i] : nil }

@@ -27,9 +27,10 @@ extension Evaluator {
             case "&":
                 let l = try lhs.map { v throws(PendingError) in try Builtins.string(v) } ?? ""
                 let r = try rhs.map { v throws(PendingError) in try Builtins.string(v) } ?? ""
+                try chargeString(l.utf8.count + r.utf8.count)
                 return .string(l + r)
             case "..":
-                return try Evaluator.range(lhs, rhs)
+                return try Evaluator.range(lhs, rhs, limit: self)
             case "in":
                 guard let lhs, let rhs else { return .bool(false) }
                 let items: [JV]
@@ -101,7 +102,7 @@ extension Evaluator {
         }
     }
 
-    static func range(_ lhs: JV?, _ rhs: JV?) throws(PendingError) -> JV? {
+    static func range(_ lhs: JV?, _ rhs: JV?, limit: Evaluator? = nil) throws(PendingError) -> JV? {
         if let lhs {
             guard case .number(let l) = lhs, l.rounded() == l, l.isFinite else {
                 throw PendingError("T2003", value: lhs)
@@ -118,6 +119,7 @@ extension Evaluator {
         if size > 1e7 { throw PendingError("D2014", value: .number(size)) }
         let start = Int(l)
         let count = Int(size)
+        try limit?.chargeItems(count)
         var items: [JV] = []
         items.reserveCapacity(count)
         for i in 0..<count { items.append(.number(Double(start + i))) }
@@ -138,6 +140,9 @@ extension Evaluator {
                 if item.kind == .unary, item.value == "[" {
                     result.items.append(value)
                 } else {
+                    if case .array(let a) = value {
+                        try chargeItems(a.items.count, total: result.items.count + a.items.count)
+                    }
                     result = Builtins.appendArrays(.array(result), value)
                 }
             }

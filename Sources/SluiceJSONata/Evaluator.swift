@@ -8,10 +8,59 @@ final class Evaluator {
     /// `environment.maxStackBytes` below it, whatever the size of the thread's stack frames (debug builds use
     /// several times what release builds do).
     private var stackBase = 0
+    /// Units charged to `environment.maxAllocation` so far.
+    private var allocated = 0
+    /// When the time limit runs out; nil without one.
+    private let deadline: ContinuousClock.Instant?
 
     init(environment: JSONataEnvironment) {
         self.environment = environment
+        deadline = environment.timeLimit.map { ContinuousClock.now.advanced(by: $0) }
         stackBase = Evaluator.stackAddress()
+    }
+
+    /// A string of `length` UTF-8 bytes is about to be built: within the string limit and the allocation budget?
+    func chargeString(_ length: Int) throws(PendingError) {
+        if length > environment.maxStringLength {
+            throw PendingError(
+                "U1002",
+                text:
+                    "Invalid string length: the result would have \(length) characters, more than the \(environment.maxStringLength) allowed"
+            )
+        }
+        try charge(length)
+    }
+
+    /// An array of `count` items is about to be built (`total`: the length it grows to, when it grows in parts).
+    func chargeItems(_ count: Int, total: Int? = nil) throws(PendingError) {
+        if (total ?? count) > environment.maxArrayLength {
+            throw PendingError(
+                "U1003",
+                text:
+                    "Invalid array length: the result would have \(total ?? count) items, more than the \(environment.maxArrayLength) allowed"
+            )
+        }
+        try charge(count.multipliedReportingOverflow(by: 16).partialValue)
+    }
+
+    /// A value built by a function: strings and arrays count against the limits.
+    func chargeResult(_ value: JV?) throws(PendingError) {
+        switch value {
+        case .string(let s)?: try chargeString(s.utf8.count)
+        case .array(let a)?: try chargeItems(a.items.count)
+        default: break
+        }
+    }
+
+    private func charge(_ units: Int) throws(PendingError) {
+        allocated = allocated.addingReportingOverflow(units).partialValue
+        if allocated > environment.maxAllocation || allocated < 0 {
+            throw PendingError(
+                "U1004",
+                text:
+                    "Memory budget exceeded: the expression built more than \(environment.maxAllocation) bytes of strings and arrays"
+            )
+        }
     }
 
     @inline(never)
@@ -42,7 +91,7 @@ final class Evaluator {
                     "Stack overflow error: Check for non-terminating recursive function.  Consider rewriting as tail-recursive."
             )
         }
-        if steps > environment.maxSteps {
+        if steps > environment.maxSteps || (steps & 1023 == 0 && deadline.map { ContinuousClock.now > $0 } == true) {
             throw PendingError(
                 "U1001",
                 position: expr.position,
@@ -256,7 +305,13 @@ final class Evaluator {
             count += 1
             if case .array(let a) = res {
                 if count == 1, !a.sequence { only = a }
-                if a.cons { out.append(res) } else { out.append(contentsOf: a.items) }
+                if a.cons {
+                    out.append(res)
+                } else {
+                    // A path over arrays multiplies their sizes in a few steps: bounded as it grows.
+                    try chargeItems(a.items.count, total: out.count + a.items.count)
+                    out.append(contentsOf: a.items)
+                }
             } else {
                 out.append(res)
             }
@@ -459,8 +514,11 @@ final class Evaluator {
         _ frame: Frame
     ) throws(PendingError) -> JObject {
         let result = JObject()
+        // The groups in the order their keys first appear; searched linearly while few (an object constructor
+        // nearly always has a handful of keys), through an index past that.
         var keys: [String] = []
-        var groups: [String: (data: JV?, exprIndex: Int)] = [:]
+        var groups: [(data: JV?, exprIndex: Int)] = []
+        var index: [String: Int]?
         var reduce = false
         var items: [JV?]
         if case .array(let a) = inputIn {
@@ -480,19 +538,24 @@ final class Evaluator {
                 guard case .string(let k) = key else {
                     throw PendingError("T1003", position: position, value: key)
                 }
-                if let existing = groups[k] {
+                if let at = index.map({ $0[k] }) ?? keys.firstIndex(of: k) {
+                    let existing = groups[at]
                     if existing.exprIndex != pairIndex {
                         throw PendingError("D1009", position: position, value: key)
                     }
-                    groups[k] = (Builtins.append(existing.data, item), pairIndex)
+                    groups[at] = (Builtins.append(existing.data, item), pairIndex)
                 } else {
-                    groups[k] = (item, pairIndex)
+                    groups.append((item, pairIndex))
                     keys.append(k)
+                    if index != nil {
+                        index![k] = keys.count - 1
+                    } else if keys.count > 16 {
+                        index = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, $0) })
+                    }
                 }
             }
         }
-        for key in keys {
-            let entry = groups[key]!
+        for (key, entry) in zip(keys, groups) {
             var context = entry.data
             var env = frame
             if reduce {

@@ -1,26 +1,66 @@
+import SluiceJSON
+
 /// A JavaScript object: keys in insertion order. Members live in one array searched linearly (most objects are
 /// small); an index is built only past `indexThreshold` members.
+///
+/// An object converted from JSON keeps its JSON (`source`) and converts its members only when first read, one
+/// level at a time: an evaluation pays for the parts of its input and bindings it reads, not for all of them.
+/// Until the object is changed, converting it back gives its JSON unchanged.
 final class JObject {
-    private(set) var keys: [String] = []
+    private var storedKeys: [String] = []
     private var storage: [JV] = []
     private var index: [String: Int]?
     static let indexThreshold = 16
+    /// The JSON this object was converted from, while it is unchanged.
+    private(set) var source: JSONObject?
+    /// False until the members of `source` are converted.
+    private var converted = true
 
     init() {}
 
+    init(json: JSONObject) {
+        source = json
+        converted = false
+    }
+
+    var keys: [String] {
+        if !converted { convert() }
+        return storedKeys
+    }
+
+    private func convert() {
+        converted = true
+        guard let source else { return }
+        storedKeys.reserveCapacity(source.count)
+        storage.reserveCapacity(source.count)
+        source.forEach { key, value in insert(key, JSONConversion.toJV(value)) }
+    }
+
     init(capacity: Int) {
-        keys.reserveCapacity(capacity)
+        storedKeys.reserveCapacity(capacity)
         storage.reserveCapacity(capacity)
     }
 
     private func position(_ key: String) -> Int? {
+        if !converted { convert() }
         if let index { return index[key] }
-        return keys.firstIndex(of: key)
+        return storedKeys.firstIndex(of: key)
     }
 
     subscript(key: String) -> JV? {
-        get { position(key).map { storage[$0] } }
+        get {
+            // Before conversion, a member that is not an array is read straight from the JSON (an object member
+            // becomes another lazy object), leaving its siblings unconverted. An array is converted once, with
+            // the rest of this level, so that reading it again does not convert it again.
+            if !converted, let source {
+                guard let value = source[key] else { return nil }
+                if case .array = value {} else { return JSONConversion.toJV(value) }
+            }
+            return position(key).map { storage[$0] }
+        }
         set {
+            if !converted { convert() }
+            source = nil
             if let newValue {
                 if let i = position(key) {
                     storage[i] = newValue
@@ -28,7 +68,7 @@ final class JObject {
                     appendNew(key, newValue)
                 }
             } else if let i = position(key) {
-                keys.remove(at: i)
+                storedKeys.remove(at: i)
                 storage.remove(at: i)
                 if index != nil { rebuildIndex() }
             }
@@ -37,29 +77,35 @@ final class JObject {
 
     /// Appends a member known not to be present (conversion from JSON, whose keys are unique).
     func appendNew(_ key: String, _ value: JV) {
+        if !converted { convert() }
+        source = nil
+        insert(key, value)
+    }
+
+    private func insert(_ key: String, _ value: JV) {
         if let n = JObject.arrayIndex(key) {
             // JavaScript orders integer-like keys first, ascending, whatever the insertion order.
             var at = 0
-            while at < keys.count, let m = JObject.arrayIndex(keys[at]), m < n { at += 1 }
-            if at < keys.count {
-                keys.insert(key, at: at)
+            while at < storedKeys.count, let m = JObject.arrayIndex(storedKeys[at]), m < n { at += 1 }
+            if at < storedKeys.count {
+                storedKeys.insert(key, at: at)
                 storage.insert(value, at: at)
                 if index != nil { rebuildIndex() }
                 return
             }
         }
-        keys.append(key)
+        storedKeys.append(key)
         storage.append(value)
         if index != nil {
-            index![key] = keys.count - 1
-        } else if keys.count > JObject.indexThreshold {
+            index![key] = storedKeys.count - 1
+        } else if storedKeys.count > JObject.indexThreshold {
             rebuildIndex()
         }
     }
 
     private func rebuildIndex() {
         var built: [String: Int] = [:]
-        for (i, k) in keys.enumerated() { built[k] = i }
+        for (i, k) in storedKeys.enumerated() { built[k] = i }
         index = built
     }
 
@@ -76,7 +122,10 @@ final class JObject {
         return v < 4_294_967_295 ? UInt32(v) : nil
     }
 
-    var count: Int { keys.count }
+    var count: Int { converted ? storedKeys.count : source?.count ?? 0 }
 
-    var pairs: Zip2Sequence<[String], [JV]> { zip(keys, storage) }
+    var pairs: Zip2Sequence<[String], [JV]> {
+        if !converted { convert() }
+        return zip(storedKeys, storage)
+    }
 }

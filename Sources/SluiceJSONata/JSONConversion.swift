@@ -10,10 +10,7 @@ enum JSONConversion {
         case .double(let d): return .number(d)
         case .string(let s): return .string(s)
         case .array(let a): return .array(JArray(a.map(toJV)))
-        case .object(let o):
-            let out = JObject(capacity: o.count)
-            for k in o.keys { if let v = o[k] { out.appendNew(k, toJV(v)) } }
-            return .object(out)
+        case .object(let o): return .object(JObject(json: o))
         }
     }
 
@@ -30,6 +27,10 @@ enum JSONConversion {
         case .function: return nil
         case .array(let a): return .array(a.items.map { toJSON($0) ?? .null })
         case .object(let o):
+            // Unchanged since it was converted from JSON: that JSON, unless JavaScript would reorder its keys.
+            if let source = o.source, source.allMembers({ key, _ in JObject.arrayIndex(key) == nil }) {
+                return .object(source)
+            }
             var out = JSONObject()
             for (k, x) in o.pairs {
                 if let j = toJSON(x) { out[k] = j }

@@ -1,4 +1,12 @@
 /// What an evaluation may depend on besides its input: the clock, the random source, and the limits.
+///
+/// The limits keep a runaway expression (recursion without end, `[1..10000000]`, a string doubled forty times)
+/// from crashing or exhausting the process: it ends in an error instead.
+/// - U1001: too deep (stack) or too long (steps, time), as jsonata-js words it.
+/// - U1002: a string longer than `maxStringLength` (jsonata-js fails there with V8's RangeError "Invalid string
+///   length", past 2^29 - 24 characters).
+/// - U1003: an array or sequence longer than `maxArrayLength`.
+/// - U1004: more than `maxAllocation` units allocated by strings and arrays over the whole evaluation.
 package struct JSONataEnvironment: Sendable {
     /// `$now()` / `$millis()`: milliseconds since the epoch, fixed for one evaluation.
     package var now: Double = 0
@@ -12,6 +20,15 @@ package struct JSONataEnvironment: Sendable {
     package var maxStackBytes: Int = 300 * 1024
     /// Total evaluation steps before the evaluation is stopped (U1001).
     package var maxSteps: Int = 10_000_000
+    /// Wall time before the evaluation is stopped (U1001); nil for no limit. Read every 1024 steps.
+    package var timeLimit: Duration? = .seconds(2)
+    /// Longest string an operator or function may build, in UTF-8 bytes (V8's limit by default).
+    package var maxStringLength: Int = (1 << 29) - 24
+    /// Longest array or sequence a range, `$append` or another function may build.
+    package var maxArrayLength: Int = 10_000_000
+    /// Strings (one unit a UTF-8 byte) and arrays (16 units an item) built over the whole evaluation: a bound on
+    /// its memory that per-value limits alone do not give (many values each under them).
+    package var maxAllocation: Int = 1 << 30
 
     package init(
         now: Double = 0,

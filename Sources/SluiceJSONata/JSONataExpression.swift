@@ -23,6 +23,16 @@ package struct JSONataExpression: Sendable {
         bindings: [String: JSONataBinding] = [:],
         environment: JSONataEnvironment = JSONataEnvironment()
     ) throws(JSONataError) -> JSONValue? {
+        try evaluate(input: input, boundInOrder: bindings, environment: environment)
+    }
+
+    /// Bindings as any sequence of name and value (a later one of a name replaces an earlier): callers that
+    /// evaluate often pass an array, which costs no hashing.
+    package func evaluate<Bindings: Sequence>(
+        input: JSONValue?,
+        boundInOrder bindings: Bindings,
+        environment: JSONataEnvironment = JSONataEnvironment()
+    ) throws(JSONataError) -> JSONValue? where Bindings.Element == (key: String, value: JSONataBinding) {
         let frame = Frame(Library.frame)
         for (name, binding) in bindings {
             switch binding {

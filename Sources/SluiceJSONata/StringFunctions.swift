@@ -98,7 +98,7 @@ enum StringFunctions {
         ),
         (
             "pad", "<s-ns?:s>", 3,
-            { _, a in
+            { ctx, a throws(PendingError) in
                 guard case .string(let s)? = a[arg: 0] else { return nil }
                 let width = a[arg: 1]?.number ?? 0
                 var ch = a[arg: 2]?.string ?? " "
@@ -106,11 +106,14 @@ enum StringFunctions {
                 let size = Int(abs(width).clamped)
                 let padLength = size - s.unicodeScalars.count
                 guard padLength > 0 else { return .string(s) }
-                var padding = String.UnicodeScalarView()
+                // Checked before the padding is built: the result is counted again when the function returns.
+                let bytesPerScalar = (ch.utf8.count + ch.unicodeScalars.count - 1) / ch.unicodeScalars.count
+                try ctx.evaluator.chargeString(s.utf8.count + padLength * bytesPerScalar)
+                // Whole repeats of the pad text, then the start of it (built at once: appending scalar by
+                // scalar is slow for wide pads).
                 let chScalars = scalars(ch)
-                while padding.count < padLength {
-                    for c in chScalars where padding.count < padLength { padding.append(c) }
-                }
+                var padding = String(repeating: ch, count: padLength / chScalars.count)
+                padding.unicodeScalars.append(contentsOf: chScalars.prefix(padLength % chScalars.count))
                 return .string(width < 0 ? String(padding) + s : s + String(padding))
             }
         ),

@@ -65,3 +65,60 @@ extension SmallStackTests {
         #expect(done)
     }
 }
+
+/// The memory limits: strings, arrays and the allocation budget, each ending in its own error.
+@Suite struct MemoryLimitTests {
+    func failure(_ text: String, _ environment: JSONataEnvironment = JSONataEnvironment()) throws -> JSONataError {
+        let expression = try JSONataExpression(text)
+        do {
+            _ = try expression.evaluate(input: nil, environment: environment)
+        } catch {
+            return error
+        }
+        Issue.record("\(text) did not fail")
+        return JSONataError(code: "", message: "")
+    }
+
+    @Test func aStringDoubledWithoutEndStopsAtTheStringLimit() throws {
+        var environment = JSONataEnvironment()
+        environment.maxStringLength = 1 << 20
+        let e = try failure(
+            #"( $s := function($x, $n){ $n = 0 ? $x : $s($x & $x, $n - 1) }; $s("ab", 40) )"#,
+            environment
+        )
+        #expect(e.code == "U1002")
+        #expect(e.message.hasPrefix("Invalid string length"))
+    }
+
+    @Test func paddingIsCheckedBeforeItIsBuilt() throws {
+        #expect(try failure(#"$pad("", 1000000000000)"#).code == "U1002")
+    }
+
+    @Test func aRangeOrAppendPastTheArrayLimitFails() throws {
+        var environment = JSONataEnvironment()
+        environment.maxArrayLength = 1000
+        #expect(try failure("[1..1001]", environment).code == "U1003")
+        #expect(try failure("[1..600] ~> $append([1..600])", environment).code == "U1003")
+        #expect(try failure("($a := [1..100]; $a.$a)", environment).code == "U1003")
+        #expect(try failure("($a := [1..600]; [$a, $a])", environment).code == "U1003")
+        #expect(try jsonata("$count([1..1000])") == 1000)
+    }
+
+    @Test func manyValuesEachUnderTheLimitsExhaustTheBudget() throws {
+        var environment = JSONataEnvironment()
+        environment.maxAllocation = 1 << 20
+        let e = try failure(#"[1..10000].$pad("", 1000)"#, environment)
+        #expect(e.code == "U1004")
+    }
+
+    @Test func theTimeLimitEndsALoop() throws {
+        var environment = JSONataEnvironment()
+        environment.maxSteps = .max
+        environment.timeLimit = .milliseconds(200)
+        let started = ContinuousClock.now
+        let e = try failure("($loop := function($n){ $loop($n + 1) }; $loop(0))", environment)
+        #expect(e.code == "U1001")
+        #expect(e.message.hasPrefix("Expression evaluation timeout"))
+        #expect(ContinuousClock.now - started < .seconds(20))
+    }
+}
