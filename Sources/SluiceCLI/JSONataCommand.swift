@@ -64,7 +64,14 @@ struct JSONataCommand: ParsableCommand {
 
     static func environment() -> JSONataEnvironment {
         // The main thread has an 8 MB stack: deep (non-tail) recursion may use most of it.
-        JSONataEnvironment(now: (Date().timeIntervalSince1970 * 1000).rounded(.down), maxStackBytes: 6 * 1024 * 1024)
+        var environment = JSONataEnvironment(
+            now: (Date().timeIntervalSince1970 * 1000).rounded(.down),
+            maxStackBytes: 6 * 1024 * 1024
+        )
+        // From the shell, a runaway loop ends after 2 s whatever the build's speed.
+        let deadline = ContinuousClock.now + .seconds(2)
+        environment.outOfTime = { ContinuousClock.now > deadline }
+        return environment
     }
 
     static func bindings(_ value: JSONValue) -> [String: JSONataBinding] {

@@ -82,7 +82,8 @@ extension Execution {
         environment.maxStringLength = 16 << 20
         environment.maxArrayLength = 1 << 20
         environment.maxAllocation = 256 << 20
-        environment.timeLimit = .seconds(2)
+        // Steps, not time: a replay must end as the first run did. Ten million steps take about a second.
+        environment.maxSteps = 10_000_000
         return environment
     }
 

@@ -10,12 +10,9 @@ final class Evaluator {
     private var stackBase = 0
     /// Units charged to `environment.maxAllocation` so far.
     private var allocated = 0
-    /// When the time limit runs out; nil without one.
-    private let deadline: ContinuousClock.Instant?
 
     init(environment: JSONataEnvironment) {
         self.environment = environment
-        deadline = environment.timeLimit.map { ContinuousClock.now.advanced(by: $0) }
         stackBase = Evaluator.stackAddress()
     }
 
@@ -91,7 +88,7 @@ final class Evaluator {
                     "Stack overflow error: Check for non-terminating recursive function.  Consider rewriting as tail-recursive."
             )
         }
-        if steps > environment.maxSteps || (steps & 1023 == 0 && deadline.map { ContinuousClock.now > $0 } == true) {
+        if steps > environment.maxSteps || (steps & 1023 == 0 && environment.outOfTime?() == true) {
             throw PendingError(
                 "U1001",
                 position: expr.position,

@@ -20,8 +20,10 @@ package struct JSONataEnvironment: Sendable {
     package var maxStackBytes: Int = 300 * 1024
     /// Total evaluation steps before the evaluation is stopped (U1001).
     package var maxSteps: Int = 10_000_000
-    /// Wall time before the evaluation is stopped (U1001); nil for no limit. Read every 1024 steps.
-    package var timeLimit: Duration? = .seconds(2)
+    /// Asked every 1024 steps whether the evaluation has run out of time (U1001); nil for steps alone. The module
+    /// reads no clock: a caller that wants a time limit (the CLI) brings one. sluice's executions do not, so an
+    /// expression replayed from the journal ends the way it ended the first time, whatever the machine's speed.
+    package var outOfTime: (@Sendable () -> Bool)? = nil
     /// Longest string an operator or function may build, in UTF-8 bytes (V8's limit by default).
     package var maxStringLength: Int = (1 << 29) - 24
     /// Longest array or sequence a range, `$append` or another function may build.
