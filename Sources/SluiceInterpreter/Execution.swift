@@ -25,6 +25,9 @@ package struct Execution: Sendable {
     package var payloadSizeLimit: Int? = 262_144
 
     var frames: [Int: Frame] = [:]
+    /// False until some frame gets a variable (Assign, a redrive's restore): until then no lookup needs to walk
+    /// the frames, which saves copying each of them on every evaluation.
+    var anyVariables = false
     /// Token of an outstanding invocation or timer → the frame waiting on it.
     var tokens: [Int: Int] = [:]
     var nextID = 1
