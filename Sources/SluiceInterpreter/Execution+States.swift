@@ -16,7 +16,7 @@ extension Execution {
             "\(state.typeName)StateEntered",
             details: .stateEntered(name: state.name, input: frame.input)
         )
-        frames[id]?.enteredEventId = eventId
+        modifyFrame(id) { $0.enteredEventId = eventId }
     }
 
     /// Does the current state's work: completes it, or leaves it waiting on an effect.

@@ -153,6 +153,14 @@ package struct Execution: Sendable {
 
     mutating func schedule(_ frame: Int) { runQueue.append(frame) }
 
+    /// Changes a frame where it is stored: `frames[id]?.field = x` moves the frame out of the dictionary and
+    /// copies it back in (every reference it holds retained and released), the values view changes it in place.
+    @discardableResult
+    mutating func modifyFrame<Result>(_ id: Int, _ body: (inout Frame) -> Result) -> Result? {
+        guard let index = frames.index(forKey: id) else { return nil }
+        return body(&frames.values[index])
+    }
+
     /// Advances every runnable frame until all are blocked on effects or finished.
     mutating func run() {
         while runQueueHead < runQueue.count {
