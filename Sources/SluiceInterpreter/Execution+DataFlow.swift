@@ -45,6 +45,7 @@ extension Execution {
 
     /// A variable as the frame sees it: its own, else its enclosing frames'.
     func variable(_ name: String, frame: Int) -> JSONValue? {
+        guard anyVariables else { return nil }
         var id: Int? = frame
         while let current = id, let f = frames[current] {
             if let v = f.variables[name] { return v }
@@ -231,6 +232,7 @@ extension Execution {
 
     mutating func commit(_ assignments: [(String, JSONValue)], frame: Int) {
         guard !assignments.isEmpty else { return }
+        anyVariables = true
         for (name, value) in assignments { frames[frame]?.variables[name] = value }
     }
 }

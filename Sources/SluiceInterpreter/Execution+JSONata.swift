@@ -120,6 +120,7 @@ extension Execution {
     /// evaluation are few and a dictionary's hashing cost more than their linear search.
     private func visibleVariables(frame: Int) -> [(key: String, value: JSONataBinding)] {
         var bindings: [(key: String, value: JSONataBinding)] = []
+        guard anyVariables else { return bindings }
         var id: Int? = frame
         while let current = id, let f = frames[current] {
             for (name, value) in f.variables where !bindings.contains(where: { $0.key == name }) {

@@ -181,10 +181,10 @@ extension Execution {
 
     /// Puts the join back, and finishes the Map when nothing is left to run.
     mutating func settle(_ id: Int, _ join: Join) {
-        guard case .map(var run) = join.kind, frames[id] != nil else { return }
+        guard case .map(var run) = join.kind, frames.index(forKey: id) != nil else { return }
         let done = join.running.isEmpty && run.exhausted && run.bufferedCount == 0
         guard done else {
-            frames[id]?.phase = .joining(join)
+            modifyFrame(id) { $0.phase = .joining(join) }
             return
         }
         if run.limits.distributed, exceeds(run, atEnd: true) {

@@ -49,7 +49,7 @@ extension Execution {
                 record("MapIterationStarted", details: .mapIteration(name: frame.stateName, index: slot))
             }
             let child = newFrame(machine: map.processor, parent: .init(frame: id, slot: slot), input: input)
-            frames[child]?.inputByteCount = inputByteCount
+            if let inputByteCount { modifyFrame(child) { $0.inputByteCount = inputByteCount } }
             if run.limits.distributed {
                 makeChildExecution(child)
                 run.children[child] = MapRun.ChildInfo(

@@ -47,9 +47,11 @@ extension Execution {
     /// Moves a Map or Parallel state's join out of its frame, so that the arrays inside it are uniquely referenced
     /// and can be updated in place (copying them on every child's end would make a large Map quadratic).
     mutating func takeJoin(_ id: Int) -> Join? {
-        guard case .joining(let join)? = frames[id]?.phase else { return nil }
-        frames[id]?.phase = .working
-        return join
+        modifyFrame(id) { frame -> Join? in
+            guard case .joining(let join) = frame.phase else { return nil }
+            frame.phase = .working
+            return join
+        } ?? nil
     }
 
     func failureDetails(_ error: StatesError) -> JSONObject {

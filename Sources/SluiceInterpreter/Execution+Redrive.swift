@@ -17,6 +17,7 @@ extension Execution {
         let root = newFrame(machine: definition, parent: nil, input: point.input)
         frames[root]?.stateName = point.stateName
         frames[root]?.variables = point.variables
+        if !point.variables.isEmpty { anyVariables = true }
         mapRedrive = point.map
         startExecutionTimeout()
         schedule(root)

@@ -5,18 +5,18 @@ import SluiceVocabulary
 extension Execution {
     /// Records the Entered event and gets the state ready to work.
     mutating func enter(_ id: Int) {
-        guard var frame = frames[id] else { return }
-        let state = frame.state
-        frame.enteredTime = now
-        frame.retryCounts = Array(repeating: 0, count: state.retry.count)
-        frame.retryCount = 0
-        frame.phase = .working
-        frames[id] = frame
-        let eventId = record(
-            "\(state.typeName)StateEntered",
-            details: .stateEntered(name: state.name, input: frame.input)
-        )
-        frames[id]?.enteredEventId = eventId
+        let now = self.now
+        let entered = modifyFrame(id) { frame -> (State, JSONValue) in
+            let state = frame.state
+            frame.enteredTime = now
+            frame.retryCounts = Array(repeating: 0, count: state.retry.count)
+            frame.retryCount = 0
+            frame.phase = .working
+            return (state, frame.input)
+        }
+        guard let (state, input) = entered else { return }
+        let eventId = record("\(state.typeName)StateEntered", details: .stateEntered(name: state.name, input: input))
+        modifyFrame(id) { $0.enteredEventId = eventId }
     }
 
     /// Does the current state's work: completes it, or leaves it waiting on an effect.

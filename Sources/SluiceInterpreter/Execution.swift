@@ -25,6 +25,12 @@ package struct Execution: Sendable {
     package var payloadSizeLimit: Int? = 262_144
 
     var frames: [Int: Frame] = [:]
+    /// False until some frame gets a variable (Assign, a redrive's restore): until then no lookup needs to walk
+    /// the frames, which saves copying each of them on every evaluation.
+    var anyVariables = false
+    /// False until a Distributed Map starts a child execution: until then no frame has a `childExecutionRoot`, and
+    /// neither a new frame nor a recorded event needs to look one up (which copies a Frame out of `frames`).
+    var anyChildExecution = false
     /// Token of an outstanding invocation or timer → the frame waiting on it.
     var tokens: [Int: Int] = [:]
     var nextID = 1
@@ -130,19 +136,30 @@ package struct Execution: Sendable {
     mutating func newFrame(machine: StateMachineDefinition, parent: Frame.ParentLink?, input: JSONValue) -> Int {
         let id = allocate()
         var frame = Frame(id: id, machine: machine, parent: parent, input: input, now: now)
-        frame.childExecutionRoot = parent.flatMap { frames[$0.frame]?.childExecutionRoot }
+        if anyChildExecution {
+            frame.childExecutionRoot = parent.flatMap { frames[$0.frame]?.childExecutionRoot }
+        }
         frames[id] = frame
         return id
     }
 
     /// Makes `id` the root of a child execution (a Distributed Map child): own variables, own event numbering.
     mutating func makeChildExecution(_ id: Int) {
+        anyChildExecution = true
         frames[id]?.isolated = true
         frames[id]?.childExecutionRoot = id
         frames[id]?.localEvents = 1  // its ExecutionStarted
     }
 
     mutating func schedule(_ frame: Int) { runQueue.append(frame) }
+
+    /// Changes a frame where it is stored: `frames[id]?.field = x` moves the frame out of the dictionary and
+    /// copies it back in (every reference it holds retained and released), the values view changes it in place.
+    @discardableResult
+    mutating func modifyFrame<Result>(_ id: Int, _ body: (inout Frame) -> Result) -> Result? {
+        guard let index = frames.index(forKey: id) else { return nil }
+        return body(&frames.values[index])
+    }
 
     /// Advances every runnable frame until all are blocked on effects or finished.
     mutating func run() {
@@ -164,11 +181,11 @@ package struct Execution: Sendable {
     private mutating func step(_ id: Int) {
         activeFrame = id
         defer { activeFrame = nil }
-        while outcome == nil, let frame = frames[id] {
-            switch frame.phase {
-            case .entering:
+        while outcome == nil {
+            switch frames[id]?.phase {
+            case .entering?:
                 enter(id)
-            case .working:
+            case .working?:
                 work(id)
             default:
                 return
@@ -186,7 +203,9 @@ package struct Execution: Sendable {
 
     @discardableResult
     mutating func record(_ type: String, details: HistoryDetails = .none) -> Int {
-        if let active = activeFrame, let root = frames[active]?.childExecutionRoot, frames[root] != nil {
+        if anyChildExecution, let active = activeFrame, let root = frames[active]?.childExecutionRoot,
+            frames[root] != nil
+        {
             // Inside a Distributed Map child execution: its own numbering, not the parent's history.
             frames[root]!.localEvents += 1
             return frames[root]!.localEvents
