@@ -6,44 +6,29 @@ import SluiceJSONata
 /// `$uuid` and `$parse`; `$eval` is taken away. Integer arguments round down, as AWS documents.
 extension Execution {
     /// The functions that draw nothing from the execution: made once.
-    static let awsFunctions: [String: JSONataBinding] = {
-        let random = JSONataRandom(SplitMix64(seed: 0))  // unused by these functions
-        return [
-            "partition": native("<an>") { args throws(StatesError) in
-                try random.withGenerator { (g) throws(StatesError) in
-                    try IntrinsicEvaluator.apply(
-                        .arrayPartition,
-                        values: [Self.arg(args, 0), Self.floor(Self.arg(args, 1))],
-                        random: &g
-                    )
-                }
-            },
-            // AWS's $range gives a sequence: one number comes back as itself, as JSONata unwraps a singleton.
-            "range": native("<nnn>") { args throws(StatesError) in
-                let range = try random.withGenerator { (g) throws(StatesError) in
-                    try IntrinsicEvaluator.apply(
-                        .arrayRange,
-                        values: (0..<3).map { Self.floor(Self.arg(args, $0)) },
-                        random: &g
-                    )
-                }
-                if case .array(let a) = range, a.count == 1 { return a[0] }
-                return range
-            },
-            "hash": native("<ss>") { args throws(StatesError) in
-                try random.withGenerator { (g) throws(StatesError) in
-                    try IntrinsicEvaluator.apply(.hash, values: args, random: &g)
-                }
-            },
-            "parse": native("<s>") { args throws(StatesError) in
-                try random.withGenerator { (g) throws(StatesError) in
-                    try IntrinsicEvaluator.apply(.stringToJson, values: args, random: &g)
-                }
-            },
-            // Not available on AWS: calling it is calling a non-function (T1006).
-            "eval": .value(.null),
-        ]
-    }()
+    static let awsFunctions: [String: JSONataBinding] = [
+        "partition": native("<an>") { args throws(StatesError) in
+            try apply(.arrayPartition, [arg(args, 0), floor(arg(args, 1))])
+        },
+        // AWS's $range gives a sequence: one number comes back as itself, as JSONata unwraps a singleton.
+        "range": native("<nnn>") { args throws(StatesError) in
+            let range = try apply(.arrayRange, (0..<3).map { floor(arg(args, $0)) })
+            if case .array(let a) = range, a.count == 1 { return a[0] }
+            return range
+        },
+        "hash": native("<ss>") { args throws(StatesError) in try apply(.hash, args) },
+        "parse": native("<s>") { args throws(StatesError) in try apply(.stringToJson, args) },
+        // Not available on AWS: calling it is calling a non-function (T1006).
+        "eval": .value(.null),
+    ]
+
+    /// One of the intrinsics that draw no random numbers (the generator it is handed goes unused).
+    private static func apply(_ function: IntrinsicFunctionName, _ values: [JSONValue]) throws(StatesError)
+        -> JSONValue
+    {
+        var unused = SplitMix64(seed: 0)
+        return try IntrinsicEvaluator.apply(function, values: values, random: &unused)
+    }
 
     /// `$uuid` and `$random`, drawing from the execution's generator for this evaluation.
     static func randomFunctions(_ random: JSONataRandom) -> [String: JSONataBinding] {

@@ -1,27 +1,13 @@
+import SluiceJSON
+
 /// JSON.stringify as jsonata-js uses it: for `$string` (numbers to 15 significant digits, functions as "")
 /// and for the values inserted into error messages.
 enum JSONText {
+    /// A JSON string literal, escaped as JSON.stringify escapes (SluiceJSON's writer does the same).
     static func quote(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            default:
-                if u.value < 0x20 {
-                    let h = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - h.count) + h
-                } else {
-                    out.unicodeScalars.append(u)
-                }
-            }
-        }
-        return out + "\""
+        var out = ""
+        JSONValue.writeString(s, to: &out)
+        return out
     }
 
     /// Plain JSON.stringify (error messages).

@@ -38,14 +38,7 @@ extension InProcessDaemonTests {
     func retriesRunOut() async throws {
         let root = try DaemonRoot()
         defer { root.remove() }
-        try root.write(
-            "etc/sluice/rules/later.json",
-            #"""
-            {"EventPattern": {"source": ["aws.s3"], "detail": {"bucket": {"name": ["inbox"]}}},
-             "Targets": [{"Id": "later", "Arn": "arn:aws:states:local:000000000000:stateMachine:later",
-                          "RetryPolicy": {"MaximumRetryAttempts": 7, "MaximumEventAgeInSeconds": 3600}}]}
-            """#
-        )
+        try laterRule(root, maximumRetryAttempts: 7, maximumEventAgeInSeconds: 3600)
         let clock = ShiftedClock()
         try await InProcessDaemon.run(on: root, clock: clock.wallClock) { daemon in
             try root.write("var/lib/sluice/buckets/inbox/one.csv", "id\n1\n")
@@ -71,14 +64,7 @@ extension InProcessDaemonTests {
     func eventAgeRunsOut() async throws {
         let root = try DaemonRoot()
         defer { root.remove() }
-        try root.write(
-            "etc/sluice/rules/later.json",
-            #"""
-            {"EventPattern": {"source": ["aws.s3"], "detail": {"bucket": {"name": ["inbox"]}}},
-             "Targets": [{"Id": "later", "Arn": "arn:aws:states:local:000000000000:stateMachine:later",
-                          "RetryPolicy": {"MaximumRetryAttempts": 185, "MaximumEventAgeInSeconds": 60}}]}
-            """#
-        )
+        try laterRule(root, maximumRetryAttempts: 185, maximumEventAgeInSeconds: 60)
         let clock = ShiftedClock()
         try await InProcessDaemon.run(on: root, clock: clock.wallClock) { daemon in
             try root.write("var/lib/sluice/buckets/inbox/one.csv", "id\n1\n")
@@ -90,5 +76,20 @@ extension InProcessDaemonTests {
             try await eventually("no hand-off left", within: .seconds(10)) { root.isIdle }
             #expect(daemon.log.count("retrying") == 1)
         }
+    }
+}
+
+extension InProcessDaemonTests {
+    /// A rule whose target names a state machine that does not exist (yet), with the given RetryPolicy.
+    func laterRule(_ root: DaemonRoot, maximumRetryAttempts: Int, maximumEventAgeInSeconds: Int) throws {
+        try root.write(
+            "etc/sluice/rules/later.json",
+            #"""
+            {"EventPattern": {"source": ["aws.s3"], "detail": {"bucket": {"name": ["inbox"]}}},
+             "Targets": [{"Id": "later", "Arn": "arn:aws:states:local:000000000000:stateMachine:later",
+                          "RetryPolicy": {"MaximumRetryAttempts": \#(maximumRetryAttempts),
+                                          "MaximumEventAgeInSeconds": \#(maximumEventAgeInSeconds)}}]}
+            """#
+        )
     }
 }

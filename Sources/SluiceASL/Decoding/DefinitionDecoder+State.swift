@@ -59,7 +59,6 @@ extension DefinitionDecoder {
             problems.append(DefinitionProblem(location: r.at("Type"), message: "Unknown state type '\(type)'"))
             return nil
         }
-        self.language = language
         var state = State(name: name, kind: kind)
         state.comment = comment
         state.queryLanguage = language

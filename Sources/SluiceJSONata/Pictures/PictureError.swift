@@ -20,7 +20,7 @@ package struct PictureError: Error, Sendable, Equatable {
 
     /// `make` for inserts that are strings: jsonata-js JSON-stringifies them, so they arrive quoted.
     static func make(_ code: String, quoting value: String) -> PictureError {
-        make(code, value: jsonQuoted(value))
+        make(code, value: JSONText.quote(value))
     }
 
     /// Replaces the (single) `{{value}}` insert of a template.
@@ -35,34 +35,6 @@ package struct PictureError: Error, Sendable, Equatable {
             index = template.index(after: index)
         }
         return template
-    }
-
-    /// JSON.stringify of a string: quotes, and escapes for quote, backslash and control characters.
-    static func jsonQuoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            default:
-                if scalar.value < 0x20 {
-                    out += "\\u" + hex4(scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
-
-    private static func hex4(_ value: UInt32) -> String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 
     /// The picture-related entries of jsonata-js 2.0.6's error catalogue; the texts are data, copied verbatim.
