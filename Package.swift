@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // Layer 0: pure modules (no I/O, no clock, no logging).
@@ -46,6 +47,8 @@ let package = Package(
             dependencies: ["SluiceJSON", "SluiceVocabulary", "SluiceJSONata"],
             swiftSettings: strictSettings
         ),
+        // The AWS wire: Signature Version 4, the five protocols' requests, responses and error shapes.
+        .target(name: "SluiceAWS", dependencies: ["SluiceJSON", "SluiceVocabulary"], swiftSettings: strictSettings),
         // EventBridge event patterns, target input transformation and SNS filter policies.
         .target(name: "SluicePatterns", dependencies: ["SluiceJSON"], swiftSettings: strictSettings),
         // Domain values: rules and their targets, subscriptions; decoded and validated from their files.
@@ -123,10 +126,13 @@ let package = Package(
             name: "SluiceDaemon",
             dependencies: [
                 "CSluiceLinux", "SluiceLinux", "SluiceJSON", "SluiceVocabulary", "SluiceASL", "SluiceInterpreter", "SluicePatterns", "SluiceCore", "SluiceConfig",
-                "SluiceWorkers", "SluiceTopics", "SluiceWatch", "SluiceSystemd", "SluiceEngine", "SluiceStore",
+                "SluiceWorkers", "SluiceTopics", "SluiceWatch", "SluiceSystemd", "SluiceEngine", "SluiceStore", "SluiceAWS",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: strictSettings
         ),
@@ -179,6 +185,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "SluiceLinuxTests", dependencies: ["SluiceLinux"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "SluiceAWSTests",
+            dependencies: ["SluiceAWS", "SluiceJSON", "SluiceVocabulary"],
+            swiftSettings: strictSettings
+        ),
         .testTarget(name: "SluiceVocabularyTests", dependencies: ["SluiceVocabulary"], swiftSettings: strictSettings),
         .testTarget(name: "SluiceASLTests", dependencies: ["SluiceASL", "SluiceJSON"], swiftSettings: strictSettings),
         .testTarget(
@@ -240,6 +251,12 @@ let package = Package(
                 "SluiceCLI", "sluice", "SluiceTesting", "SluiceStore", "SluiceInterpreter", "SluiceJSON", "SluiceASL", "SluiceEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            swiftSettings: strictSettings
+        ),
+        // The AWS API driven by the real clients (boto3, the AWS CLI) against sluiced in-process.
+        .testTarget(
+            name: "SluiceAPITests",
+            dependencies: ["SluiceTesting", "SluiceDaemon", "SluiceAWS", "SluiceEngine"],
             swiftSettings: strictSettings
         ),
         .testTarget(

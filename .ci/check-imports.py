@@ -20,10 +20,12 @@ PURE = {
     "SluiceASL": {"SluiceJSON", "SluiceVocabulary", "SluiceJSONata"},
     "SluiceCore": {"SluiceJSON", "SluicePatterns"},
     "SluiceInterpreter": {"SluiceJSON", "SluiceVocabulary", "SluiceASL", "SluiceJSONata"},
+    "SluiceAWS": {"SluiceJSON", "SluiceVocabulary"},
 }
 PURE_MODULES = set(PURE)
 SYSTEM = {"Foundation", "Glibc", "Dispatch", "Synchronization", "Logging", "GRDB", "ArgumentParser",
-          "ServiceLifecycle", "UnixSignals", "CZlib", "CZstd", "CSystemd", "CSluiceLinux"}
+          "ServiceLifecycle", "UnixSignals", "CZlib", "CZstd", "CSystemd", "CSluiceLinux",
+          "NIOCore", "NIOPosix", "NIOHTTP1"}
 # Layer 1, the operating system: pure modules, system libraries, and each other only as listed.
 OS = {
     "SluiceLinux": set(),

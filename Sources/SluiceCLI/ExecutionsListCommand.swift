@@ -30,7 +30,7 @@ struct ExecutionsListCommand: ParsableCommand {
             throw CLIError.exit("ValidationException: --status must be one of \(names), not \(status)")
         }
         let store = try MapRunDocument.openStore(root: root)
-        var executions = try store.executions(status: wanted).map(ExecutionDocument.init(execution:))
+        var executions = try store.executions(status: wanted).map { ExecutionDocument(execution: $0) }
         if let stateMachine {
             // A name matches the ARN's last part: arn:aws:states:R:A:stateMachine:NAME.
             executions = executions.filter {

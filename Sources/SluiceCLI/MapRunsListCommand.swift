@@ -25,7 +25,7 @@ struct MapRunsListCommand: ParsableCommand {
 
     func run() throws {
         let store = try MapRunDocument.openStore(root: root)
-        let runs = try store.mapRuns(executionArn: executionArn).map(MapRunDocument.init(run:))
+        let runs = try store.mapRuns(executionArn: executionArn).map { MapRunDocument(run: $0) }
         if json {
             print(JSONValue.object(["mapRuns": .array(runs.map(\.listEntry))]).serialized())
             return

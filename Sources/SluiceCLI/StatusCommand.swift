@@ -30,7 +30,7 @@ struct StatusCommand: ParsableCommand {
         var running = false
         if let pid, let updated { running = kill(pid_t(pid), 0) == 0 && now - updated < 10 }
         let counts = try store.executionCounts()
-        let mapRuns = try store.mapRuns().filter { $0.status == .running }.map(MapRunDocument.init(run:))
+        let mapRuns = try store.mapRuns().filter { $0.status == .running }.map { MapRunDocument(run: $0) }
         let deliveries = try store.pendingDeliveryCount()
         // A store from before hand-offs has no table for them: none wait.
         let handoffs = (try? store.pendingHandoffCount()) ?? 0

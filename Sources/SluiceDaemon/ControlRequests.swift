@@ -35,7 +35,8 @@ struct ControlRequests {
     /// StartExecution, idempotent as AWS's is: the same name and input as a running (or starting) execution answers
     /// as that one's start did; a closed execution or another input is ExecutionAlreadyExists.
     private func startExecution(_ body: JSONValue) -> (JSONValue, [Handoff]) {
-        let given = body["stateMachine"]?.stringValue ?? ""
+        // AWS names the field stateMachineArn; `sluice start-execution` writes stateMachine.
+        let given = (body["stateMachineArn"] ?? body["stateMachine"])?.stringValue ?? ""
         // A name, or an ARN arn:aws:states:REGION:ACCOUNT:stateMachine:NAME.
         let name = given.hasPrefix("arn:") ? String(given.split(separator: ":").last ?? "") : given
         let arn = "arn:aws:states:\(region):\(account):stateMachine:\(name)"

@@ -14,6 +14,8 @@ import SluiceWorkers
 /// service that fails ends the group (the journal writer, when sluice.db cannot be written, at once).
 package struct Daemon: Sendable {
     let runtime: DaemonRuntime
+    /// The AWS API's address and keys; nil when sluiced.json turns it off.
+    let api: (host: String, port: Int, credentials: APICredentials)?
 
     /// Prepares sluiced on `root` and tells systemd it is ready.
     /// `clock` is the time sluiced runs by: hand-offs' due times, executions' dates, Wait states and timeouts (the
@@ -30,6 +32,10 @@ package struct Daemon: Sendable {
             logger: logger,
             clock: clock
         )
+        var api: (host: String, port: Int, credentials: APICredentials)?
+        if let endpoint = try settings.api.endpoint {
+            api = (endpoint.host, endpoint.port, try APICredentials.load(paths: runtime.paths, settings: settings.api))
+        }
         runtime.notifier.ready(status: runtime.counters.statusLine)
         logger.info(
             "sluiced ready",
@@ -39,7 +45,7 @@ package struct Daemon: Sendable {
                 "sluice.rules": .string(String(runtime.config.current.rules.rules.count)),
             ]
         )
-        return Daemon(runtime: runtime)
+        return Daemon(runtime: runtime, api: api)
     }
 
     /// The services, in start order; a new one is one more line.
@@ -53,6 +59,14 @@ package struct Daemon: Sendable {
             .init(service: ExecutionsService(runtime: runtime)),
             .init(service: ReloadService(runtime: runtime)),
             .init(service: IntakeService(runtime: runtime), failureTerminationBehavior: .gracefullyShutdownGroup),
+        ] + apiService
+    }
+
+    /// The API, last so that it is the first to stop: no new requests while the rest winds down.
+    private var apiService: [ServiceGroupConfiguration.ServiceConfiguration] {
+        guard let api else { return [] }
+        return [
+            .init(service: APIService(runtime: runtime, host: api.host, port: api.port, credentials: api.credentials))
         ]
     }
 

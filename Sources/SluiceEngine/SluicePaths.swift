@@ -26,4 +26,13 @@ package struct SluicePaths: Sendable {
     package var settingsFile: String { path("etc/sluice/sluiced.json") }
     /// Runtime files (systemd's RuntimeDirectory=): the daemon's lock.
     package var runtime: String { path("run/sluice") }
+    /// The API's keys (AWS shared-credentials format, profile `sluice`), written at first start.
+    package var credentials: String { path("var/lib/sluice/credentials") }
+    /// Definitions created through the API: the same sub-folders and formats as etc/sluice.
+    package var apiConfig: String { path("var/lib/sluice/config") }
+    /// Object uploads being received, on the buckets' file system so that one rename puts them in place.
+    package var uploads: String { path("var/lib/sluice/uploads") }
+    /// The address the API answers on, as a URL (`http://127.0.0.1:4599`), while sluiced runs: `sluice env`
+    /// reads it, and it names the port the system chose when `Listen` asks for port 0.
+    package var apiEndpoint: String { path("run/sluice/api-endpoint") }
 }

@@ -10,6 +10,7 @@ package struct SluiceSettings: Sendable {
     package var maxWorkers = 8
     package var maxConcurrentExecutions = 64
     package var logLevel = "info"
+    package var api = APISettings()
 
     package init() {}
 
@@ -31,6 +32,13 @@ package struct SluiceSettings: Sendable {
         if case .int(let n)? = o["MaxWorkers"], n > 0 { settings.maxWorkers = n }
         if case .int(let n)? = o["MaxConcurrentExecutions"], n > 0 { settings.maxConcurrentExecutions = n }
         if case .string(let l)? = o["LogLevel"] { settings.logLevel = l }
+        if let api = o["Api"] {
+            do {
+                settings.api = try APISettings.decode(api)
+            } catch {
+                throw SettingsError(description: "\(path): \(error.description)")
+            }
+        }
         return settings
     }
 

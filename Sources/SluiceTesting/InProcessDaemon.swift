@@ -19,7 +19,7 @@ package final class InProcessDaemon: Sendable {
     /// `log` collects what it logs (a new one per start unless given, so that restarts can share one).
     package init(
         root: DaemonRoot,
-        settings: SluiceSettings = SluiceSettings(),
+        settings: SluiceSettings = .testing,
         clock: WallClock = .system,
         log: LogLines = LogLines()
     ) async throws {
@@ -69,7 +69,7 @@ extension InProcessDaemon {
     /// failed expectation never leaves a daemon running in the test process.
     package static func run<Result>(
         on root: DaemonRoot,
-        settings: SluiceSettings = SluiceSettings(),
+        settings: SluiceSettings = .testing,
         clock: WallClock = .system,
         log: LogLines = LogLines(),
         _ body: (InProcessDaemon) async throws -> Result

@@ -30,7 +30,7 @@ struct BenchDaemon {
         {"StartAt": "Started", "States": {"Started": {"Type": "Task", "Resource": "arn:aws:states:::sns:publish",
           "Parameters": {"TopicArn": "arn:aws:sns:local:000000000000:started", "Message.$": "$.key"}, "End": true}}}
         """#.write(toFile: root + "/etc/sluice/state-machines/started.asl.json", atomically: true, encoding: .utf8)
-        try #"{"LogLevel": "warning"}"#.write(
+        try #"{"LogLevel": "warning", "Api": {"Listen": "127.0.0.1:0"}}"#.write(
             toFile: root + "/etc/sluice/sluiced.json",
             atomically: true,
             encoding: .utf8

@@ -25,6 +25,15 @@ extension RealDaemonTesting {
     /// its parent folder, sluiced's working folder.
     func launch(_ root: Root, fault: String? = nil, relative: Bool = false) async throws -> (Process, String) {
         let log = root.path + "/sluiced.log"
+        // The API on a port the system picks: the suites run side by side (a test's own sluiced.json stays).
+        let settings = root.path + "/etc/sluice/sluiced.json"
+        if !FileManager.default.fileExists(atPath: settings) {
+            try FileManager.default.createDirectory(
+                atPath: root.path + "/etc/sluice",
+                withIntermediateDirectories: true
+            )
+            try #"{"Api": {"Listen": "127.0.0.1:0"}}"#.write(toFile: settings, atomically: true, encoding: .utf8)
+        }
         if !FileManager.default.fileExists(atPath: log) {
             _ = FileManager.default.createFile(atPath: log, contents: nil)
         }

@@ -24,7 +24,7 @@ extension IntrinsicEvaluator {
         switch algorithm {
         case "MD5": digest = MD5.digest(bytes)
         case "SHA-1": digest = SHA1.digest(bytes)
-        case "SHA-256": digest = SHA2.sha256(bytes)
+        case "SHA-256": digest = SHA256.digest(bytes)
         case "SHA-384": digest = SHA2.sha384(bytes)
         case "SHA-512": digest = SHA2.sha512(bytes)
         default:

@@ -1,46 +1,7 @@
-/// SHA-256, SHA-384 and SHA-512 (FIPS 180-4), for `States.Hash`.
+/// SHA-384 and SHA-512 (FIPS 180-4), for `States.Hash` (SHA-256 is SluiceVocabulary's, which signatures use too).
 ///
 /// SHA-384 is SHA-512 with other initial values, cut to 48 bytes, so the two share one compression loop.
 enum SHA2 {
-    /// The 32-byte SHA-256 digest of `message`.
-    static func sha256(_ message: [UInt8]) -> [UInt8] {
-        var h = initial256
-        let padded = MerkleDamgard.pad(message, blockSize: 64, lengthBytes: 8, bigEndian: true)
-        var w = [UInt32](repeating: 0, count: 64)
-        for blockStart in stride(from: 0, to: padded.count, by: 64) {
-            for i in 0..<16 {
-                let base = blockStart + i * 4
-                w[i] =
-                    UInt32(padded[base]) << 24 | UInt32(padded[base + 1]) << 16 | UInt32(padded[base + 2]) << 8
-                    | UInt32(padded[base + 3])
-            }
-            for i in 16..<64 {
-                let s0 = w[i - 15].rotatedRight(by: 7) ^ w[i - 15].rotatedRight(by: 18) ^ (w[i - 15] >> 3)
-                let s1 = w[i - 2].rotatedRight(by: 17) ^ w[i - 2].rotatedRight(by: 19) ^ (w[i - 2] >> 10)
-                w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-            }
-            var (a, b, c, d, e, f, g, hh) = (h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7])
-            for i in 0..<64 {
-                let s1 = e.rotatedRight(by: 6) ^ e.rotatedRight(by: 11) ^ e.rotatedRight(by: 25)
-                let choice = (e & f) ^ (~e & g)
-                let temp1 = hh &+ s1 &+ choice &+ constants256[i] &+ w[i]
-                let s0 = a.rotatedRight(by: 2) ^ a.rotatedRight(by: 13) ^ a.rotatedRight(by: 22)
-                let majority = (a & b) ^ (a & c) ^ (b & c)
-                let temp2 = s0 &+ majority
-                hh = g
-                g = f
-                f = e
-                e = d &+ temp1
-                d = c
-                c = b
-                b = a
-                a = temp1 &+ temp2
-            }
-            for (i, value) in [a, b, c, d, e, f, g, hh].enumerated() { h[i] = h[i] &+ value }
-        }
-        return h.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> (24 - 8 * UInt32($0))) } }
-    }
-
     /// The 64-byte SHA-512 digest of `message`.
     static func sha512(_ message: [UInt8]) -> [UInt8] {
         compress512(message, initial: initial512)
@@ -89,21 +50,8 @@ enum SHA2 {
     }
 
     /// Fractional parts of the square roots of the first 8 primes.
-    private static let initial256: [UInt32] = [
-        0x6A09_E667, 0xBB67_AE85, 0x3C6E_F372, 0xA54F_F53A, 0x510E_527F, 0x9B05_688C, 0x1F83_D9AB, 0x5BE0_CD19,
-    ]
 
     /// Fractional parts of the cube roots of the first 64 primes.
-    private static let constants256: [UInt32] = [
-        0x428A_2F98, 0x7137_4491, 0xB5C0_FBCF, 0xE9B5_DBA5, 0x3956_C25B, 0x59F1_11F1, 0x923F_82A4, 0xAB1C_5ED5,
-        0xD807_AA98, 0x1283_5B01, 0x2431_85BE, 0x550C_7DC3, 0x72BE_5D74, 0x80DE_B1FE, 0x9BDC_06A7, 0xC19B_F174,
-        0xE49B_69C1, 0xEFBE_4786, 0x0FC1_9DC6, 0x240C_A1CC, 0x2DE9_2C6F, 0x4A74_84AA, 0x5CB0_A9DC, 0x76F9_88DA,
-        0x983E_5152, 0xA831_C66D, 0xB003_27C8, 0xBF59_7FC7, 0xC6E0_0BF3, 0xD5A7_9147, 0x06CA_6351, 0x1429_2967,
-        0x27B7_0A85, 0x2E1B_2138, 0x4D2C_6DFC, 0x5338_0D13, 0x650A_7354, 0x766A_0ABB, 0x81C2_C92E, 0x9272_2C85,
-        0xA2BF_E8A1, 0xA81A_664B, 0xC24B_8B70, 0xC76C_51A3, 0xD192_E819, 0xD699_0624, 0xF40E_3585, 0x106A_A070,
-        0x19A4_C116, 0x1E37_6C08, 0x2748_774C, 0x34B0_BCB5, 0x391C_0CB3, 0x4ED8_AA4A, 0x5B9C_CA4F, 0x682E_6FF3,
-        0x748F_82EE, 0x78A5_636F, 0x84C8_7814, 0x8CC7_0208, 0x90BE_FFFA, 0xA450_6CEB, 0xBEF9_A3F7, 0xC671_78F2,
-    ]
 
     /// Fractional parts of the square roots of the first 8 primes, to 64 bits.
     private static let initial512: [UInt64] = [

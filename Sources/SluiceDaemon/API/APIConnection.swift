@@ -1,0 +1,196 @@
+import Foundation
+import Logging
+import NIOCore
+import NIOHTTP1
+import SluiceAWS
+import SluiceEngine
+import SluiceLinux
+
+/// One client connection: requests one after another (keep-alive), each admitted on its head, its body read into
+/// memory or spooled to disk, answered, and the answer written head and body in one flush (a separate write of the
+/// head would meet the client's delayed ACK).
+struct APIConnection {
+    let router: APIRouter
+    let paths: SluicePaths
+    let logger: Logger
+
+    typealias Channel = NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>
+
+    /// A request whose head has been admitted, while its body arrives.
+    fileprivate struct InFlight {
+        var head: HTTPRequestHead
+        var request: AWSRequest
+        var requestId: String
+        var signed: SignedRequest
+        var service: AWSService
+        var verified: Bool
+        var bytes: [UInt8] = []
+        var upload: SpooledUpload?
+        var tooLarge = false
+    }
+
+    func serve(_ channel: Channel) async {
+        do {
+            try await channel.executeThenClose { inbound, outbound in
+                var current: InFlight?
+                for try await part in inbound {
+                    switch part {
+                    case .head(let head):
+                        current = try await admit(head, outbound)
+                        if current == nil { return }
+                    case .body(let buffer):
+                        current?.receive(buffer)
+                    case .end:
+                        guard let done = current else { continue }
+                        current = nil
+                        let response = await answer(done)
+                        try await write(response, head: done.head, to: outbound)
+                        if !done.head.isKeepAlive { return }
+                    }
+                }
+                current?.upload?.discard()
+            }
+        } catch {
+            logger.debug("API connection ended: \(error)")
+        }
+    }
+
+    /// The request admitted, with `100 Continue` sent if the client waits for it (boto3 waits a whole second
+    /// otherwise); nil when it was refused, its answer written, and the connection is to close.
+    private func admit(_ head: HTTPRequestHead, _ outbound: NIOAsyncChannelOutboundWriter<HTTPServerResponsePart>)
+        async throws -> InFlight?
+    {
+        let request = AWSRequest(
+            method: head.method.rawValue,
+            target: head.uri,
+            headers: head.headers.map { (name: $0.name, value: $0.value) }
+        )
+        let requestId = UUID().uuidString.lowercased()
+        var flight: InFlight
+        switch router.admit(request, requestId: requestId) {
+        case .refuse(let response):
+            logger.notice(
+                "API refused \(head.method.rawValue) \(head.uri): \(response.status)",
+                metadata: ["sluice.request.id": .string(requestId)]
+            )
+            try await write(response, head: head, to: outbound, close: true)
+            return nil
+        case .stream(let signed):
+            flight = InFlight(
+                head: head,
+                request: request,
+                requestId: requestId,
+                signed: signed,
+                service: .s3,
+                verified: true
+            )
+            do {
+                flight.upload = try SpooledUpload(folder: paths.uploads, requestId: requestId)
+            } catch {
+                let failure = AWSError.internalFailure("\(error)")
+                try await write(
+                    AWSProtocol.restXml.response(for: failure, requestId: requestId),
+                    head: head,
+                    to: outbound,
+                    close: true
+                )
+                return nil
+            }
+        case .collect(let signed, let service, let verified):
+            flight = InFlight(
+                head: head,
+                request: request,
+                requestId: requestId,
+                signed: signed,
+                service: service,
+                verified: verified
+            )
+        }
+        if head.headers["expect"].contains(where: { $0.lowercased() == "100-continue" }) {
+            try await outbound.write(.head(HTTPResponseHead(version: head.version, status: .continue)))
+        }
+        return flight
+    }
+
+    private func answer(_ flight: InFlight) async -> AWSResponse {
+        if flight.tooLarge {
+            flight.upload?.discard()
+            return router.error(APIRouter.tooLarge(flight.service), flight.service, flight.requestId)
+        }
+        let body: APIBody
+        if let upload = flight.upload {
+            guard upload.finish() else {
+                upload.discard()
+                let failure = AWSError.internalFailure(upload.failure ?? "the upload could not be written")
+                return router.error(failure, .s3, flight.requestId)
+            }
+            body = .upload(upload)
+        } else {
+            body = .bytes(flight.bytes)
+        }
+        let response = await router.respond(
+            flight.request,
+            body: body,
+            signed: flight.signed,
+            service: flight.service,
+            verified: flight.verified,
+            requestId: flight.requestId
+        )
+        // Whatever the service did not take (moved into its bucket) is removed.
+        if let upload = flight.upload, Posix.status(upload.path) != nil { upload.discard() }
+        logger.debug(
+            "API \(flight.request.method) \(flight.request.target) → \(response.status)",
+            metadata: ["sluice.request.id": .string(flight.requestId)]
+        )
+        return response
+    }
+
+    private func write(
+        _ response: AWSResponse,
+        head request: HTTPRequestHead,
+        to outbound: NIOAsyncChannelOutboundWriter<HTTPServerResponsePart>,
+        close: Bool = false
+    ) async throws {
+        var headers = HTTPHeaders(response.headers.map { ($0.name, $0.value) })
+        if !headers.contains(name: "content-length") {
+            let length = response.bodyFile.map { Int($0.count) } ?? response.body.count
+            headers.add(name: "Content-Length", value: String(length))
+        }
+        if close || !request.isKeepAlive { headers.replaceOrAdd(name: "Connection", value: "close") }
+        let head = HTTPResponseHead(
+            version: request.version,
+            status: HTTPResponseStatus(statusCode: response.status),
+            headers: headers
+        )
+        let sendsBody = request.method != .HEAD
+        guard let file = response.bodyFile, sendsBody else {
+            var parts: [HTTPServerResponsePart] = [.head(head)]
+            if sendsBody, !response.body.isEmpty { parts.append(.body(.byteBuffer(ByteBuffer(bytes: response.body)))) }
+            parts.append(.end(nil))
+            try await outbound.write(contentsOf: parts)
+            return
+        }
+        try await outbound.write(.head(head))
+        try await FileBodyReader.stream(file) { chunk in
+            try await outbound.write(.body(.byteBuffer(ByteBuffer(bytes: chunk))))
+        }
+        try await outbound.write(.end(nil))
+    }
+}
+
+extension APIConnection.InFlight {
+    fileprivate mutating func receive(_ buffer: ByteBuffer) {
+        guard !tooLarge else { return }
+        if let upload {
+            buffer.withUnsafeReadableBytes { upload.append($0) }
+            if upload.size > APIRouter.uploadLimit { tooLarge = true }
+            return
+        }
+        guard bytes.count + buffer.readableBytes <= APIRouter.bodyLimit else {
+            tooLarge = true
+            bytes = []
+            return
+        }
+        bytes += buffer.readableBytesView
+    }
+}

@@ -1,0 +1,130 @@
+import SluiceAWS
+import SluiceJSON
+import SluiceStore
+import SluiceVocabulary
+
+/// Executions: started, stopped and redriven as `sluice` commands do it (ControlRequests, the hand-offs recorded
+/// with the answer), described and listed from sluice.db.
+extension StepFunctionsAPI {
+    func control(_ operation: JSONOperation) throws(AWSError) -> JSONValue {
+        let handler = ControlRequests(
+            region: region,
+            account: account,
+            machines: runtime.config.current.machines,
+            persisted: runtime.store,
+            controls: runtime.controls,
+            clock: runtime.clock,
+            start: { runtime.handoffs.carryOn($0) }
+        )
+        let (answer, handoffs) = handler.answer(
+            ControlRequest(id: 0, kind: operation.name, body: operation.input.serialized())
+        )
+        if let type = answer["__type"]?.stringValue {
+            throw AWSError(type, answer["message"]?.stringValue ?? "")
+        }
+        if !handoffs.isEmpty {
+            do {
+                runtime.handoffs.dispatch(try runtime.store.database.handOff(handoffs))
+            } catch {
+                throw AWSError.internalFailure("cannot record \(operation.name): \(error)")
+            }
+        }
+        return Self.datesAsSeconds(answer)
+    }
+
+    func describeExecution(_ operation: JSONOperation) throws(AWSError) -> JSONValue {
+        let record = try execution(try operation.required("executionArn"))
+        return ExecutionDocument(execution: record, dates: .epochSeconds).description
+    }
+
+    func listExecutions(_ operation: JSONOperation) throws(AWSError) -> JSONValue {
+        var status: ExecutionStatus?
+        if let filter = operation.string("statusFilter") {
+            guard let known = ExecutionStatus(rawValue: filter) else {
+                throw AWSError.validation(
+                    "1 validation error detected: Value '\(filter)' at 'statusFilter' failed to satisfy constraint: Member must satisfy enum value set: [SUCCEEDED, TIMED_OUT, PENDING_REDRIVE, ABORTED, FAILED, RUNNING]"
+                )
+            }
+            status = known
+        }
+        var records: [ExecutionRecord] = []
+        if let machineArn = operation.string("stateMachineArn") {
+            let name = try Self.name(fromArn: machineArn, kind: "stateMachine")
+            guard runtime.config.current.machines[name] != nil else {
+                throw AWSError("StateMachineDoesNotExist", "State Machine Does Not Exist: '\(machineArn)'")
+            }
+            records = try read { try $0.executions(status: status, stateMachineArn: stateMachineArn(name)) }
+        } else if let mapRunArn = operation.string("mapRunArn") {
+            // A map run's children are not kept as executions of their own: the map run's counters and its
+            // ResultWriter files say what they did.
+            guard try read({ try $0.mapRun(mapRunArn) }) != nil else {
+                throw AWSError("ResourceNotFound", "Resource not found: '\(mapRunArn)'")
+            }
+        } else {
+            throw AWSError.validation("Must provide a StateMachine ARN or MapRun ARN")
+        }
+        let page = try Page.of(records, operation)
+        var o = JSONObject()
+        o["executions"] = .array(page.items.map { ExecutionDocument(execution: $0, dates: .epochSeconds).listEntry })
+        if let token = page.nextToken { o["nextToken"] = .string(token) }
+        return .object(o)
+    }
+
+    func executionHistory(_ operation: JSONOperation) throws(AWSError) -> JSONValue {
+        let arn = try operation.required("executionArn")
+        _ = try execution(arn)
+        var events = try read { try $0.history(arn) }
+        if operation.bool("reverseOrder") == true { events.reverse() }
+        let page = try Page.of(events, operation)
+        let includeData = operation.bool("includeExecutionData") ?? true
+        var o = JSONObject()
+        o["events"] = .array(page.items.map { Self.event($0, includeData: includeData) })
+        if let token = page.nextToken { o["nextToken"] = .string(token) }
+        return .object(o)
+    }
+
+    /// An execution the store has, or AWS's ExecutionDoesNotExist.
+    func execution(_ arn: String) throws(AWSError) -> ExecutionRecord {
+        _ = try Self.name(fromArn: arn, kind: "execution")
+        guard let record = try read({ try $0.execution(arn) }) else {
+            throw AWSError("ExecutionDoesNotExist", "Execution Does Not Exist: '\(arn)'")
+        }
+        return record
+    }
+
+    /// A store read, its failure an InternalFailure.
+    func read<T>(_ body: (SluiceDatabase) throws -> T) throws(AWSError) -> T {
+        do {
+            return try body(runtime.store.database)
+        } catch {
+            throw AWSError.internalFailure("cannot read sluice.db: \(error)")
+        }
+    }
+
+    /// A stored history event with its timestamp in epoch seconds, as the wire carries it; without its input and
+    /// output when the caller asked for no execution data.
+    static func event(_ stored: StoredHistoryEvent, includeData: Bool) -> JSONValue {
+        guard case .object(var o)? = try? JSONParser.parse(stored.document) else { return .null }
+        o["timestamp"] = DocumentDates.epochSeconds.value(stored.timestamp)
+        if !includeData {
+            for (key, details) in o.entries where key.hasSuffix("EventDetails") {
+                guard case .object(var d) = details else { continue }
+                d["input"] = nil
+                d["output"] = nil
+                o[key] = .object(d)
+            }
+        }
+        return .object(o)
+    }
+
+    /// ControlRequests' answers carry ISO dates (what `sluice` prints); the wire carries epoch seconds.
+    static func datesAsSeconds(_ answer: JSONValue) -> JSONValue {
+        guard case .object(var o) = answer else { return answer }
+        for key in ["startDate", "stopDate", "redriveDate"] {
+            if let text = o[key]?.stringValue, let time = Timestamp.parse(text) {
+                o[key] = .double(Double(time.epochMilliseconds) / 1000)
+            }
+        }
+        return .object(o)
+    }
+}

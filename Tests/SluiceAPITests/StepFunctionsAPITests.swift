@@ -1,0 +1,85 @@
+import Foundation
+import SluiceTesting
+import Testing
+
+/// Step Functions through boto3 and the AWS CLI, against sluiced in-process: what a user's program sees.
+@Suite struct StepFunctionsAPITests {
+    @Test func startDescribeListAndHistoryThroughBoto3() async throws {
+        let root = try DaemonRoot()
+        try root.apiMachines()
+        try await InProcessDaemon.run(on: root) { _ in
+            let client = AWSClient(root: root.path)
+            let run = try await client.python(
+                boto3Preamble + """
+                    arn = "arn:aws:states:local:000000000000:stateMachine:hello"
+                    started = sfn.start_execution(stateMachineArn=arn, name="first", input='{"name": "api"}')
+                    for _ in range(200):
+                        d = sfn.describe_execution(executionArn=started["executionArn"])
+                        if d["status"] != "RUNNING": break
+                        time.sleep(0.05)
+                    history = sfn.get_execution_history(executionArn=started["executionArn"], reverseOrder=True, maxResults=2)
+                    listed = sfn.list_executions(stateMachineArn=arn, statusFilter="SUCCEEDED")
+                    machines = sfn.list_state_machines()["stateMachines"]
+                    described = sfn.describe_state_machine(stateMachineArn=arn)
+                    out({"arn": started["executionArn"], "status": d["status"], "output": d["output"],
+                         "startType": type(d["startDate"]).__name__,
+                         "history": [e["type"] for e in history["events"]], "more": "nextToken" in history,
+                         "listed": [e["name"] for e in listed["executions"]],
+                         "machines": [m["name"] for m in machines], "definition": described["definition"],
+                         "duplicate": code(lambda: sfn.start_execution(stateMachineArn=arn, name="first", input='{"name": "other"}')),
+                         "missing": code(lambda: sfn.describe_execution(executionArn=arn.replace("stateMachine:hello", "execution:hello:nope"))),
+                         "badArn": code(lambda: sfn.describe_execution(executionArn="nope")),
+                         "noMachine": code(lambda: sfn.start_execution(stateMachineArn=arn + "x"))})
+                    """
+            )
+            #expect(run.status == 0, "\(run.errors)")
+            let result = try #require(run.json as? [String: Any], "\(run.output) \(run.errors)")
+            #expect(result["arn"] as? String == "arn:aws:states:local:000000000000:execution:hello:first")
+            #expect(result["status"] as? String == "SUCCEEDED")
+            #expect(result["output"] as? String == #"{"greeting":"hello api"}"#)
+            #expect(result["startType"] as? String == "datetime")
+            #expect(result["history"] as? [String] == ["ExecutionSucceeded", "PassStateExited"])
+            #expect(result["more"] as? Bool == true)
+            #expect(result["listed"] as? [String] == ["first"])
+            #expect(result["machines"] as? [String] == ["hello", "wait"])
+            #expect((result["definition"] as? String)?.contains("says hello") == true)
+            #expect(result["duplicate"] as? String == "ExecutionAlreadyExists")
+            #expect(result["missing"] as? String == "ExecutionDoesNotExist")
+            #expect(result["badArn"] as? String == "InvalidArn")
+            #expect(result["noMachine"] as? String == "StateMachineDoesNotExist")
+        }
+    }
+
+    @Test func stopAndValidateThroughTheCLI() async throws {
+        let root = try DaemonRoot()
+        try root.apiMachines()
+        try await InProcessDaemon.run(on: root) { _ in
+            let client = AWSClient(root: root.path)
+            let started = try await client.aws([
+                "stepfunctions", "start-execution", "--state-machine-arn",
+                "arn:aws:states:local:000000000000:stateMachine:wait", "--name", "long",
+            ])
+            #expect(started.status == 0, "\(started.errors)")
+            let arn = "arn:aws:states:local:000000000000:execution:wait:long"
+            try await eventually("the execution runs", within: .seconds(10)) {
+                let described = try await client.aws(["stepfunctions", "describe-execution", "--execution-arn", arn])
+                return described.output.contains("\"RUNNING\"")
+            }
+            let stopped = try await client.aws([
+                "stepfunctions", "stop-execution", "--execution-arn", arn, "--error", "Halt", "--cause", "by the API",
+            ])
+            #expect(stopped.status == 0, "\(stopped.errors)")
+            try await eventually("the execution is aborted", within: .seconds(10)) {
+                let described = try await client.aws(["stepfunctions", "describe-execution", "--execution-arn", arn])
+                return described.output.contains("\"ABORTED\"")
+            }
+            let bad = try await client.aws([
+                "stepfunctions", "validate-state-machine-definition", "--definition",
+                #"{"StartAt": "Nowhere", "States": {"A": {"Type": "Pass", "End": true}}}"#,
+            ])
+            #expect(bad.status == 0, "\(bad.errors)")
+            #expect(bad.output.contains("\"FAIL\""))
+            #expect(bad.output.contains("MISSING_TRANSITION_TARGET"))
+        }
+    }
+}
