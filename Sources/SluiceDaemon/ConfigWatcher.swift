@@ -16,6 +16,7 @@ struct ConfigWatcher: Sendable {
             inotify = try Inotify()
             for folder in [
                 paths.stateMachines, paths.rules, paths.subscriptions, paths.functions, paths.bucketDeclarations,
+                paths.apiStateMachines, paths.apiRules, paths.apiSubscriptions, paths.apiFunctions,
             ] {
                 // A folder that does not exist yet is simply not watched (SIGHUP still reloads).
                 _ = try? inotify.addWatch(

@@ -19,10 +19,23 @@ struct DaemonConfiguration: Sendable {
     /// Loads every file. On a reload (`previous` given), a file that no longer loads keeps its last good version,
     /// so a typo saved in an editor does not switch a working rule or definition off.
     static func load(_ paths: SluicePaths, previous: DaemonConfiguration? = nil) -> DaemonConfiguration {
-        let machines = StateMachineLoader.load(directory: paths.stateMachines)
-        let rules = ConfigLoader.loadRules(directory: paths.rules)
-        let subscriptions = ConfigLoader.loadSubscriptions(directory: paths.subscriptions)
+        var machines = StateMachineLoader.load(directory: paths.stateMachines)
+        var rules = ConfigLoader.loadRules(directory: paths.rules)
+        var subscriptions = ConfigLoader.loadSubscriptions(directory: paths.subscriptions)
         let buckets = ConfigLoader.loadBuckets(directory: paths.bucketDeclarations)
+        // What the API created (var/lib/sluice/config) beside /etc/sluice; a name /etc/sluice defines stays its.
+        let apiMachines = StateMachineLoader.load(directory: paths.apiStateMachines)
+        machines.problems += apiMachines.problems
+        for (name, machine) in apiMachines.machines where machines.machines[name] == nil {
+            machines.machines[name] = machine
+        }
+        let apiRules = ConfigLoader.loadRules(directory: paths.apiRules)
+        rules.problems += apiRules.problems
+        let added = apiRules.rules.rules.filter { rules.rules[$0.name] == nil }
+        if !added.isEmpty { rules.rules = RuleSet(rules.rules.rules + added) }
+        let apiSubscriptions = ConfigLoader.loadSubscriptions(directory: paths.apiSubscriptions)
+        subscriptions.problems += apiSubscriptions.problems
+        subscriptions.subscriptions += apiSubscriptions.subscriptions
         let problems = machines.problems + rules.problems + subscriptions.problems + buckets.problems
         var loaded = DaemonConfiguration(
             machines: machines.machines,
@@ -34,9 +47,11 @@ struct DaemonConfiguration: Sendable {
         guard let previous else { return loaded }
         let broken = Set(problems.map(\.file))
         for (name, machine) in previous.machines where loaded.machines[name] == nil {
-            let file = paths.stateMachines + "/" + name
-            if broken.contains(file + ".asl.json") || broken.contains(file + ".json") {
-                loaded.machines[name] = machine
+            for folder in [paths.stateMachines, paths.apiStateMachines] {
+                let file = folder + "/" + name
+                if broken.contains(file + ".asl.json") || broken.contains(file + ".json") {
+                    loaded.machines[name] = machine
+                }
             }
         }
         let keptRules = previous.rules.rules.filter { rule in

@@ -28,6 +28,10 @@ extension DaemonRuntime {
             logger.warning("buckets: \(problem)")
         }
         try FileManager.default.createDirectory(atPath: paths.topics, withIntermediateDirectories: true)
+        // The API's definitions: made now so that the configuration watcher watches them from the start.
+        for folder in [paths.apiStateMachines, paths.apiRules, paths.apiSubscriptions, paths.apiFunctions] {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        }
         let store: DaemonStore
         do {
             store = try DaemonStore(paths: paths)

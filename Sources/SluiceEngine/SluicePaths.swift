@@ -30,6 +30,10 @@ package struct SluicePaths: Sendable {
     package var credentials: String { path("var/lib/sluice/credentials") }
     /// Definitions created through the API: the same sub-folders and formats as etc/sluice.
     package var apiConfig: String { path("var/lib/sluice/config") }
+    package var apiStateMachines: String { path("var/lib/sluice/config/state-machines") }
+    package var apiRules: String { path("var/lib/sluice/config/rules") }
+    package var apiSubscriptions: String { path("var/lib/sluice/config/subscriptions") }
+    package var apiFunctions: String { path("var/lib/sluice/config/functions") }
     /// Object uploads being received, on the buckets' file system so that one rename puts them in place.
     package var uploads: String { path("var/lib/sluice/uploads") }
     /// The address the API answers on, as a URL (`http://127.0.0.1:4599`), while sluiced runs: `sluice env`
