@@ -82,4 +82,56 @@ import Testing
             #expect(bad.output.contains("MISSING_TRANSITION_TARGET"))
         }
     }
+
+    /// A state machine created, run, changed and deleted through the API: a file under var/lib/sluice/config,
+    /// in force before each answer; /etc/sluice's stay the administrator's.
+    @Test func createSyncTestStateUpdateAndDelete() async throws {
+        let root = try DaemonRoot()
+        try root.apiMachines()
+        try await InProcessDaemon.run(on: root) { _ in
+            let client = AWSClient(root: root.path)
+            let run = try await client.python(
+                boto3Preamble + """
+                    role = "arn:aws:iam::000000000000:role/x"
+                    one = json.dumps({"StartAt": "P", "States": {"P": {"Type": "Pass", "Result": 1, "End": True}}})
+                    two = json.dumps({"StartAt": "P", "States": {"P": {"Type": "Pass", "Result": 2, "End": True}}})
+                    made = sfn.create_state_machine(name="made", definition=one, roleArn=role)
+                    again = sfn.create_state_machine(name="made", definition=one, roleArn=role)
+                    sync1 = sfn.start_sync_execution(stateMachineArn=made["stateMachineArn"], input="{}")
+                    sfn.update_state_machine(stateMachineArn=made["stateMachineArn"], definition=two)
+                    sync2 = sfn.start_sync_execution(stateMachineArn=made["stateMachineArn"], input="{}")
+                    tested = sfn.test_state(definition=json.dumps({"Type": "Choice", "Choices": [
+                        {"Variable": "$.n", "NumericGreaterThan": 1, "Next": "Big"}], "Default": "Small"}),
+                        roleArn=role, input='{"n": 5}')
+                    failed = sfn.test_state(definition=json.dumps({"Type": "Fail", "Error": "E", "Cause": "c"}), roleArn=role)
+                    out({"arn": made["stateMachineArn"], "same": again["stateMachineArn"] == made["stateMachineArn"],
+                         "sync1": [sync1["status"], sync1["output"]], "sync2": sync2["output"],
+                         "tested": [tested["status"], tested.get("nextState"), tested["output"]],
+                         "failed": [failed["status"], failed.get("error"), failed.get("cause")],
+                         "conflict": code(lambda: sfn.create_state_machine(name="made", definition=one, roleArn=role)),
+                         "invalid": code(lambda: sfn.create_state_machine(name="bad", definition='{"StartAt": "X", "States": {}}', roleArn=role)),
+                         "shipped": code(lambda: sfn.update_state_machine(stateMachineArn=made["stateMachineArn"].replace("made", "hello"), definition=one)),
+                         "deleted": code(lambda: sfn.delete_state_machine(stateMachineArn=made["stateMachineArn"])),
+                         "gone": code(lambda: sfn.describe_state_machine(stateMachineArn=made["stateMachineArn"])),
+                         "shippedDelete": code(lambda: sfn.delete_state_machine(stateMachineArn=made["stateMachineArn"].replace("made", "hello")))})
+                    """
+            )
+            #expect(run.status == 0, "\(run.errors)")
+            let result = try #require(run.json as? [String: Any], "\(run.output) \(run.errors)")
+            #expect(result["arn"] as? String == "arn:aws:states:local:000000000000:stateMachine:made")
+            #expect(result["same"] as? Bool == true)
+            #expect(result["sync1"] as? [String] == ["SUCCEEDED", "1"])
+            #expect(result["sync2"] as? String == "2")
+            #expect(result["tested"] as? [String] == ["SUCCEEDED", "Big", #"{"n":5}"#])
+            #expect(result["failed"] as? [String] == ["FAILED", "E", "c"])
+            #expect(result["conflict"] as? String == "StateMachineAlreadyExists")
+            #expect(result["invalid"] as? String == "InvalidDefinition")
+            #expect(result["shipped"] as? String == "AccessDeniedException")
+            #expect(result["deleted"] as? String == "OK")
+            #expect(result["gone"] as? String == "StateMachineDoesNotExist")
+            #expect(result["shippedDelete"] as? String == "AccessDeniedException")
+            #expect(!root.exists("var/lib/sluice/config/state-machines/made.asl.json"))
+            #expect(root.exists("etc/sluice/state-machines/hello.asl.json"))
+        }
+    }
 }

@@ -16,6 +16,9 @@ struct APIConnection {
 
     typealias Channel = NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>
 
+    /// The most of a refused request's body read and dropped before the connection closes.
+    static let drainLimit = 64 << 20
+
     /// A request whose head has been admitted, while its body arrives.
     fileprivate struct InFlight {
         var head: HTTPRequestHead
@@ -33,14 +36,21 @@ struct APIConnection {
         do {
             try await channel.executeThenClose { inbound, outbound in
                 var current: InFlight?
+                var draining = false
                 for try await part in inbound {
                     switch part {
                     case .head(let head):
                         current = try await admit(head, outbound)
-                        if current == nil { return }
+                        guard current == nil else { continue }
+                        // Refused and answered: a body the client is already sending is read and dropped (up to
+                        // 64 MiB), so that it reads the answer rather than a reset; then the connection closes.
+                        let length = head.headers.first(name: "content-length").flatMap(Int.init) ?? 0
+                        guard (1...Self.drainLimit).contains(length) else { return }
+                        draining = true
                     case .body(let buffer):
                         current?.receive(buffer)
                     case .end:
+                        if draining { return }
                         guard let done = current else { continue }
                         current = nil
                         let response = await answer(done)

@@ -82,9 +82,9 @@ extension StepFunctionsAPI {
     }
 
     /// When the definition's file was last written (sluice keeps no other creation date).
-    private func creationDate(_ name: String) -> JSONValue {
-        let file = runtime.paths.stateMachines + "/" + name + ".asl.json"
-        let seconds = Posix.status(file).map { Double($0.modifiedNanoseconds) / 1e9 } ?? 0
+    func creationDate(_ name: String) -> JSONValue {
+        let files = [runtime.paths.stateMachines, runtime.paths.apiStateMachines].map { $0 + "/" + name + ".asl.json" }
+        let seconds = files.lazy.compactMap { Posix.status($0) }.first.map { Double($0.modifiedNanoseconds) / 1e9 } ?? 0
         return DocumentDates.epochSeconds.value(seconds)
     }
 }

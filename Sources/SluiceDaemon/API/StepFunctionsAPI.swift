@@ -10,12 +10,17 @@ struct StepFunctionsAPI: APIServiceHandler {
         let result: Result<JSONValue, AWSError>
         switch JSONOperation.parse(call, prefix: "AWSStepFunctions") {
         case .failure(let error): result = .failure(error)
-        case .success(let operation): result = Result { () throws(AWSError) in try answer(operation) }
+        case .success(let operation):
+            do {
+                result = .success(try await answer(operation))
+            } catch {
+                result = .failure(error)
+            }
         }
         return JSONOperation.response(result, .awsJson1_0, requestId: call.requestId)
     }
 
-    private func answer(_ operation: JSONOperation) throws(AWSError) -> JSONValue {
+    private func answer(_ operation: JSONOperation) async throws(AWSError) -> JSONValue {
         switch operation.name {
         case "StartExecution", "StopExecution", "RedriveExecution": return try control(operation)
         case "DescribeExecution": return try describeExecution(operation)
@@ -28,6 +33,11 @@ struct StepFunctionsAPI: APIServiceHandler {
         case "ListMapRuns": return try listMapRuns(operation)
         case "DescribeMapRun": return try describeMapRun(operation)
         case "UpdateMapRun": return try updateMapRun(operation)
+        case "CreateStateMachine": return try await createStateMachine(operation)
+        case "UpdateStateMachine": return try await updateStateMachine(operation)
+        case "DeleteStateMachine": return try await deleteStateMachine(operation)
+        case "StartSyncExecution": return try await startSyncExecution(operation)
+        case "TestState": return try await testState(operation)
         default:
             throw AWSError("UnknownOperationException", "sluiced does not implement Step Functions' \(operation.name)")
         }
