@@ -12,6 +12,8 @@ import Synchronization
 package final class DaemonJournal: Sendable {
     private let database: SluiceDatabase
     private let buffer = Mutex<[JournaledEvent]>([])
+    /// Distributed Map children that ended, written with the next group (ListExecutions of a map run reads them).
+    private let children = Mutex<[ChildExecutionRow]>([])
     /// Held for a whole take-and-write, so a flush that returns has written everything recorded before it.
     private let writing = Mutex<Void>(())
 
@@ -28,6 +30,12 @@ package final class DaemonJournal: Sendable {
         buffer.withLock { $0.append(event) }
     }
 
+    /// A map run's child execution that ended.
+    package func childEnded(mapRunArn: String, record: ChildExecutionRecord) {
+        let row = ChildExecutionRow(mapRunArn: mapRunArn, record: record)
+        children.withLock { $0.append(row) }
+    }
+
     /// Writes what is buffered, in one transaction.
     package func flush() throws {
         try writing.withLock { _ in
@@ -40,6 +48,16 @@ package final class DaemonJournal: Sendable {
             } catch {
                 // Kept, in order, for the next try.
                 buffer.withLock { $0.insert(contentsOf: pending, at: 0) }
+                throw error
+            }
+            let ended = children.withLock { children -> [ChildExecutionRow] in
+                defer { children.removeAll(keepingCapacity: true) }
+                return children
+            }
+            do {
+                try database.saveChildExecutions(ended)
+            } catch {
+                children.withLock { $0.insert(contentsOf: ended, at: 0) }
                 throw error
             }
         }

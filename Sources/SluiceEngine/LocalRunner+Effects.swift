@@ -48,6 +48,8 @@ extension LocalRunner {
             if let event = await mapIO.write(token, record) { sink.yield(event) }
         case .closeResultWriter(let token, let commit):
             if let event = await mapIO.closeWriter(token, commit: commit) { sink.yield(event) }
+        case .childExecutionEnded(let mapRunArn, let record):
+            onChildEnded?(mapRunArn, record)
         }
         return nil
     }

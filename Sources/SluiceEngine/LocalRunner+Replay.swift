@@ -51,6 +51,8 @@ extension LocalRunner {
                     if let event = await mapIO.write(token, record) { writerEvents[token] = event }
                 case .closeResultWriter(let token, let commit):
                     if let event = await mapIO.closeWriter(token, commit: commit) { writerEvents[token] = event }
+                case .childExecutionEnded(let mapRunArn, let record):
+                    onChildEnded?(mapRunArn, record)
                 }
             }
             let event: ExecutionEvent

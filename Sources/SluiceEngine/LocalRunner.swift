@@ -15,6 +15,8 @@ package struct LocalRunner {
     /// Told how the execution's Map runs are doing, at most every `progressInterval`, and at once when one ends.
     package var onProgress: (@Sendable ([MapRunProgress]) -> Void)?
     package var progressInterval: Duration = .seconds(1)
+    /// Told each Distributed Map child execution that ends (again when a replay meets it: keeping it is idempotent).
+    package var onChildEnded: (@Sendable (String, ChildExecutionRecord) -> Void)?
     /// Events from outside the execution (UpdateMapRun), handled as they come.
     package var controls: AsyncStream<ExecutionEvent>?
     /// Told every event handled, in order, so the execution can be rebuilt after a restart.

@@ -3,6 +3,7 @@ import SluiceASL
 import SluiceInterpreter
 import SluiceJSON
 import SluiceTopics
+import SluiceVocabulary
 import SluiceWorkers
 
 /// Runs one execution in-process with everything a definition can reach from the shell: functions for Task
@@ -45,6 +46,7 @@ package enum PipelineRunner {
         maintainWorkers: Bool,
         onPublish: @escaping @Sendable (TopicMessage) async -> Void = { _ in },
         onProgress: (@Sendable ([MapRunProgress]) -> Void)? = nil,
+        onChildEnded: (@Sendable (String, ChildExecutionRecord) -> Void)? = nil,
         controls: AsyncStream<ExecutionEvent>? = nil,
         journal: (any ExecutionJournal)? = nil,
         replaying: [ReplayedEvent] = [],
@@ -68,6 +70,7 @@ package enum PipelineRunner {
             return await LocalRunner.unimplemented(invocation)
         }
         runner.onProgress = onProgress
+        runner.onChildEnded = onChildEnded
         runner.controls = controls
         runner.journal = journal
         runner.replaying = replaying

@@ -26,6 +26,9 @@ package enum Effect: Sendable, Hashable {
     /// All children ended: write the manifest and answer `.resultsWritten` (or `.resultWriterFailed`). With
     /// `commit` false (the map failed) the files are completed but no answer is expected.
     case closeResultWriter(token: Int, commit: Bool)
+    /// A Distributed Map's child execution ended (SUCCEEDED, FAILED or ABORTED): for the owner to keep, so that
+    /// ListExecutions of the map run lists it. Nothing answers it.
+    case childExecutionEnded(mapRunArn: String, record: ChildExecutionRecord)
 }
 
 /// What a Distributed Map's ItemReader reads, with its Parameters evaluated and MaxItems resolved.

@@ -136,13 +136,16 @@ extension Execution {
         run: MapRun,
         join: inout Join
     ) {
-        if let writer = run.writerToken {
+        if run.limits.distributed || run.writerToken != nil {
             var record = childRecord(info, run: run, status: error == nil ? .succeeded : .failed)
-            record.output = output
             record.error = error.map { $0.name.isEmpty ? nil : $0.name } ?? nil
             record.cause = error?.cause
-            effects.append(.writeResult(token: writer, record: record))
-            return
+            if run.limits.distributed { effects.append(.childExecutionEnded(mapRunArn: run.mapRunArn, record: record)) }
+            if let writer = run.writerToken {
+                record.output = output
+                effects.append(.writeResult(token: writer, record: record))
+                return
+            }
         }
         while join.results.count <= info.slot { join.results.append(nil) }
         if let output {
@@ -235,9 +238,9 @@ extension Execution {
                 guard let info = run.children.removeValue(forKey: child) else { continue }
                 run.childrenAborted += 1
                 run.itemsAborted += info.itemCount
-                if let writer = run.writerToken {
-                    effects.append(.writeResult(token: writer, record: childRecord(info, run: run, status: .aborted)))
-                }
+                let record = childRecord(info, run: run, status: .aborted)
+                effects.append(.childExecutionEnded(mapRunArn: run.mapRunArn, record: record))
+                if let writer = run.writerToken { effects.append(.writeResult(token: writer, record: record)) }
             }
             join.kind = .map(run)
         }

@@ -109,6 +109,7 @@ package final class SluiceDatabase: Sendable {
         registerJournalMigrations(&migrator)
         registerControlMigrations(&migrator)
         registerHandoffMigrations(&migrator)
+        registerChildMigrations(&migrator)
         return migrator
     }
 

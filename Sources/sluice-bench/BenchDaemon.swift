@@ -30,6 +30,12 @@ struct BenchDaemon {
         {"StartAt": "Started", "States": {"Started": {"Type": "Task", "Resource": "arn:aws:states:::sns:publish",
           "Parameters": {"TopicArn": "arn:aws:sns:local:000000000000:started", "Message.$": "$.key"}, "End": true}}}
         """#.write(toFile: root + "/etc/sluice/state-machines/started.asl.json", atomically: true, encoding: .utf8)
+        // A Pass state for the API's benchmark (StartExecution and DescribeExecution through boto3).
+        try #"{"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}"#.write(
+            toFile: root + "/etc/sluice/state-machines/bench-api.asl.json",
+            atomically: true,
+            encoding: .utf8
+        )
         try #"{"LogLevel": "warning", "Api": {"Listen": "127.0.0.1:0"}}"#.write(
             toFile: root + "/etc/sluice/sluiced.json",
             atomically: true,

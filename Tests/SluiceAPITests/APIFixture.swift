@@ -4,6 +4,27 @@ import SluiceTesting
 /// A root with a small Step Functions set-up, for the API tests: `hello` (a Pass state) and `wait` (a Wait state
 /// of an hour, so that it is still running when stopped).
 extension DaemonRoot {
+    /// `fan`: a Distributed Map over the JSONL object `items.jsonl` of bucket `data`, batches of two, each item
+    /// failing when it says so (two of the children fail: four items, as many as are tolerated).
+    func fanMachine(items: Int) throws {
+        try write(
+            "etc/sluice/state-machines/fan.asl.json",
+            #"""
+            {"StartAt": "Each", "States": {"Each": {"Type": "Map", "Label": "fan", "ToleratedFailureCount": 4,
+              "ItemReader": {"Resource": "arn:aws:states:::s3:getObject", "ReaderConfig": {"InputType": "JSONL"},
+                             "Parameters": {"Bucket": "data", "Key": "items.jsonl"}},
+              "ItemBatcher": {"MaxItemsPerBatch": 2},
+              "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+                "StartAt": "Check", "States": {"Check": {"Type": "Choice",
+                  "Choices": [{"Variable": "$.Items[0].fail", "BooleanEquals": true, "Next": "Fail"}], "Default": "Done"},
+                  "Fail": {"Type": "Fail", "Error": "Item.Bad", "Cause": "asked to"}, "Done": {"Type": "Succeed"}}},
+              "End": true}}}
+            """#
+        )
+        let lines = (0..<items).map { #"{"i": \#($0), "fail": \#($0 == 0 || $0 == 4)}"# }
+        try write("var/lib/sluice/buckets/data/items.jsonl", lines.joined(separator: "\n") + "\n")
+    }
+
     func apiMachines() throws {
         try write(
             "etc/sluice/state-machines/hello.asl.json",

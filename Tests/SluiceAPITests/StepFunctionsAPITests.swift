@@ -134,4 +134,42 @@ import Testing
             #expect(root.exists("etc/sluice/state-machines/hello.asl.json"))
         }
     }
+
+    /// A Distributed Map's children are listed with the map run, each with its status, and described alone.
+    @Test func mapRunsAndTheirChildren() async throws {
+        let root = try DaemonRoot()
+        try root.fanMachine(items: 10)
+        try await InProcessDaemon.run(on: root) { _ in
+            let client = AWSClient(root: root.path)
+            let run = try await client.python(
+                boto3Preamble + """
+                    arn = sfn.start_execution(stateMachineArn="arn:aws:states:local:000000000000:stateMachine:fan", name="f")["executionArn"]
+                    for _ in range(400):
+                        d = sfn.describe_execution(executionArn=arn)
+                        if d["status"] != "RUNNING": break
+                        time.sleep(0.05)
+                    runs = sfn.list_map_runs(executionArn=arn)["mapRuns"]
+                    described = sfn.describe_map_run(mapRunArn=runs[0]["mapRunArn"])
+                    children = sfn.list_executions(mapRunArn=runs[0]["mapRunArn"])["executions"]
+                    failed = sfn.list_executions(mapRunArn=runs[0]["mapRunArn"], statusFilter="FAILED")["executions"]
+                    child = sfn.describe_execution(executionArn=failed[0]["executionArn"])
+                    out({"status": d["status"], "runs": len(runs), "items": described["itemCounts"],
+                         "children": sorted(c["status"] for c in children),
+                         "sameRun": all(c["mapRunArn"] == runs[0]["mapRunArn"] for c in children),
+                         "child": [child["status"], child.get("error"), child.get("cause")],
+                         "noRun": code(lambda: sfn.describe_map_run(mapRunArn=runs[0]["mapRunArn"] + "x"))})
+                    """
+            )
+            #expect(run.status == 0, "\(run.errors)")
+            let result = try #require(run.json as? [String: Any], "\(run.output) \(run.errors)")
+            #expect(result["status"] as? String == "SUCCEEDED")
+            #expect(result["runs"] as? Int == 1)
+            let items = try #require(result["items"] as? [String: Int])
+            #expect(items["succeeded"] == 6 && items["failed"] == 4 && items["total"] == 10)
+            #expect(result["children"] as? [String] == ["FAILED", "FAILED", "SUCCEEDED", "SUCCEEDED", "SUCCEEDED"])
+            #expect(result["sameRun"] as? Bool == true)
+            #expect(result["child"] as? [String] == ["FAILED", "Item.Bad", "asked to"])
+            #expect(result["noRun"] as? String == "ResourceNotFound")
+        }
+    }
 }

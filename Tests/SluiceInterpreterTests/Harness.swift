@@ -54,7 +54,7 @@ struct Harness {
                         .itemReaderFailed(token: request.token, cause: "the harness has no buckets"),
                         at: now
                     )
-                case .closeItemReader, .openResultWriter, .writeResult, .closeResultWriter:
+                case .closeItemReader, .openResultWriter, .writeResult, .closeResultWriter, .childExecutionEnded:
                     break
                 }
             }

@@ -33,7 +33,11 @@ extension StepFunctionsAPI {
     }
 
     func describeExecution(_ operation: JSONOperation) throws(AWSError) -> JSONValue {
-        let record = try execution(try operation.required("executionArn"))
+        let arn = try operation.required("executionArn")
+        if let child = try read({ try $0.childExecution(arn) }) {
+            return ChildExecutionDocument(row: child).description
+        }
+        let record = try execution(arn)
         return ExecutionDocument(execution: record, dates: .epochSeconds).description
     }
 
@@ -55,11 +59,16 @@ extension StepFunctionsAPI {
             }
             records = try read { try $0.executions(status: status, stateMachineArn: stateMachineArn(name)) }
         } else if let mapRunArn = operation.string("mapRunArn") {
-            // A map run's children are not kept as executions of their own: the map run's counters and its
-            // ResultWriter files say what they did.
             guard try read({ try $0.mapRun(mapRunArn) }) != nil else {
                 throw AWSError("ResourceNotFound", "Resource not found: '\(mapRunArn)'")
             }
+            let children = try read { try $0.childExecutions(mapRunArn: mapRunArn) }
+                .filter { status == nil || $0.status == status }
+            let page = try Page.of(children, operation)
+            var o = JSONObject()
+            o["executions"] = .array(page.items.map { ChildExecutionDocument(row: $0).listEntry })
+            if let token = page.nextToken { o["nextToken"] = .string(token) }
+            return .object(o)
         } else {
             throw AWSError.validation("Must provide a StateMachine ARN or MapRun ARN")
         }
