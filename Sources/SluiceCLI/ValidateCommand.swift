@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SluiceASL
+import SluiceEngine
 import SluiceJSON
 import SluiceWorkers
 
@@ -14,9 +15,13 @@ struct ValidateCommand: ParsableCommand {
     )
 
     @Argument(
-        help: "Files to check. The kind of each comes from its folder (state-machines, functions, ...) or content."
+        help:
+            "Files to check. The kind of each comes from its folder (state-machines, functions, ...) or content. None: every file of the root's configuration, /etc/sluice's and the API's (var/lib/sluice/config)."
     )
-    var files: [String]
+    var files: [String] = []
+
+    @Option(help: "The root that sluice's folders are under, as for sluiced (used when no files are given).")
+    var root: String = "/"
 
     @Flag(help: "Print the result as JSON (AWS's ValidateStateMachineDefinition shape, one report per file).")
     var json = false
@@ -33,6 +38,7 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         var failed = false
         var reports: [JSONValue] = []
+        let files = files.isEmpty ? Self.configurationFiles(root: root) : files
         for file in files {
             let problems = Self.check(file)
             failed = failed || !problems.isEmpty
@@ -108,5 +114,23 @@ struct ValidateCommand: ParsableCommand {
         }
         if document["NotificationConfiguration"] != nil || document["Bucket"] != nil { return .bucket }
         return .stateMachine
+    }
+
+    /// Every definition file under the root: /etc/sluice's folders, then what the API created.
+    static func configurationFiles(root: String) -> [String] {
+        let paths = SluicePaths(root: root)
+        // The API's functions folder holds settings over /etc/sluice's functions (concurrency), not functions.
+        let folders = ["state-machines", "functions", "rules", "subscriptions", "buckets"]
+        var files: [String] = []
+        for base in [paths.config, paths.apiConfig] {
+            for folder in folders where base == paths.config || folder != "functions" {
+                let directory = base + "/" + folder
+                let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+                for name in names.sorted() where name.hasSuffix(".json") && !name.hasPrefix(".") {
+                    files.append(directory + "/" + name)
+                }
+            }
+        }
+        return files
     }
 }

@@ -71,4 +71,23 @@ struct ValidateCommandTests {
         )
         #expect(throws: ExitCode(2)) { try bad.run() }
     }
+
+    @Test("Without files, validate checks the whole configuration: /etc/sluice's and what the API created")
+    func wholeRoot() throws {
+        let root = try files()
+        defer { root.remove() }
+        try root.write("var/lib/sluice/config/state-machines/made.asl.json", #"{"StartAt": "X", "States": {}}"#)
+        let listed = ValidateCommand.configurationFiles(root: root.path).map {
+            String($0.dropFirst(root.path.count + 1))
+        }
+        #expect(
+            listed == [
+                "etc/sluice/state-machines/bad.asl.json", "etc/sluice/state-machines/good.asl.json",
+                "etc/sluice/functions/bad.json", "etc/sluice/rules/bad.json",
+                "var/lib/sluice/config/state-machines/made.asl.json",
+            ]
+        )
+        let command = try #require(try SluiceCommand.parseAsRoot(["validate", "--root", root.path]) as? ValidateCommand)
+        #expect(throws: ExitCode(2)) { try command.run() }
+    }
 }
