@@ -1,5 +1,7 @@
 import Foundation
+import SluiceStore
 import SluiceTesting
+import SluiceVocabulary
 import Testing
 
 /// EventBridge through boto3: rules and targets made through the API are files that route put events to state
@@ -29,6 +31,8 @@ import Testing
                     sent = events.put_events(Entries=[
                         {"Source": "my.app", "DetailType": "Greeting", "Detail": '{"name": "events"}'},
                         {"Source": "my.app", "DetailType": "Greeting", "Detail": "not json"}])
+                    event = json.dumps({"id": "1", "account": "000000000000", "source": "a", "time": "2026-01-01T00:00:00Z",
+                                        "region": "local", "resources": [], "detail-type": "x", "detail": {}})
                     out({"arn": rule["RuleArn"], "failed": put["FailedEntryCount"],
                          "failedIds": [e["TargetId"] for e in put["FailedEntries"]],
                          "pattern": described["EventPattern"], "state": described["State"],
@@ -37,10 +41,10 @@ import Testing
                          "targets": [(t["Id"], t["Arn"], t.get("InputPath")) for t in targets],
                          "sentFailed": sent["FailedEntryCount"], "eventId": sent["Entries"][0].get("EventId"),
                          "malformed": sent["Entries"][1].get("ErrorCode"),
-                         "match": events.test_event_pattern(EventPattern='{"source": ["a"]}', Event=json.dumps({
-                             "id": "1", "account": "000000000000", "source": "a", "time": "2026-01-01T00:00:00Z",
-                             "region": "local", "resources": [], "detail-type": "x", "detail": {}}))["Result"],
-                         "badPattern": code(lambda: events.test_event_pattern(EventPattern='{"source": "a"}', Event="{}")),
+                         "match": events.test_event_pattern(EventPattern='{"source": ["a"]}', Event=event)["Result"],
+                         "noMatch": events.test_event_pattern(EventPattern='{"source": ["b"]}', Event=event)["Result"],
+                         "badPattern": code(lambda: events.test_event_pattern(EventPattern='{"source": "a"}', Event=event)),
+                         "badEvent": code(lambda: events.test_event_pattern(EventPattern='{"source": ["a"]}', Event="{}")),
                          "missingRule": code(lambda: events.describe_rule(Name="nope")),
                          "missingTargets": code(lambda: events.put_targets(Rule="nope", Targets=[{"Id": "x", "Arn": hello}])),
                          "managed": code(lambda: events.put_rule(Name="shipped", EventPattern='{"source": ["x"]}')),
@@ -66,7 +70,9 @@ import Testing
             #expect((result["eventId"] as? String)?.isEmpty == false)
             #expect(result["malformed"] as? String == "MalformedDetail")
             #expect(result["match"] as? Bool == true)
+            #expect(result["noMatch"] as? Bool == false)
             #expect(result["badPattern"] as? String == "InvalidEventPatternException")
+            #expect(result["badEvent"] as? String == "ValidationException")
             #expect(result["missingRule"] as? String == "ResourceNotFoundException")
             #expect(result["missingTargets"] as? String == "ResourceNotFoundException")
             #expect(result["managed"] as? String == "ManagedRuleException")

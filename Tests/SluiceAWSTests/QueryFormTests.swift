@@ -65,7 +65,11 @@ import Testing
         )
         let text = String(decoding: response.body, as: UTF8.self)
         #expect(text.contains("<CreateTopicResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\">"))
-        #expect(text.contains("<CreateTopicResult><TopicArn>arn:aws:sns:local:000000000000:t</TopicArn></CreateTopicResult>"))
+        #expect(
+            text.contains(
+                "<CreateTopicResult><TopicArn>arn:aws:sns:local:000000000000:t</TopicArn></CreateTopicResult>"
+            )
+        )
         #expect(text.contains("<ResponseMetadata><RequestId>r-1</RequestId></ResponseMetadata></CreateTopicResponse>"))
         #expect(QueryResponse.members("Topics", ["<a/>"]) == "<Topics><member><a/></member></Topics>")
     }

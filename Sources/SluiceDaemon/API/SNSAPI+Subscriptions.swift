@@ -40,8 +40,11 @@ extension SNSAPI {
         let definitions = APIDefinitions(runtime: runtime)
         let file = name + ".json"
         let json = JSONValue.object(document)
-        if case .failure(let errors) = Subscription.decode(json, file: definitions.path(.subscriptions, file), name: name)
-        {
+        if case .failure(let errors) = Subscription.decode(
+            json,
+            file: definitions.path(.subscriptions, file),
+            name: name
+        ) {
             throw Self.invalid(errors.problems.map(\.message).joined(separator: "; "))
         }
         try await definitions.save(

@@ -23,7 +23,8 @@ extension SNSAPI {
     func listTopics(_ form: QueryForm) throws(AWSError) -> String {
         let page = try Page.of(topicNames(), token: form["NextToken"], size: nil)
         let members = page.items.map { XMLText.element("TopicArn", runtime.topics.topicArn($0)) }
-        return QueryResponse.members("Topics", members) + (page.nextToken.map { XMLText.element("NextToken", $0) } ?? "")
+        return QueryResponse.members("Topics", members)
+            + (page.nextToken.map { XMLText.element("NextToken", $0) } ?? "")
     }
 
     /// Removes the topic's folder (its stored messages and dead letters) and the subscriptions the API made to it;
