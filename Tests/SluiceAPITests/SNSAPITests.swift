@@ -116,3 +116,34 @@ import Testing
         }
     }
 }
+
+extension SNSAPITests {
+    /// A signed form with a broken escape is AWS's MalformedQueryString, and publishes nothing.
+    @Test func malformedFormIsRefused() async throws {
+        let root = try DaemonRoot()
+        try await InProcessDaemon.run(on: root) { _ in
+            let run = try await AWSClient(root: root.path).python(
+                boto3Preamble + """
+                    import os, urllib.request, urllib.error
+                    from botocore.auth import SigV4Auth
+                    from botocore.awsrequest import AWSRequest
+                    sns.create_topic(Name="t")
+                    body = b"Action=Publish&Version=2010-03-31&TopicArn=arn%3Aaws%3Asns%3Alocal%3A000000000000%3At&Message=%ZZ"
+                    request = AWSRequest(method="POST", url=os.environ["AWS_ENDPOINT_URL"] + "/", data=body,
+                                         headers={"Content-Type": "application/x-www-form-urlencoded"})
+                    SigV4Auth(boto3.Session().get_credentials(), "sns", "local").add_auth(request)
+                    try:
+                        urllib.request.urlopen(urllib.request.Request(request.url, data=body, headers=dict(request.headers)))
+                        out({"status": 200})
+                    except urllib.error.HTTPError as e:
+                        out({"status": e.code, "body": e.read().decode()})
+                    """
+            )
+            #expect(run.status == 0, "\(run.errors)")
+            let result = try #require(run.json as? [String: Any], "\(run.output) \(run.errors)")
+            #expect(result["status"] as? Int == 404)
+            #expect((result["body"] as? String)?.contains("<Code>MalformedQueryString</Code>") == true)
+            #expect(root.messages(in: "t").isEmpty)
+        }
+    }
+}

@@ -8,7 +8,16 @@ struct SNSAPI: APIServiceHandler {
     let runtime: DaemonRuntime
 
     func respond(to call: APICall) async -> AWSResponse {
-        let form = QueryForm(body: call.body.bytes)
+        // boto3 posts the form; a GET carries it as the query instead.
+        let bytes = call.body.bytes
+        let text = bytes.isEmpty ? call.request.rawQuery : String(decoding: bytes, as: UTF8.self)
+        guard bytes.isEmpty || String(validating: bytes, as: UTF8.self) != nil, FormBody.isWellFormed(text) else {
+            return AWSProtocol.awsQuery.response(
+                for: AWSError("MalformedQueryString", "The query string contains a syntax error.", status: 404),
+                requestId: call.requestId
+            )
+        }
+        let form = QueryForm(FormBody.pairs(text))
         let action = form["Action"] ?? ""
         do throws(AWSError) {
             let result = try await answer(action, form)
