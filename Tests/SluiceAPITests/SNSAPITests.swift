@@ -147,3 +147,39 @@ extension SNSAPITests {
         }
     }
 }
+
+extension SNSAPITests {
+    /// A subscription made through the API is a file: after a restart it is listed and its script still runs.
+    @Test func subscriptionOutlivesSluiced() async throws {
+        let root = try DaemonRoot()
+        try root.write("record.sh", "#!/bin/sh\ncat > \"\(root.path)/out/$SLUICE_MESSAGE_ID\"\n", executable: true)
+        let subscribed = try await InProcessDaemon.run(on: root) { _ in
+            try await AWSClient(root: root.path).python(
+                boto3Preamble + """
+                    topic = sns.create_topic(Name="kept")["TopicArn"]
+                    sub = sns.subscribe(TopicArn=topic, Protocol="exec", Endpoint=sys.argv[1] + "/record.sh",
+                                        Attributes={"RawMessageDelivery": "true"})
+                    out({"arn": sub["SubscriptionArn"]})
+                    """,
+                arguments: [root.path]
+            )
+        }
+        #expect(subscribed.status == 0, "\(subscribed.errors)")
+        let arn = try #require((subscribed.json as? [String: Any])?["arn"] as? String, "\(subscribed.output)")
+        try await InProcessDaemon.run(on: root) { _ in
+            let run = try await AWSClient(root: root.path).python(
+                boto3Preamble + """
+                    topic = "arn:aws:sns:local:000000000000:kept"
+                    listed = [s["SubscriptionArn"] for s in sns.list_subscriptions_by_topic(TopicArn=topic)["Subscriptions"]]
+                    sns.publish(TopicArn=topic, Message="after restart")
+                    out({"listed": listed})
+                    """
+            )
+            #expect(run.status == 0, "\(run.errors)")
+            #expect((run.json as? [String: Any])?["listed"] as? [String] == [arn])
+            try await eventually("the subscriber runs after the restart", within: .seconds(10)) {
+                root.files("out").compactMap { root.read("out/" + $0) } == ["after restart"]
+            }
+        }
+    }
+}
