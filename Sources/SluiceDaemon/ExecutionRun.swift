@@ -112,18 +112,8 @@ struct ExecutionRun {
     /// A message an sns:publish task stored: its delivery is recorded before the task's result can be journaled,
     /// so a restart delivers it even if the execution has moved on.
     private func published(_ message: TopicMessage) {
-        runtime.counters.published()
         FaultPoint.executionPublishAfterStore.reach()
-        let body = HandoffBody.deliver(topic: message.topic, messageId: message.messageId, file: message.fileName)
-        let handoff = runtime.handoffs.handoff(body)
-        do {
-            let stored = try runtime.store.database.handOff([handoff])
-            FaultPoint.executionPublishAfterCommit.reach()
-            runtime.handoffs.dispatch(stored)
-        } catch {
-            runtime.logger.error("cannot record the delivery of message \(message.messageId): \(error)")
-            runtime.handoffs.deliverUnrecorded(DeliveryJob(handoff: handoff, body: body))
-        }
+        runtime.recordDelivery(of: message) { FaultPoint.executionPublishAfterCommit.reach() }
     }
 
     /// Map runs' progress: saved for `sluice map-runs`, counted for the status line, logged a few seconds apart.

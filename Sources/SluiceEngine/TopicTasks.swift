@@ -57,7 +57,7 @@ package struct TopicTasks: Sendable {
     }
 
     /// Reads Publish's parameters and stores the message.
-    func publish(_ parameters: JSONValue, messageId: String? = nil) throws(TopicError) -> TopicMessage {
+    package func publish(_ parameters: JSONValue, messageId: String? = nil) throws(TopicError) -> TopicMessage {
         guard case .object(let p) = parameters else { throw .invalidParameter("TopicArn") }
         if p["PhoneNumber"] != nil { throw .invalidParameter("PhoneNumber Reason: sluice does not send SMS") }
         let target: String

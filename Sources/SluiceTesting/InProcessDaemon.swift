@@ -15,7 +15,7 @@ package final class InProcessDaemon: Sendable {
     private let running: Task<Void, any Error>
 
     /// Starts sluiced on `root` and returns once it is ready (READY=1's moment) and its services run: saved
-    /// configuration files are watched. `clock` is its wall clock (the system's unless a test sets it forward);
+    /// configuration files are watched, and the API listens when it is on. `clock` is its wall clock (the system's unless a test sets it forward);
     /// `log` collects what it logs (a new one per start unless given, so that restarts can share one).
     package init(
         root: DaemonRoot,
@@ -24,6 +24,7 @@ package final class InProcessDaemon: Sendable {
         log: LogLines = LogLines()
     ) async throws {
         let watchedBefore = log.count("configuration folders watched", includingDebug: true)
+        let listeningBefore = log.count("API listening on", includingDebug: true)
         let logger = log.logger()
         let daemon = try await Daemon.start(root: root.path, settings: settings, logger: logger, clock: clock)
         var configuration = ServiceGroupConfiguration(services: daemon.services, logger: logger)
@@ -46,6 +47,12 @@ package final class InProcessDaemon: Sendable {
         do {
             try await eventually("sluiced's services", within: .seconds(20)) {
                 log.count("configuration folders watched", includingDebug: true) > watchedBefore
+            }
+            // A test's AWS clients read the endpoint the API writes once it listens, which READY=1 does not wait for.
+            if settings.api.listen != nil {
+                try await eventually("sluiced's API", within: .seconds(20)) {
+                    log.count("API listening on", includingDebug: true) > listeningBefore
+                }
             }
         } catch {
             try? await stop()

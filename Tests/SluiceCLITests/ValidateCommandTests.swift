@@ -17,7 +17,7 @@ struct ValidateCommandTests {
             #"{"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}"#
         )
         try root.write("etc/sluice/state-machines/bad.asl.json", #"{"StartAt": "Nowhere", "States": {}}"#)
-        try root.write("etc/sluice/rules/bad.json", #"{"EventPattern": {"source": "aws.s3"}, "Targets": []}"#)
+        try root.write("etc/sluice/rules/bad.json", #"{"EventPattern": {"source": "aws.s3"}, "Targets": {}}"#)
         try root.write("etc/sluice/functions/bad.json", #"{"Command": 3}"#)
         try root.write("broken.json", "{ nope")
         return root

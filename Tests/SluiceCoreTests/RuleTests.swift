@@ -63,6 +63,22 @@ struct RuleTests {
         #expect(errors.problems.allSatisfy { $0.file == "rules/r.json" })
     }
 
+    @Test("A rule may have no targets yet (PutRule before PutTargets), a RoleArn, and at most 5 targets")
+    func targetCounts() throws {
+        let empty = try decode(#"{"EventPattern": {"source": ["x"]}, "Targets": []}"#).get()
+        #expect(empty.targets.isEmpty)
+        let withRole = try decode(
+            #"{"EventPattern": {"source": ["x"]}, "Targets": [{"Id": "t", "Arn": "arn:aws:sns:l:1:a", "RoleArn": "arn:aws:iam::1:role/r"}]}"#
+        ).get()
+        #expect(withRole.targets.map(\.id) == ["t"])
+        let six = (0..<6).map { #"{"Id": "t\#($0)", "Arn": "arn:aws:sns:l:1:a"}"# }.joined(separator: ",")
+        guard case .failure(let errors) = decode(#"{"EventPattern": {"source": ["x"]}, "Targets": [\#(six)]}"#) else {
+            Issue.record("expected a problem")
+            return
+        }
+        #expect(errors.problems.map(\.location) == ["/Targets"])
+    }
+
     @Test("Target ids are unique within a rule")
     func duplicateTargetIds() {
         guard

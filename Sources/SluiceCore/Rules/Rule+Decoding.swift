@@ -85,13 +85,14 @@ extension Rule {
         return pattern
     }
 
-    /// `Targets`: 1 to 5, each decoded, ids unique.
+    /// `Targets`: at most 5, each decoded, ids unique. A rule without targets does nothing, as on EventBridge,
+    /// where PutRule makes it and PutTargets gives it targets later.
     static func decodeTargets(_ r: inout ConfigReader, file: String, _ problems: inout [ConfigProblem]) -> [RuleTarget]
     {
         var targets: [RuleTarget] = []
         if let array = r.array("Targets", &problems) {
-            if array.isEmpty || array.count > 5 {
-                problems.append(r.problem("Targets", "a rule has 1 to 5 targets"))
+            if array.count > 5 {
+                problems.append(r.problem("Targets", "a rule has at most 5 targets"))
             }
             var ids: Set<String> = []
             for (i, item) in array.enumerated() {

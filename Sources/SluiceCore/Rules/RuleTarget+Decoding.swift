@@ -27,6 +27,8 @@ extension RuleTarget {
         } else if !r.has("Arn") {
             problems.append(r.problem(nil, "the field 'Arn' is required"))
         }
+        // The role EventBridge would assume: accepted so PutTargets' documents load, and unused.
+        _ = r.string("RoleArn", &problems)
         var retry = RetryPolicy()
         if let policy = r.object("RetryPolicy", &problems) {
             var p = ConfigReader(policy, file: file, location: r.at("RetryPolicy"))
