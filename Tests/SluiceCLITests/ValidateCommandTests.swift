@@ -87,7 +87,9 @@ struct ValidateCommandTests {
                 "var/lib/sluice/config/state-machines/made.asl.json",
             ]
         )
-        let command = try #require(try SluiceCommand.parseAsRoot(["validate", "--root", root.path]) as? ValidateCommand)
+        let command = try #require(
+            try SluiceCommand.parseAsRoot(["validate", "--root", root.path]) as? ValidateCommand
+        )
         #expect(throws: ExitCode(2)) { try command.run() }
     }
 }

@@ -1,4 +1,5 @@
 import SluiceAWS
+import SluiceEngine
 import SluiceJSON
 import SluiceStore
 import SluiceVocabulary
@@ -58,6 +59,11 @@ extension StepFunctionsAPI {
                 throw AWSError("StateMachineDoesNotExist", "State Machine Does Not Exist: '\(machineArn)'")
             }
             records = try read { try $0.executions(status: status, stateMachineArn: stateMachineArn(name)) }
+            if status == nil || status == .running {
+                let known = Set(records.map(\.executionArn))
+                let starting = try startingExecutions(of: name).filter { !known.contains($0.executionArn) }
+                records = (starting + records).sorted { $0.startDate > $1.startDate }
+            }
         } else if let mapRunArn = operation.string("mapRunArn") {
             guard try read({ try $0.mapRun(mapRunArn) }) != nil else {
                 throw AWSError("ResourceNotFound", "Resource not found: '\(mapRunArn)'")
@@ -92,13 +98,34 @@ extension StepFunctionsAPI {
         return .object(o)
     }
 
-    /// An execution the store has, or AWS's ExecutionDoesNotExist.
+    /// An execution the store has, or one StartExecution answered for and ExecutionsService has not recorded yet
+    /// (RUNNING, as AWS shows an execution from its first answer), or AWS's ExecutionDoesNotExist.
     func execution(_ arn: String) throws(AWSError) -> ExecutionRecord {
         _ = try Self.name(fromArn: arn, kind: "execution")
-        guard let record = try read({ try $0.execution(arn) }) else {
-            throw AWSError("ExecutionDoesNotExist", "Execution Does Not Exist: '\(arn)'")
-        }
-        return record
+        if let record = try read({ try $0.execution(arn) }) { return record }
+        let waiting = try read { try $0.pendingHandoff(kind: .startExecution, subject: arn) }
+        if let waiting, let starting = starting(waiting) { return starting }
+        // Recorded between the two reads: the hand-off goes in the transaction that records the execution.
+        if let record = try read({ try $0.execution(arn) }) { return record }
+        throw AWSError("ExecutionDoesNotExist", "Execution Does Not Exist: '\(arn)'")
+    }
+
+    /// The executions of `machine` that StartExecution answered for and that are not recorded yet.
+    func startingExecutions(of machine: String) throws(AWSError) -> [ExecutionRecord] {
+        try read { try $0.pendingHandoffs() }.filter { $0.kind == .startExecution }.compactMap(starting)
+            .filter { $0.stateMachineArn == stateMachineArn(machine) }
+    }
+
+    private func starting(_ handoff: Handoff) -> ExecutionRecord? {
+        guard case .startExecution(let start)? = HandoffBody(handoff) else { return nil }
+        return ExecutionRecord(
+            executionArn: handoff.subject,
+            stateMachineArn: stateMachineArn(start.machine),
+            name: start.name,
+            status: .running,
+            startDate: Double(start.startMillis ?? handoff.createdMillis) / 1000,
+            input: start.input.serialized()
+        )
     }
 
     /// A store read, its failure an InternalFailure.
