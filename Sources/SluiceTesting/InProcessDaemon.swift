@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 import ServiceLifecycle
 import SluiceDaemon
@@ -46,6 +47,13 @@ package final class InProcessDaemon: Sendable {
         do {
             try await eventually("sluiced's services", within: .seconds(20)) {
                 log.count("configuration folders watched", includingDebug: true) > watchedBefore
+            }
+            // The API binds on its own: clients read its address from the file it writes once it listens.
+            if settings.api.listen != nil {
+                let endpoint = root.paths.apiEndpoint
+                try await eventually("the API's endpoint", within: .seconds(20)) {
+                    FileManager.default.fileExists(atPath: endpoint)
+                }
             }
         } catch {
             try? await stop()

@@ -63,17 +63,31 @@ struct JSONOperation {
 
 /// One page of a list and the token for the next (an offset; AWS's tokens are opaque too).
 struct Page {
+    /// A page as awsJson asks for it (`nextToken`, `maxResults`).
     static func of<T>(_ items: [T], _ operation: JSONOperation, defaultSize: Int = 100, maximum: Int = 1000)
         throws(AWSError) -> (items: ArraySlice<T>, nextToken: String?)
     {
+        try of(
+            items,
+            token: operation.string("nextToken"),
+            size: operation.int("maxResults"),
+            defaultSize: defaultSize,
+            maximum: maximum
+        )
+    }
+
+    /// The page after `token` (none: the first) of `size` items (none or 0: `defaultSize`; at most `maximum`).
+    static func of<T>(_ items: [T], token: String?, size: Int?, defaultSize: Int, maximum: Int)
+        throws(AWSError) -> (items: ArraySlice<T>, nextToken: String?)
+    {
         var start = 0
-        if let token = operation.string("nextToken") {
+        if let token {
             guard let offset = Int(token.dropFirst(2)), token.hasPrefix("o-"), offset >= 0 else {
                 throw AWSError("InvalidToken", "Invalid Token: '\(token)'")
             }
             start = min(offset, items.count)
         }
-        var size = operation.int("maxResults") ?? 0
+        var size = size ?? 0
         if size <= 0 { size = defaultSize }
         size = min(size, maximum)
         let end = min(items.count, start + size)
