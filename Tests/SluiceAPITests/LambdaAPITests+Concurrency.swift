@@ -13,25 +13,23 @@ extension LambdaAPITests {
         let shipped = root.read("etc/sluice/functions/greet.json")
         let overlay = "var/lib/sluice/config/functions/greet.json"
         try await InProcessDaemon.run(on: root) { _ in
-            let run = try await AWSClient(root: root.path).python(
-                boto3Preamble + """
-                    put = lam.put_function_concurrency(FunctionName="greet", ReservedConcurrentExecutions=0)
-                    got = lam.get_function_concurrency(FunctionName="greet")
-                    try:
-                        lam.invoke(FunctionName="greet", Payload=b"{}")
-                        throttled = None
-                    except ClientError as e:
-                        throttled = {"code": e.response["Error"]["Code"], "reason": e.response.get("Reason"),
-                                     "status": e.response["ResponseMetadata"]["HTTPStatusCode"]}
-                    out({"put": put["ReservedConcurrentExecutions"], "got": got.get("ReservedConcurrentExecutions"),
-                         "throttled": throttled,
-                         "getFunction": lam.get_function(FunctionName="greet").get("Concurrency"),
-                         "tooMany": code(lambda: lam.put_function_concurrency(FunctionName="greet", ReservedConcurrentExecutions=100)),
-                         "missing": code(lambda: lam.put_function_concurrency(FunctionName="nope", ReservedConcurrentExecutions=1))})
-                    """
+            let result = try await AWSClient(root: root.path).boto3Object(
+                """
+                put = lam.put_function_concurrency(FunctionName="greet", ReservedConcurrentExecutions=0)
+                got = lam.get_function_concurrency(FunctionName="greet")
+                try:
+                    lam.invoke(FunctionName="greet", Payload=b"{}")
+                    throttled = None
+                except ClientError as e:
+                    throttled = {"code": e.response["Error"]["Code"], "reason": e.response.get("Reason"),
+                                 "status": e.response["ResponseMetadata"]["HTTPStatusCode"]}
+                out({"put": put["ReservedConcurrentExecutions"], "got": got.get("ReservedConcurrentExecutions"),
+                     "throttled": throttled,
+                     "getFunction": lam.get_function(FunctionName="greet").get("Concurrency"),
+                     "tooMany": code(lambda: lam.put_function_concurrency(FunctionName="greet", ReservedConcurrentExecutions=100)),
+                     "missing": code(lambda: lam.put_function_concurrency(FunctionName="nope", ReservedConcurrentExecutions=1))})
+                """
             )
-            #expect(run.status == 0, "\(run.errors)")
-            let result = try #require(run.json as? [String: Any], "\(run.output) \(run.errors)")
             #expect(result["put"] as? Int == 0)
             #expect(result["got"] as? Int == 0)
             let throttled = try #require(result["throttled"] as? [String: Any])
@@ -46,20 +44,18 @@ extension LambdaAPITests {
         #expect(root.read(overlay) == #"{"ReservedConcurrency":0}"#)
         // A restart loads the overlay with the file: still throttled, until the reservation is deleted.
         try await InProcessDaemon.run(on: root) { _ in
-            let run = try await AWSClient(root: root.path).python(
-                boto3Preamble + """
-                    before = lam.get_function_concurrency(FunctionName="greet").get("ReservedConcurrentExecutions")
-                    throttled = code(lambda: lam.invoke(FunctionName="greet", Payload=b"{}"))
-                    deleted = lam.delete_function_concurrency(FunctionName="greet")["ResponseMetadata"]["HTTPStatusCode"]
-                    after = lam.get_function_concurrency(FunctionName="greet").get("ReservedConcurrentExecutions")
-                    answer = json.loads(lam.invoke(FunctionName="greet", Payload=b'{"name": "again"}')["Payload"].read())
-                    lam.delete_function_concurrency(FunctionName="warm")
-                    out({"before": before, "throttled": throttled, "deleted": deleted, "after": after,
-                         "answer": answer, "warm": lam.get_function_concurrency(FunctionName="warm")})
-                    """
+            let result = try await AWSClient(root: root.path).boto3Object(
+                """
+                before = lam.get_function_concurrency(FunctionName="greet").get("ReservedConcurrentExecutions")
+                throttled = code(lambda: lam.invoke(FunctionName="greet", Payload=b"{}"))
+                deleted = lam.delete_function_concurrency(FunctionName="greet")["ResponseMetadata"]["HTTPStatusCode"]
+                after = lam.get_function_concurrency(FunctionName="greet").get("ReservedConcurrentExecutions")
+                answer = json.loads(lam.invoke(FunctionName="greet", Payload=b'{"name": "again"}')["Payload"].read())
+                lam.delete_function_concurrency(FunctionName="warm")
+                out({"before": before, "throttled": throttled, "deleted": deleted, "after": after,
+                     "answer": answer, "warm": lam.get_function_concurrency(FunctionName="warm")})
+                """
             )
-            #expect(run.status == 0, "\(run.errors)")
-            let result = try #require(run.json as? [String: Any], "\(run.output) \(run.errors)")
             #expect(result["before"] as? Int == 0)
             #expect(result["throttled"] as? String == "TooManyRequestsException")
             #expect(result["deleted"] as? Int == 204)
@@ -78,31 +74,29 @@ extension LambdaAPITests {
         defer { root.remove() }
         try root.apiFunctions()
         try await InProcessDaemon.run(on: root) { daemon in
-            let run = try await AWSClient(root: root.path).python(
-                boto3Preamble + """
-                    from botocore.exceptions import ParamValidationError
-                    put = lam.put_provisioned_concurrency_config(FunctionName="warm", Qualifier="live", ProvisionedConcurrentExecutions=2)
-                    got = lam.get_provisioned_concurrency_config(FunctionName="warm", Qualifier="live")
-                    listed = lam.list_provisioned_concurrency_configs(FunctionName="warm")["ProvisionedConcurrencyConfigs"]
-                    try:
-                        lam.get_provisioned_concurrency_config(FunctionName="warm")
-                        clientSide = "sent"
-                    except ParamValidationError:
-                        clientSide = "ParamValidationError"
-                    unchecked = boto3.client("lambda", config=Config(retries={"max_attempts": 1}, parameter_validation=False))
-                    out({"put": [put["ResponseMetadata"]["HTTPStatusCode"], put["RequestedProvisionedConcurrentExecutions"]],
-                         "got": got, "listed": [c["FunctionArn"] for c in listed], "clientSide": clientSide,
-                         "noQualifier": code(lambda: unchecked.get_provisioned_concurrency_config(FunctionName="warm")),
-                         "latest": code(lambda: lam.put_provisioned_concurrency_config(FunctionName="warm", Qualifier="$LATEST", ProvisionedConcurrentExecutions=1)),
-                         "other": code(lambda: lam.get_provisioned_concurrency_config(FunctionName="warm", Qualifier="other")),
-                         "overReserved": code(lambda: lam.put_provisioned_concurrency_config(FunctionName="warm", Qualifier="live", ProvisionedConcurrentExecutions=3)),
-                         "process": code(lambda: lam.put_provisioned_concurrency_config(FunctionName="greet", Qualifier="live", ProvisionedConcurrentExecutions=1)),
-                         "deleted": lam.delete_provisioned_concurrency_config(FunctionName="warm", Qualifier="live")["ResponseMetadata"]["HTTPStatusCode"],
-                         "gone": code(lambda: lam.get_provisioned_concurrency_config(FunctionName="warm", Qualifier="live"))})
-                    """
+            let result = try await AWSClient(root: root.path).boto3Object(
+                """
+                from botocore.exceptions import ParamValidationError
+                put = lam.put_provisioned_concurrency_config(FunctionName="warm", Qualifier="live", ProvisionedConcurrentExecutions=2)
+                got = lam.get_provisioned_concurrency_config(FunctionName="warm", Qualifier="live")
+                listed = lam.list_provisioned_concurrency_configs(FunctionName="warm")["ProvisionedConcurrencyConfigs"]
+                try:
+                    lam.get_provisioned_concurrency_config(FunctionName="warm")
+                    clientSide = "sent"
+                except ParamValidationError:
+                    clientSide = "ParamValidationError"
+                unchecked = boto3.client("lambda", config=Config(retries={"max_attempts": 1}, parameter_validation=False))
+                out({"put": [put["ResponseMetadata"]["HTTPStatusCode"], put["RequestedProvisionedConcurrentExecutions"]],
+                     "got": got, "listed": [c["FunctionArn"] for c in listed], "clientSide": clientSide,
+                     "noQualifier": code(lambda: unchecked.get_provisioned_concurrency_config(FunctionName="warm")),
+                     "latest": code(lambda: lam.put_provisioned_concurrency_config(FunctionName="warm", Qualifier="$LATEST", ProvisionedConcurrentExecutions=1)),
+                     "other": code(lambda: lam.get_provisioned_concurrency_config(FunctionName="warm", Qualifier="other")),
+                     "overReserved": code(lambda: lam.put_provisioned_concurrency_config(FunctionName="warm", Qualifier="live", ProvisionedConcurrentExecutions=3)),
+                     "process": code(lambda: lam.put_provisioned_concurrency_config(FunctionName="greet", Qualifier="live", ProvisionedConcurrentExecutions=1)),
+                     "deleted": lam.delete_provisioned_concurrency_config(FunctionName="warm", Qualifier="live")["ResponseMetadata"]["HTTPStatusCode"],
+                     "gone": code(lambda: lam.get_provisioned_concurrency_config(FunctionName="warm", Qualifier="live"))})
+                """
             )
-            #expect(run.status == 0, "\(run.errors)")
-            let result = try #require(run.json as? [String: Any], "\(run.output) \(run.errors)")
             #expect(result["put"] as? [Int] == [202, 2])
             let got = try #require(result["got"] as? [String: Any])
             #expect(got["Status"] as? String == "READY")

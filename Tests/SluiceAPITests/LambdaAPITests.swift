@@ -11,26 +11,24 @@ import Testing
         defer { root.remove() }
         try root.apiFunctions()
         try await InProcessDaemon.run(on: root) { _ in
-            let run = try await AWSClient(root: root.path).python(
-                boto3Preamble + """
-                    def call(**kwargs):
-                        r = lam.invoke(**kwargs)
-                        body = r["Payload"].read()
-                        return {"status": r["StatusCode"], "error": r.get("FunctionError"),
-                                "version": r.get("ExecutedVersion"), "body": json.loads(body) if body else None}
-                    arn = "arn:aws:lambda:local:000000000000:function:greet"
-                    out({"ok": call(FunctionName="greet", Payload=json.dumps({"name": "api"})),
-                         "byArn": call(FunctionName=arn, Payload=b'{"name": "arn"}'),
-                         "empty": call(FunctionName="greet"),
-                         "failed": call(FunctionName="greet", Payload=b'{"fail": "bob"}'),
-                         "event": call(FunctionName="greet", InvocationType="Event", Payload=b'{"mark": "event"}'),
-                         "dry": call(FunctionName="greet", InvocationType="DryRun", Payload=b'{"mark": "dry"}'),
-                         "missing": code(lambda: lam.invoke(FunctionName="nope", Payload=b"{}")),
-                         "notJSON": code(lambda: lam.invoke(FunctionName="greet", Payload=b"hello"))})
-                    """
+            let result = try await AWSClient(root: root.path).boto3Object(
+                """
+                def call(**kwargs):
+                    r = lam.invoke(**kwargs)
+                    body = r["Payload"].read()
+                    return {"status": r["StatusCode"], "error": r.get("FunctionError"),
+                            "version": r.get("ExecutedVersion"), "body": json.loads(body) if body else None}
+                arn = "arn:aws:lambda:local:000000000000:function:greet"
+                out({"ok": call(FunctionName="greet", Payload=json.dumps({"name": "api"})),
+                     "byArn": call(FunctionName=arn, Payload=b'{"name": "arn"}'),
+                     "empty": call(FunctionName="greet"),
+                     "failed": call(FunctionName="greet", Payload=b'{"fail": "bob"}'),
+                     "event": call(FunctionName="greet", InvocationType="Event", Payload=b'{"mark": "event"}'),
+                     "dry": call(FunctionName="greet", InvocationType="DryRun", Payload=b'{"mark": "dry"}'),
+                     "missing": code(lambda: lam.invoke(FunctionName="nope", Payload=b"{}")),
+                     "notJSON": code(lambda: lam.invoke(FunctionName="greet", Payload=b"hello"))})
+                """
             )
-            #expect(run.status == 0, "\(run.errors)")
-            let result = try #require(run.json as? [String: Any], "\(run.output) \(run.errors)")
             let ok = try #require(result["ok"] as? [String: Any])
             #expect(ok["status"] as? Int == 200)
             #expect(ok["error"] is NSNull)
@@ -65,23 +63,21 @@ import Testing
         defer { root.remove() }
         try root.apiFunctions()
         try await InProcessDaemon.run(on: root) { _ in
-            let run = try await AWSClient(root: root.path).python(
-                boto3Preamble + """
-                    first = lam.list_functions(MaxItems=1)
-                    second = lam.list_functions(Marker=first["NextMarker"], MaxItems=1)
-                    every = lam.list_functions()["Functions"]
-                    got = lam.get_function(FunctionName="greet")
-                    config = lam.get_function_configuration(FunctionName="warm")
-                    out({"first": [f["FunctionName"] for f in first["Functions"]],
-                         "second": [f["FunctionName"] for f in second["Functions"]], "more": "NextMarker" in second,
-                         "every": every, "got": got["Configuration"], "concurrency": got.get("Concurrency"),
-                         "code": got["Code"], "warm": config,
-                         "missing": code(lambda: lam.get_function(FunctionName="nope")),
-                         "badMarker": code(lambda: lam.list_functions(Marker="nope"))})
-                    """
+            let result = try await AWSClient(root: root.path).boto3Object(
+                """
+                first = lam.list_functions(MaxItems=1)
+                second = lam.list_functions(Marker=first["NextMarker"], MaxItems=1)
+                every = lam.list_functions()["Functions"]
+                got = lam.get_function(FunctionName="greet")
+                config = lam.get_function_configuration(FunctionName="warm")
+                out({"first": [f["FunctionName"] for f in first["Functions"]],
+                     "second": [f["FunctionName"] for f in second["Functions"]], "more": "NextMarker" in second,
+                     "every": every, "got": got["Configuration"], "concurrency": got.get("Concurrency"),
+                     "code": got["Code"], "warm": config,
+                     "missing": code(lambda: lam.get_function(FunctionName="nope")),
+                     "badMarker": code(lambda: lam.list_functions(Marker="nope"))})
+                """
             )
-            #expect(run.status == 0, "\(run.errors)")
-            let result = try #require(run.json as? [String: Any], "\(run.output) \(run.errors)")
             #expect(result["first"] as? [String] == ["greet"])
             #expect(result["second"] as? [String] == ["warm"])
             #expect(result["more"] as? Bool == false)

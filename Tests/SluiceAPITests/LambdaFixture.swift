@@ -1,5 +1,6 @@
 import Foundation
 import SluiceTesting
+import Testing
 
 /// Functions for the Lambda API tests, in the root's etc/sluice/functions as an administrator ships them:
 /// `greet` (a process per invocation: says hello, fails when asked, leaves a mark in `out/` when asked) and `warm`
@@ -36,5 +37,15 @@ extension DaemonRoot {
             "etc/sluice/functions/warm.json",
             #"{"Command": ["python3", "warm.py"], "Runtime": "persistent", "ReservedConcurrency": 2}"#
         )
+    }
+}
+
+extension AWSClient {
+    /// Runs a boto3 script (`boto3Preamble` before it) that must succeed; the JSON object it printed last.
+    func boto3Object(_ script: String, sourceLocation: SourceLocation = #_sourceLocation) async throws -> [String: Any]
+    {
+        let run = try await python(boto3Preamble + script)
+        #expect(run.status == 0, "\(run.errors)", sourceLocation: sourceLocation)
+        return try #require(run.json as? [String: Any], "\(run.output) \(run.errors)", sourceLocation: sourceLocation)
     }
 }

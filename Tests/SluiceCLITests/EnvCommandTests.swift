@@ -1,4 +1,3 @@
-import ArgumentParser
 import Foundation
 import SluiceTesting
 import Testing
@@ -8,17 +7,6 @@ import Testing
 /// `sluice env`: the export lines that point a shell at sluiced's API, and the refusals when there is nothing to
 /// point at.
 struct EnvCommandTests {
-    /// Runs `sluice ARGS` in-process; the exit status it ends with.
-    func exitStatus(_ arguments: [String]) throws -> Int32 {
-        var command = try SluiceCommand.parseAsRoot(arguments)
-        do {
-            try command.run()
-            return 0
-        } catch {
-            return SluiceCommand.exitCode(for: error).rawValue
-        }
-    }
-
     @Test("Without a running sluiced the configured address, region and credentials file are printed, quoted")
     func fromSettings() async throws {
         let root = try DaemonRoot()
@@ -63,41 +51,14 @@ struct EnvCommandTests {
         try await InProcessDaemon.run(on: root) { _ in
             let sluice = SluiceTool.buildFolder + "/sluice"
             let script = #"eval "$("$0" env --root "$1")" && "$2" lambda list-functions"#
-            let listed = try await onOwnThread {
-                try Self.shell(script, arguments: [sluice, root.path, AWSClient.aws], in: root.path)
-            }
+            let listed = try await AWSClient(root: root.path).shell(
+                script,
+                arguments: [sluice, root.path, AWSClient.aws]
+            )
             #expect(listed.status == 0, "\(listed.errors)")
             let functions = try JSONSerialization.jsonObject(with: Data(listed.output.utf8)) as? [String: Any]
             let names = (functions?["Functions"] as? [[String: Any]])?.map { $0["FunctionName"] as? String }
             #expect(names == ["hello"])
         }
-    }
-
-    struct ShellRun: Sendable {
-        var status: Int32
-        var output: String
-        var errors: String
-    }
-
-    /// `sh -c SCRIPT ARGS` with no AWS settings of the test's own environment, so that only `sluice env`'s count.
-    static func shell(_ script: String, arguments: [String], in folder: String) throws -> ShellRun {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", script] + arguments
-        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("AWS_") }
-        environment["AWS_CONFIG_FILE"] = "/dev/null"
-        process.environment = environment
-        let out = folder + "/shell-out", err = folder + "/shell-err"
-        _ = FileManager.default.createFile(atPath: out, contents: nil)
-        _ = FileManager.default.createFile(atPath: err, contents: nil)
-        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: out))
-        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: err))
-        try process.run()
-        process.waitUntilExit()
-        return ShellRun(
-            status: process.terminationStatus,
-            output: (try? String(contentsOfFile: out, encoding: .utf8)) ?? "",
-            errors: (try? String(contentsOfFile: err, encoding: .utf8)) ?? ""
-        )
     }
 }
