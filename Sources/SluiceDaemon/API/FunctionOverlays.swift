@@ -3,6 +3,7 @@ import SluiceEngine
 import SluiceJSON
 import SluiceLinux
 import SluiceWorkers
+import Synchronization
 
 /// What the API changes of a function (its concurrency), kept as an overlay over its file
 /// (var/lib/sluice/config/functions/NAME.json, see FunctionOverlay): the function files are the administrator's, in
@@ -23,6 +24,14 @@ struct FunctionOverlays {
     /// InvalidParameterValueException with what is wrong, and nothing is written), then writes it, or removes it
     /// when it no longer changes anything, and reloads the functions.
     func update(_ name: String, _ change: (inout JSONObject) -> Void) async throws(AWSError) {
+        // One change at a time, read to written, so that two calls at once cannot lose one of them.
+        try Self.changing.withLock { _ throws(AWSError) in try write(name, change) }
+        await ReloadService(runtime: runtime).reload(rescan: false)
+    }
+
+    private static let changing = Mutex(())
+
+    private func write(_ name: String, _ change: (inout JSONObject) -> Void) throws(AWSError) {
         let file = runtime.paths.functions + "/" + name + ".json"
         guard case .success(let shipped) = FunctionHost.readJSON(file), case .object(let fields) = shipped else {
             throw AWSError("ResourceNotFoundException", "Function not found: \(name)", status: 404)
@@ -41,15 +50,11 @@ struct FunctionOverlays {
         if let problem = loaded.problems.first {
             throw AWSError("InvalidParameterValueException", problem.field + " " + problem.message)
         }
-        if overlay.isEmpty {
-            Posix.removeQuietly(path(name))
-        } else {
-            do {
-                try AtomicFile.write(JSONValue.object(overlay).serializedBytes(), to: path(name))
-            } catch {
-                throw AWSError.internalFailure("cannot write \(path(name)): \(error)")
-            }
+        guard !overlay.isEmpty else { return Posix.removeQuietly(path(name)) }
+        do {
+            try AtomicFile.write(JSONValue.object(overlay).serializedBytes(), to: path(name))
+        } catch {
+            throw AWSError.internalFailure("cannot write \(path(name)): \(error)")
         }
-        await ReloadService(runtime: runtime).reload(rescan: false)
     }
 }
