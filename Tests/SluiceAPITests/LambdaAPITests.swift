@@ -10,7 +10,7 @@ import Testing
         let root = try DaemonRoot()
         defer { root.remove() }
         try root.apiFunctions()
-        try await InProcessDaemon.run(on: root) { _ in
+        try await InProcessDaemon.run(on: root) { daemon in
             let result = try await AWSClient(root: root.path).boto3Object(
                 """
                 def call(**kwargs):
@@ -24,6 +24,7 @@ import Testing
                      "empty": call(FunctionName="greet"),
                      "failed": call(FunctionName="greet", Payload=b'{"fail": "bob"}'),
                      "event": call(FunctionName="greet", InvocationType="Event", Payload=b'{"mark": "event"}'),
+                     "eventFails": call(FunctionName="greet", InvocationType="Event", Payload=b'{"fail": "later"}'),
                      "dry": call(FunctionName="greet", InvocationType="DryRun", Payload=b'{"mark": "dry"}'),
                      "missing": code(lambda: lam.invoke(FunctionName="nope", Payload=b"{}")),
                      "notJSON": code(lambda: lam.invoke(FunctionName="greet", Payload=b"hello"))})
@@ -54,6 +55,10 @@ import Testing
             // The Event invocation ran on its own; the DryRun never ran.
             try await eventually("the Event invocation's mark") { root.exists("out/event") }
             #expect(!root.exists("out/dry"))
+            // Nobody waits for an Event invocation: its failure is told in sluiced's log.
+            try await eventually("the failed Event invocation in the log") {
+                daemon.log.contains("(Event invocation") && daemon.log.contains("GreetingError: no greeting for later")
+            }
         }
     }
 
