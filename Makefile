@@ -2,7 +2,8 @@
 #
 #   make deps     install the system packages the build needs (apt-get; quick when already there)
 #   make build    swift build
-#   make test     warnings-as-errors build, swift test, then the conformance gate (.ci/conformance.sh)
+#   make test     warnings-as-errors build, swift test (boto3 and the AWS CLI in .build/aws-clients), then the
+#                 conformance gate (.ci/conformance.sh)
 #   make demo     the story: sluiced on a temporary root, 227,000 companies dropped in, scored, subscriber told
 #   make bench    release build of sluice-bench, then run it
 #   make soak     the burst-with-kills test at soak size: 10,000 files, 20 SIGKILLs (SLUICE_BURST_FILES / _KILLS)
@@ -60,7 +61,8 @@ test: deps
 	$(SWIFT) format lint --strict -r Sources Tests
 	python3 .ci/check-imports.py
 	$(SWIFT) build $(TEST_BUILD_FLAGS)
-	$(SWIFT) test $(TEST_BUILD_FLAGS)
+	@# The API tests drive boto3 and the AWS CLI from the virtual environment .ci/aws-clients.sh keeps.
+	python="$$(bash .ci/aws-clients.sh)" && SLUICE_PYTHON="$$python" $(SWIFT) test $(TEST_BUILD_FLAGS)
 	bash .ci/conformance.sh
 	bash .ci/systemd-e2e.sh
 

@@ -55,8 +55,10 @@ struct RunCommand: AsyncParsableCommand {
             throw CLIError.exit(error.description)
         }
         let settings = try SluiceSettings.load(root: root)
+        // The root's functions run as sluiced runs them: with the concurrency set through its API.
         let host = FunctionHost(
             directory: functions ?? SluicePaths(root: root).functions,
+            overlays: functions == nil ? SluicePaths(root: root).apiFunctions : nil,
             maxWorkers: settings.maxWorkers,
             logger: Logger(label: "sluice.functions") { StreamLogHandler.standardError(label: $0) }
         )

@@ -10,7 +10,7 @@ package struct SluiceCommand: AsyncParsableCommand {
             RunCommand.self, ValidateCommand.self, TestEventPatternCommand.self, TestInputTransformerCommand.self,
             TestFilterPolicyCommand.self, PublishCommand.self, SubscribeCommand.self, TopicsCommand.self,
             MapRunsCommand.self, ExecutionsCommand.self, StartExecutionCommand.self, StatusCommand.self,
-            JSONataCommand.self,
+            JSONataCommand.self, EnvCommand.self,
         ]
     )
 

@@ -69,10 +69,12 @@ final class DaemonRuntime: Sendable {
         self.watcher = watcher
     }
 
-    /// The functions in `paths.functions`, their problems reported; workers run only as members of sluiced's group.
+    /// The functions in `paths.functions` with what the API changed of them (`paths.apiFunctions`: their
+    /// concurrency), their problems reported; workers run only as members of sluiced's group.
     static func loadFunctions(_ paths: SluicePaths, _ settings: SluiceSettings, _ logger: Logger) -> FunctionHost {
         let host = FunctionHost(
             directory: paths.functions,
+            overlays: paths.apiFunctions,
             maxWorkers: settings.maxWorkers,
             logger: logger,
             usersInGroup: getegid()

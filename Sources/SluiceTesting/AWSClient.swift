@@ -69,9 +69,21 @@ package struct AWSClient: Sendable {
         try await run([Self.aws] + arguments)
     }
 
+    /// Runs `sh -c SCRIPT ARGS` (`$0`, `$1`, ... in the script) in a shell nothing has pointed anywhere yet: the
+    /// test's environment without its AWS settings and with no AWS config file, what a user's shell is before
+    /// `eval "$(sluice env)"`.
+    package func shell(_ script: String, arguments: [String] = []) async throws -> Run {
+        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("AWS_") }
+        environment["AWS_CONFIG_FILE"] = "/dev/null"
+        return try await run(["/bin/sh", "-c", script] + arguments, environment: environment)
+    }
+
     private func run(_ command: [String]) async throws -> Run {
-        let environment = try environment
-        return try await onOwnThread {
+        try await run(command, environment: try environment)
+    }
+
+    private func run(_ command: [String], environment: [String: String]) async throws -> Run {
+        try await onOwnThread {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
             process.arguments = command

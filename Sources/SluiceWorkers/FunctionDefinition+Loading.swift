@@ -64,8 +64,10 @@ extension FunctionDefinition {
             case .problem(let message): problem("Command[0]", message)
             }
         }
-        if case .string(let d)? = object["Description"], d.count > 256 {
-            problem("Description", "must be at most 256 characters")
+        switch object["Description"] {
+        case nil: break
+        case .string(let d)? where d.count <= 256: definition.description = d
+        default: problem("Description", "must be a string of at most 256 characters")
         }
         return problems.isEmpty ? (definition, []) : (nil, problems)
     }

@@ -21,6 +21,8 @@ package struct FunctionDefinition: Sendable, Hashable {
     package var environment: [String: String] = [:]
     package var workingDirectory: String?
     package var memoryLimitMiB: Int?
+    /// `Description`, as Lambda's FunctionConfiguration shows it.
+    package var description: String?
     /// The user its workers run as (`User`); nil: sluiced's own user.
     package var runAs: RunAs?
     /// The file it was loaded from.

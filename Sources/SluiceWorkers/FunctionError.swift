@@ -25,6 +25,17 @@ package struct FunctionError: Error, Hashable, Sendable {
         return JSONValue.object(o).serialized()
     }
 
+    /// Lambda's answer to an invocation a function's ReservedConcurrency of 0 turns away (Invoke's HTTP 429).
+    package static func throttled(requestId: String) -> FunctionError {
+        FunctionError(errorType: throttleType, errorMessage: "Rate Exceeded.", requestId: requestId)
+    }
+
+    static let throttleType = "Lambda.TooManyRequestsException"
+
+    /// Whether the invocation was turned away rather than run (Invoke answers it as an error, not as the
+    /// function's).
+    package var isThrottle: Bool { errorType == Self.throttleType }
+
     /// Lambda's timeout error.
     static func timedOut(requestId: String, seconds: Double) -> FunctionError {
         FunctionError(

@@ -18,42 +18,25 @@ package final class FunctionHost: Sendable {
     private let pools: [String: FunctionPool]
     private let budget: ConcurrencyBudget
 
-    /// Loads `functions/*.json` from `directory`. With `usersInGroup`, a function's `User` must be a member of
+    /// Loads `functions/*.json` from `directory`, each with its overlay from `overlays` (var/lib/sluice/config/
+    /// functions: what the API changed) laid over it. With `usersInGroup`, a function's `User` must be a member of
     /// that group (sluiced's: who may drive sluiced is who its workers may run as).
     package convenience init(
         directory: String,
+        overlays: String? = nil,
         maxWorkers: Int,
         logger: Logger,
         grace: Double = 2,
         usersInGroup: gid_t? = nil
     ) {
-        var definitions: [FunctionDefinition] = []
-        var problems: [FunctionDefinition.Problem] = []
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        for file in files.sorted() where file.hasSuffix(".json") && !file.hasPrefix(".") {
-            let path = directory + "/" + file
-            let name = String(file.dropLast(5))
-            guard let data = FileManager.default.contents(atPath: path) else {
-                problems.append(.init(file: path, field: "", message: "cannot be read"))
-                continue
-            }
-            let json: JSONValue
-            do {
-                json = try JSONParser.parse(bytes: Array(data))
-            } catch {
-                problems.append(.init(file: path, field: "", message: "not valid JSON: \(error)"))
-                continue
-            }
-            let loaded = FunctionDefinition.load(json, file: path, name: name)
-            problems += loaded.problems
-            guard let d = loaded.definition else { continue }
-            if let problem = d.runAs.flatMap({ $0.problem(group: usersInGroup) }) {
-                problems.append(.init(file: path, field: "User", message: problem))
-                continue
-            }
-            definitions.append(d)
-        }
-        self.init(definitions: definitions, problems: problems, maxWorkers: maxWorkers, logger: logger, grace: grace)
+        let loaded = Self.loadDefinitions(directory: directory, overlays: overlays, usersInGroup: usersInGroup)
+        self.init(
+            definitions: loaded.definitions,
+            problems: loaded.problems,
+            maxWorkers: maxWorkers,
+            logger: logger,
+            grace: grace
+        )
     }
 
     package init(

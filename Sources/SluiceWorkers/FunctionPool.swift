@@ -34,13 +34,7 @@ actor FunctionPool {
     /// `request` is the prepared bytes: the request line (persistent) or the payload (process).
     func invoke(request: [UInt8], requestId: String) async -> Result<JSONValue, FunctionError> {
         if definition.reservedConcurrency == 0 {
-            return .failure(
-                FunctionError(
-                    errorType: "Lambda.TooManyRequestsException",
-                    errorMessage: "Rate Exceeded.",
-                    requestId: requestId
-                )
-            )
+            return .failure(.throttled(requestId: requestId))
         }
         let pool: ConcurrencyBudget.Pool
         do {

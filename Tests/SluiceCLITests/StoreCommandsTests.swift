@@ -1,4 +1,3 @@
-import ArgumentParser
 import Foundation
 import SluiceEngine
 import SluiceInterpreter
@@ -41,17 +40,6 @@ struct StoreCommandsTests {
             )
         )
         return root
-    }
-
-    /// Runs `arguments` in-process; the exit status it ends with.
-    func exitStatus(_ arguments: [String]) throws -> Int32 {
-        var command = try SluiceCommand.parseAsRoot(arguments)
-        do {
-            try command.run()
-            return 0
-        } catch {
-            return SluiceCommand.exitCode(for: error).rawValue
-        }
     }
 
     @Test("executions list and describe print ListExecutions' and DescribeExecution's shapes, newest first")

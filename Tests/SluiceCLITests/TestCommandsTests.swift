@@ -1,4 +1,3 @@
-import ArgumentParser
 import Foundation
 import SluiceTesting
 import Testing
@@ -30,17 +29,6 @@ struct TestCommandsTests {
         try root.write("nothing.json", #"{"InputPath": "$.nosuch"}"#)
         try root.write("two-inputs.json", #"{"Input": "x", "InputPath": "$"}"#)
         return root
-    }
-
-    /// Runs `arguments` in-process; the exit status it ends with.
-    func exitStatus(_ arguments: [String]) throws -> Int32 {
-        var command = try SluiceCommand.parseAsRoot(arguments)
-        do {
-            try command.run()
-            return 0
-        } catch {
-            return SluiceCommand.exitCode(for: error).rawValue
-        }
     }
 
     /// What `sluice ARGS` printed, and its status.

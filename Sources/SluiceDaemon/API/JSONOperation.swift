@@ -63,6 +63,7 @@ struct JSONOperation {
 
 /// One page of a list and the token for the next (an offset; AWS's tokens are opaque too).
 struct Page {
+    /// A page as awsJson asks for it (`nextToken`, `maxResults`).
     static func of<T>(_ items: [T], _ operation: JSONOperation, defaultSize: Int = 100, maximum: Int = 1000)
         throws(AWSError) -> (items: ArraySlice<T>, nextToken: String?)
     {
