@@ -161,6 +161,13 @@ package struct Execution: Sendable {
         return body(&frames.values[index])
     }
 
+    /// Reads a frame where it is stored: `frames[id]` copies the whole frame out (every reference it holds
+    /// retained and released) to read one field of it.
+    func readFrame<Result>(_ id: Int, _ body: (Frame) -> Result) -> Result? {
+        guard let index = frames.index(forKey: id) else { return nil }
+        return body(frames.values[index])
+    }
+
     /// Advances every runnable frame until all are blocked on effects or finished.
     mutating func run() {
         while runQueueHead < runQueue.count {
@@ -182,13 +189,17 @@ package struct Execution: Sendable {
         activeFrame = id
         defer { activeFrame = nil }
         while outcome == nil {
-            switch frames[id]?.phase {
-            case .entering?:
-                enter(id)
-            case .working?:
-                work(id)
-            default:
-                return
+            let entering = readFrame(id) { frame -> Bool? in
+                switch frame.phase {
+                case .entering: true
+                case .working: false
+                default: nil
+                }
+            }
+            switch entering {
+            case true??: enter(id)
+            case false??: work(id)
+            default: return
             }
         }
     }
