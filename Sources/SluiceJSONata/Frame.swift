@@ -36,5 +36,18 @@ final class Frame {
         return nil
     }
 
+    /// `lookup` of a name the library binds to `builtin`: the frames below the library's are searched, the
+    /// library's dictionary is not (it never changes after it is built).
+    func lookup(_ name: String, builtin: JV) -> JV? {
+        let library = Library.frame
+        var frame: Frame? = self
+        while let f = frame {
+            if f === library { return builtin }
+            if let i = f.position(name) { return f.entries[i].value }
+            frame = f.parent
+        }
+        return nil
+    }
+
     var isEmpty: Bool { entries.isEmpty }
 }
