@@ -161,11 +161,11 @@ package struct Execution: Sendable {
         return body(&frames.values[index])
     }
 
-    /// Reads a frame where it is stored: `frames[id]` copies the whole frame out (every reference it holds
-    /// retained and released) to read one field of it.
-    func readFrame<Result>(_ id: Int, _ body: (Frame) -> Result) -> Result? {
-        guard let index = frames.index(forKey: id) else { return nil }
-        return body(frames.values[index])
+    /// Reads a frame where it is stored: `frames[id]`, and the values view's getter too, copy the whole frame
+    /// out (every reference it holds retained and released) to read one field of it; the modify accessor
+    /// lends it in place, hence `mutating`.
+    mutating func readFrame<Result>(_ id: Int, _ body: (Frame) -> Result) -> Result? {
+        modifyFrame(id) { frame in body(frame) }
     }
 
     /// Advances every runnable frame until all are blocked on effects or finished.
