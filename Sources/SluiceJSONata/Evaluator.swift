@@ -222,11 +222,12 @@ final class Evaluator {
             // on one-item sequences), until a step gives undefined (the path's result), the last step a value
             // (the path's result: its one-item sequence collapses to it), or a step an array (its items, as
             // `evaluateStep` gathers them, go on through the general loop).
+            let steps = expr.steps
             var value = input
             var i = 0
             while true {
-                guard let v = try eval(expr.steps[i], value, frame) else { return nil }
-                let last = i == expr.steps.count - 1
+                guard let v = try eval(steps[i], value, frame) else { return nil }
+                let last = i == steps.count - 1
                 guard case .array(let a) = v else {
                     if last { return v }
                     value = v
@@ -243,7 +244,7 @@ final class Evaluator {
                 }
                 current = result!
                 // An empty result ends the path there, as in the loop below.
-                start = result!.isEmpty ? expr.steps.count : i + 1
+                start = result!.isEmpty ? steps.count : i + 1
                 break
             }
         } else if case .array(let a) = input, expr.steps[0].kind != .variable {

@@ -64,6 +64,28 @@ final class Node {
     /// A path whose steps are plain (no sort, stages, focus, index, tuples, and no flags on the path that
     /// change its result): while its steps give single values, no sequence is built (`Evaluator.evaluatePath`).
     var isSimplePath = false
+    /// A binary node's operator, decided once: `value` compared with each operator's text, in turn, on every
+    /// evaluation cost more than some operators themselves.
+    var binaryOperator: BinaryOperator = .other
+
+    enum BinaryOperator {
+        case and, or, arithmetic, equal, notEqual, comparison, concatenation, range, `in`, other
+
+        init(_ text: String) {
+            switch text {
+            case "and": self = .and
+            case "or": self = .or
+            case "+", "-", "*", "/", "%": self = .arithmetic
+            case "=": self = .equal
+            case "!=": self = .notEqual
+            case "<", "<=", ">", ">=": self = .comparison
+            case "&": self = .concatenation
+            case "..": self = .range
+            case "in": self = .in
+            default: self = .other
+            }
+        }
+    }
 
     /// Sets what the evaluator reads from the finished tree (`builtin`, `isSimplePath`), once the processing
     /// stage has changed it for the last time.
@@ -71,6 +93,8 @@ final class Node {
         switch kind {
         case .variable where !value.isEmpty:
             builtin = Library.frame.lookup(value)
+        case .binary:
+            binaryOperator = BinaryOperator(value)
         case .path:
             isSimplePath =
                 !keepSingletonArray && group == nil && !tuple && predicate == nil && !keepArray
