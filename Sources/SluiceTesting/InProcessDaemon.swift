@@ -25,6 +25,7 @@ package final class InProcessDaemon: Sendable {
         log: LogLines = LogLines()
     ) async throws {
         let watchedBefore = log.count("configuration folders watched", includingDebug: true)
+        let refusedBefore = log.count("API: cannot listen on", includingDebug: true)
         let listeningBefore = log.count("API listening on", includingDebug: true)
         let logger = log.logger()
         let daemon = try await Daemon.start(root: root.path, settings: settings, logger: logger, clock: clock)
@@ -49,10 +50,12 @@ package final class InProcessDaemon: Sendable {
             try await eventually("sluiced's services", within: .seconds(60)) {
                 log.count("configuration folders watched", includingDebug: true) > watchedBefore
             }
-            // A test's AWS clients read the endpoint the API writes once it listens, which READY=1 does not wait for.
+            // A test's AWS clients read the endpoint the API writes once it listens, which READY=1 does not wait for
+            // (or the API said it cannot listen: sluiced runs on without it).
             if settings.api.listen != nil {
                 try await eventually("sluiced's API", within: .seconds(60)) {
                     log.count("API listening on", includingDebug: true) > listeningBefore
+                        || log.count("API: cannot listen on", includingDebug: true) > refusedBefore
                 }
             }
         } catch {
