@@ -23,6 +23,8 @@ final class DaemonRuntime: Sendable {
     let config: CurrentConfiguration
     let counters = DaemonCounters()
     let controls = MapRunControls()
+    /// startExecution.sync tasks waiting for their child executions' ends.
+    let endings = ExecutionEndings()
     let hosts: FunctionHosts
     let topics: TopicStore
     let delivery: DeliveryService<ContinuousClock>
