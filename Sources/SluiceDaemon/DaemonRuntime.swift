@@ -25,6 +25,9 @@ final class DaemonRuntime: Sendable {
     let controls = MapRunControls()
     /// startExecution.sync tasks waiting for their child executions' ends.
     let endings = ExecutionEndings()
+    /// Activity tasks waiting for workers, and the activities CreateActivity made.
+    let activities = ActivityQueue()
+    var activityDefinitions: ActivityDefinitions { ActivityDefinitions(folder: paths.apiConfig + "/activities") }
     let hosts: FunctionHosts
     let topics: TopicStore
     let delivery: DeliveryService<ContinuousClock>

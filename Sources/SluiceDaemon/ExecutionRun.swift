@@ -98,6 +98,7 @@ struct ExecutionRun {
             maintainWorkers: false,
             onPublish: { message in published(message) },
             children: DaemonChildExecutions(runtime: runtime),
+            activities: DaemonActivityWorkers(runtime: runtime),
             onProgress: { runs in progress(runs, executionArn: executionArn, logger: logger) },
             onChildEnded: { [journal = runtime.journal] in journal.childEnded(mapRunArn: $0, record: $1) },
             controls: events,

@@ -36,8 +36,8 @@ package enum PipelineRunner {
     }
 
     /// Runs a prepared execution to its end. `onPublish` hears every message an sns:publish Task stores (the
-    /// daemon delivers it); `children` starts the executions of startExecution Tasks (the daemon; `sluice run` has
-    /// none); with `maintainWorkers`, idle workers are reaped while it runs (the daemon does that once for all
+    /// daemon delivers it); `children` starts the executions of startExecution Tasks and `activities` hands activity
+    /// Tasks to workers (the daemon's; `sluice run` has neither); with `maintainWorkers`, idle workers are reaped while it runs (the daemon does that once for all
     /// executions instead).
     package static func run(
         _ execution: inout Execution,
@@ -47,6 +47,7 @@ package enum PipelineRunner {
         maintainWorkers: Bool,
         onPublish: @escaping @Sendable (TopicMessage) async -> Void = { _ in },
         children: any ChildExecutions = NoChildExecutions(),
+        activities: any ActivityWorkers = NoActivityWorkers(),
         onProgress: (@Sendable ([MapRunProgress]) -> Void)? = nil,
         onChildEnded: (@Sendable (String, ChildExecutionRecord) -> Void)? = nil,
         controls: AsyncStream<ExecutionEvent>? = nil,
@@ -66,11 +67,13 @@ package enum PipelineRunner {
             onPublish: onPublish
         )
         let nested = NestedExecutionTasks(children: children, executionArn: execution.context.executionArn)
+        let activityTasks = ActivityTasks(workers: activities, executionArn: execution.context.executionArn)
         var runner = LocalRunner(mapIO: BucketMapIO(bucketsDirectory: SluicePaths(root: root).buckets)) {
             invocation in
             if let result = await tasks.handle(invocation) { return result }
             if let result = await topics.handle(invocation) { return result }
             if let result = await nested.handle(invocation) { return result }
+            if let result = await activityTasks.handle(invocation) { return result }
             return await LocalRunner.unimplemented(invocation)
         }
         runner.onProgress = onProgress
