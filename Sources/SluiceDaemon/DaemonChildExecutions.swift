@@ -1,4 +1,5 @@
 import SluiceEngine
+import SluiceInterpreter
 import SluiceJSON
 import SluiceStore
 import SluiceVocabulary
@@ -22,7 +23,8 @@ struct DaemonChildExecutions: ChildExecutions {
             return .success(
                 ChildExecutionStart(
                     executionArn: executionArn,
-                    startMillis: Int64((existing.startDate * 1000).rounded())
+                    startMillis: Int64((existing.startDate * 1000).rounded()),
+                    fresh: false
                 )
             )
         }
@@ -54,9 +56,15 @@ struct DaemonChildExecutions: ChildExecutions {
         return .success(
             ChildExecutionStart(
                 executionArn: answer["executionArn"]?.stringValue ?? executionArn,
-                startMillis: startMillis ?? runtime.clock.now().epochMilliseconds
+                startMillis: startMillis ?? runtime.clock.now().epochMilliseconds,
+                fresh: !handoffs.isEmpty
             )
         )
+    }
+
+    /// Told through the parent's controls, as StopExecution is, so that it is journaled with its other events.
+    func submitted(token: Int, output: JSONValue, parentArn: String) {
+        _ = runtime.controls.send(.taskSubmitted(token: token, output: output), to: parentArn)
     }
 
     func end(of executionArn: String) async -> ExecutionRecord? {

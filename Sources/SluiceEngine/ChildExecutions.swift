@@ -14,4 +14,8 @@ package protocol ChildExecutions: Sendable {
     /// The child's record once it has ended (SUCCEEDED, FAILED, TIMED_OUT or ABORTED); nil when the wait is
     /// cancelled (the parent's task timed out, the parent stopped).
     func end(of executionArn: String) async -> ExecutionRecord?
+
+    /// A `.sync` task's child started (`fresh`: not one a restarted parent found again): the parent's history is
+    /// told (TaskSubmitted with `output`, StartExecution's answer).
+    func submitted(token: Int, output: JSONValue, parentArn: String)
 }

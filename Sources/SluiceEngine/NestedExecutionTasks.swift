@@ -37,7 +37,9 @@ package struct NestedExecutionTasks: Sendable {
         case .failure(let refusal): return .failure(Self.statesError(refusal, requestId: requestId))
         case .success(let answer): started = answer
         }
-        guard mode != .start else { return .success(NestedExecutionOutput.started(started, requestId: requestId)) }
+        let answer = NestedExecutionOutput.started(started, requestId: requestId)
+        guard mode != .start else { return .success(answer) }
+        if started.fresh { children.submitted(token: invocation.token, output: answer, parentArn: executionArn) }
         guard let record = await children.end(of: started.executionArn) else {
             return .failure(.runtime("The wait for execution '\(started.executionArn)' was cancelled"))
         }

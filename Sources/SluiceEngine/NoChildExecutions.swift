@@ -18,4 +18,6 @@ package struct NoChildExecutions: ChildExecutions {
     }
 
     package func end(of executionArn: String) async -> ExecutionRecord? { nil }
+
+    package func submitted(token: Int, output: JSONValue, parentArn: String) {}
 }

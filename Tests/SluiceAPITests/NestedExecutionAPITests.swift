@@ -81,7 +81,9 @@ private let runHelper = """
                     d = run("sync2", "p1", {"n": 21})
                     events = sfn.get_execution_history(executionArn=d["executionArn"])["events"]
                     succeeded = [e for e in events if e["type"] == "TaskSucceeded"][0]["taskSucceededEventDetails"]
+                    submitted = [e["taskSubmittedEventDetails"] for e in events if e["type"] == "TaskSubmitted"]
                     out({"status": d["status"], "output": json.loads(d.get("output", "null")),
+                         "types": [e["type"] for e in events], "submitted": [json.loads(s["output"]) for s in submitted],
                          "historyOutput": json.loads(succeeded["output"]), "children": listed("child")})
                     """
             )
@@ -103,6 +105,15 @@ private let runHelper = """
             #expect(childArn.hasPrefix("arn:aws:states:local:000000000000:execution:child:"))
             // The child's ARN is in the parent's history, and the child is an execution of its own.
             #expect((result["historyOutput"] as? [String: Any])?["ExecutionArn"] as? String == childArn)
+            let types = try #require(result["types"] as? [String])
+            #expect(
+                Array(types.drop { $0 != "TaskStarted" }.prefix(3)) == [
+                    "TaskStarted", "TaskSubmitted", "TaskSucceeded",
+                ]
+            )
+            let submitted = try #require(result["submitted"] as? [[String: Any]])
+            #expect(submitted.count == 1)
+            #expect(submitted.first?["ExecutionArn"] as? String == childArn)
             let children = try #require(result["children"] as? [[String]])
             #expect(children.count == 1)
             #expect(children.first?.last == "SUCCEEDED")

@@ -15,6 +15,8 @@ final class FakeChildExecutions: ChildExecutions {
     }
 
     let starts = Mutex<[Start]>([])
+    /// The tokens of the tasks whose children were told started (TaskSubmitted).
+    let submissions = Mutex<[Int]>([])
     let refusal: ChildExecutionRefusal?
     let ending: ExecutionRecord?
 
@@ -37,6 +39,10 @@ final class FakeChildExecutions: ChildExecutions {
                 startMillis: 1_795_755_662_123
             )
         )
+    }
+
+    func submitted(token: Int, output: JSONValue, parentArn: String) {
+        submissions.withLock { $0.append(token) }
     }
 
     func end(of executionArn: String) async -> ExecutionRecord? {

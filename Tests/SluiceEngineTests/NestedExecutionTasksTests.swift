@@ -61,6 +61,8 @@ struct NestedExecutionTasksTests {
         #expect(first["StartDate"] == 1_795_755_662_123)
         #expect(first["SdkHttpMetadata"]?["HttpStatusCode"] == 200)
         #expect(first.objectValue?.keys == ["ExecutionArn", "SdkHttpMetadata", "SdkResponseMetadata", "StartDate"])
+        // Fire-and-forget ends with the start: no TaskSubmitted.
+        #expect(children.submissions.withLock { $0 }.isEmpty)
     }
 
     @Test("Name and Input are passed on; an Input string is the input's JSON text")
@@ -87,6 +89,7 @@ struct NestedExecutionTasksTests {
         let parameters: JSONValue = ["StateMachineArn": .string(machine), "Name": "c1", "Input": ["n": 1]]
         let sync = try #require(try await tasks.handle(invocation(".sync", parameters))?.get())
         let sync2 = try #require(try await tasks.handle(invocation(".sync:2", parameters))?.get())
+        #expect(children.submissions.withLock { $0 } == [7, 7])
         #expect(sync["Output"] == #"{"done":true}"#)
         #expect(sync["Input"] == #"{"n":1}"#)
         #expect(sync2["Output"] == ["done": true])
