@@ -25,9 +25,10 @@ DESTDIR ?=
 # A module that imports another it does not declare as a dependency is an error too.
 TEST_BUILD_FLAGS ?= -Xswiftc -warnings-as-errors --explicit-target-dependency-import-check error
 
-# System packages: Debian names. python3 runs the conformance runners; it counts as present when any python3 is on
+# System packages: Debian names. python3 runs the conformance runners (python3-venv makes the AWS clients'
+# environment, .ci/aws-clients.sh); python3 counts as present when any python3 is on
 # PATH (e.g. a pyenv one), so only the -dev packages and pkg-config are checked with dpkg.
-APT_PACKAGES ?= libsystemd-dev libsqlite3-dev pkg-config zlib1g-dev libzstd-dev
+APT_PACKAGES ?= libsystemd-dev libsqlite3-dev pkg-config zlib1g-dev libzstd-dev python3-venv
 
 .PHONY: all deps build test demo bench soak install format lint clean
 
@@ -81,7 +82,7 @@ soak: deps
 bench: deps
 	$(SWIFT) build -c release --product sluiced
 	$(SWIFT) build -c release --product sluice-bench
-	.build/release/sluice-bench
+	python="$$(bash .ci/aws-clients.sh)" && SLUICE_PYTHON="$$python" .build/release/sluice-bench
 
 # Binaries and the unit are always (re)installed; files under etc/sluice are copied only where the destination has
 # none yet, so an administrator's edits survive `make install`. The unit's ExecStart follows BINDIR.

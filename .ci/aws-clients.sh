@@ -9,9 +9,12 @@ ci="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 venv="${SLUICE_AWS_CLIENTS:-$(dirname "$ci")/.build/aws-clients}"
 requirements="$ci/aws-clients.txt"
 stamp="$venv/.requirements"
-python="${PYTHON:-python3}"
+# The system's Python where there is one: a venv links to its interpreter, and one under root's home (pyenv) is not
+# runnable by the other users the systemd test drives the CLI as.
+if [ -n "${PYTHON:-}" ]; then python=$PYTHON; elif [ -x /usr/bin/python3 ]; then python=/usr/bin/python3; else python=python3; fi
+wanted="$(cat "$requirements"; echo "# python: $python")"
 
-if [ -x "$venv/bin/python" ] && [ -x "$venv/bin/aws" ] && cmp -s "$stamp" "$requirements"; then
+if [ -x "$venv/bin/python" ] && [ -x "$venv/bin/aws" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$wanted" ]; then
     echo "$venv/bin/python"
     exit 0
 fi
@@ -22,5 +25,5 @@ rm -rf "$venv"
 "$venv/bin/python" -m pip install --quiet --disable-pip-version-check --no-input -r "$requirements" >&2
 "$venv/bin/python" -c 'import boto3' >&2
 "$venv/bin/aws" --version >&2
-cp "$requirements" "$stamp"
+printf '%s\n' "$wanted" > "$stamp"
 echo "$venv/bin/python"

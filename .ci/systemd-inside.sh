@@ -79,6 +79,21 @@ check wait_for 300 'as alice sluice executions describe "$arn" --json | grep -q 
 check bash -c "as alice sluice executions describe '$arn' --json | grep -q 'as alice (uid $(id -u alice))'"
 rm /etc/systemd/system/sluiced.service.d/users.conf
 
+# 4c. The AWS API: its key is readable by sluiced and group sluice only; a member drives sluiced with the AWS CLI
+# after `eval "$(sluice env)"`; someone outside the group cannot even read the key.
+check test "$(stat -c '%U:%G %a' /var/lib/sluice/credentials)" = "sluice:sluice 640"
+check wait_for 100 'test -s /run/sluice/api-endpoint'
+aws_cli="$(pwd)/.build/aws-clients/bin/aws"
+if [ -x "$aws_cli" ]; then
+    export aws_cli
+    check bash -c 'as alice bash -c "eval \"\$(sluice env)\" && $aws_cli stepfunctions list-state-machines" | grep -q "stateMachine:score-companies"'
+    check bash -c 'as alice bash -c "eval \"\$(sluice env)\" && $aws_cli sns list-topics" | grep -q "arn:aws:sns:local:000000000000:scores"'
+else
+    echo "note: no .build/aws-clients (run make test); the AWS CLI checks are skipped"
+fi
+check bash -c '! as bob sluice env >/dev/null 2>&1'
+check bash -c '! as bob cat /var/lib/sluice/credentials >/dev/null 2>&1'
+
 # 5. The service as systemd runs it: status line, reload, journal fields, the watchdog, a clean stop.
 check sh -c 'test -z "$(systemd-analyze verify /usr/local/lib/systemd/system/sluiced.service 2>&1)"'
 check sh -c 'systemctl show -P StatusText sluiced | grep -q "executions:"'

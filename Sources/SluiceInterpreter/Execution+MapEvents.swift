@@ -89,7 +89,7 @@ extension Execution {
         join: inout Join,
         result: Result<JSONValue, StatesError>
     ) -> Bool {
-        guard case .map(var run) = join.kind, let stateName = frames[id]?.stateName else { return false }
+        guard case .map(var run) = join.kind, let stateName = readFrame(id, { $0.stateName }) else { return false }
         // Moved out of the join while it changes, so its dictionaries have one owner (no copy per child).
         join.kind = .parallel
         guard let info = run.children.removeValue(forKey: child) else {

@@ -7,7 +7,10 @@ extension Execution {
 
     /// Starts children while MaxConcurrency allows and items are at hand; asks the reader for more when low.
     mutating func fill(_ id: Int, _ join: inout Join) {
-        guard case .map(var run) = join.kind, let frame = frames[id], case .map(let map) = frame.state.kind else {
+        guard case .map(var run) = join.kind,
+            let (stateName, kind) = readFrame(id, { f in (f.stateName, f.withState { $0.kind }) }),
+            case .map(let map) = kind
+        else {
             return
         }
         // The run is taken out of the join while items are consumed, so its buffer has one owner and releasing an
@@ -46,7 +49,7 @@ extension Execution {
                 continue
             }
             if !run.limits.distributed {
-                record("MapIterationStarted", details: .mapIteration(name: frame.stateName, index: slot))
+                record("MapIterationStarted", details: .mapIteration(name: stateName, index: slot))
             }
             let child = newFrame(machine: map.processor, parent: .init(frame: id, slot: slot), input: input)
             if let inputByteCount { modifyFrame(child) { $0.inputByteCount = inputByteCount } }

@@ -6,42 +6,42 @@ extension Execution {
     /// Records the Entered event and gets the state ready to work.
     mutating func enter(_ id: Int) {
         let now = self.now
-        let entered = modifyFrame(id) { frame -> (State, JSONValue) in
-            let state = frame.state
+        let entered = modifyFrame(id) { frame -> (StateKind.EventTypes, String, JSONValue) in
+            let (types, name, retriers) = frame.withState { ($0.kind.eventTypes, $0.name, $0.retry.count) }
             frame.enteredTime = now
-            frame.retryCounts = Array(repeating: 0, count: state.retry.count)
+            frame.retryCounts = Array(repeating: 0, count: retriers)
             frame.retryCount = 0
             frame.phase = .working
-            return (state, frame.input)
+            return (types, name, frame.input)
         }
-        guard let (state, input) = entered else { return }
-        let eventId = record("\(state.typeName)StateEntered", details: .stateEntered(name: state.name, input: input))
+        guard let (types, name, input) = entered else { return }
+        let eventId = record(types.entered, details: .stateEntered(name: name, input: input))
         modifyFrame(id) { $0.enteredEventId = eventId }
     }
 
     /// Does the current state's work: completes it, or leaves it waiting on an effect.
     mutating func work(_ id: Int) {
-        guard let frame = frames[id] else { return }
+        guard let frame = readFrame(id, { (state: $0.state, input: $0.input) }) else { return }
         let state = frame.state
         do {
             switch state.kind {
             case .pass(let pass):
                 let effective = try effectiveInput(state, raw: frame.input, frame: id)
-                try complete(id, result: pass.result ?? effective)
+                try complete(id, result: pass.result ?? effective, state: state, input: frame.input)
             case .choice(let choice):
                 try runChoice(id, choice)
             case .wait(let wait):
                 try runWait(id, wait)
             case .succeed where state.queryLanguage == .jsonata:
                 let (output, _) = try jsonataOutcome(state, scope: JSONataScope(input: frame.input), frame: id)
-                exit(id, output: output)
+                exit(id, output: output, state: state)
             case .succeed:
                 let effective = try applyInputPath(state.inputPath, to: frame.input, frame: id)
                 let output = try applyOutputPath(state.outputPath, to: effective, frame: id)
-                exit(id, output: output)
+                exit(id, output: output, state: state)
             case .fail(let fail):
-                let error = try failField(fail.error, field: "Error", frame: frame)
-                let cause = try failField(fail.cause, field: "Cause", frame: frame)
+                let error = try failField(fail.error, field: "Error", input: frame.input, frame: id)
+                let cause = try failField(fail.cause, field: "Cause", input: frame.input, frame: id)
                 frameFailed(id, StatesError(error ?? "", cause: cause))
             case .task(let task):
                 try runTask(id, task)
@@ -66,12 +66,14 @@ extension Execution {
         return e
     }
 
-    private func failField(_ source: ValueSource<String>?, field: String, frame: Frame) throws(StatesError) -> String? {
+    private func failField(_ source: ValueSource<String>?, field: String, input: JSONValue, frame id: Int)
+        throws(StatesError) -> String?
+    {
         switch source {
         case nil: return nil
         case .literal(let s): return s
         case .query(let q):
-            let v = try evaluate(q, field: field, scope: JSONataScope(input: frame.input), frame: frame.id)
+            let v = try evaluate(q, field: field, scope: JSONataScope(input: input), frame: id)
             guard case .string(let s) = v else { throw unexpectedType(q, field: field, expected: "string", value: v) }
             return s
         case .path(let p):
@@ -83,13 +85,13 @@ extension Execution {
                 } catch {
                     throw StatesError.runtime("Invalid intrinsic function call in \(field)Path: \(error.message)")
                 }
-                value = try evaluate(.intrinsic(call), input: frame.input, frame: frame.id, fieldName: field + "Path")
+                value = try evaluate(.intrinsic(call), input: input, frame: id, fieldName: field + "Path")
             } else {
-                value = try resolve(p, input: frame.input, frame: frame.id)
+                value = try resolve(p, input: input, frame: id)
             }
             guard let v = value else {
                 throw StatesError.runtime(
-                    "The JSONPath '\(p)' specified for the field '\(field)Path' could not be found in the input '\(frame.input.serialized())'"
+                    "The JSONPath '\(p)' specified for the field '\(field)Path' could not be found in the input '\(input.serialized())'"
                 )
             }
             if case .string(let s) = v { return s }
@@ -99,30 +101,41 @@ extension Execution {
 
     /// ResultSelector, ResultPath, OutputPath and Assign, then the transition.
     mutating func complete(_ id: Int, result: JSONValue) throws(StatesError) {
-        guard let frame = frames[id] else { return }
-        let state = frame.state
+        guard let frame = readFrame(id, { (state: $0.state, input: $0.input) }) else { return }
+        try complete(id, result: result, state: frame.state, input: frame.input)
+    }
+
+    /// The same, given the frame's current state and raw input (the caller has them at hand).
+    mutating func complete(_ id: Int, result: JSONValue, state: State, input: JSONValue) throws(StatesError) {
         if state.queryLanguage == .jsonata {
-            let scope = JSONataScope(input: frame.input, result: result)
+            let scope = JSONataScope(input: input, result: result)
             let (output, assigned) = try jsonataOutcome(state, scope: scope, default: result, frame: id)
             commit(assigned, frame: id)
-            exit(id, output: output)
+            exit(id, output: output, state: state)
             return
         }
         var selected = result
         if let selector = state.resultSelector {
             selected = try evaluate(selector, input: result, frame: id)
         }
-        let combined = try applyResultPath(state.resultPath, raw: frame.input, result: selected)
+        let combined = try applyResultPath(state.resultPath, raw: input, result: selected)
         let output = try applyOutputPath(state.outputPath, to: combined, frame: id)
         let assigned = try assignments(state.assign, input: selected, frame: id)
         commit(assigned, frame: id)
-        exit(id, output: output)
+        exit(id, output: output, state: state)
     }
 
     /// Records the Exited event and follows the transition (or ends the frame).
     mutating func exit(_ id: Int, output: JSONValue, next explicitNext: String? = nil) {
-        guard var frame = frames[id] else { return }
-        let state = frame.state
+        guard let state = readFrame(id, { $0.state }) else { return }
+        exit(id, output: output, next: explicitNext, state: state)
+    }
+
+    /// The same, given the frame's current state. The frame is changed where it is stored, after `record`:
+    /// `record` may count the event on this very frame (a child execution's root), which a copy taken before
+    /// and written back after would undo.
+    mutating func exit(_ id: Int, output: JSONValue, next explicitNext: String? = nil, state: State) {
+        guard frames.index(forKey: id) != nil else { return }
         if let limit = payloadSizeLimit, output.serializedSize(exceeds: limit) {
             handleError(
                 id,
@@ -134,7 +147,7 @@ extension Execution {
             )
             return
         }
-        record("\(state.typeName)StateExited", details: .stateExited(name: state.name, output: output))
+        record(state.kind.eventTypes.exited, details: .stateExited(name: state.name, output: output))
         let next: String?
         if let explicitNext {
             next = explicitNext
@@ -144,15 +157,15 @@ extension Execution {
             next = nil
         }
         guard let next else {
-            frame.phase = .done
-            frames[id] = frame
+            modifyFrame(id) { $0.phase = .done }
             frameSucceeded(id, output: output)
             return
         }
-        frame.stateName = next
-        frame.input = output
-        frame.phase = .entering
-        frames[id] = frame
+        modifyFrame(id) { frame in
+            frame.stateName = next
+            frame.input = output
+            frame.phase = .entering
+        }
     }
 
     // MARK: - Choice

@@ -162,6 +162,13 @@ package struct Execution: Sendable {
         return body(&frames.values[index])
     }
 
+    /// Reads a frame where it is stored: `frames[id]`, and the values view's getter too, copy the whole frame
+    /// out (every reference it holds retained and released) to read one field of it; the modify accessor
+    /// lends it in place, hence `mutating`.
+    mutating func readFrame<Result>(_ id: Int, _ body: (Frame) -> Result) -> Result? {
+        modifyFrame(id) { frame in body(frame) }
+    }
+
     /// Advances every runnable frame until all are blocked on effects or finished.
     mutating func run() {
         while runQueueHead < runQueue.count {
@@ -183,13 +190,17 @@ package struct Execution: Sendable {
         activeFrame = id
         defer { activeFrame = nil }
         while outcome == nil {
-            switch frames[id]?.phase {
-            case .entering?:
-                enter(id)
-            case .working?:
-                work(id)
-            default:
-                return
+            let entering = readFrame(id) { frame -> Bool? in
+                switch frame.phase {
+                case .entering: true
+                case .working: false
+                default: nil
+                }
+            }
+            switch entering {
+            case true??: enter(id)
+            case false??: work(id)
+            default: return
             }
         }
     }

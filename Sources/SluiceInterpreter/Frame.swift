@@ -66,6 +66,13 @@ struct Frame: Sendable {
     }
 
     var state: State { machine.states[stateName]! }
+
+    /// Reads the current state where the machine keeps it: `state` copies the State out of the dictionary
+    /// (every reference it holds retained, then released), which the per-state path pays several times.
+    func withState<Result>(_ body: (State) -> Result) -> Result {
+        let states = machine.states
+        return body(states.values[states.index(forKey: stateName)!])
+    }
 }
 
 /// The children of a Parallel or Map state and how far they have got.

@@ -1,10 +1,11 @@
 extension Evaluator {
     func evaluateBinary(_ expr: Node, _ input: JV?, _ frame: Frame) throws(PendingError) -> JV? {
         let op = expr.value
+        let kind = expr.binaryOperator
         let lhs = try eval(expr.lhs!, input, frame)
-        if op == "and" || op == "or" {
+        if kind == .and || kind == .or {
             let l = Builtins.boolean(lhs) ?? false
-            if op == "and" {
+            if kind == .and {
                 if !l { return .bool(false) }
             } else if l {
                 return .bool(true)
@@ -13,30 +14,30 @@ extension Evaluator {
         }
         let rhs = try eval(expr.rhs!, input, frame)
         do throws(PendingError) {
-            switch op {
-            case "+", "-", "*", "/", "%":
+            switch kind {
+            case .arithmetic:
                 return try Evaluator.arithmetic(lhs, rhs, op)
-            case "=":
+            case .equal:
                 guard let lhs, let rhs else { return .bool(false) }
                 return .bool(Builtins.deepEqual(lhs, rhs))
-            case "!=":
+            case .notEqual:
                 guard let lhs, let rhs else { return .bool(false) }
                 return .bool(!Builtins.deepEqual(lhs, rhs))
-            case "<", "<=", ">", ">=":
+            case .comparison:
                 return try Evaluator.compare(lhs, rhs, op)
-            case "&":
+            case .concatenation:
                 let l = try lhs.map { v throws(PendingError) in try Builtins.string(v) } ?? ""
                 let r = try rhs.map { v throws(PendingError) in try Builtins.string(v) } ?? ""
                 try chargeString(l.utf8.count + r.utf8.count)
                 return .string(l + r)
-            case "..":
+            case .range:
                 return try Evaluator.range(lhs, rhs, limit: self)
-            case "in":
+            case .in:
                 guard let lhs, let rhs else { return .bool(false) }
                 let items: [JV]
                 if case .array(let a) = rhs { items = a.items } else { items = [rhs] }
                 return .bool(items.contains { Builtins.strictEqual($0, lhs) })
-            default:
+            case .and, .or, .other:
                 return nil
             }
         } catch {

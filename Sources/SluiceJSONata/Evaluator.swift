@@ -144,7 +144,10 @@ final class Evaluator {
     }
 
     private func evaluateVariable(_ expr: Node, _ input: JV?, _ frame: Frame) -> JV? {
-        if !expr.value.isEmpty { return frame.lookup(expr.value) }
+        if !expr.value.isEmpty {
+            if let builtin = expr.builtin { return frame.lookup(expr.value, builtin: builtin) }
+            return frame.lookup(expr.value)
+        }
         if case .array(let a) = input, a.outerWrapper { return a.items.first }
         return input
     }
@@ -212,17 +215,49 @@ final class Evaluator {
 
     private func evaluatePath(_ expr: Node, _ input: JV?, _ frame: Frame) throws(PendingError) -> JV? {
         var current: StepResult
-        if case .array(let a) = input, expr.steps[0].kind != .variable {
+        var result: StepResult?
+        var start = 0
+        if expr.isSimplePath, expr.steps[0].kind == .variable || !(input?.isArray ?? false) {
+            // Each step runs once, on the single value the step before gave (as the general loop below would,
+            // on one-item sequences), until a step gives undefined (the path's result), the last step a value
+            // (the path's result: its one-item sequence collapses to it), or a step an array (its items, as
+            // `evaluateStep` gathers them, go on through the general loop).
+            let steps = expr.steps
+            var value = input
+            var i = 0
+            while true {
+                guard let v = try eval(steps[i], value, frame) else { return nil }
+                let last = i == steps.count - 1
+                guard case .array(let a) = v else {
+                    if last { return v }
+                    value = v
+                    i += 1
+                    continue
+                }
+                if !a.cons { try chargeItems(a.items.count, total: a.items.count) }
+                if last, !a.sequence {
+                    result = .array(a)
+                } else if a.cons {
+                    result = .items([v])
+                } else {
+                    result = .items(a.items)
+                }
+                current = result!
+                // An empty result ends the path there, as in the loop below.
+                start = result!.isEmpty ? steps.count : i + 1
+                break
+            }
+        } else if case .array(let a) = input, expr.steps[0].kind != .variable {
             current = .array(a)
         } else {
             current = .items(input.map { [$0] } ?? [])
         }
         // jsonata-js keeps an undefined input as a one-item sequence [undefined]; steps then see undefined.
         let undefinedInput = input == nil
-        var result: StepResult?
         var isTupleStream = false
         var tupleBindings: JArray?
-        for (i, step) in expr.steps.enumerated() {
+        for i in start..<expr.steps.count {
+            let step = expr.steps[i]
             if step.tuple { isTupleStream = true }
             if i == 0, step.consarray {
                 let r = try eval(step, .array(current.array), frame)
@@ -510,6 +545,9 @@ final class Evaluator {
         _ inputIn: JV?,
         _ frame: Frame
     ) throws(PendingError) -> JObject {
+        if !(inputIn?.isArray ?? false), pairs.count <= 16 {
+            return try evaluateSingleGroup(pairs, position, inputIn, frame)
+        }
         let result = JObject()
         // The groups in the order their keys first appear; searched linearly while few (an object constructor
         // nearly always has a handful of keys), through an index past that.
@@ -564,6 +602,31 @@ final class Evaluator {
             if let value = try eval(pairs[entry.exprIndex].1, context, env) {
                 result[key] = value
             }
+        }
+        return result
+    }
+
+    /// `evaluateGroup` of one item (the input is not an array), an object constructor's usual case: each key
+    /// names a group of that item alone, so no group gathers values, and a key two pairs give is D1009.
+    private func evaluateSingleGroup(
+        _ pairs: [(Node, Node)],
+        _ position: Int,
+        _ input: JV?,
+        _ frame: Frame
+    ) throws(PendingError) -> JObject {
+        var groups: [(key: String, pairIndex: Int)] = []
+        groups.reserveCapacity(pairs.count)
+        for (pairIndex, pair) in pairs.enumerated() {
+            guard let key = try eval(pair.0, input, frame) else { continue }
+            guard case .string(let k) = key else {
+                throw PendingError("T1003", position: position, value: key)
+            }
+            if groups.contains(where: { $0.key == k }) { throw PendingError("D1009", position: position, value: key) }
+            groups.append((k, pairIndex))
+        }
+        let result = JObject(capacity: groups.count)
+        for group in groups {
+            if let value = try eval(pairs[group.pairIndex].1, input, frame) { result[group.key] = value }
         }
         return result
     }

@@ -4,9 +4,12 @@ final class Frame {
     private var entries: [(name: String, value: JV?)] = []
     private var index: [String: Int]?
     let parent: Frame?
+    /// The library's frame (the only indexed one), where `lookup(_:builtin:)` stops.
+    private let isLibrary: Bool
 
     init(_ parent: Frame?, indexed: Bool = false) {
         self.parent = parent
+        isLibrary = indexed
         if indexed { index = [:] }
     }
 
@@ -30,6 +33,18 @@ final class Frame {
     func lookup(_ name: String) -> JV? {
         var frame: Frame? = self
         while let f = frame {
+            if let i = f.position(name) { return f.entries[i].value }
+            frame = f.parent
+        }
+        return nil
+    }
+
+    /// `lookup` of a name the library binds to `builtin`: the frames below the library's are searched, the
+    /// library's dictionary is not (it never changes after it is built; no other frame is indexed).
+    func lookup(_ name: String, builtin: JV) -> JV? {
+        var frame: Frame? = self
+        while let f = frame {
+            if f.isLibrary { return builtin }
             if let i = f.position(name) { return f.entries[i].value }
             frame = f.parent
         }

@@ -34,12 +34,32 @@ package struct JSONataExpression: Sendable {
         environment: JSONataEnvironment = JSONataEnvironment()
     ) throws(JSONataError) -> JSONValue? where Bindings.Element == (key: String, value: JSONataBinding) {
         let frame = Frame(Library.frame)
-        for (name, binding) in bindings {
-            switch binding {
-            case .value(let v): frame.bind(name, JSONConversion.toJV(v))
-            case .function(let f): frame.bind(name, .function(f.function))
-            }
+        for (name, binding) in bindings { Self.bind(name, binding, in: frame) }
+        return try evaluate(input: input, frame: frame, environment: environment)
+    }
+
+    /// The same for an array of bindings: not generic, so a caller in another module (the interpreter, once
+    /// per field) runs code compiled for the array rather than the generic walk through witness tables.
+    package func evaluate(
+        input: JSONValue?,
+        boundInOrder bindings: [(key: String, value: JSONataBinding)],
+        environment: JSONataEnvironment = JSONataEnvironment()
+    ) throws(JSONataError) -> JSONValue? {
+        let frame = Frame(Library.frame)
+        for (name, binding) in bindings { Self.bind(name, binding, in: frame) }
+        return try evaluate(input: input, frame: frame, environment: environment)
+    }
+
+    private static func bind(_ name: String, _ binding: JSONataBinding, in frame: Frame) {
+        switch binding {
+        case .value(let v): frame.bind(name, JSONConversion.toJV(v))
+        case .function(let f): frame.bind(name, .function(f.function))
         }
+    }
+
+    private func evaluate(input: JSONValue?, frame: Frame, environment: JSONataEnvironment) throws(JSONataError)
+        -> JSONValue?
+    {
         let result = try evaluateInternal(input: input.map(JSONConversion.toJV), frame: frame, environment: environment)
         return result.flatMap(JSONConversion.toJSON)
     }

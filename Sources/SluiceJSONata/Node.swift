@@ -57,6 +57,57 @@ final class Node {
     /// A block that binds variables (directly, not inside a lambda or an inner block) gets its own frame;
     /// others evaluate in the enclosing one, which is the same thing and saves an allocation.
     var needsFrame = true
+    /// A variable the library binds (`$string`): the library's value, read without hashing its name into the
+    /// library's dictionary. Frames below the library's are still searched first: a binding of the name there
+    /// (`$string := ...`, a lambda's parameter, a caller's binding) shadows it, as it always does.
+    var builtin: JV?
+    /// A path whose steps are plain (no sort, stages, focus, index, tuples, and no flags on the path that
+    /// change its result): while its steps give single values, no sequence is built (`Evaluator.evaluatePath`).
+    var isSimplePath = false
+    /// A binary node's operator, decided once: `value` compared with each operator's text, in turn, on every
+    /// evaluation cost more than some operators themselves.
+    var binaryOperator: BinaryOperator = .other
+
+    enum BinaryOperator {
+        case and, or, arithmetic, equal, notEqual, comparison, concatenation, range, `in`, other
+
+        init(_ text: String) {
+            switch text {
+            case "and": self = .and
+            case "or": self = .or
+            case "+", "-", "*", "/", "%": self = .arithmetic
+            case "=": self = .equal
+            case "!=": self = .notEqual
+            case "<", "<=", ">", ">=": self = .comparison
+            case "&": self = .concatenation
+            case "..": self = .range
+            case "in": self = .in
+            default: self = .other
+            }
+        }
+    }
+
+    /// Sets what the evaluator reads from the finished tree (`builtin`, `isSimplePath`), once the processing
+    /// stage has changed it for the last time.
+    func finalize() {
+        switch kind {
+        case .variable where !value.isEmpty:
+            builtin = Library.frame.lookup(value)
+        case .binary:
+            binaryOperator = BinaryOperator(value)
+        case .path:
+            isSimplePath =
+                !keepSingletonArray && group == nil && !tuple && predicate == nil && !keepArray
+                && seekingParent == nil && !steps.isEmpty && !steps[0].consarray
+                && steps.allSatisfy { step in
+                    step.kind != .sort && !step.tuple && step.stages == nil && step.focus == nil
+                        && step.index == nil && step.ancestor == nil
+                }
+        default:
+            break
+        }
+        for child in children { child.finalize() }
+    }
 
     /// The nodes below this one (for the analyses of the processing stage).
     var children: [Node] {

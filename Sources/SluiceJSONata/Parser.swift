@@ -32,6 +32,7 @@ struct Parser {
         if result.kind == .parent || result.seekingParent != nil {
             throw PendingError("S0217", position: result.position, token: result.kind == .parent ? "parent" : "path")
         }
+        result.finalize()
         return result
     }
 

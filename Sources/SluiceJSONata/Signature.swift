@@ -3,11 +3,19 @@
 /// wraps a single value in an array.
 final class Signature: @unchecked Sendable {
     struct Param {
-        var symbols: Set<Character>
+        let symbols: Set<Character>
+        /// `symbols` as bits (`Signature.bit`): the calls' fast path tests them without hashing a Character.
+        let mask: UInt8
         var type: Character
         var quantifier: Character?  // "?" or "+"
         var context = false
         var subtype: String?
+
+        init(symbols: Set<Character>, type: Character) {
+            self.symbols = symbols
+            self.mask = Signature.mask(symbols)
+            self.type = type
+        }
     }
 
     let params: [Param]
@@ -159,17 +167,19 @@ final class Signature: @unchecked Sendable {
         return validated
     }
 
-    /// The common case without the matching machinery: one argument per parameter, each of an accepted type,
-    /// no array to wrap and no array items to check. Nil when the general path is needed.
+    /// The common case without the matching machinery: one argument per parameter (the parameters left over
+    /// optional, not taking the context), each of an accepted type, no array to wrap and no array items to
+    /// check. Nil when the general path is needed. Arguments taken in order, each by the first parameter left,
+    /// are what the general path's greedy matching tries first, so when they fit they are its answer too.
     private func validateSimply(_ args: [JV?]) throws(PendingError) -> [JV?]? {
-        guard args.count == params.count else { return nil }
+        guard args.count <= params.count else { return nil }
         for i in 0..<args.count {
             let param = params[i]
             if param.quantifier == "+" { return nil }
-            let symbol = Signature.symbol(args[i])
-            guard param.symbols.contains(symbol) else { return nil }
+            let bit = Signature.bit(args[i])
+            guard param.mask & bit != 0 else { return nil }
             if param.type == "a" {
-                guard symbol == "a" || symbol == "m" else { return nil }
+                guard bit == Signature.arrayBit || bit == Signature.undefinedBit else { return nil }
                 if let subtype = param.subtype, case .array(let a)? = args[i], let first = a.items.first {
                     let itemType = Signature.symbol(first)
                     guard String(itemType) == subtype, a.items.allSatisfy({ Signature.symbol($0) == itemType }) else {
@@ -178,7 +188,38 @@ final class Signature: @unchecked Sendable {
                 }
             }
         }
-        return args
+        if args.count == params.count { return args }
+        // The parameters left get no argument: undefined, as the general path gives them.
+        var validated = args
+        for param in params[args.count...] {
+            guard param.quantifier == "?", !param.context else { return nil }
+            validated.append(nil)
+        }
+        return validated
+    }
+
+    /// The bit of a value's symbol in a parameter's `mask`.
+    static func bit(_ v: JV?) -> UInt8 {
+        switch v {
+        case nil: undefinedBit
+        case .function?: 1 << 1
+        case .string?: 1 << 2
+        case .number?: 1 << 3
+        case .bool?: 1 << 4
+        case .null?: 1 << 5
+        case .array?: arrayBit
+        case .object?: 1 << 7
+        }
+    }
+
+    static let undefinedBit: UInt8 = 1
+    static let arrayBit: UInt8 = 1 << 6
+
+    static func mask(_ symbols: Set<Character>) -> UInt8 {
+        let bits: [Character: UInt8] = [
+            "m": 1, "f": 1 << 1, "s": 1 << 2, "n": 1 << 3, "b": 1 << 4, "l": 1 << 5, "a": 1 << 6, "o": 1 << 7,
+        ]
+        return symbols.reduce(0) { $0 | (bits[$1] ?? 0) }
     }
 
     static let typeNames: [String: String] = [

@@ -46,12 +46,12 @@ package final class InProcessDaemon: Sendable {
             await daemon.stopped()
         }
         do {
-            try await eventually("sluiced's services", within: .seconds(20)) {
+            try await eventually("sluiced's services", within: .seconds(60)) {
                 log.count("configuration folders watched", includingDebug: true) > watchedBefore
             }
             // A test's AWS clients read the endpoint the API writes once it listens, which READY=1 does not wait for.
             if settings.api.listen != nil {
-                try await eventually("sluiced's API", within: .seconds(20)) {
+                try await eventually("sluiced's API", within: .seconds(60)) {
                     log.count("API listening on", includingDebug: true) > listeningBefore
                 }
             }

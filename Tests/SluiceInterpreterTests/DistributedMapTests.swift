@@ -305,6 +305,26 @@ struct DistributedMapTests {
         )
     }
 
+    @Test("A child execution counts its StateExited events: the second state is entered at #4, after #3")
+    func childNumberingAcrossStates() throws {
+        var w = MapHarness(source: [1])
+        _ = try w.run(
+            """
+            {"StartAt":"M","States":{"M":{"Type":"Map",\(reader),
+              "ResultWriter":{"Parameters":{"Bucket":"out","Prefix":"p"}},"ToleratedFailurePercentage":100,
+              "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},
+                "StartAt":"First","States":{"First":{"Type":"Pass","Next":"P"},
+                  "P":{"Type":"Pass","InputPath":"$.missing","End":true}}},"End":true}}}
+            """
+        )
+        // ExecutionStarted #1, PassStateEntered #2, PassStateExited #3, then P's PassStateEntered.
+        #expect(
+            w.written.first?.cause?.hasPrefix(
+                "An error occurred while executing the state 'P' (entered at the event id #4)."
+            ) == true
+        )
+    }
+
     @Test("The concurrency ceiling an owner sets bounds the children in flight")
     func ceiling() throws {
         var h = MapHarness(source: (0..<50).map { .int($0) })
