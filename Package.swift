@@ -223,7 +223,7 @@ let package = Package(
             name: "SluiceEngineTests",
             dependencies: [
                 "SluiceEngine", "SluiceTesting", "SluiceWorkers", "SluiceTopics", "SluiceJSON", "SluiceVocabulary", "SluiceASL",
-                "SluiceInterpreter", .product(name: "Logging", package: "swift-log"),
+                "SluiceInterpreter", "SluiceStore", .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),

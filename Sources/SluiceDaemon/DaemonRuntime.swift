@@ -23,6 +23,11 @@ final class DaemonRuntime: Sendable {
     let config: CurrentConfiguration
     let counters = DaemonCounters()
     let controls = MapRunControls()
+    /// startExecution.sync tasks waiting for their child executions' ends.
+    let endings = ExecutionEndings()
+    /// Activity tasks waiting for workers, and the activities CreateActivity made.
+    let activities = ActivityQueue()
+    var activityDefinitions: ActivityDefinitions { ActivityDefinitions(folder: paths.apiConfig + "/activities") }
     let hosts: FunctionHosts
     let topics: TopicStore
     let delivery: DeliveryService<ContinuousClock>

@@ -97,6 +97,8 @@ struct ExecutionRun {
             maxWorkers: runtime.settings.maxWorkers,
             maintainWorkers: false,
             onPublish: { message in published(message) },
+            children: DaemonChildExecutions(runtime: runtime),
+            activities: DaemonActivityWorkers(runtime: runtime),
             onProgress: { runs in progress(runs, executionArn: executionArn, logger: logger) },
             onChildEnded: { [journal = runtime.journal] in journal.childEnded(mapRunArn: $0, record: $1) },
             controls: events,
@@ -147,6 +149,7 @@ struct ExecutionRun {
             )
             FaultPoint.endAfterCommit.reach()
             runtime.handoffs.dispatch(stored)
+            runtime.endings.ended(context.executionArn)
         } catch {
             logger.error("cannot save the end of execution \(name): \(error)")
         }

@@ -36,8 +36,9 @@ package enum PipelineRunner {
     }
 
     /// Runs a prepared execution to its end. `onPublish` hears every message an sns:publish Task stores (the
-    /// daemon delivers it); with `maintainWorkers`, idle workers are reaped while it runs (the daemon does that once
-    /// for all executions instead).
+    /// daemon delivers it); `children` starts the executions of startExecution Tasks and `activities` hands activity
+    /// Tasks to workers (the daemon's; `sluice run` has neither); with `maintainWorkers`, idle workers are reaped while it runs (the daemon does that once for all
+    /// executions instead).
     package static func run(
         _ execution: inout Execution,
         root: String,
@@ -45,6 +46,8 @@ package enum PipelineRunner {
         maxWorkers: Int,
         maintainWorkers: Bool,
         onPublish: @escaping @Sendable (TopicMessage) async -> Void = { _ in },
+        children: any ChildExecutions = NoChildExecutions(),
+        activities: any ActivityWorkers = NoActivityWorkers(),
         onProgress: (@Sendable ([MapRunProgress]) -> Void)? = nil,
         onChildEnded: (@Sendable (String, ChildExecutionRecord) -> Void)? = nil,
         controls: AsyncStream<ExecutionEvent>? = nil,
@@ -63,10 +66,14 @@ package enum PipelineRunner {
             executionArn: execution.context.executionArn,
             onPublish: onPublish
         )
+        let nested = NestedExecutionTasks(children: children, executionArn: execution.context.executionArn)
+        let activityTasks = ActivityTasks(workers: activities, executionArn: execution.context.executionArn)
         var runner = LocalRunner(mapIO: BucketMapIO(bucketsDirectory: SluicePaths(root: root).buckets)) {
             invocation in
             if let result = await tasks.handle(invocation) { return result }
             if let result = await topics.handle(invocation) { return result }
+            if let result = await nested.handle(invocation) { return result }
+            if let result = await activityTasks.handle(invocation) { return result }
             return await LocalRunner.unimplemented(invocation)
         }
         runner.onProgress = onProgress

@@ -5,6 +5,8 @@ package enum ExecutionEvent: Sendable, Hashable {
     case taskSucceeded(token: Int, output: JSONValue)
     case taskFailed(token: Int, error: String?, cause: String?)
     case taskHeartbeat(token: Int)
+    /// A `.sync` Task's job has started (a child execution): recorded as TaskSubmitted with the start's answer.
+    case taskSubmitted(token: Int, output: JSONValue)
     case timerFired(token: Int)
     /// StopExecution: the execution ends ABORTED.
     case stop(error: String?, cause: String?)

@@ -38,6 +38,14 @@ struct StepFunctionsAPI: APIServiceHandler {
         case "DeleteStateMachine": return try await deleteStateMachine(operation)
         case "StartSyncExecution": return try await startSyncExecution(operation)
         case "TestState": return try await testState(operation)
+        case "CreateActivity": return try createActivity(operation)
+        case "DescribeActivity": return try describeActivity(operation)
+        case "DeleteActivity": return try deleteActivity(operation)
+        case "ListActivities": return try listActivities(operation)
+        case "GetActivityTask": return try await getActivityTask(operation)
+        case "SendTaskSuccess": return try sendTaskSuccess(operation)
+        case "SendTaskFailure": return try sendTaskFailure(operation)
+        case "SendTaskHeartbeat": return try sendTaskHeartbeat(operation)
         default:
             throw AWSError("UnknownOperationException", "sluiced does not implement Step Functions' \(operation.name)")
         }
