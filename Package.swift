@@ -256,7 +256,7 @@ let package = Package(
         // The AWS API driven by the real clients (boto3, the AWS CLI) against sluiced in-process.
         .testTarget(
             name: "SluiceAPITests",
-            dependencies: ["SluiceTesting", "SluiceDaemon", "SluiceAWS", "SluiceEngine"],
+            dependencies: ["SluiceTesting", "SluiceDaemon", "SluiceAWS", "SluiceEngine", "SluiceVocabulary"],
             swiftSettings: strictSettings
         ),
         .testTarget(

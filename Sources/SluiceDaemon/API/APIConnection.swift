@@ -26,6 +26,9 @@ struct APIConnection {
         var verified: Bool
         var bytes: [UInt8] = []
         var upload: SpooledUpload?
+        /// The framing of an `aws-chunked` upload, taken off on the way to the spool file.
+        var chunked: AWSChunkedDecoder?
+        var chunkedFailure: String?
         var tooLarge = false
     }
 
@@ -84,6 +87,7 @@ struct APIConnection {
                 service: .s3,
                 verified: true
             )
+            if AWSChunkedBody.isChunked(request) { flight.chunked = AWSChunkedDecoder() }
             do {
                 flight.upload = try SpooledUpload(folder: paths.uploads, requestId: requestId)
             } catch {
@@ -116,6 +120,10 @@ struct APIConnection {
         if flight.tooLarge {
             flight.upload?.discard()
             return router.error(APIRouter.tooLarge(flight.service), flight.service, flight.requestId)
+        }
+        if let failure = AWSChunkedBody.failure(flight.request, flight.chunked, flight.chunkedFailure) {
+            flight.upload?.discard()
+            return router.error(failure, .s3, flight.requestId)
         }
         let body: APIBody
         if let upload = flight.upload {
@@ -182,7 +190,19 @@ extension APIConnection.InFlight {
     fileprivate mutating func receive(_ buffer: ByteBuffer) {
         guard !tooLarge else { return }
         if let upload {
-            buffer.withUnsafeReadableBytes { upload.append($0) }
+            if var decoder = chunked {
+                guard chunkedFailure == nil else { return }
+                do {
+                    try buffer.withUnsafeReadableBytes { raw throws(AWSChunkedError) in
+                        try decoder.feed(raw) { upload.append($0) }
+                    }
+                } catch {
+                    chunkedFailure = error.description
+                }
+                chunked = decoder
+            } else {
+                buffer.withUnsafeReadableBytes { upload.append($0) }
+            }
             if upload.size > APIRouter.uploadLimit { tooLarge = true }
             return
         }
