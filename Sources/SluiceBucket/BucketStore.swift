@@ -50,6 +50,12 @@ package struct BucketStore: Sendable {
         return (location.path, try summary(of: Entry(location: location, status: status)))
     }
 
+    /// Tells the listing the MD5 of a file just written whole at `path` (already known from its upload), so its
+    /// ETag is not computed by reading the file again.
+    package func remember(md5Hex: String, path: String, status: FileStatus) {
+        ETagCache.shared.remember(md5Hex, path: path, status: status)
+    }
+
     // MARK: - Internals shared with the readers
 
     /// A listed object before its ETag is computed (hashing every file is the expensive part of a listing, so a

@@ -70,6 +70,8 @@ package struct AWSClient: Sendable {
     }
 
     private func run(_ command: [String]) async throws -> Run {
+        // The API service may still be binding when a test's first client starts.
+        try await eventually("sluiced's API listens", within: .seconds(10)) { (try? endpoint) != nil }
         let environment = try environment
         return try await onOwnThread {
             let process = Process()

@@ -8,19 +8,21 @@ import Testing
 @Suite struct S3UploadTests {
     /// Requests boto3 would not send: signed by botocore's own signer, sent as they are with urllib.
     static let rawRequests = """
-        import urllib.request, urllib.error
+        import hashlib, urllib.request, urllib.error
         from botocore.auth import SigV4Auth
         from botocore.awsrequest import AWSRequest
         credentials = boto3.Session().get_credentials()
-        def raw_put(path, body, headers):
-            request = AWSRequest(method="PUT", url=s3.meta.endpoint_url + path, data=body, headers=headers)
+        def raw(method, path, body, headers):
+            request = AWSRequest(method=method, url=s3.meta.endpoint_url + path, data=body, headers=headers)
             SigV4Auth(credentials, "s3", "local").add_auth(request)
-            sent = urllib.request.Request(request.url, data=body, headers=dict(request.headers.items()), method="PUT")
+            sent = urllib.request.Request(request.url, data=body, headers=dict(request.headers.items()), method=method)
             try:
                 with urllib.request.urlopen(sent) as response:
                     return [response.status, response.read().decode()]
             except urllib.error.HTTPError as e:
                 return [e.code, e.read().decode()]
+        def raw_put(path, body, headers):
+            return raw("PUT", path, body, headers)
 
         """
 
@@ -80,9 +82,14 @@ import Testing
                     chunked = raw_put("/inbox/chunked.txt", b"5\\r\\nhello\\r\\n6\\r\\n world\\r\\n0\\r\\nx-amz-checksum-crc32:DUoRhQ==\\r\\n\\r\\n", streaming)
                     short = raw_put("/inbox/short.txt", b"5\\r\\nhello\\r\\n0\\r\\n\\r\\n", streaming)
                     mismatch = raw_put("/inbox/mismatch.txt", b"hello", {"X-Amz-Content-SHA256": "0" * 64})
-                    started = time.time()
-                    s3.put_object(Bucket="inbox", Key="quick.bin", Body=b"q" * 1024 * 1024)
-                    out({"chunked": chunked[0], "short": short, "mismatch": mismatch, "seconds": time.time() - started})
+                    import io
+                    seconds = []
+                    for attempt in range(3):
+                        started = time.time()
+                        # A file-like body: botocore then sends Expect: 100-continue and waits for the answer.
+                        s3.put_object(Bucket="inbox", Key="quick.bin", Body=io.BytesIO(b"quick"))
+                        seconds.append(time.time() - started)
+                    out({"chunked": chunked[0], "short": short, "mismatch": mismatch, "seconds": min(seconds)})
                     """
             )
             #expect(run.status == 0, "\(run.errors)")
@@ -100,6 +107,28 @@ import Testing
             // boto3 waits for 100 Continue before sending the body: a second lost on every upload otherwise.
             #expect((result["seconds"] as? Double ?? 9) < 0.8)
             #expect(root.files("var/lib/sluice/uploads").isEmpty)
+        }
+    }
+
+    @Test func virtualHostedStyleAddressesTheBucketByHost() async throws {
+        let root = try DaemonRoot()
+        try await InProcessDaemon.run(on: root) { _ in
+            let run = try await AWSClient(root: root.path).python(
+                boto3Preamble + Self.rawRequests + """
+                    host = "inbox.localhost:" + s3.meta.endpoint_url.rsplit(":", 1)[1]
+                    empty = hashlib.sha256(b"").hexdigest()
+                    put = raw("PUT", "/v/hosted.txt", b"hosted", {"Host": host, "X-Amz-Content-SHA256": hashlib.sha256(b"hosted").hexdigest()})
+                    got = raw("GET", "/v/hosted.txt", None, {"Host": host, "X-Amz-Content-SHA256": empty})
+                    listed = raw("GET", "/?list-type=2&prefix=v%2F", None, {"Host": host, "X-Amz-Content-SHA256": empty})
+                    out({"put": put[0], "got": got, "listed": "<Key>v/hosted.txt</Key>" in listed[1]})
+                    """
+            )
+            #expect(run.status == 0, "\(run.errors)")
+            let result = try #require(run.json as? [String: Any], "\(run.output) \(run.errors)")
+            #expect(result["put"] as? Int == 200)
+            #expect((result["got"] as? [Any])?.last as? String == "hosted")
+            #expect(result["listed"] as? Bool == true)
+            #expect(root.read("var/lib/sluice/buckets/inbox/v/hosted.txt") == "hosted")
         }
     }
 

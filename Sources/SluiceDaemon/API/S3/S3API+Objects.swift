@@ -46,7 +46,8 @@ extension S3API {
             _ = Posix.makeDirectories(folder + "/" + key.dropLast())
             return AWSResponse(headers: [("ETag", "\"\(upload.md5Hex)\"")])
         }
-        _ = try folders.place(upload.path, in: folder, key: key)
+        let status = try folders.place(upload.path, in: folder, key: key)
+        store.remember(md5Hex: upload.md5Hex, path: folder + "/" + key, status: status)
         return AWSResponse(headers: [("ETag", "\"\(upload.md5Hex)\"")])
     }
 
@@ -62,6 +63,7 @@ extension S3API {
             Posix.removeQuietly(temporary)
             throw error
         }
+        store.remember(md5Hex: summary.etag.replacing("\"", with: ""), path: folder + "/" + key, status: status)
         return Self.xml(
             "CopyObjectResult",
             XMLText.element("LastModified", UTCTime.iso8601(nanoseconds: status.modifiedNanoseconds))
