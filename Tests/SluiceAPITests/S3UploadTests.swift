@@ -23,6 +23,35 @@ import Testing
                 return [e.code, e.read().decode()]
         def raw_put(path, body, headers):
             return raw("PUT", path, body, headers)
+        def signed_chunks(path, chunks, tamper=False):
+            # STREAMING-AWS4-HMAC-SHA256-PAYLOAD: the seed signature from the headers, then each chunk signed over
+            # the one before, as AWS's "Transferring Payload in Multiple Chunks" describes.
+            import hmac
+            data = b"".join(chunks)
+            headers = {"X-Amz-Content-SHA256": "STREAMING-AWS4-HMAC-SHA256-PAYLOAD", "Content-Encoding": "aws-chunked",
+                       "x-amz-decoded-content-length": str(len(data))}
+            request = AWSRequest(method="PUT", url=s3.meta.endpoint_url + path, data=b"", headers=headers)
+            SigV4Auth(credentials, "s3", "local").add_auth(request)
+            seed = request.headers["Authorization"].rsplit("Signature=", 1)[1]
+            date = request.headers["X-Amz-Date"]
+            key = ("AWS4" + credentials.secret_key).encode()
+            for part in [date[:8], "local", "s3", "aws4_request"]:
+                key = hmac.new(key, part.encode(), hashlib.sha256).digest()
+            body, previous = b"", seed
+            for chunk in list(chunks) + [b""]:
+                text = "\\n".join(["AWS4-HMAC-SHA256-PAYLOAD", date, date[:8] + "/local/s3/aws4_request", previous,
+                                  hashlib.sha256(b"").hexdigest(), hashlib.sha256(chunk).hexdigest()])
+                previous = hmac.new(key, text.encode(), hashlib.sha256).hexdigest()
+                sent = chunk.upper() if tamper else chunk
+                body += b"%x;chunk-signature=%s\\r\\n" % (len(chunk), previous.encode()) + sent + b"\\r\\n"
+            body += b"\\r\\n"
+            request.headers["Content-Length"] = str(len(body))
+            sent = urllib.request.Request(request.url, data=body, headers=dict(request.headers.items()), method="PUT")
+            try:
+                with urllib.request.urlopen(sent) as response:
+                    return [response.status, response.read().decode()]
+            except urllib.error.HTTPError as e:
+                return [e.code, e.read().decode()]
 
         """
 
@@ -82,6 +111,8 @@ import Testing
                     chunked = raw_put("/inbox/chunked.txt", b"5\\r\\nhello\\r\\n6\\r\\n world\\r\\n0\\r\\nx-amz-checksum-crc32:DUoRhQ==\\r\\n\\r\\n", streaming)
                     short = raw_put("/inbox/short.txt", b"5\\r\\nhello\\r\\n0\\r\\n\\r\\n", streaming)
                     mismatch = raw_put("/inbox/mismatch.txt", b"hello", {"X-Amz-Content-SHA256": "0" * 64})
+                    signed = signed_chunks("/inbox/signed.txt", [b"a" * 70000, b"tail"])
+                    tampered = signed_chunks("/inbox/tampered.txt", [b"abc"], tamper=True)
                     import io
                     seconds = []
                     for attempt in range(3):
@@ -89,7 +120,8 @@ import Testing
                         # A file-like body: botocore then sends Expect: 100-continue and waits for the answer.
                         s3.put_object(Bucket="inbox", Key="quick.bin", Body=io.BytesIO(b"quick"))
                         seconds.append(time.time() - started)
-                    out({"chunked": chunked[0], "short": short, "mismatch": mismatch, "seconds": min(seconds)})
+                    out({"chunked": chunked[0], "short": short, "mismatch": mismatch, "seconds": min(seconds),
+                         "signed": signed, "tampered": tampered})
                     """
             )
             #expect(run.status == 0, "\(run.errors)")
@@ -104,6 +136,14 @@ import Testing
             #expect(mismatch.first as? Int == 400)
             #expect((mismatch.last as? String)?.contains("<Code>XAmzContentSHA256Mismatch</Code>") == true)
             #expect(!root.exists("var/lib/sluice/buckets/inbox/mismatch.txt"))
+            #expect((result["signed"] as? [Any])?.first as? Int == 200, "\(result["signed"] ?? "")")
+            #expect(
+                root.read("var/lib/sluice/buckets/inbox/signed.txt") == String(repeating: "a", count: 70000) + "tail"
+            )
+            let tampered = try #require(result["tampered"] as? [Any])
+            #expect(tampered.first as? Int == 403)
+            #expect((tampered.last as? String)?.contains("<Code>SignatureDoesNotMatch</Code>") == true)
+            #expect(!root.exists("var/lib/sluice/buckets/inbox/tampered.txt"))
             // boto3 waits for 100 Continue before sending the body: a second lost on every upload otherwise.
             #expect((result["seconds"] as? Double ?? 9) < 0.8)
             #expect(root.files("var/lib/sluice/uploads").isEmpty)

@@ -28,7 +28,7 @@ struct APIConnection {
         var upload: SpooledUpload?
         /// The framing of an `aws-chunked` upload, taken off on the way to the spool file.
         var chunked: AWSChunkedDecoder?
-        var chunkedFailure: String?
+        var chunkedFailure: AWSChunkedError?
         var tooLarge = false
     }
 
@@ -87,7 +87,11 @@ struct APIConnection {
                 service: .s3,
                 verified: true
             )
-            if AWSChunkedBody.isChunked(request) { flight.chunked = AWSChunkedDecoder() }
+            flight.chunked = AWSChunkedBody.decoder(
+                request,
+                signed,
+                secret: router.credentials.secret(for: signed.accessKeyId)
+            )
             do {
                 flight.upload = try SpooledUpload(folder: paths.uploads, requestId: requestId)
             } catch {
@@ -197,7 +201,7 @@ extension APIConnection.InFlight {
                         try decoder.feed(raw) { upload.append($0) }
                     }
                 } catch {
-                    chunkedFailure = error.description
+                    chunkedFailure = error
                 }
                 chunked = decoder
             } else {

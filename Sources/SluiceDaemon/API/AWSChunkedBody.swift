@@ -8,10 +8,26 @@ enum AWSChunkedBody {
             || request.header("x-amz-content-sha256")?.hasPrefix("STREAMING-") == true
     }
 
+    /// The decoder for `request`'s body, nil when it is not chunked; it checks each chunk's signature when the
+    /// request says its chunks are signed (`STREAMING-AWS4-HMAC-SHA256-PAYLOAD[-TRAILER]`).
+    static func decoder(_ request: AWSRequest, _ signed: SignedRequest, secret: String?) -> AWSChunkedDecoder? {
+        guard isChunked(request) else { return nil }
+        guard request.header("x-amz-content-sha256")?.hasPrefix("STREAMING-AWS4-HMAC-SHA256-PAYLOAD") == true,
+            let secret
+        else { return AWSChunkedDecoder() }
+        let key = SignatureV4.signingKey(secret: secret, signed)
+        return AWSChunkedDecoder(signatures: AWSChunkSignatures(key: key, signed: signed))
+    }
+
     /// The error for a chunked body that was malformed, cut short, or not the length
     /// `x-amz-decoded-content-length` announced; nil when it is whole (or not chunked).
-    static func failure(_ request: AWSRequest, _ decoder: AWSChunkedDecoder?, _ failure: String?) -> AWSError? {
+    static func failure(_ request: AWSRequest, _ decoder: AWSChunkedDecoder?, _ failure: AWSChunkedError?)
+        -> AWSError?
+    {
         guard let decoder else { return nil }
+        if let failure, failure.isSignatureMismatch {
+            return AWSError("SignatureDoesNotMatch", failure.description, status: 403)
+        }
         if let failure { return AWSError("InvalidRequest", "The aws-chunked body is malformed: \(failure)") }
         guard decoder.isComplete else {
             return AWSError("IncompleteBody", "The request body terminated unexpectedly")
