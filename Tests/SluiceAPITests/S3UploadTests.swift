@@ -111,6 +111,9 @@ import Testing
                     chunked = raw_put("/inbox/chunked.txt", b"5\\r\\nhello\\r\\n6\\r\\n world\\r\\n0\\r\\nx-amz-checksum-crc32:DUoRhQ==\\r\\n\\r\\n", streaming)
                     short = raw_put("/inbox/short.txt", b"5\\r\\nhello\\r\\n0\\r\\n\\r\\n", streaming)
                     mismatch = raw_put("/inbox/mismatch.txt", b"hello", {"X-Amz-Content-SHA256": "0" * 64})
+                    badTrailer = raw_put("/inbox/bad-trailer.txt", b"5\\r\\nhello\\r\\n0\\r\\nx-amz-checksum-crc32:AAAAAA==\\r\\n\\r\\n",
+                                         dict(streaming, **{"x-amz-decoded-content-length": "5"}))
+                    badHeader = code(lambda: s3.put_object(Bucket="inbox", Key="bad-header.txt", Body=b"hello", ChecksumCRC32="AAAAAA=="))
                     signed = signed_chunks("/inbox/signed.txt", [b"a" * 70000, b"tail"])
                     tampered = signed_chunks("/inbox/tampered.txt", [b"abc"], tamper=True)
                     import io
@@ -121,7 +124,7 @@ import Testing
                         s3.put_object(Bucket="inbox", Key="quick.bin", Body=io.BytesIO(b"quick"))
                         seconds.append(time.time() - started)
                     out({"chunked": chunked[0], "short": short, "mismatch": mismatch, "seconds": min(seconds),
-                         "signed": signed, "tampered": tampered})
+                         "signed": signed, "tampered": tampered, "badTrailer": badTrailer, "badHeader": badHeader})
                     """
             )
             #expect(run.status == 0, "\(run.errors)")
@@ -144,6 +147,10 @@ import Testing
             #expect(tampered.first as? Int == 403)
             #expect((tampered.last as? String)?.contains("<Code>SignatureDoesNotMatch</Code>") == true)
             #expect(!root.exists("var/lib/sluice/buckets/inbox/tampered.txt"))
+            #expect(((result["badTrailer"] as? [Any])?.last as? String)?.contains("<Code>BadDigest</Code>") == true)
+            #expect(result["badHeader"] as? String == "BadDigest")
+            #expect(!root.exists("var/lib/sluice/buckets/inbox/bad-trailer.txt"))
+            #expect(!root.exists("var/lib/sluice/buckets/inbox/bad-header.txt"))
             // boto3 waits for 100 Continue before sending the body: a second lost on every upload otherwise.
             #expect((result["seconds"] as? Double ?? 9) < 0.8)
             #expect(root.files("var/lib/sluice/uploads").isEmpty)

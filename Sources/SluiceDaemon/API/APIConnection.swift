@@ -94,6 +94,7 @@ struct APIConnection {
             )
             do {
                 flight.upload = try SpooledUpload(folder: paths.uploads, requestId: requestId)
+                if UploadChecksum.wantsCRC32(request) { flight.upload?.crc32 = CRC32() }
             } catch {
                 let failure = AWSError.internalFailure("\(error)")
                 try await write(
@@ -129,6 +130,7 @@ struct APIConnection {
             flight.upload?.discard()
             return router.error(failure, .s3, flight.requestId)
         }
+        if let decoder = flight.chunked { flight.upload?.trailers = decoder.trailers }
         let body: APIBody
         if let upload = flight.upload {
             guard upload.finish() else {

@@ -17,6 +17,7 @@ struct S3API: APIServiceHandler {
     func respond(to call: APICall) async -> AWSResponse {
         let address = S3Address(call.request)
         do throws(AWSError) {
+            try Self.checkChecksums(call)
             return try answer(call, address)
         } catch {
             return AWSProtocol.restXml.response(for: error, requestId: call.requestId)
