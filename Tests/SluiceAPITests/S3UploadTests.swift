@@ -15,7 +15,9 @@ import Testing
         def raw(method, path, body, headers):
             request = AWSRequest(method=method, url=s3.meta.endpoint_url + path, data=body, headers=headers)
             SigV4Auth(credentials, "s3", "local").add_auth(request)
-            sent = urllib.request.Request(request.url, data=body, headers=dict(request.headers.items()), method=method)
+            return send(request, body)
+        def send(request, body):
+            sent = urllib.request.Request(request.url, data=body, headers=dict(request.headers.items()), method=request.method)
             try:
                 with urllib.request.urlopen(sent) as response:
                     return [response.status, response.read().decode()]
@@ -46,12 +48,7 @@ import Testing
                 body += b"%x;chunk-signature=%s\\r\\n" % (len(chunk), previous.encode()) + sent + b"\\r\\n"
             body += b"\\r\\n"
             request.headers["Content-Length"] = str(len(body))
-            sent = urllib.request.Request(request.url, data=body, headers=dict(request.headers.items()), method="PUT")
-            try:
-                with urllib.request.urlopen(sent) as response:
-                    return [response.status, response.read().decode()]
-            except urllib.error.HTTPError as e:
-                return [e.code, e.read().decode()]
+            return send(request, body)
 
         """
 
