@@ -51,11 +51,24 @@ import Testing
                     part = s3.get_object(Bucket="inbox", Key="docs/a b+c.txt", Range="bytes=2-4")
                     tail = s3.get_object(Bucket="inbox", Key="docs/a b+c.txt", Range="bytes=-3")
                     copied = s3.copy_object(Bucket="inbox", Key="copy/c.txt", CopySource={"Bucket": "inbox", "Key": "docs/a b+c.txt"})
+                    s3.put_object(Bucket="inbox", Key="meta.csv", Body=b"id", ContentType="text/csv", Metadata={"owner": "ana"})
+                    s3.copy_object(Bucket="inbox", Key="meta-copy.csv", CopySource="inbox/meta.csv")
+                    s3.copy_object(Bucket="inbox", Key="meta-new.csv", CopySource="inbox/meta.csv", MetadataDirective="REPLACE",
+                                   ContentType="text/plain", Metadata={"owner": "bo"})
+                    up = s3.create_multipart_upload(Bucket="inbox", Key="meta-parts.csv", ContentType="text/csv")["UploadId"]
+                    tag = s3.upload_part(Bucket="inbox", Key="meta-parts.csv", UploadId=up, PartNumber=1, Body=b"id")["ETag"]
+                    s3.complete_multipart_upload(Bucket="inbox", Key="meta-parts.csv", UploadId=up,
+                                                 MultipartUpload={"Parts": [{"ETag": tag, "PartNumber": 1}]})
+                    def meta(key):
+                        h = s3.head_object(Bucket="inbox", Key=key)
+                        return [h["ContentType"], h["Metadata"]]
                     out({"etag": put["ETag"], "md5": hashlib.md5(b"0123456789").hexdigest(),
                          "headLength": head["ContentLength"], "headEtag": head["ETag"],
                          "body": whole["Body"].read().decode(), "part": part["Body"].read().decode(),
                          "partStatus": part["ResponseMetadata"]["HTTPStatusCode"], "range": part["ContentRange"],
                          "tail": tail["Body"].read().decode(), "copyEtag": copied["CopyObjectResult"]["ETag"],
+                         "plain": meta("docs/a b+c.txt"), "meta": meta("meta.csv"), "metaCopy": meta("meta-copy.csv"),
+                         "metaNew": meta("meta-new.csv"), "metaParts": meta("meta-parts.csv"),
                          "badRange": code(lambda: s3.get_object(Bucket="inbox", Key="docs/a b+c.txt", Range="bytes=10-")),
                          "noKey": code(lambda: s3.get_object(Bucket="inbox", Key="docs/none")),
                          "noKeyHead": code(lambda: s3.head_object(Bucket="inbox", Key="docs/none")),
@@ -77,6 +90,17 @@ import Testing
             #expect(result["partStatus"] as? Int == 206)
             #expect(result["range"] as? String == "bytes 2-4/10")
             #expect(result["tail"] as? String == "789")
+            func type(_ name: String) -> String? { (result[name] as? [Any])?.first as? String }
+            func metadata(_ name: String) -> [String: String]? { (result[name] as? [Any])?.last as? [String: String] }
+            #expect(type("plain") == "binary/octet-stream")
+            #expect(metadata("plain") == [:])
+            #expect(type("meta") == "text/csv")
+            #expect(metadata("meta") == ["owner": "ana"])
+            #expect(type("metaCopy") == "text/csv")
+            #expect(metadata("metaCopy") == ["owner": "ana"])
+            #expect(type("metaNew") == "text/plain")
+            #expect(metadata("metaNew") == ["owner": "bo"])
+            #expect(type("metaParts") == "text/csv")
             #expect(result["badRange"] as? String == "InvalidRange")
             #expect(result["noKey"] as? String == "NoSuchKey")
             #expect(result["noKeyHead"] as? String == "404")
@@ -87,7 +111,8 @@ import Testing
             #expect(root.read("var/lib/sluice/buckets/inbox/docs/a b+c.txt") == "0123456789")
             #expect(root.read("var/lib/sluice/buckets/inbox/copy/c.txt") == "0123456789")
             #expect(!root.exists("var/lib/sluice/buckets/inbox/docs/.secret"))
-            #expect(root.files("var/lib/sluice/uploads").isEmpty)
+            #expect(root.files("var/lib/sluice/uploads").allSatisfy { $0 == ".multipart" })
+            #expect(root.files("var/lib/sluice/uploads/.multipart").isEmpty)
         }
     }
 

@@ -15,6 +15,7 @@ struct MultipartUploads: Sendable {
         var bucket: String
         var key: String
         var initiated: String
+        var metadata = ObjectMetadata(headers: [])
     }
 
     struct Part {
@@ -29,19 +30,20 @@ struct MultipartUploads: Sendable {
     private func directory(_ id: String) -> String { root + "/" + id }
 
     /// A new upload for `key` of `bucket`.
-    func create(bucket: String, key: String) throws(AWSError) -> Upload {
+    func create(bucket: String, key: String, metadata: ObjectMetadata) throws(AWSError) -> Upload {
         let id = UUID().uuidString.lowercased()
         var record = JSONObject()
         record["Bucket"] = .string(bucket)
         record["Key"] = .string(key)
         let initiated = UTCTime.iso8601(seconds: UTCTime.nowSeconds(), milliseconds: 0)
         record["Initiated"] = .string(initiated)
+        record["Metadata"] = metadata.json
         do {
             try AtomicFile.write(Array(JSONValue.object(record).serialized().utf8), to: directory(id) + "/upload.json")
         } catch {
             throw S3Errors.internalError("cannot record the upload: \(error)")
         }
-        return Upload(id: id, bucket: bucket, key: key, initiated: initiated)
+        return Upload(id: id, bucket: bucket, key: key, initiated: initiated, metadata: metadata)
     }
 
     /// The upload `id` if it is one for `key` of `bucket`, else NoSuchUpload.
@@ -57,7 +59,13 @@ struct MultipartUploads: Sendable {
             let record = try? JSONParser.parse(bytes: Array(data)),
             let bucket = record["Bucket"]?.stringValue, let key = record["Key"]?.stringValue
         else { return nil }
-        return Upload(id: id, bucket: bucket, key: key, initiated: record["Initiated"]?.stringValue ?? "")
+        return Upload(
+            id: id,
+            bucket: bucket,
+            key: key,
+            initiated: record["Initiated"]?.stringValue ?? "",
+            metadata: ObjectMetadata(json: record["Metadata"]) ?? ObjectMetadata(headers: [])
+        )
     }
 
     /// Every upload of `bucket`, oldest first.

@@ -19,6 +19,7 @@ extension S3API {
         }
         guard let etag = MultipartETag.of(partMD5s: chosen.map(\.md5)) else { throw S3Errors.invalidPart }
         let temporary = try folders.join(chosen.map(\.path), into: folder)
+        upload.metadata.write(to: temporary)
         do {
             _ = try folders.place(temporary, in: folder, key: key)
         } catch {

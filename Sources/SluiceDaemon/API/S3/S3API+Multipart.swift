@@ -3,12 +3,12 @@ import SluiceLinux
 
 /// Multipart uploads begun, parts received, listed and aborted (`aws s3 cp` goes multipart above 8 MiB).
 extension S3API {
-    func createUpload(_ bucket: String, _ key: String) throws(AWSError) -> AWSResponse {
+    func createUpload(_ call: APICall, _ bucket: String, _ key: String) throws(AWSError) -> AWSResponse {
         _ = try folders.folder(bucket)
         if let problem = S3Address.problem(withKey: key) {
             throw S3Errors.invalidArgument("sluice cannot store \(key): \(problem)")
         }
-        let upload = try uploads.create(bucket: bucket, key: key)
+        let upload = try uploads.create(bucket: bucket, key: key, metadata: ObjectMetadata(request: call.request))
         return Self.xml(
             "InitiateMultipartUploadResult",
             XMLText.element("Bucket", bucket) + XMLText.element("Key", key) + XMLText.element("UploadId", upload.id)

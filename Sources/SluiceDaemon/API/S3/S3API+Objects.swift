@@ -20,10 +20,13 @@ extension S3API {
     func getObject(_ call: APICall, _ bucket: String, _ key: String) throws(AWSError) -> AWSResponse {
         let (path, summary) = try object(bucket, key)
         let size = Int64(summary.size)
-        var response = AWSResponse(headers: [
-            ("ETag", summary.etag), ("Last-Modified", Self.httpDate(summary)), ("Accept-Ranges", "bytes"),
-            ("Content-Type", "binary/octet-stream"),
-        ])
+        let metadata = ObjectMetadata.read(path)
+        var response = AWSResponse(
+            headers: [
+                ("ETag", summary.etag), ("Last-Modified", Self.httpDate(summary)), ("Accept-Ranges", "bytes"),
+                ("Content-Type", metadata.contentType),
+            ] + metadata.otherHeaders
+        )
         if let notModified = try Self.precondition(call.request, etag: summary.etag) { return notModified }
         switch ByteRange.parse(call.request.header("range"), size: size) {
         case .whole:
@@ -46,6 +49,7 @@ extension S3API {
             _ = Posix.makeDirectories(folder + "/" + key.dropLast())
             return AWSResponse(headers: [("ETag", "\"\(upload.md5Hex)\"")])
         }
+        ObjectMetadata(request: call.request).write(to: upload.path)
         let status = try folders.place(upload.path, in: folder, key: key)
         store.remember(md5Hex: upload.md5Hex, path: folder + "/" + key, status: status)
         return AWSResponse(headers: [("ETag", "\"\(upload.md5Hex)\"")])
@@ -56,6 +60,8 @@ extension S3API {
         let (path, summary) = try object(source.bucket, source.key)
         let folder = try folders.folder(bucket)
         let temporary = try folders.join([path], into: folder)
+        let replaces = call.request.header("x-amz-metadata-directive")?.uppercased() == "REPLACE"
+        (replaces ? ObjectMetadata(request: call.request) : ObjectMetadata.read(path)).write(to: temporary)
         let status: FileStatus
         do {
             status = try folders.place(temporary, in: folder, key: key)

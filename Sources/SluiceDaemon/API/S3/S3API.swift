@@ -41,7 +41,7 @@ struct S3API: APIServiceHandler {
         case "GET", "HEAD": return try getObject(call, bucket, key)
         case "DELETE" where has("uploadId"): return try abortUpload(call, bucket, key)
         case "DELETE": return try deleteObject(bucket, key)
-        case "POST" where has("uploads"): return try createUpload(bucket, key)
+        case "POST" where has("uploads"): return try createUpload(call, bucket, key)
         case "POST" where has("uploadId"): return try completeUpload(call, bucket, key)
         default: throw S3Errors.methodNotAllowed(request.method)
         }
