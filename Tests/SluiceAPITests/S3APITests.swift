@@ -7,6 +7,8 @@ import Testing
 @Suite struct S3APITests {
     @Test func bucketsThroughBoto3() async throws {
         let root = try DaemonRoot()
+        // What a sluiced killed mid-upload left: nobody will finish it.
+        try root.write("var/lib/sluice/uploads/.upload-stale", "half")
         try await InProcessDaemon.run(on: root) { _ in
             let run = try await AWSClient(root: root.path).python(
                 boto3Preamble + """
@@ -36,6 +38,7 @@ import Testing
             #expect(result["location"] as? String == "local")
             #expect(!root.exists("var/lib/sluice/buckets/reports"))
             #expect(!root.exists("var/lib/sluice/buckets/Not_Valid"))
+            #expect(!root.exists("var/lib/sluice/uploads/.upload-stale"))
         }
     }
 

@@ -52,6 +52,15 @@ final class SpooledUpload: @unchecked Sendable {
         return failure == nil
     }
 
+    /// Removes the spool files a previous sluiced left when it stopped mid-upload: no client waits for them any
+    /// more (multipart uploads, kept in `.multipart`, survive a restart as S3's do).
+    static func removeLeftovers(in folder: String) -> Int {
+        guard case .success(let names) = Posix.directoryEntries(folder) else { return 0 }
+        let leftovers = names.filter { $0.hasPrefix(".upload-") }
+        for name in leftovers { Posix.removeQuietly(folder + "/" + name) }
+        return leftovers.count
+    }
+
     /// Removes the file (a refused or failed upload leaves nothing behind).
     func discard() {
         if fd >= 0 {
