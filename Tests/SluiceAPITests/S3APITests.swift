@@ -62,6 +62,13 @@ import Testing
                     tag = s3.upload_part(Bucket="inbox", Key="meta-parts.csv", UploadId=up, PartNumber=1, Body=b"id")["ETag"]
                     s3.complete_multipart_upload(Bucket="inbox", Key="meta-parts.csv", UploadId=up,
                                                  MultipartUpload={"Parts": [{"ETag": tag, "PartNumber": 1}]})
+                    import urllib.request
+                    presigned = s3.generate_presigned_url("get_object", Params={"Bucket": "inbox", "Key": "docs/a b+c.txt"}, ExpiresIn=60)
+                    fetched = urllib.request.urlopen(presigned).read().decode()
+                    upload = s3.generate_presigned_url("put_object", Params={"Bucket": "inbox", "Key": "shared/p.txt"}, ExpiresIn=60)
+                    urllib.request.urlopen(urllib.request.Request(upload, data=b"presigned", method="PUT")).read()
+                    listing = s3.generate_presigned_url("list_objects_v2", Params={"Bucket": "inbox", "Prefix": "shared/"}, ExpiresIn=60)
+                    listed = urllib.request.urlopen(listing).read().decode()
                     def meta(key):
                         h = s3.head_object(Bucket="inbox", Key=key)
                         return [h["ContentType"], h["Metadata"]]
@@ -70,6 +77,7 @@ import Testing
                          "body": whole["Body"].read().decode(), "part": part["Body"].read().decode(),
                          "partStatus": part["ResponseMetadata"]["HTTPStatusCode"], "range": part["ContentRange"],
                          "tail": tail["Body"].read().decode(), "copyEtag": copied["CopyObjectResult"]["ETag"],
+                         "presigned": [fetched, "<Key>shared/p.txt</Key>" in listed],
                          "plain": meta("docs/a b+c.txt"), "meta": meta("meta.csv"), "metaCopy": meta("meta-copy.csv"),
                          "metaNew": meta("meta-new.csv"), "metaParts": meta("meta-parts.csv"),
                          "badRange": code(lambda: s3.get_object(Bucket="inbox", Key="docs/a b+c.txt", Range="bytes=10-")),
@@ -113,6 +121,9 @@ import Testing
             #expect(result["deleteMissing"] as? Int == 204)
             #expect(root.read("var/lib/sluice/buckets/inbox/docs/a b+c.txt") == "0123456789")
             #expect(root.read("var/lib/sluice/buckets/inbox/copy/c.txt") == "0123456789")
+            #expect((result["presigned"] as? [Any])?.first as? String == "0123456789")
+            #expect((result["presigned"] as? [Any])?.last as? Bool == true)
+            #expect(root.read("var/lib/sluice/buckets/inbox/shared/p.txt") == "presigned")
             #expect(!root.exists("var/lib/sluice/buckets/inbox/docs/.secret"))
             #expect(root.files("var/lib/sluice/uploads").allSatisfy { $0 == ".multipart" })
             #expect(root.files("var/lib/sluice/uploads/.multipart").isEmpty)

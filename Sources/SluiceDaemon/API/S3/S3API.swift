@@ -50,14 +50,18 @@ struct S3API: APIServiceHandler {
     private func bucketOperation(_ call: APICall, _ bucket: String) throws(AWSError) -> AWSResponse {
         let request = call.request
         let has = { (name: String) in request.query(name) != nil }
+        // A presigned URL's signature parameters and the SDKs' `x-id` say nothing of the operation.
+        let parameters = request.queryItems.map(\.name).filter {
+            !$0.lowercased().hasPrefix("x-amz-") && $0 != "x-id"
+        }
         switch request.method {
-        case "PUT" where request.queryItems.isEmpty: return try createBucket(call, bucket)
-        case "DELETE" where request.queryItems.isEmpty: return try deleteBucket(bucket)
+        case "PUT" where parameters.isEmpty: return try createBucket(call, bucket)
+        case "DELETE" where parameters.isEmpty: return try deleteBucket(bucket)
         case "HEAD": return try headBucket(bucket)
         case "GET" where has("location"): return try bucketLocation(bucket)
         case "GET" where has("uploads"): return try listUploads(bucket)
         case "GET" where request.query("list-type") == "2": return try listObjects(call, bucket, version: 2)
-        case "GET" where request.queryItems.allSatisfy({ Self.listingParameters.contains($0.name) }):
+        case "GET" where parameters.allSatisfy(Self.listingParameters.contains):
             return try listObjects(call, bucket, version: 1)
         case "POST" where has("delete"): return try deleteObjects(call, bucket)
         case "GET", "PUT", "DELETE": throw S3Errors.notImplemented("this bucket subresource")
