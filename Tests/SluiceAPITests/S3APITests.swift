@@ -77,6 +77,8 @@ import Testing
                          "body": whole["Body"].read().decode(), "part": part["Body"].read().decode(),
                          "partStatus": part["ResponseMetadata"]["HTTPStatusCode"], "range": part["ContentRange"],
                          "tail": tail["Body"].read().decode(), "copyEtag": copied["CopyObjectResult"]["ETag"],
+                         "selfCopy": code(lambda: s3.copy_object(Bucket="inbox", Key="meta.csv", CopySource="inbox/meta.csv")),
+                         "noSource": code(lambda: s3.copy_object(Bucket="inbox", Key="x.csv", CopySource="inbox/none.csv")),
                          "presigned": [fetched, "<Key>shared/p.txt</Key>" in listed],
                          "plain": meta("docs/a b+c.txt"), "meta": meta("meta.csv"), "metaCopy": meta("meta-copy.csv"),
                          "metaNew": meta("meta-new.csv"), "metaParts": meta("meta-parts.csv"),
@@ -121,6 +123,8 @@ import Testing
             #expect(result["deleteMissing"] as? Int == 204)
             #expect(root.read("var/lib/sluice/buckets/inbox/docs/a b+c.txt") == "0123456789")
             #expect(root.read("var/lib/sluice/buckets/inbox/copy/c.txt") == "0123456789")
+            #expect(result["selfCopy"] as? String == "InvalidRequest")
+            #expect(result["noSource"] as? String == "NoSuchKey")
             #expect((result["presigned"] as? [Any])?.first as? String == "0123456789")
             #expect((result["presigned"] as? [Any])?.last as? Bool == true)
             #expect(root.read("var/lib/sluice/buckets/inbox/shared/p.txt") == "presigned")

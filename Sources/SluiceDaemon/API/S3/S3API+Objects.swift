@@ -59,8 +59,14 @@ extension S3API {
         let source = try Self.copySource(call.request.header("x-amz-copy-source") ?? "")
         let (path, summary) = try object(source.bucket, source.key)
         let folder = try folders.folder(bucket)
-        let temporary = try folders.join([path], into: folder)
         let replaces = call.request.header("x-amz-metadata-directive")?.uppercased() == "REPLACE"
+        guard replaces || source.bucket != bucket || source.key != key else {
+            throw AWSError(
+                "InvalidRequest",
+                "This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata, storage class, website redirect location or encryption attributes."
+            )
+        }
+        let temporary = try folders.join([path], into: folder)
         (replaces ? ObjectMetadata(request: call.request) : ObjectMetadata.read(path)).write(to: temporary)
         let status: FileStatus
         do {
