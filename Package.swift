@@ -61,7 +61,7 @@ let package = Package(
         // Layer 1: the operating system.
         .target(name: "CSluiceLinux"),
         // Every system call the others make: EINTR retries, files, folders and their walking, atomic writes, UTC times.
-        .target(name: "SluiceLinux", swiftSettings: strictSettings),
+        .target(name: "SluiceLinux", dependencies: ["CSluiceLinux"], swiftSettings: strictSettings),
         // Bucket objects as Distributed Map items (ItemReader); gzip and zstd come from the system libraries.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),

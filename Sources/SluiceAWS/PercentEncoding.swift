@@ -1,3 +1,5 @@
+import SluiceVocabulary
+
 /// Percent-encoding as RFC 3986 and AWS Signature Version 4 define it: every byte but the unreserved characters
 /// (A-Z a-z 0-9 - _ . ~) is written %XX with upper-case hex.
 package enum PercentEncoding {
@@ -39,7 +41,9 @@ package enum PercentEncoding {
         while i < bytes.count {
             let byte = bytes[i]
             if byte == UInt8(ascii: "%") {
-                guard i + 2 < bytes.count, let high = hexValue(bytes[i + 1]), let low = hexValue(bytes[i + 2]) else {
+                guard i + 2 < bytes.count, let high = Hex.digitValue(bytes[i + 1]),
+                    let low = Hex.digitValue(bytes[i + 2])
+                else {
                     return nil
                 }
                 out.append(high << 4 | low)
@@ -52,12 +56,4 @@ package enum PercentEncoding {
         return String(validating: out, as: UTF8.self)
     }
 
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
-        }
-    }
 }

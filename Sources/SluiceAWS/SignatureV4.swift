@@ -56,9 +56,15 @@ package enum SignatureV4 {
     ) -> String {
         let canonical = canonicalRequest(request, signed, payloadHash: payloadHash)
         let stringToSign = [algorithm, signed.amzDate, signed.scope, SHA256.hex(canonical)].joined(separator: "\n")
+        return Hex.lowercase(HMAC.sha256(key: signingKey(secret: secret, signed), message: stringToSign))
+    }
+
+    /// The key derived from `secret` for `signed`'s day, region and service: the request's signature is made with
+    /// it, and so is each chunk's of a streaming upload.
+    package static func signingKey(secret: String, _ signed: SignedRequest) -> [UInt8] {
         var key = HMAC.sha256(key: Array("AWS4\(secret)".utf8), message: signed.scopeDate)
         for part in [signed.region, signed.service, "aws4_request"] { key = HMAC.sha256(key: key, message: part) }
-        return Hex.lowercase(HMAC.sha256(key: key, message: stringToSign))
+        return key
     }
 
     /// The canonical request: method, path, query, the signed headers, their names, the payload's hash.

@@ -39,12 +39,32 @@ package struct BucketStore: Sendable {
         return summaries
     }
 
+    /// One object with its file (S3's GetObject and HeadObject read it), or NoSuchKey.
+    package func object(bucket: String, key: String) throws(ItemReaderError) -> (
+        path: String, summary: BucketObjectSummary
+    ) {
+        let location = try location(bucket: bucket, key: key)
+        guard let status = Posix.status(location.path), status.isRegularFile else {
+            throw .noSuchKey(bucket: bucket, key: key)
+        }
+        return (location.path, try summary(of: Entry(location: location, status: status)))
+    }
+
+    /// Tells the listing the MD5 of a file just written whole at `path` (already known from its upload), so its
+    /// ETag is not computed by reading the file again.
+    package func remember(md5Hex: String, path: String, status: FileStatus) {
+        ETagCache.shared.remember(md5Hex, path: path, status: status)
+    }
+
     // MARK: - Internals shared with the readers
 
-    /// A listed object before its ETag is computed (hashing every file is the expensive part of a listing).
-    struct Entry {
+    /// A listed object before its ETag is computed (hashing every file is the expensive part of a listing, so a
+    /// page of S3's ListObjectsV2 hashes only its own objects).
+    package struct Entry {
         var location: ObjectLocation
         var status: FileStatus
+
+        package var key: String { location.key }
     }
 
     /// The real path of a bucket's folder, or NoSuchBucket.
@@ -84,7 +104,7 @@ package struct BucketStore: Sendable {
     }
 
     /// Every object under `prefix`, sorted as S3 sorts keys.
-    func listEntries(bucket: String, prefix: String) throws(ItemReaderError) -> [Entry] {
+    package func listEntries(bucket: String, prefix: String) throws(ItemReaderError) -> [Entry] {
         let root = try bucketDirectory(bucket)
         let prefixBytes = Array(prefix.utf8)
         let walker = DirectoryWalker(
@@ -109,7 +129,7 @@ package struct BucketStore: Sendable {
         return entries
     }
 
-    func summary(of entry: Entry) throws(ItemReaderError) -> BucketObjectSummary {
+    package func summary(of entry: Entry) throws(ItemReaderError) -> BucketObjectSummary {
         let etag = try ETagCache.shared.etag(of: entry.location, status: entry.status)
         return BucketObjectSummary(
             key: entry.location.key,

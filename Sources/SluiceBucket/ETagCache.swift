@@ -39,6 +39,22 @@ final class ETagCache: Sendable {
         return digest
     }
 
+    /// Records a digest computed as the file was written (an upload through the API), so the file is not read
+    /// again to answer its ETag.
+    func remember(_ md5Hex: String, path: String, status: FileStatus) {
+        let identity = Identity(
+            path: path,
+            device: status.device,
+            inode: status.inode,
+            size: status.size,
+            modified: status.modifiedNanoseconds
+        )
+        known.withLock { table in
+            if table.count >= Self.capacity { table.removeAll() }
+            table[identity] = md5Hex
+        }
+    }
+
     private static func md5(of location: ObjectLocation) throws(ItemReaderError) -> String {
         let fd: Int32
         switch Posix.openForReading(location.path) {

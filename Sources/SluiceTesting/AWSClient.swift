@@ -79,7 +79,9 @@ package struct AWSClient: Sendable {
     }
 
     private func run(_ command: [String]) async throws -> Run {
-        try await run(command, environment: try environment)
+        // The API service may still be binding when a test's first client starts.
+        try await eventually("sluiced's API listens", within: .seconds(10)) { (try? endpoint) != nil }
+        return try await run(command, environment: try environment)
     }
 
     private func run(_ command: [String], environment: [String: String]) async throws -> Run {

@@ -29,6 +29,9 @@ struct APIConnection {
         var verified: Bool
         var bytes: [UInt8] = []
         var upload: SpooledUpload?
+        /// The framing of an `aws-chunked` upload, taken off on the way to the spool file.
+        var chunked: AWSChunkedDecoder?
+        var chunkedFailure: AWSChunkedError?
         var tooLarge = false
     }
 
@@ -94,8 +97,14 @@ struct APIConnection {
                 service: .s3,
                 verified: true
             )
+            flight.chunked = AWSChunkedBody.decoder(
+                request,
+                signed,
+                secret: router.credentials.secret(for: signed.accessKeyId)
+            )
             do {
                 flight.upload = try SpooledUpload(folder: paths.uploads, requestId: requestId)
+                if UploadChecksum.wantsCRC32(request) { flight.upload?.crc32 = CRC32() }
             } catch {
                 let failure = AWSError.internalFailure("\(error)")
                 try await write(
@@ -127,6 +136,11 @@ struct APIConnection {
             flight.upload?.discard()
             return router.error(APIRouter.tooLarge(flight.service), flight.service, flight.requestId)
         }
+        if let failure = AWSChunkedBody.failure(flight.request, flight.chunked, flight.chunkedFailure) {
+            flight.upload?.discard()
+            return router.error(failure, .s3, flight.requestId)
+        }
+        if let decoder = flight.chunked { flight.upload?.trailers = decoder.trailers }
         let body: APIBody
         if let upload = flight.upload {
             guard upload.finish() else {
@@ -192,7 +206,19 @@ extension APIConnection.InFlight {
     fileprivate mutating func receive(_ buffer: ByteBuffer) {
         guard !tooLarge else { return }
         if let upload {
-            buffer.withUnsafeReadableBytes { upload.append($0) }
+            if var decoder = chunked {
+                guard chunkedFailure == nil else { return }
+                do {
+                    try buffer.withUnsafeReadableBytes { raw throws(AWSChunkedError) in
+                        try decoder.feed(raw) { upload.append($0) }
+                    }
+                } catch {
+                    chunkedFailure = error
+                }
+                chunked = decoder
+            } else {
+                buffer.withUnsafeReadableBytes { upload.append($0) }
+            }
             if upload.size > APIRouter.uploadLimit { tooLarge = true }
             return
         }

@@ -21,6 +21,8 @@ struct APIService: Service {
     static let retryInterval: Duration = .seconds(5)
 
     func run() async throws {
+        let leftovers = SpooledUpload.removeLeftovers(in: runtime.paths.uploads)
+        if leftovers > 0 { runtime.logger.info("API: removed \(leftovers) unfinished upload(s) of a previous run") }
         var reported = false
         while !Task.isShuttingDownGracefully, !Task.isCancelled {
             let server: NIOAsyncChannel<APIConnection.Channel, Never>
