@@ -35,6 +35,7 @@ struct ControlService: Service {
             machines: runtime.config.current.machines,
             persisted: runtime.store,
             controls: runtime.controls,
+            callbacks: runtime.callbacks,
             clock: runtime.clock,
             start: { runtime.handoffs.carryOn($0) }
         )

@@ -23,6 +23,8 @@ final class DaemonRuntime: Sendable {
     let config: CurrentConfiguration
     let counters = DaemonCounters()
     let controls = MapRunControls()
+    /// The callback Tasks waiting for SendTaskSuccess / SendTaskFailure / SendTaskHeartbeat.
+    let callbacks = TaskCallbacks()
     let hosts: FunctionHosts
     let topics: TopicStore
     let delivery: DeliveryService<ContinuousClock>

@@ -19,6 +19,8 @@ package struct LocalRunner {
     package var onChildEnded: (@Sendable (String, ChildExecutionRecord) -> Void)?
     /// Events from outside the execution (UpdateMapRun), handled as they come.
     package var controls: AsyncStream<ExecutionEvent>?
+    /// Where SendTaskSuccess and its kin reach this execution's callback Tasks.
+    package var callbacks: Callbacks?
     /// Told every event handled, in order, so the execution can be rebuilt after a restart.
     package var journal: (any ExecutionJournal)?
     /// A journal to rebuild the execution from before it carries on (see `replay`).
@@ -40,6 +42,7 @@ package struct LocalRunner {
         var running: [Int: Task<Void, Never>] = [:]
         defer {
             for task in running.values { task.cancel() }
+            if let callbacks { callbacks.registry.closeAll(executionArn: callbacks.executionArn) }
             sink.finish()
         }
         let forwarding = controls.map { controls in

@@ -1,0 +1,47 @@
+import SluiceASL
+import SluiceInterpreter
+import SluiceJSON
+
+extension LocalRunner {
+    /// One execution's side of `TaskCallbacks`: the tokens its callback Tasks wait on.
+    package struct Callbacks: Sendable {
+        package let registry: TaskCallbacks
+        package let executionArn: String
+
+        package init(registry: TaskCallbacks, executionArn: String) {
+            self.registry = registry
+            self.executionArn = executionArn
+        }
+    }
+
+    /// A callback Task (`.waitForTaskToken`): its token is open before the integration runs (the function may
+    /// answer at once), the integration's result is dropped, and its failure fails the task. Without a registry
+    /// (`sluice run`) nobody could answer: the task waits for its timeouts.
+    func startCallback(
+        _ invocation: TaskInvocation,
+        token: String,
+        running: inout [Int: Task<Void, Never>],
+        sink: AsyncStream<ExecutionEvent>.Continuation
+    ) {
+        callbacks?.registry.open(
+            token,
+            executionArn: callbacks?.executionArn ?? "",
+            invocation: invocation.token,
+            sink: sink
+        )
+        let handler = handler
+        let callbacks = callbacks
+        running[invocation.token] = Task {
+            let result = await handler(invocation)
+            guard !Task.isCancelled, case .failure(let error) = result else { return }
+            callbacks?.registry.close(executionArn: callbacks?.executionArn ?? "", invocation: invocation.token)
+            sink.yield(.taskFailed(token: invocation.token, error: error.name, cause: error.cause))
+        }
+    }
+
+    /// The task of `token` ended without its callback (a timeout, a cancelled branch): its token closes.
+    func closeCallback(_ token: Int) {
+        guard let callbacks else { return }
+        callbacks.registry.close(executionArn: callbacks.executionArn, invocation: token)
+    }
+}

@@ -1,0 +1,79 @@
+import SluiceInterpreter
+import SluiceJSON
+import Synchronization
+
+/// The callback Tasks waiting in this process, by token: where SendTaskSuccess, SendTaskFailure and
+/// SendTaskHeartbeat (from the API or `sluice`) reach the execution that waits.
+///
+/// A runner opens a token when it starts the Task's integration and the token closes when the task ends (a
+/// callback delivered, a timeout, the execution's end), so a second SendTaskSuccess finds nothing. Nothing here is
+/// saved: after a restart the replayed execution starts the integration again and opens the same token.
+package final class TaskCallbacks: Sendable {
+    /// What became of a callback.
+    package enum Delivery: Sendable, Hashable {
+        case delivered
+        /// No task waits on this token here (it ended, or its execution is not running).
+        case notWaiting
+    }
+
+    private struct Waiting {
+        var executionArn: String
+        var invocation: Int
+        var sink: AsyncStream<ExecutionEvent>.Continuation
+    }
+
+    private let waiting = Mutex<[String: Waiting]>([:])
+
+    package init() {}
+
+    /// Starts waiting for `token`: what comes back for it goes to `sink` as events of invocation `invocation`.
+    package func open(
+        _ token: String,
+        executionArn: String,
+        invocation: Int,
+        sink: AsyncStream<ExecutionEvent>.Continuation
+    ) {
+        waiting.withLock { $0[token] = Waiting(executionArn: executionArn, invocation: invocation, sink: sink) }
+    }
+
+    /// The task of invocation `invocation` of `executionArn` ended some other way (a timeout, its integration
+    /// failed, its branch was cancelled).
+    package func close(executionArn: String, invocation: Int) {
+        waiting.withLock { open in
+            open = open.filter { !($0.value.executionArn == executionArn && $0.value.invocation == invocation) }
+        }
+    }
+
+    /// The execution stopped running here: none of its tokens can be answered any more.
+    package func closeAll(executionArn: String) {
+        waiting.withLock { open in open = open.filter { $0.value.executionArn != executionArn } }
+    }
+
+    /// SendTaskSuccess: the task's result.
+    package func succeed(_ token: String, output: JSONValue) -> Delivery {
+        deliver(token, closing: true) { .taskSucceeded(token: $0, output: output) }
+    }
+
+    /// SendTaskFailure: the state fails with `error` and `cause` (Retry and Catch apply).
+    package func fail(_ token: String, error: String?, cause: String?) -> Delivery {
+        deliver(token, closing: true) { .taskFailed(token: $0, error: error, cause: cause) }
+    }
+
+    /// SendTaskHeartbeat: HeartbeatSeconds starts again.
+    package func heartbeat(_ token: String) -> Delivery {
+        deliver(token, closing: false) { .taskHeartbeat(token: $0) }
+    }
+
+    /// Whether a task waits on `token` here.
+    package func isWaiting(_ token: String) -> Bool {
+        waiting.withLock { $0[token] != nil }
+    }
+
+    private func deliver(_ token: String, closing: Bool, _ event: (Int) -> ExecutionEvent) -> Delivery {
+        // Taken out under the lock, so two SendTaskSuccess at once deliver one result, not two.
+        let found = waiting.withLock { closing ? $0.removeValue(forKey: token) : $0[token] }
+        guard let found else { return .notWaiting }
+        if case .terminated = found.sink.yield(event(found.invocation)) { return .notWaiting }
+        return .delivered
+    }
+}

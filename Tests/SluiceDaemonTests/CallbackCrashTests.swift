@@ -1,0 +1,39 @@
+import Foundation
+import SluiceStore
+import SluiceTesting
+import SluiceVocabulary
+import Testing
+
+/// A callback Task outlives kill -9: the restarted sluiced replays the execution, which asks again with the same
+/// token and waits for it, and a later SendTaskSuccess completes it.
+@Suite(.serialized) struct CallbackCrashTests: RealDaemonTesting {
+    @Test("A token handed out before kill -9 completes the execution after the restart")
+    func tokenSurvivesKill() async throws {
+        let root = try DaemonRoot()
+        defer { root.remove() }
+        try root.callbackMachine()
+        var (daemon, _) = try await start(root)
+        defer { if daemon.isRunning { kill(daemon.processIdentifier, SIGKILL) } }
+        #expect(try sluice(root, ["start-execution", "approval", "--name", "crash"]).status == 0)
+        try await waitFor(seconds: 20) { root.exists("out/crash") }
+        let token = try #require(root.read("out/crash"))
+        // The journal is written every 50 ms: let it hold the Task's start before the kill.
+        try await Task.sleep(for: .milliseconds(300))
+        kill(daemon.processIdentifier, SIGKILL)
+        daemon.waitUntilExit()
+        try FileManager.default.removeItem(atPath: root.path + "/out/crash")
+        (daemon, _) = try await launch(root)
+        // The replayed Task asks again (at least once, as AWS invokes), with the same token.
+        try await waitFor(seconds: 20) { root.exists("out/crash") }
+        #expect(root.read("out/crash") == token)
+        let sent = try sluiceRun(
+            root,
+            ["send-task-success", "--task-token", token, "--task-output", #"{"after":"kill"}"#]
+        )
+        #expect(sent.status == 0, "\(sent.errors)")
+        let arn = "arn:aws:states:local:000000000000:execution:approval:crash"
+        try await waitFor(seconds: 20) { root.execution(arn)?.status == .succeeded }
+        #expect(root.execution(arn)?.output == #"{"after":"kill"}"#)
+        try await stop(daemon)
+    }
+}
