@@ -32,4 +32,31 @@ extension DaemonRoot {
             """#
         )
     }
+
+    /// `notify`: publishes its token to topic `asks` through `sns:publish.waitForTaskToken` (JSONata) and waits,
+    /// with a HeartbeatSeconds of `heartbeat`; the topic's subscriber writes each message it gets to
+    /// `out/sns-token`.
+    package func callbackTopic(heartbeat: Int = 600) throws {
+        try write(
+            "etc/sluice/state-machines/notify.asl.json",
+            #"""
+            {"QueryLanguage": "JSONata", "StartAt": "Tell", "States": {
+              "Tell": {"Type": "Task", "Resource": "arn:aws:states:::sns:publish.waitForTaskToken",
+                       "HeartbeatSeconds": \#(heartbeat),
+                       "Arguments": {"TopicArn": "arn:aws:sns:local:000000000000:asks",
+                                     "Message": "{% $states.context.Task.Token %}"},
+                       "End": true}}}
+            """#
+        )
+        try write(
+            "etc/sluice/subscriptions/asks.json",
+            #"{"TopicArn": "arn:aws:sns:local:000000000000:asks", "Protocol": "exec", "Endpoint": "\#(path)/asks.sh", "RawMessageDelivery": true}"#
+        )
+        try write(
+            "asks.sh",
+            "#!/bin/sh\ncat > \"\(path)/out/sns-token.part\"\nmv \"\(path)/out/sns-token.part\" \"\(path)/out/sns-token\"\n",
+            executable: true
+        )
+        try write("out/.keep", "")
+    }
 }

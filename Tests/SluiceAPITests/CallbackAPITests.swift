@@ -111,4 +111,51 @@ import Testing
             #expect(bogus.errors.contains("InvalidToken"))
         }
     }
+
+    @Test("The AWS CLI answers a token an sns:publish.waitForTaskToken Task published to a subscriber")
+    func topicThroughTheCLI() async throws {
+        let root = try DaemonRoot()
+        defer { root.remove() }
+        try root.callbackTopic()
+        try await InProcessDaemon.run(on: root) { _ in
+            let client = AWSClient(root: root.path)
+            let started = try await client.aws([
+                "stepfunctions", "start-execution", "--state-machine-arn",
+                "arn:aws:states:local:000000000000:stateMachine:notify", "--name", "told",
+            ])
+            #expect(started.status == 0, "\(started.errors)")
+            try await eventually("the subscriber got the token") { root.exists("out/sns-token") }
+            let token = try #require(root.read("out/sns-token"))
+            #expect(token.hasPrefix("arn:aws:states:local:000000000000:execution:notify:told#"))
+            let heartbeat = try await client.aws(["stepfunctions", "send-task-heartbeat", "--task-token", token])
+            #expect(heartbeat.status == 0, "\(heartbeat.errors)")
+            let success = try await client.aws([
+                "stepfunctions", "send-task-success", "--task-token", token, "--task-output", #"{"told":true}"#,
+            ])
+            #expect(success.status == 0, "\(success.errors)")
+            let arn = "arn:aws:states:local:000000000000:execution:notify:told"
+            try await eventually("the execution SUCCEEDED") { root.execution(arn)?.status == .succeeded }
+            #expect(root.execution(arn)?.output == #"{"told":true}"#)
+        }
+    }
+
+    @Test("HeartbeatSeconds without a heartbeat fails the execution with States.HeartbeatTimeout; the token is closed")
+    func heartbeatTimeout() async throws {
+        let root = try DaemonRoot()
+        defer { root.remove() }
+        try root.callbackTopic(heartbeat: 1)
+        try await InProcessDaemon.run(on: root) { _ in
+            let sluice = SluiceTool(root: root)
+            #expect(try await sluice.status(["start-execution", "notify", "--name", "silent"]) == 0)
+            try await eventually("the subscriber got the token") { root.exists("out/sns-token") }
+            let token = try #require(root.read("out/sns-token"))
+            let arn = "arn:aws:states:local:000000000000:execution:notify:silent"
+            try await eventually("the execution FAILED") { root.execution(arn)?.status == .failed }
+            #expect(root.execution(arn)?.error == "States.HeartbeatTimeout")
+            let late = try await AWSClient(root: root.path).boto3Object(
+                #"out({"late": code(lambda: sfn.send_task_success(taskToken="\#(token)", output="{}"))})"#
+            )
+            #expect(late["late"] as? String == "TaskTimedOut")
+        }
+    }
 }
