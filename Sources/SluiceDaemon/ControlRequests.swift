@@ -16,7 +16,6 @@ struct ControlRequests {
     let machines: [String: StateMachineDefinition]
     let persisted: DaemonStore
     let controls: MapRunControls
-    let callbacks: TaskCallbacks
     /// What start and stop dates are read from.
     let clock: WallClock
     let start: (StartRequest) -> Void
@@ -29,8 +28,6 @@ struct ControlRequests {
         case "StartExecution": return startExecution(body)
         case "StopExecution": return (stopExecution(body), [])
         case "RedriveExecution": return (redriveExecution(body), [])
-        case let kind where TaskCallbackRequests.kinds.contains(kind):
-            return (TaskCallbackRequests(callbacks: callbacks, persisted: persisted).answer(kind, body), [])
         default: return (Self.error("UnknownOperationException", "sluiced does not know \(request.kind)"), [])
         }
     }

@@ -8,6 +8,7 @@ import SluiceStore
 struct TaskCallbackRequests {
     let callbacks: TaskCallbacks
     let persisted: DaemonStore
+    let journal: DaemonJournal
 
     /// The operations this answers.
     static let kinds: Set<String> = ["SendTaskSuccess", "SendTaskFailure", "SendTaskHeartbeat"]
@@ -17,7 +18,9 @@ struct TaskCallbackRequests {
     private static let maximumError = 256
     private static let maximumCause = 32_768
 
-    func answer(_ kind: String, _ body: JSONValue) -> JSONValue {
+    /// Answers the request once the waiting execution has journaled the callback, and that journal is written: an
+    /// answer given is not lost to a crash.
+    func answer(_ kind: String, _ body: JSONValue) async -> JSONValue {
         guard case .string(let text)? = body["taskToken"], !text.isEmpty else {
             return Self.invalid("taskToken", "Member must not be null")
         }
@@ -36,7 +39,7 @@ struct TaskCallbackRequests {
             guard let output = try? JSONParser.parse(outputText) else {
                 return ControlRequests.error("InvalidOutput", "Invalid Output: 'The output is not valid JSON'")
             }
-            delivery = callbacks.succeed(text, output: output)
+            delivery = await callbacks.succeed(text, output: output)
         case "SendTaskFailure":
             let error = body["error"]?.stringValue
             let cause = body["cause"]?.stringValue
@@ -46,16 +49,31 @@ struct TaskCallbackRequests {
             if let cause, cause.utf8.count > Self.maximumCause {
                 return Self.invalid("cause", "Member must have length less than or equal to \(Self.maximumCause)")
             }
-            delivery = callbacks.fail(text, error: error, cause: cause)
+            delivery = await callbacks.fail(text, error: error, cause: cause)
         default:
-            delivery = callbacks.heartbeat(text)
+            delivery = await callbacks.heartbeat(text)
         }
-        guard delivery == .notWaiting else { return .object(JSONObject()) }
+        if delivery == .delivered {
+            do {
+                try journal.flush()
+            } catch {
+                return ControlRequests.error("InternalFailure", "cannot write the journal: \(error)")
+            }
+            return .object(JSONObject())
+        }
         // The token is sluice's but no task waits on it: its execution ran here (the task ended) or never did.
         if (try? persisted.database.execution(token.executionArn)) != nil {
             return ControlRequests.error("TaskTimedOut", "Task Timed Out: 'Provided task does not exist anymore'")
         }
         return ControlRequests.error("TaskDoesNotExist", "Task Does Not Exist: 'Provided task does not exist'")
+    }
+
+    /// A request `sluice send-task-*` left in the store.
+    func answer(_ request: ControlRequest) async -> JSONValue {
+        guard let body = try? JSONParser.parse(request.body) else {
+            return ControlRequests.error("ValidationException", "the request is not JSON")
+        }
+        return await answer(request.kind, body)
     }
 
     private static func invalid(_ field: String, _ constraint: String) -> JSONValue {

@@ -42,8 +42,10 @@ package struct LocalRunner {
         var running: [Int: Task<Void, Never>] = [:]
         defer {
             for task in running.values { task.cancel() }
-            if let callbacks { callbacks.registry.closeAll(executionArn: callbacks.executionArn) }
+            // Finished first: a callback delivered from now on finds the stream closed, and closeAll releases those
+            // delivered before that nobody will handle.
             sink.finish()
+            if let callbacks { callbacks.registry.closeAll(executionArn: callbacks.executionArn) }
         }
         let forwarding = controls.map { controls in
             Task {
@@ -86,6 +88,7 @@ package struct LocalRunner {
             effects = execution.handle(event, at: now)
             journal?.record(sequence: sequence, at: now, entry: JournalEntry(event))
             sequence += 1
+            callbacks?.registry.handled(event, executionArn: callbacks?.executionArn ?? "")
             if let onProgress { progress.handled(event, by: execution, tell: onProgress) }
         }
     }

@@ -22,7 +22,14 @@ package final class TaskCallbacks: Sendable {
         var sink: AsyncStream<ExecutionEvent>.Continuation
     }
 
+    private struct Handling: Hashable {
+        var executionArn: String
+        var invocation: Int
+    }
+
     private let waiting = Mutex<[String: Waiting]>([:])
+    /// Deliveries waiting until their runner has journaled them.
+    private let handling = Mutex<[Handling: [CheckedContinuation<Void, Never>]]>([:])
 
     package init() {}
 
@@ -47,33 +54,55 @@ package final class TaskCallbacks: Sendable {
     /// The execution stopped running here: none of its tokens can be answered any more.
     package func closeAll(executionArn: String) {
         waiting.withLock { open in open = open.filter { $0.value.executionArn != executionArn } }
+        let left = handling.withLock { handling -> [CheckedContinuation<Void, Never>] in
+            let keys = handling.keys.filter { $0.executionArn == executionArn }
+            return keys.flatMap { handling.removeValue(forKey: $0) ?? [] }
+        }
+        for continuation in left { continuation.resume() }
     }
 
     /// SendTaskSuccess: the task's result.
-    package func succeed(_ token: String, output: JSONValue) -> Delivery {
-        deliver(token, closing: true) { .taskSucceeded(token: $0, output: output) }
+    package func succeed(_ token: String, output: JSONValue) async -> Delivery {
+        await deliver(token, closing: true) { .taskSucceeded(token: $0, output: output) }
     }
 
     /// SendTaskFailure: the state fails with `error` and `cause` (Retry and Catch apply).
-    package func fail(_ token: String, error: String?, cause: String?) -> Delivery {
-        deliver(token, closing: true) { .taskFailed(token: $0, error: error, cause: cause) }
+    package func fail(_ token: String, error: String?, cause: String?) async -> Delivery {
+        await deliver(token, closing: true) { .taskFailed(token: $0, error: error, cause: cause) }
     }
 
     /// SendTaskHeartbeat: HeartbeatSeconds starts again.
-    package func heartbeat(_ token: String) -> Delivery {
-        deliver(token, closing: false) { .taskHeartbeat(token: $0) }
+    package func heartbeat(_ token: String) async -> Delivery {
+        await deliver(token, closing: false) { .taskHeartbeat(token: $0) }
     }
 
-    /// Whether a task waits on `token` here.
-    package func isWaiting(_ token: String) -> Bool {
-        waiting.withLock { $0[token] != nil }
+    /// The runner of `executionArn` handled `event` and put it in its journal: whoever delivered it may go on.
+    package func handled(_ event: ExecutionEvent, executionArn: String) {
+        let invocation: Int
+        switch event {
+        case .taskSucceeded(let token, _), .taskFailed(let token, _, _), .taskHeartbeat(let token): invocation = token
+        default: return
+        }
+        let key = Handling(executionArn: executionArn, invocation: invocation)
+        for continuation in handling.withLock({ $0.removeValue(forKey: key) ?? [] }) { continuation.resume() }
     }
 
-    private func deliver(_ token: String, closing: Bool, _ event: (Int) -> ExecutionEvent) -> Delivery {
+    /// Hands the event to the runner and returns once the runner has journaled it (or stopped), so that an answer
+    /// given after it is not lost to a crash once the journal is flushed.
+    private func deliver(_ token: String, closing: Bool, _ event: (Int) -> ExecutionEvent) async -> Delivery {
         // Taken out under the lock, so two SendTaskSuccess at once deliver one result, not two.
         let found = waiting.withLock { closing ? $0.removeValue(forKey: token) : $0[token] }
         guard let found else { return .notWaiting }
-        if case .terminated = found.sink.yield(event(found.invocation)) { return .notWaiting }
-        return .delivered
+        let key = Handling(executionArn: found.executionArn, invocation: found.invocation)
+        let event = event(found.invocation)
+        var delivered = true
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            handling.withLock { $0[key, default: []].append(continuation) }
+            if case .terminated = found.sink.yield(event) {
+                delivered = false
+                handled(event, executionArn: found.executionArn)
+            }
+        }
+        return delivered ? .delivered : .notWaiting
     }
 }

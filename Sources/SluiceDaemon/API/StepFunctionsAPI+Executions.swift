@@ -14,7 +14,6 @@ extension StepFunctionsAPI {
             machines: runtime.config.current.machines,
             persisted: runtime.store,
             controls: runtime.controls,
-            callbacks: runtime.callbacks,
             clock: runtime.clock,
             start: { runtime.handoffs.carryOn($0) }
         )

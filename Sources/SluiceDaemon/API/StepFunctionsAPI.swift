@@ -38,7 +38,7 @@ struct StepFunctionsAPI: APIServiceHandler {
         case "DeleteStateMachine": return try await deleteStateMachine(operation)
         case "StartSyncExecution": return try await startSyncExecution(operation)
         case "TestState": return try await testState(operation)
-        case "SendTaskSuccess", "SendTaskFailure", "SendTaskHeartbeat": return try sendTask(operation)
+        case "SendTaskSuccess", "SendTaskFailure", "SendTaskHeartbeat": return try await sendTask(operation)
         default:
             throw AWSError("UnknownOperationException", "sluiced does not implement Step Functions' \(operation.name)")
         }
