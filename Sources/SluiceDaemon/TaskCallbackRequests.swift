@@ -2,6 +2,7 @@ import SluiceEngine
 import SluiceInterpreter
 import SluiceJSON
 import SluiceStore
+import SluiceVocabulary
 
 /// SendTaskSuccess, SendTaskFailure and SendTaskHeartbeat, from the API or `sluice send-task-*`: the token is
 /// handed to the callback Task waiting on it, with AWS's answers when none waits (`{"__type", "message"}`).
@@ -27,31 +28,22 @@ struct TaskCallbackRequests {
         guard text.utf8.count <= 2048, let token = TaskToken(text: text) else {
             return ControlRequests.error("InvalidToken", "Invalid Token: 'Invalid token'")
         }
-        let delivery: TaskCallbacks.Delivery
-        switch kind {
-        case "SendTaskSuccess":
-            guard case .string(let outputText)? = body["output"] else {
-                return Self.invalid("output", "Member must not be null")
-            }
-            guard outputText.utf8.count <= Self.maximumOutput else {
-                return Self.invalid("output", "Member must have length less than or equal to \(Self.maximumOutput)")
-            }
-            guard let output = try? JSONParser.parse(outputText) else {
-                return ControlRequests.error("InvalidOutput", "Invalid Output: 'The output is not valid JSON'")
-            }
-            delivery = await callbacks.succeed(text, output: output)
-        case "SendTaskFailure":
-            let error = body["error"]?.stringValue
-            let cause = body["cause"]?.stringValue
-            if let error, error.utf8.count > Self.maximumError {
-                return Self.invalid("error", "Member must have length less than or equal to \(Self.maximumError)")
-            }
-            if let cause, cause.utf8.count > Self.maximumCause {
-                return Self.invalid("cause", "Member must have length less than or equal to \(Self.maximumCause)")
-            }
-            delivery = await callbacks.fail(text, error: error, cause: cause)
-        default:
-            delivery = await callbacks.heartbeat(text)
+        let send: () async -> TaskCallbacks.Delivery
+        switch Self.callback(kind, body) {
+        case .failure(let refusal): return refusal.answer
+        case .success(.success(let output)): send = { await callbacks.succeed(text, output: output) }
+        case .success(.failure(let error, let cause)): send = { await callbacks.fail(text, error: error, cause: cause) }
+        case .success(.heartbeat): send = { await callbacks.heartbeat(text) }
+        }
+        var delivery = await send()
+        // A RUNNING execution whose token is not open may be replaying after a restart: give it a moment.
+        var patience = 40
+        while delivery == .notWaiting, patience > 0,
+            (try? persisted.database.execution(token.executionArn))?.status == .running
+        {
+            try? await Task.sleep(for: .milliseconds(50))
+            patience -= 1
+            delivery = await send()
         }
         if delivery == .delivered {
             do {
@@ -66,6 +58,55 @@ struct TaskCallbackRequests {
             return ControlRequests.error("TaskTimedOut", "Task Timed Out: 'Provided task does not exist anymore'")
         }
         return ControlRequests.error("TaskDoesNotExist", "Task Does Not Exist: 'Provided task does not exist'")
+    }
+
+    /// What a request asks the task, or AWS's refusal of its fields.
+    private enum Callback {
+        case success(JSONValue)
+        case failure(error: String?, cause: String?)
+        case heartbeat
+    }
+
+    private struct Refusal: Error {
+        var answer: JSONValue
+    }
+
+    private static func callback(_ kind: String, _ body: JSONValue) -> Result<Callback, Refusal> {
+        switch kind {
+        case "SendTaskSuccess":
+            guard case .string(let outputText)? = body["output"] else {
+                return .failure(Refusal(answer: invalid("output", "Member must not be null")))
+            }
+            guard outputText.utf8.count <= maximumOutput else {
+                return .failure(
+                    Refusal(answer: invalid("output", "Member must have length less than or equal to \(maximumOutput)"))
+                )
+            }
+            guard let output = try? JSONParser.parse(outputText) else {
+                return .failure(
+                    Refusal(
+                        answer: ControlRequests.error("InvalidOutput", "Invalid Output: 'The output is not valid JSON'")
+                    )
+                )
+            }
+            return .success(.success(output))
+        case "SendTaskFailure":
+            let error = body["error"]?.stringValue
+            let cause = body["cause"]?.stringValue
+            if let error, error.utf8.count > maximumError {
+                return .failure(
+                    Refusal(answer: invalid("error", "Member must have length less than or equal to \(maximumError)"))
+                )
+            }
+            if let cause, cause.utf8.count > maximumCause {
+                return .failure(
+                    Refusal(answer: invalid("cause", "Member must have length less than or equal to \(maximumCause)"))
+                )
+            }
+            return .success(.failure(error: error, cause: cause))
+        default:
+            return .success(.heartbeat)
+        }
     }
 
     /// A request `sluice send-task-*` left in the store.

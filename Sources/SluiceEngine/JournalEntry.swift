@@ -40,6 +40,10 @@ package enum JournalEntry: Sendable, Hashable {
             case .taskHeartbeat(let token):
                 o["e"] = "taskHeartbeat"
                 o["t"] = .int(token)
+            case .taskSubmitted(let token, let output):
+                o["e"] = "taskSubmitted"
+                o["t"] = .int(token)
+                o["output"] = output
             case .timerFired(let token):
                 o["e"] = "timerFired"
                 o["t"] = .int(token)
@@ -93,6 +97,7 @@ package enum JournalEntry: Sendable, Hashable {
         case "taskSucceeded": self = .event(.taskSucceeded(token: token, output: json["output"] ?? .null))
         case "taskFailed": self = .event(.taskFailed(token: token, error: error, cause: cause))
         case "taskHeartbeat": self = .event(.taskHeartbeat(token: token))
+        case "taskSubmitted": self = .event(.taskSubmitted(token: token, output: json["output"] ?? .null))
         case "timerFired": self = .event(.timerFired(token: token))
         case "stop": self = .event(.stop(error: error, cause: cause))
         case "redrive": self = .event(.redrive)

@@ -15,7 +15,7 @@ extension LocalRunner {
     }
 
     /// A callback Task (`.waitForTaskToken`): its token is open before the integration runs (the function may
-    /// answer at once), the integration's result is dropped, and its failure fails the task. Without a registry
+    /// answer at once), the integration's response is recorded as TaskSubmitted, and its failure fails the task. Without a registry
     /// (`sluice run`) nobody could answer: the task waits for its timeouts.
     func startCallback(
         _ invocation: TaskInvocation,
@@ -33,9 +33,14 @@ extension LocalRunner {
         let callbacks = callbacks
         running[invocation.token] = Task {
             let result = await handler(invocation)
-            guard !Task.isCancelled, case .failure(let error) = result else { return }
-            callbacks?.registry.close(executionArn: callbacks?.executionArn ?? "", invocation: invocation.token)
-            sink.yield(.taskFailed(token: invocation.token, error: error.name, cause: error.cause))
+            guard !Task.isCancelled else { return }
+            switch result {
+            case .success(let response):
+                sink.yield(.taskSubmitted(token: invocation.token, output: response))
+            case .failure(let error):
+                callbacks?.registry.close(executionArn: callbacks?.executionArn ?? "", invocation: invocation.token)
+                sink.yield(.taskFailed(token: invocation.token, error: error.name, cause: error.cause))
+            }
         }
     }
 
@@ -43,5 +48,12 @@ extension LocalRunner {
     func closeCallback(_ token: Int) {
         guard let callbacks else { return }
         callbacks.registry.close(executionArn: callbacks.executionArn, invocation: token)
+    }
+
+    /// After a replay, a callback Task whose integration already ran (TaskSubmitted is in the journal) waits for
+    /// its token again without running the integration a second time.
+    func reopenCallback(_ invocation: TaskInvocation, sink: AsyncStream<ExecutionEvent>.Continuation) {
+        guard let callbacks, let token = invocation.taskToken else { return }
+        callbacks.registry.open(token, executionArn: callbacks.executionArn, invocation: invocation.token, sink: sink)
     }
 }

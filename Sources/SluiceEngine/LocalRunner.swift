@@ -59,6 +59,7 @@ package struct LocalRunner {
             let residue = await replay(replaying, into: &execution, first: effects)
             if let outcome = residue.outcome, !redriving { return outcome }
             effects = residue.effects
+            for invocation in residue.callbacks { reopenCallback(invocation, sink: sink) }
             for event in residue.events { sink.yield(event) }
         }
         let wallClock = wallClock

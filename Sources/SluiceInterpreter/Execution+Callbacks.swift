@@ -31,4 +31,14 @@ extension Execution {
         guard let token = frame.taskToken, case .task = frame.state.kind else { return nil }
         return ["Token": .string(token)]
     }
+
+    /// The integration of a callback Task answered: AWS's TaskSubmitted, the task still waiting for its token.
+    mutating func taskSubmitted(token: Int, output: JSONValue) {
+        guard let id = tokens[token], let frame = frames[id], case .awaitingTask(let wait) = frame.phase,
+            wait.token == token, case .task(let task) = frame.state.kind
+        else { return }
+        activeFrame = id
+        defer { activeFrame = nil }
+        record("TaskSubmitted", details: .payload(["resource": .string(task.resource)], key: "output", payload: output))
+    }
 }

@@ -100,6 +100,7 @@ package struct Execution: Sendable {
         case .taskSucceeded(let token, let output): taskSucceeded(token: token, output: output)
         case .taskFailed(let token, let error, let cause): taskFailed(token: token, error: error, cause: cause)
         case .taskHeartbeat(let token): taskHeartbeat(token: token)
+        case .taskSubmitted(let token, let output): taskSubmitted(token: token, output: output)
         case .timerFired(let token): timerFired(token: token)
         case .itemsRead(let token, let items, let exhausted, let sizes):
             itemsRead(token: token, items: items, exhausted: exhausted, sizes: sizes)

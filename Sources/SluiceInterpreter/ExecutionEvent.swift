@@ -5,6 +5,9 @@ package enum ExecutionEvent: Sendable, Hashable {
     case taskSucceeded(token: Int, output: JSONValue)
     case taskFailed(token: Int, error: String?, cause: String?)
     case taskHeartbeat(token: Int)
+    /// A callback Task's integration ran (the function was invoked, the message published): recorded as
+    /// TaskSubmitted with its response; the task goes on waiting for its token.
+    case taskSubmitted(token: Int, output: JSONValue)
     case timerFired(token: Int)
     /// StopExecution: the execution ends ABORTED.
     case stop(error: String?, cause: String?)

@@ -41,8 +41,9 @@ import Testing
                 sfn.send_task_success(taskToken=yes, output='{"approved": true}')
                 sfn.send_task_failure(taskToken=no, error="Rejected", cause="out of stock")
                 d_yes, d_no = finished("yes"), finished("no")
+                history = [e["type"] for e in sfn.get_execution_history(executionArn="\(Self.executions)yes")["events"]]
                 unknown = "\(Self.executions)never#" + "0" * 32
-                out({"running": running, "heartbeat": heartbeat, "notJSON": notJSON,
+                out({"running": running, "history": history, "heartbeat": heartbeat, "notJSON": notJSON,
                      "yes": [d_yes["status"], d_yes.get("output")], "no": [d_no["status"], d_no.get("output")],
                      "again": code(lambda: sfn.send_task_success(taskToken=yes, output="{}")),
                      "againFailure": code(lambda: sfn.send_task_failure(taskToken=no)),
@@ -52,6 +53,12 @@ import Testing
                 """
             )
             #expect(result["running"] as? String == "RUNNING")
+            #expect(
+                result["history"] as? [String] == [
+                    "ExecutionStarted", "TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskSubmitted",
+                    "TaskSucceeded", "TaskStateExited", "ExecutionSucceeded",
+                ]
+            )
             #expect(result["heartbeat"] as? String == "OK")
             #expect(result["notJSON"] as? String == "InvalidOutput")
             #expect(result["yes"] as? [String] == ["SUCCEEDED", #"{"approved":true}"#])

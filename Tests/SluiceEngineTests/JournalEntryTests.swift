@@ -12,6 +12,7 @@ struct JournalEntryTests {
             .taskFailed(token: 4, error: "Boom", cause: "{\"errorMessage\":\"no\"}"),
             .taskFailed(token: 5, error: nil, cause: nil),
             .taskHeartbeat(token: 6),
+            .taskSubmitted(token: 6, output: ["MessageId": "m"]),
             .timerFired(token: 7),
             .stop(error: "Manual", cause: nil),
             .redrive,

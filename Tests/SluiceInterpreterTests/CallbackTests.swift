@@ -79,6 +79,19 @@ struct CallbackTests {
         #expect(e.outcome == .succeeded(["approved": true]))
     }
 
+    @Test("The integration's answer is TaskSubmitted in the history; the task goes on waiting for its token")
+    func submitted() throws {
+        var e = try Self.execution(Self.lambda)
+        let invocation = try Self.invocation(e.start())
+        #expect(e.handle(.taskSubmitted(token: invocation.token, output: ["StatusCode": 200]), at: Self.t0).isEmpty)
+        #expect(e.outcome == nil)
+        _ = e.handle(.taskSucceeded(token: invocation.token, output: ["done": true]), at: Self.t0)
+        #expect(e.outcome == .succeeded(["done": true]))
+        let types = e.history.map(\.type)
+        #expect(types.contains("TaskSubmitted"))
+        #expect(types.firstIndex(of: "TaskSubmitted")! < types.firstIndex(of: "TaskSucceeded")!)
+    }
+
     @Test("SendTaskFailure's error and cause fail the state, and Catch applies")
     func failure() throws {
         var e = try Self.execution(Self.lambda)
