@@ -15,22 +15,27 @@ extension LocalRunner {
     }
 
     /// A callback Task (`.waitForTaskToken`): its token is open before the integration runs (the function may
-    /// answer at once), the integration's response is recorded as TaskSubmitted, and its failure fails the task. Without a registry
-    /// (`sluice run`) nobody could answer: the task waits for its timeouts.
+    /// answer at once), the integration's response is recorded as TaskSubmitted, and its failure fails the task.
+    /// Without a registry (`sluice run`, TestState) nothing could ever answer: the task fails at once, as AWS's
+    /// TestState refuses the pattern.
     func startCallback(
         _ invocation: TaskInvocation,
         token: String,
         running: inout [Int: Task<Void, Never>],
         sink: AsyncStream<ExecutionEvent>.Continuation
     ) {
-        callbacks?.registry.open(
-            token,
-            executionArn: callbacks?.executionArn ?? "",
-            invocation: invocation.token,
-            sink: sink
-        )
+        guard let callbacks else {
+            sink.yield(
+                .taskFailed(
+                    token: invocation.token,
+                    error: StatesError.Name.runtime,
+                    cause: "The resource '\(invocation.resource)' waits for SendTaskSuccess, which only sluiced answers"
+                )
+            )
+            return
+        }
+        callbacks.registry.open(token, executionArn: callbacks.executionArn, invocation: invocation.token, sink: sink)
         let handler = handler
-        let callbacks = callbacks
         running[invocation.token] = Task {
             let result = await handler(invocation)
             guard !Task.isCancelled else { return }
@@ -38,7 +43,7 @@ extension LocalRunner {
             case .success(let response):
                 sink.yield(.taskSubmitted(token: invocation.token, output: response))
             case .failure(let error):
-                callbacks?.registry.close(executionArn: callbacks?.executionArn ?? "", invocation: invocation.token)
+                callbacks.registry.close(executionArn: callbacks.executionArn, invocation: invocation.token)
                 sink.yield(.taskFailed(token: invocation.token, error: error.name, cause: error.cause))
             }
         }

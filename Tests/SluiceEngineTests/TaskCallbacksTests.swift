@@ -1,5 +1,7 @@
+import SluiceASL
 import SluiceInterpreter
 import SluiceJSON
+import Synchronization
 import Testing
 
 @testable import SluiceEngine
@@ -46,5 +48,56 @@ struct TaskCallbacksTests {
         callbacks.closeAll(executionArn: Self.arn)
         #expect([.delivered, .notWaiting].contains(await answer))
         #expect(await callbacks.heartbeat("b") == .notWaiting)
+    }
+
+    private static func callbackExecution() throws -> Execution {
+        let text = #"""
+            {"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke.waitForTaskToken",
+              "Parameters":{"FunctionName":"f","Payload":{"token.$":"$$.Task.Token"}},"End":true}}}
+            """#
+        guard case .success(let machine) = DefinitionDecoder.decode(text: text) else { throw TestDefinitionError() }
+        return Execution(
+            definition: machine,
+            context: .make(stateMachineName: "m", executionName: "e", startTime: LocalRunner.now()),
+            input: [:],
+            seed: 1
+        )
+    }
+
+    @Test("A runner answers a callback Task with what comes back for its token, not the integration's result")
+    func runner() async throws {
+        let callbacks = TaskCallbacks()
+        let asked = Mutex<String?>(nil)
+        var runner = LocalRunner { invocation in
+            asked.withLock { $0 = invocation.input["Payload"]?["token"]?.stringValue }
+            return .success(["StatusCode": 200])
+        }
+        runner.callbacks = LocalRunner.Callbacks(registry: callbacks, executionArn: Self.arn)
+        var execution = try Self.callbackExecution()
+        let answering = Task {
+            while true {
+                if let token = asked.withLock({ $0 }), await callbacks.succeed(token, output: ["yes": 1]) == .delivered
+                {
+                    return
+                }
+                try await Task.sleep(for: .milliseconds(10))
+            }
+        }
+        let outcome = await runner.run(&execution)
+        try await answering.value
+        #expect(outcome == .succeeded(["yes": 1]))
+        #expect(execution.history.map(\.type).contains("TaskSubmitted"))
+    }
+
+    @Test("Without a registry (sluice run) nothing could answer: the callback Task fails at once")
+    func noRegistry() async throws {
+        let runner = LocalRunner { _ in .success([:]) }
+        var execution = try Self.callbackExecution()
+        let outcome = await runner.run(&execution)
+        guard case .failed(let error, _) = outcome else {
+            Issue.record("expected a failure, got \(outcome)")
+            return
+        }
+        #expect(error == StatesError.Name.runtime)
     }
 }
