@@ -18,7 +18,8 @@ extension Execution {
     /// frame, where `$$.Task.Token` reads it; clears it for any other Task.
     mutating func mintTaskToken(_ id: Int, resource: String) -> String? {
         guard Self.isCallback(resource) else {
-            if frames[id]?.taskToken != nil { modifyFrame(id) { $0.taskToken = nil } }
+            // In place: reading `frames[id]?.taskToken` would copy the frame out on every Task (a Map's children).
+            modifyFrame(id) { if $0.taskToken != nil { $0.taskToken = nil } }
             return nil
         }
         let token = TaskToken(executionArn: context.executionArn, drawingFrom: &rng).text

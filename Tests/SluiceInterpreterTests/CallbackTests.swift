@@ -165,4 +165,33 @@ struct CallbackTests {
         #expect(TaskToken(text: arn + "#xyz") == nil)
         #expect(TaskToken(text: "arn:aws:states:local:0:stateMachine:m#" + token.nonce) == nil)
     }
+
+    @Test("Each Map iteration's callback Task gets its own token; both answered, the Map succeeds")
+    func mapIterations() throws {
+        var e = Execution(
+            definition: try Harness.definition(
+                #"""
+                {"StartAt":"M","States":{"M":{"Type":"Map","ItemsPath":"$.items","End":true,
+                  "ItemProcessor":{"StartAt":"T","States":{"T":{"Type":"Task",
+                    "Resource":"arn:aws:states:::sns:publish.waitForTaskToken",
+                    "Parameters":{"TopicArn":"arn:aws:sns:local:000000000000:t","Message.$":"$$.Task.Token"},
+                    "End":true}}}}}}
+                """#
+            ),
+            context: .make(stateMachineName: "m", executionName: "e", startTime: Self.t0),
+            input: ["items": [1, 2]],
+            seed: 3
+        )
+        let invocations = e.start().compactMap { effect -> TaskInvocation? in
+            if case .invoke(let invocation) = effect { return invocation }
+            return nil
+        }
+        #expect(invocations.count == 2)
+        #expect(Set(invocations.compactMap(\.taskToken)).count == 2)
+        for invocation in invocations {
+            #expect(invocation.input["Message"] == invocation.taskToken.map(JSONValue.string))
+            _ = e.handle(.taskSucceeded(token: invocation.token, output: .int(invocation.token)), at: Self.t0)
+        }
+        #expect(e.outcome == .succeeded(.array(invocations.map { .int($0.token) })))
+    }
 }
