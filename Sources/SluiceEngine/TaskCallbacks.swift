@@ -7,7 +7,7 @@ import Synchronization
 ///
 /// A runner opens a token when it starts the Task's integration and the token closes when the task ends (a
 /// callback delivered, a timeout, the execution's end), so a second SendTaskSuccess finds nothing. Nothing here is
-/// saved: after a restart the replayed execution starts the integration again and opens the same token.
+/// saved: after a restart the replayed execution opens the same token again.
 package final class TaskCallbacks: Sendable {
     /// What became of a callback.
     package enum Delivery: Sendable, Hashable {
@@ -27,7 +27,20 @@ package final class TaskCallbacks: Sendable {
         var invocation: Int
     }
 
-    private let waiting = Mutex<[String: Waiting]>([:])
+    private struct State {
+        var waiting: [String: Waiting] = [:]
+        /// The same tokens by execution and invocation, so that closing one is not a search through all.
+        var tokens: [String: [Int: String]] = [:]
+
+        mutating func remove(_ token: String) -> Waiting? {
+            guard let found = waiting.removeValue(forKey: token) else { return nil }
+            tokens[found.executionArn]?[found.invocation] = nil
+            if tokens[found.executionArn]?.isEmpty == true { tokens[found.executionArn] = nil }
+            return found
+        }
+    }
+
+    private let state = Mutex(State())
     /// Deliveries waiting until their runner has journaled them.
     private let handling = Mutex<[Handling: [CheckedContinuation<Void, Never>]]>([:])
 
@@ -40,21 +53,29 @@ package final class TaskCallbacks: Sendable {
         invocation: Int,
         sink: AsyncStream<ExecutionEvent>.Continuation
     ) {
-        waiting.withLock { $0[token] = Waiting(executionArn: executionArn, invocation: invocation, sink: sink) }
+        state.withLock { state in
+            state.waiting[token] = Waiting(executionArn: executionArn, invocation: invocation, sink: sink)
+            state.tokens[executionArn, default: [:]][invocation] = token
+        }
     }
 
     /// The task of invocation `invocation` of `executionArn` ended some other way (a timeout, its integration
     /// failed, its branch was cancelled).
     package func close(executionArn: String, invocation: Int) {
-        waiting.withLock { open in
-            open = open.filter { !($0.value.executionArn == executionArn && $0.value.invocation == invocation) }
+        state.withLock { state in
+            if let token = state.tokens[executionArn]?[invocation] { _ = state.remove(token) }
         }
     }
 
-    /// The execution stopped running here: none of its tokens can be answered any more.
+    /// The execution stopped running here: none of its tokens can be answered any more, and whoever delivered one
+    /// it never handled may go on.
     package func closeAll(executionArn: String) {
-        waiting.withLock { open in open = open.filter { $0.value.executionArn != executionArn } }
+        state.withLock { state in
+            guard let closed = state.tokens.removeValue(forKey: executionArn) else { return }
+            for token in closed.values { state.waiting[token] = nil }
+        }
         let left = handling.withLock { handling -> [CheckedContinuation<Void, Never>] in
+            guard !handling.isEmpty else { return [] }
             let keys = handling.keys.filter { $0.executionArn == executionArn }
             return keys.flatMap { handling.removeValue(forKey: $0) ?? [] }
         }
@@ -91,7 +112,7 @@ package final class TaskCallbacks: Sendable {
     /// given after it is not lost to a crash once the journal is flushed.
     private func deliver(_ token: String, closing: Bool, _ event: (Int) -> ExecutionEvent) async -> Delivery {
         // Taken out under the lock, so two SendTaskSuccess at once deliver one result, not two.
-        let found = waiting.withLock { closing ? $0.removeValue(forKey: token) : $0[token] }
+        let found = state.withLock { closing ? $0.remove(token) : $0.waiting[token] }
         guard let found else { return .notWaiting }
         let key = Handling(executionArn: found.executionArn, invocation: found.invocation)
         let event = event(found.invocation)
