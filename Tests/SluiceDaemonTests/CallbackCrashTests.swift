@@ -36,4 +36,26 @@ import Testing
         #expect(!root.exists("out/crash"))
         try await stop(daemon)
     }
+
+    @Test("An answer sluice send-task-success got through is not lost to a kill -9 right after it")
+    func answerSurvivesKill() async throws {
+        let root = try DaemonRoot()
+        defer { root.remove() }
+        try root.callbackMachine()
+        var (daemon, _) = try await start(root)
+        defer { if daemon.isRunning { kill(daemon.processIdentifier, SIGKILL) } }
+        #expect(try sluice(root, ["start-execution", "approval", "--name", "answered"]).status == 0)
+        try await waitFor(seconds: 20) { root.exists("out/answered") }
+        let token = try #require(root.read("out/answered"))
+        try await Task.sleep(for: .milliseconds(500))
+        let sent = try sluiceRun(root, ["send-task-success", "--task-token", token, "--task-output", #"{"kept":1}"#])
+        #expect(sent.status == 0, "\(sent.errors)")
+        kill(daemon.processIdentifier, SIGKILL)
+        daemon.waitUntilExit()
+        (daemon, _) = try await launch(root)
+        let arn = "arn:aws:states:local:000000000000:execution:approval:answered"
+        try await waitFor(seconds: 20) { root.execution(arn)?.status == .succeeded }
+        #expect(root.execution(arn)?.output == #"{"kept":1}"#)
+        try await stop(daemon)
+    }
 }
