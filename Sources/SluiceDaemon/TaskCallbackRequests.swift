@@ -36,9 +36,9 @@ struct TaskCallbackRequests {
         case .success(.heartbeat): send = { await callbacks.heartbeat(text) }
         }
         var delivery = await send()
-        // A RUNNING execution whose token is not open may be replaying after a restart: give it a moment.
-        var patience = 40
-        while delivery == .notWaiting, patience > 0,
+        // A RUNNING execution not yet running here is being replayed after a restart: give it a moment.
+        var patience = 100
+        while delivery == .notWaiting, patience > 0, !callbacks.isRunning(token.executionArn),
             (try? persisted.database.execution(token.executionArn))?.status == .running
         {
             try? await Task.sleep(for: .milliseconds(50))

@@ -70,6 +70,7 @@ package struct LocalRunner {
             journal?.record(sequence: sequence, at: now, entry: .event(.redrive))
             sequence += 1
         }
+        if let callbacks { callbacks.registry.started(executionArn: callbacks.executionArn) }
         var iterator = events.makeAsyncIterator()
         var progress = ProgressReport(interval: progressInterval)
         while true {

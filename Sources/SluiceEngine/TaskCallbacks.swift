@@ -31,6 +31,8 @@ package final class TaskCallbacks: Sendable {
         var waiting: [String: Waiting] = [:]
         /// The same tokens by execution and invocation, so that closing one is not a search through all.
         var tokens: [String: [Int: String]] = [:]
+        /// Executions whose runner carries on here (replayed, if it was): any token they wait on is open.
+        var running: Set<String> = []
 
         mutating func remove(_ token: String) -> Waiting? {
             guard let found = waiting.removeValue(forKey: token) else { return nil }
@@ -59,6 +61,17 @@ package final class TaskCallbacks: Sendable {
         }
     }
 
+    /// The runner of `executionArn` has rebuilt it (a replay after a restart) and runs it: from now on a token of
+    /// it that is not open is one no task waits on.
+    package func started(executionArn: String) {
+        state.withLock { _ = $0.running.insert(executionArn) }
+    }
+
+    /// Whether the execution runs here with its tokens open (false while a restart is still replaying it).
+    package func isRunning(_ executionArn: String) -> Bool {
+        state.withLock { $0.running.contains(executionArn) }
+    }
+
     /// The task of invocation `invocation` of `executionArn` ended some other way (a timeout, its integration
     /// failed, its branch was cancelled).
     package func close(executionArn: String, invocation: Int) {
@@ -71,6 +84,7 @@ package final class TaskCallbacks: Sendable {
     /// it never handled may go on.
     package func closeAll(executionArn: String) {
         state.withLock { state in
+            state.running.remove(executionArn)
             guard let closed = state.tokens.removeValue(forKey: executionArn) else { return }
             for token in closed.values { state.waiting[token] = nil }
         }

@@ -76,7 +76,8 @@ struct TaskCallbacksTests {
         var execution = try Self.callbackExecution()
         let answering = Task {
             while true {
-                if let token = asked.withLock({ $0 }), await callbacks.succeed(token, output: ["yes": 1]) == .delivered
+                if let token = asked.withLock({ $0 }), callbacks.isRunning(Self.arn),
+                    await callbacks.succeed(token, output: ["yes": 1]) == .delivered
                 {
                     return
                 }
@@ -87,6 +88,7 @@ struct TaskCallbacksTests {
         try await answering.value
         #expect(outcome == .succeeded(["yes": 1]))
         #expect(execution.history.map(\.type).contains("TaskSubmitted"))
+        #expect(!callbacks.isRunning(Self.arn))
     }
 
     @Test("Without a registry (sluice run) nothing could answer: the callback Task fails at once")
