@@ -22,13 +22,13 @@ struct ControlService: Service {
             } catch {
                 runtime.logger.error("cannot read the hand-offs in the store: \(error)")
             }
-            answerControlRequests()
+            await answerControlRequests()
         }
     }
 
     /// Answers what `sluice start-execution`, `executions stop` and `redrive` left in the store; an answer and the
     /// hand-offs it promises are recorded together, then carried out.
-    private func answerControlRequests() {
+    private func answerControlRequests() async {
         let handler = ControlRequests(
             region: runtime.settings.region,
             account: runtime.settings.account,
@@ -38,6 +38,11 @@ struct ControlService: Service {
             clock: runtime.clock,
             start: { runtime.handoffs.carryOn($0) }
         )
+        let callbacks = TaskCallbackRequests(
+            callbacks: runtime.callbacks,
+            persisted: runtime.store,
+            journal: runtime.journal
+        )
         let requests: [ControlRequest]
         do {
             requests = try runtime.store.database.takeControlRequests()
@@ -46,7 +51,9 @@ struct ControlService: Service {
             return
         }
         for request in requests {
-            let (answer, handoffs) = handler.answer(request)
+            let (answer, handoffs) =
+                TaskCallbackRequests.kinds.contains(request.kind)
+                ? (await callbacks.answer(request), []) : handler.answer(request)
             runtime.logger.info("\(request.kind): \(answer.serialized())")
             do {
                 let stored = try runtime.store.database.answerControl(

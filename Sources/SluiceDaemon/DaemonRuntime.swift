@@ -28,6 +28,8 @@ final class DaemonRuntime: Sendable {
     /// Activity tasks waiting for workers, and the activities CreateActivity made.
     let activities = ActivityQueue()
     var activityDefinitions: ActivityDefinitions { ActivityDefinitions(folder: paths.apiConfig + "/activities") }
+    /// The callback Tasks waiting for SendTaskSuccess / SendTaskFailure / SendTaskHeartbeat.
+    let callbacks = TaskCallbacks()
     let hosts: FunctionHosts
     let topics: TopicStore
     let delivery: DeliveryService<ContinuousClock>

@@ -102,6 +102,7 @@ struct ExecutionRun {
             onProgress: { runs in progress(runs, executionArn: executionArn, logger: logger) },
             onChildEnded: { [journal = runtime.journal] in journal.childEnded(mapRunArn: $0, record: $1) },
             controls: events,
+            callbacks: runtime.callbacks,
             journal: runtime.journal.execution(executionArn),
             replaying: request.resume?.journal ?? [],
             redriving: request.resume?.redrive ?? false,

@@ -39,7 +39,9 @@ package struct LambdaTasks: Sendable {
     /// Runs the invocation if it is a Lambda task; nil when the resource is not one.
     package func handle(_ invocation: TaskInvocation) async -> Result<JSONValue, StatesError>? {
         let resource = invocation.resource
-        if resource == "arn:aws:states:::lambda:invoke" {
+        // The callback pattern invokes the function the same way; the runner waits for the token instead.
+        if resource == "arn:aws:states:::lambda:invoke" || resource == "arn:aws:states:::lambda:invoke.waitForTaskToken"
+        {
             return await invokeIntegration(invocation.input)
         }
         if resource.hasPrefix("arn:aws:states:::lambda:invoke.") {

@@ -15,6 +15,8 @@ extension LocalRunner {
         switch effect {
         case .finished(let outcome):
             return outcome
+        case .invoke(let invocation) where invocation.taskToken != nil:
+            startCallback(invocation, token: invocation.taskToken ?? "", running: &running, sink: sink)
         case .invoke(let invocation):
             let handler = handler
             running[invocation.token] = Task {
@@ -34,8 +36,11 @@ extension LocalRunner {
                 guard !Task.isCancelled else { return }
                 sink.yield(.timerFired(token: token))
             }
-        case .cancelTimer(let token), .cancelInvocation(let token):
+        case .cancelTimer(let token):
             running.removeValue(forKey: token)?.cancel()
+        case .cancelInvocation(let token):
+            running.removeValue(forKey: token)?.cancel()
+            closeCallback(token)
         // Reading and writing are done in order, here: a reader has one request outstanding at a time and result
         // records must land in the order they were produced.
         case .readItems(let request):

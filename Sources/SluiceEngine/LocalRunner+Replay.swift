@@ -10,6 +10,8 @@ extension LocalRunner {
         var effects: [Effect] = []
         var events: [ExecutionEvent] = []
         var outcome: ExecutionOutcome?
+        /// Callback Tasks whose integration ran: they wait for their token again, the integration not run twice.
+        var callbacks: [TaskInvocation] = []
     }
 
     /// Rebuilds `execution` from its journal: hands the interpreter the journaled events again, at the times they
@@ -26,6 +28,7 @@ extension LocalRunner {
         var reads: [Int: ItemReadRequest] = [:]
         var writerEvents: [Int: ExecutionEvent] = [:]
         var order: [Int] = []
+        var submitted = Set<Int>()
         var effects = first
         for replayed in journal {
             for effect in effects {
@@ -68,6 +71,7 @@ extension LocalRunner {
             case .event(let journaled):
                 switch journaled {
                 case .taskSucceeded(let token, _), .taskFailed(let token, _, _): invocations[token] = nil
+                case .taskSubmitted(let token, _): submitted.insert(token)
                 case .timerFired(let token): timers[token] = nil
                 case .itemReaderFailed(let token, _): reads[token] = nil
                 case .resultsWritten(let token, _), .resultWriterFailed(let token, _): writerEvents[token] = nil
@@ -80,7 +84,13 @@ extension LocalRunner {
         // The last event's effects are live work.
         var residue = ReplayResidue(outcome: execution.outcome)
         for token in order {
-            if let invocation = invocations.removeValue(forKey: token) { residue.effects.append(.invoke(invocation)) }
+            if let invocation = invocations.removeValue(forKey: token) {
+                if submitted.contains(token) {
+                    residue.callbacks.append(invocation)
+                } else {
+                    residue.effects.append(.invoke(invocation))
+                }
+            }
             if let fireAt = timers.removeValue(forKey: token) {
                 residue.effects.append(.startTimer(token: token, fireAt: fireAt))
             }

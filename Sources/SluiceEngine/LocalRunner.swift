@@ -19,6 +19,8 @@ package struct LocalRunner {
     package var onChildEnded: (@Sendable (String, ChildExecutionRecord) -> Void)?
     /// Events from outside the execution (UpdateMapRun), handled as they come.
     package var controls: AsyncStream<ExecutionEvent>?
+    /// Where SendTaskSuccess and its kin reach this execution's callback Tasks.
+    package var callbacks: Callbacks?
     /// Told every event handled, in order, so the execution can be rebuilt after a restart.
     package var journal: (any ExecutionJournal)?
     /// A journal to rebuild the execution from before it carries on (see `replay`).
@@ -40,7 +42,10 @@ package struct LocalRunner {
         var running: [Int: Task<Void, Never>] = [:]
         defer {
             for task in running.values { task.cancel() }
+            // Finished first: a callback delivered from now on finds the stream closed, and closeAll releases those
+            // delivered before that nobody will handle.
             sink.finish()
+            if let callbacks { callbacks.registry.closeAll(executionArn: callbacks.executionArn) }
         }
         let forwarding = controls.map { controls in
             Task {
@@ -54,6 +59,7 @@ package struct LocalRunner {
             let residue = await replay(replaying, into: &execution, first: effects)
             if let outcome = residue.outcome, !redriving { return outcome }
             effects = residue.effects
+            for invocation in residue.callbacks { reopenCallback(invocation, sink: sink) }
             for event in residue.events { sink.yield(event) }
         }
         let wallClock = wallClock
@@ -64,6 +70,7 @@ package struct LocalRunner {
             journal?.record(sequence: sequence, at: now, entry: .event(.redrive))
             sequence += 1
         }
+        if let callbacks { callbacks.registry.started(executionArn: callbacks.executionArn) }
         var iterator = events.makeAsyncIterator()
         var progress = ProgressReport(interval: progressInterval)
         while true {
@@ -83,6 +90,7 @@ package struct LocalRunner {
             effects = execution.handle(event, at: now)
             journal?.record(sequence: sequence, at: now, entry: JournalEntry(event))
             sequence += 1
+            callbacks?.registry.handled(event, executionArn: callbacks?.executionArn ?? "")
             if let onProgress { progress.handled(event, by: execution, tell: onProgress) }
         }
     }

@@ -51,6 +51,7 @@ package enum PipelineRunner {
         onProgress: (@Sendable ([MapRunProgress]) -> Void)? = nil,
         onChildEnded: (@Sendable (String, ChildExecutionRecord) -> Void)? = nil,
         controls: AsyncStream<ExecutionEvent>? = nil,
+        callbacks: TaskCallbacks? = nil,
         journal: (any ExecutionJournal)? = nil,
         replaying: [ReplayedEvent] = [],
         redriving: Bool = false,
@@ -79,6 +80,9 @@ package enum PipelineRunner {
         runner.onProgress = onProgress
         runner.onChildEnded = onChildEnded
         runner.controls = controls
+        runner.callbacks = callbacks.map {
+            LocalRunner.Callbacks(registry: $0, executionArn: execution.context.executionArn)
+        }
         runner.journal = journal
         runner.replaying = replaying
         runner.redriving = redriving

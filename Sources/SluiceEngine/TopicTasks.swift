@@ -40,7 +40,8 @@ package struct TopicTasks: Sendable {
     package func handle(_ invocation: TaskInvocation) async -> Result<JSONValue, StatesError>? {
         let resource = invocation.resource
         guard resource.hasPrefix(Self.resource) else { return nil }
-        guard resource == Self.resource else {
+        // The callback pattern publishes the same way; the runner waits for the token instead.
+        guard resource == Self.resource || resource == Self.resource + ".waitForTaskToken" else {
             return .failure(.runtime("The resource '\(resource)' is not supported by sluice yet"))
         }
         let requestId = UUID().uuidString.lowercased()

@@ -56,6 +56,9 @@ package struct TaskInvocation: Sendable, Hashable {
     package var stateName: String
     package var timeoutSeconds: Int?
     package var heartbeatSeconds: Int?
+    /// A callback Task's token (`.waitForTaskToken`): the integration's own result is not the task's; the owner
+    /// answers with what comes back for this token.
+    package var taskToken: String? = nil
 }
 
 /// How an execution ended.

@@ -66,7 +66,9 @@ extension Execution {
         // since counts too.
         execution["RedriveCount"] = .int(max(context.redriveCount, redriveCount))
         var state = JSONObject()
+        var task: JSONValue?
         if let f = frames[frame] {
+            task = taskContext(f)
             state["Name"] = .string(f.stateName)
             state["EnteredTime"] = .string(f.enteredTime.iso8601())
             if case .task = f.state.kind { state["RetryCount"] = .int(f.retryCount) }
@@ -78,6 +80,7 @@ extension Execution {
         object["Execution"] = .object(execution)
         object["StateMachine"] = .object(machine)
         object["State"] = .object(state)
+        if let task { object["Task"] = task }
         if let mapItem {
             object["Map"] = ["Item": ["Index": .int(mapItem.index), "Value": mapItem.value]]
         }

@@ -286,6 +286,7 @@ extension Execution {
     private mutating func runTask(_ id: Int, _ task: TaskState) throws(StatesError) {
         guard let frame = frames[id] else { return }
         let state = frame.state
+        let taskToken = mintTaskToken(id, resource: task.resource)
         let effective = try effectiveInput(state, raw: frame.input, frame: id)
         let timeout = try seconds(task.timeoutSeconds, field: "TimeoutSeconds", input: frame.input, frame: id)
         let heartbeat = try seconds(task.heartbeatSeconds, field: "HeartbeatSeconds", input: frame.input, frame: id)
@@ -320,7 +321,8 @@ extension Execution {
                     input: effective,
                     stateName: state.name,
                     timeoutSeconds: timeout,
-                    heartbeatSeconds: heartbeat
+                    heartbeatSeconds: heartbeat,
+                    taskToken: taskToken
                 )
             )
         )

@@ -5,7 +5,8 @@ package enum ExecutionEvent: Sendable, Hashable {
     case taskSucceeded(token: Int, output: JSONValue)
     case taskFailed(token: Int, error: String?, cause: String?)
     case taskHeartbeat(token: Int)
-    /// A `.sync` Task's job has started (a child execution): recorded as TaskSubmitted with the start's answer.
+    /// A Task's integration ran and the task goes on waiting: a `.sync` Task's child execution started, or a
+    /// callback Task's function was invoked / message published. Recorded as TaskSubmitted with its response.
     case taskSubmitted(token: Int, output: JSONValue)
     case timerFired(token: Int)
     /// StopExecution: the execution ends ABORTED.

@@ -55,6 +55,8 @@ struct Frame: Sendable {
     /// Attempts used so far per retrier of the current state.
     var retryCounts: [Int] = []
     var retryCount = 0
+    /// The token of the callback Task attempt in progress (`$$.Task.Token`).
+    var taskToken: String?
 
     init(id: Int, machine: StateMachineDefinition, parent: ParentLink?, input: JSONValue, now: Timestamp) {
         self.id = id

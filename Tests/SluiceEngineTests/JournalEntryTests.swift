@@ -13,6 +13,7 @@ struct JournalEntryTests {
             .taskFailed(token: 5, error: nil, cause: nil),
             .taskHeartbeat(token: 6),
             .taskSubmitted(token: 11, output: ["ExecutionArn": "arn:c", "StartDate": 1_795_755_662_123]),
+            .taskSubmitted(token: 6, output: ["MessageId": "m"]),
             .timerFired(token: 7),
             .stop(error: "Manual", cause: nil),
             .redrive,

@@ -144,8 +144,8 @@ struct TopicTasksTests {
         defer { f.remove() }
         let tasks = TopicTasks(store: f.store)
         #expect(await tasks.handle(invocation([:], resource: "arn:aws:states:::lambda:invoke")) == nil)
-        let callback = await tasks.handle(invocation([:], resource: TopicTasks.resource + ".waitForTaskToken"))
-        #expect(callback.map(Self.errorName) == StatesError.Name.runtime)
+        let sync = await tasks.handle(invocation([:], resource: TopicTasks.resource + ".sync"))
+        #expect(sync.map(Self.errorName) == StatesError.Name.runtime)
     }
 
     private static func errorName(_ result: Result<JSONValue, StatesError>) -> String? {

@@ -43,9 +43,7 @@ struct StepFunctionsAPI: APIServiceHandler {
         case "DeleteActivity": return try deleteActivity(operation)
         case "ListActivities": return try listActivities(operation)
         case "GetActivityTask": return try await getActivityTask(operation)
-        case "SendTaskSuccess": return try sendTaskSuccess(operation)
-        case "SendTaskFailure": return try sendTaskFailure(operation)
-        case "SendTaskHeartbeat": return try sendTaskHeartbeat(operation)
+        case "SendTaskSuccess", "SendTaskFailure", "SendTaskHeartbeat": return try await sendTaskAnswer(operation)
         default:
             throw AWSError("UnknownOperationException", "sluiced does not implement Step Functions' \(operation.name)")
         }
