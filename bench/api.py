@@ -4,6 +4,8 @@ server in this process (boto3's own floor: the same client, the same calls, an a
     python3 bench/api.py latency N        # N StartExecution then N DescribeExecution, one client, one thread
     python3 bench/api.py floor N          # the same against the canned server
     python3 bench/api.py throughput N T   # N StartExecution from T threads; then ListExecutions must list all N
+    python3 bench/api.py s3cp N FILE AWS  # N rounds: `cp FILE` beside `AWS s3 cp FILE s3://inbox/...` (wall and the
+                                          # client's own CPU time), the upload checked byte for byte
 
 The endpoint and credentials come from the environment (`sluice env`). Prints one JSON line.
 """
@@ -114,6 +116,32 @@ def throughput(sfn, n, threads):
             "listed": len(listed), "first_error": errors[0] if errors else None}
 
 
+def s3cp(rounds, path, aws):
+    import resource
+    import subprocess
+    import tempfile
+    results = []
+    folder = tempfile.mkdtemp(prefix="sluice-bench-cp-")
+    for i in range(rounds):
+        start = time.perf_counter()
+        subprocess.run(["cp", path, os.path.join(folder, f"copy-{i}.csv")], check=True)
+        cp_seconds = time.perf_counter() - start
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.perf_counter()
+        subprocess.run([aws, "s3", "cp", path, f"s3://inbox/bench-cp/{i}.csv", "--only-show-errors"], check=True)
+        aws_seconds = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        client_cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+        s3 = boto3.client("s3", config=CONFIG)
+        uploaded = s3.get_object(Bucket="inbox", Key=f"bench-cp/{i}.csv")["Body"].read()
+        with open(path, "rb") as f:
+            same = uploaded == f.read()
+        results.append({"cp": round(cp_seconds, 3), "aws": round(aws_seconds, 3),
+                        "client_cpu": round(client_cpu, 3), "same": same})
+    subprocess.run(["rm", "-rf", folder])
+    return {"rounds": results}
+
+
 def main():
     mode = sys.argv[1]
     n = int(sys.argv[2])
@@ -121,6 +149,8 @@ def main():
         print(json.dumps(floor(n)))
     elif mode == "latency":
         print(json.dumps(latency(client(), n, "lat-" + uuid.uuid4().hex[:8])))
+    elif mode == "s3cp":
+        print(json.dumps(s3cp(n, sys.argv[3], sys.argv[4])))
     elif mode == "throughput":
         print(json.dumps(throughput(client(), n, int(sys.argv[3]))))
     else:
