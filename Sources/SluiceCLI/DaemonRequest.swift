@@ -1,4 +1,5 @@
 import Foundation
+import SluiceEngine
 import SluiceJSON
 import SluiceStore
 
@@ -8,7 +9,8 @@ enum DaemonRequest {
     static func send(_ kind: String, _ body: JSONValue, root: String) throws -> JSONValue {
         let store = try MapRunDocument.openStore(root: root, writing: true)
         let id = try store.requestControl(kind: kind, body: body.serialized())
-        var deadline = Date().addingTimeInterval(5)
+        let started = Date()
+        var deadline = started.addingTimeInterval(5)
         var taken = false
         while true {
             if let text = try store.takeControlAnswer(id) {
@@ -20,8 +22,18 @@ enum DaemonRequest {
             }
             if Date() >= deadline {
                 if taken { throw CLIError.exit("sluiced took the \(kind) request but did not answer within 10 s") }
+                // A sluiced that holds the root's lock is running but busy: it is given up to a minute.
+                if !taken, Self.daemonRunning(root: root), Date() < started.addingTimeInterval(60) {
+                    deadline = Date().addingTimeInterval(1)
+                    Thread.sleep(forTimeInterval: 0.05)
+                    continue
+                }
                 if try store.withdrawControl(id) {
-                    throw CLIError.exit("sluiced did not take the \(kind) request within 5 s (is it running?)")
+                    throw CLIError.exit(
+                        Self.daemonRunning(root: root)
+                            ? "sluiced did not take the \(kind) request within a minute (it is running, but busy)"
+                            : "sluiced did not take the \(kind) request within 5 s (is it running?)"
+                    )
                 }
                 // Taken: the answer is on its way.
                 taken = true
@@ -29,5 +41,18 @@ enum DaemonRequest {
             }
             Thread.sleep(forTimeInterval: 0.05)
         }
+    }
+
+    /// Whether a sluiced runs on `root`: it holds an exclusive flock on run/sluice/sluiced.lock while it runs (the
+    /// kernel drops it when it dies).
+    static func daemonRunning(root: String) -> Bool {
+        let fd = open(SluicePaths(root: root).runtime + "/sluiced.lock", O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        if flock(fd, LOCK_SH | LOCK_NB) == 0 {
+            flock(fd, LOCK_UN)
+            return false
+        }
+        return errno == EWOULDBLOCK
     }
 }

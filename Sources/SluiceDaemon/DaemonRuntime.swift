@@ -23,6 +23,8 @@ final class DaemonRuntime: Sendable {
     let config: CurrentConfiguration
     let counters = DaemonCounters()
     let controls = MapRunControls()
+    /// Running executions' histories so far, for GetExecutionHistory.
+    let histories = RunningHistories()
     /// startExecution.sync tasks waiting for their child executions' ends.
     let endings = ExecutionEndings()
     /// Activity tasks waiting for workers, and the activities CreateActivity made.

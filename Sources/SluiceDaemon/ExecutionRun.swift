@@ -42,10 +42,13 @@ struct ExecutionRun {
         // Stopped at once (the store could not be written): the execution stays RUNNING, and a restart carries it
         // on from its journal; recording what cancellation did to it would end it for nothing.
         guard !Task.isCancelled else {
+            runtime.histories.remove(context.executionArn)
             logger.warning("execution \(LogNames.execution(context.executionArn)) left RUNNING: sluiced stops at once")
             return
         }
         end(execution, outcome: outcome, logger: logger)
+        // Its history is in sluice.db now.
+        runtime.histories.remove(context.executionArn)
     }
 
     /// Says (and for a new execution, records) that it starts; false when it must not run.
@@ -101,6 +104,7 @@ struct ExecutionRun {
             activities: DaemonActivityWorkers(runtime: runtime),
             onProgress: { runs in progress(runs, executionArn: executionArn, logger: logger) },
             onChildEnded: { [journal = runtime.journal] in journal.childEnded(mapRunArn: $0, record: $1) },
+            onHistory: { [histories = runtime.histories] in histories.update(executionArn, $0) },
             controls: events,
             callbacks: runtime.callbacks,
             journal: runtime.journal.execution(executionArn),

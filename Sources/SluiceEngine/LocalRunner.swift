@@ -17,6 +17,10 @@ package struct LocalRunner {
     package var progressInterval: Duration = .seconds(1)
     /// Told each Distributed Map child execution that ends (again when a replay meets it: keeping it is idempotent).
     package var onChildEnded: (@Sendable (String, ChildExecutionRecord) -> Void)?
+    /// Told the execution's history so far, at most every `historyInterval` while it grows (GetExecutionHistory of
+    /// a running execution reads it).
+    package var onHistory: (@Sendable ([HistoryEvent]) -> Void)?
+    package var historyInterval: Duration = .milliseconds(250)
     /// Events from outside the execution (UpdateMapRun), handled as they come.
     package var controls: AsyncStream<ExecutionEvent>?
     /// Where SendTaskSuccess and its kin reach this execution's callback Tasks.
@@ -73,6 +77,7 @@ package struct LocalRunner {
         if let callbacks { callbacks.registry.started(executionArn: callbacks.executionArn) }
         var iterator = events.makeAsyncIterator()
         var progress = ProgressReport(interval: progressInterval)
+        var historyReport = HistoryReport(interval: historyInterval)
         while true {
             for effect in effects {
                 if let outcome = await perform(effect, running: &running, sink: sink) { return outcome }
@@ -92,6 +97,7 @@ package struct LocalRunner {
             sequence += 1
             callbacks?.registry.handled(event, executionArn: callbacks?.executionArn ?? "")
             if let onProgress { progress.handled(event, by: execution, tell: onProgress) }
+            if let onHistory { historyReport.handled(by: execution, tell: onHistory) }
         }
     }
 

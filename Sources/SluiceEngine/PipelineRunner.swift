@@ -50,6 +50,7 @@ package enum PipelineRunner {
         activities: any ActivityWorkers = NoActivityWorkers(),
         onProgress: (@Sendable ([MapRunProgress]) -> Void)? = nil,
         onChildEnded: (@Sendable (String, ChildExecutionRecord) -> Void)? = nil,
+        onHistory: (@Sendable ([HistoryEvent]) -> Void)? = nil,
         controls: AsyncStream<ExecutionEvent>? = nil,
         callbacks: TaskCallbacks? = nil,
         journal: (any ExecutionJournal)? = nil,
@@ -79,6 +80,7 @@ package enum PipelineRunner {
         }
         runner.onProgress = onProgress
         runner.onChildEnded = onChildEnded
+        runner.onHistory = onHistory
         runner.controls = controls
         runner.callbacks = callbacks.map {
             LocalRunner.Callbacks(registry: $0, executionArn: execution.context.executionArn)

@@ -23,7 +23,7 @@ import Testing
             SigV4Auth(Credentials(key or creds.access_key, secret or creds.secret_key), "states", "local").add_auth(request)
             return dict(request.headers.items())
         def send(headers, body):
-            connection = http.client.HTTPConnection(endpoint.hostname, endpoint.port, timeout=10)
+            connection = http.client.HTTPConnection(endpoint.hostname, endpoint.port, timeout=120)
             connection.putrequest("POST", "/", skip_host=True, skip_accept_encoding=True)
             if "Host" not in headers: connection.putheader("Host", endpoint.netloc)
             for name, value in headers.items(): connection.putheader(name, value)

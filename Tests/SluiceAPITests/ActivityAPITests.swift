@@ -89,7 +89,7 @@ import Testing
             "etc/sluice/state-machines/beats.asl.json",
             #"""
             {"StartAt": "Work", "States": {"Work": {"Type": "Task",
-              "Resource": "arn:aws:states:local:000000000000:activity:slow", "HeartbeatSeconds": 3, "End": true}}}
+              "Resource": "arn:aws:states:local:000000000000:activity:slow", "HeartbeatSeconds": 8, "End": true}}}
             """#
         )
         try await InProcessDaemon.run(on: root) { _ in
@@ -106,8 +106,9 @@ import Testing
                     arn = sfn.create_activity(name="slow")["activityArn"]
                     kept = sfn.start_execution(stateMachineArn=machine, name="kept")
                     task = sfn.get_activity_task(activityArn=arn)
-                    # 4 s in all, longer than HeartbeatSeconds; each heartbeat well within it, even on a busy machine.
-                    for _ in range(8):
+                    # 10 s in all, longer than HeartbeatSeconds; each heartbeat well within it, even on a machine
+                    # busy with the whole suite.
+                    for _ in range(20):
                         time.sleep(0.5)
                         sfn.send_task_heartbeat(taskToken=task["taskToken"])
                     sfn.send_task_success(taskToken=task["taskToken"], output='"done"')

@@ -1,0 +1,20 @@
+import SluiceInterpreter
+import Synchronization
+
+/// The histories of the executions running now, as their runners last handed them over (every 250 ms at most
+/// while they grow): GetExecutionHistory reads a running execution's here, an ended one's from sluice.db.
+final class RunningHistories: Sendable {
+    private let histories = Mutex<[String: [HistoryEvent]]>([:])
+
+    func update(_ executionArn: String, _ events: [HistoryEvent]) {
+        histories.withLock { $0[executionArn] = events }
+    }
+
+    func remove(_ executionArn: String) {
+        _ = histories.withLock { $0.removeValue(forKey: executionArn) }
+    }
+
+    func events(_ executionArn: String) -> [HistoryEvent]? {
+        histories.withLock { $0[executionArn] }
+    }
+}
