@@ -68,7 +68,8 @@ import Testing
             // A running execution's history so far: started, and waiting in its Wait state.
             try await eventually("the running history", within: .seconds(10)) {
                 let history = try await client.aws(["stepfunctions", "get-execution-history", "--execution-arn", arn])
-                return history.output.contains("\"ExecutionStarted\"") && history.output.contains("\"WaitStateEntered\"")
+                return history.output.contains("\"ExecutionStarted\"")
+                    && history.output.contains("\"WaitStateEntered\"")
             }
             let stopped = try await client.aws([
                 "stepfunctions", "stop-execution", "--execution-arn", arn, "--error", "Halt", "--cause", "by the API",

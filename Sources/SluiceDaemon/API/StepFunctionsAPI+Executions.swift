@@ -1,5 +1,6 @@
 import SluiceAWS
 import SluiceEngine
+import SluiceInterpreter
 import SluiceJSON
 import SluiceStore
 import SluiceVocabulary
