@@ -43,16 +43,19 @@ enum DaemonRequest {
         }
     }
 
-    /// Whether a sluiced runs on `root`: it holds an exclusive flock on run/sluice/sluiced.lock while it runs (the
-    /// kernel drops it when it dies).
+    /// Whether a sluiced runs on `root`: the kernel lists a flock on its lock file (/proc/locks). Trying the lock
+    /// itself would hold it for a moment, and a sluiced starting in that moment would find it taken.
     static func daemonRunning(root: String) -> Bool {
-        let fd = open(SluicePaths(root: root).runtime + "/sluiced.lock", O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return false }
-        defer { close(fd) }
-        if flock(fd, LOCK_SH | LOCK_NB) == 0 {
-            flock(fd, LOCK_UN)
-            return false
+        var status = stat()
+        guard stat(SluicePaths(root: root).runtime + "/sluiced.lock", &status) == 0,
+            let locks = try? String(contentsOfFile: "/proc/locks", encoding: .utf8)
+        else { return false }
+        let inode = String(status.st_ino)
+        return locks.split(separator: "\n").contains { line in
+            let fields = line.split(separator: " ", omittingEmptySubsequences: true)
+            // "1: FLOCK  ADVISORY  WRITE 1234 fd:01:5678 0 EOF": the file is MAJOR:MINOR:INODE.
+            return fields.count >= 6 && fields[1] == "FLOCK"
+                && fields[5].split(separator: ":").last.map(String.init) == inode
         }
-        return errno == EWOULDBLOCK
     }
 }

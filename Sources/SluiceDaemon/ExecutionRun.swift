@@ -104,7 +104,7 @@ struct ExecutionRun {
             activities: DaemonActivityWorkers(runtime: runtime),
             onProgress: { runs in progress(runs, executionArn: executionArn, logger: logger) },
             onChildEnded: { [journal = runtime.journal] in journal.childEnded(mapRunArn: $0, record: $1) },
-            onHistory: { [histories = runtime.histories] in histories.update(executionArn, $0) },
+            onHistory: { [histories = runtime.histories] in histories.append(executionArn, $0) },
             controls: events,
             callbacks: runtime.callbacks,
             journal: runtime.journal.execution(executionArn),

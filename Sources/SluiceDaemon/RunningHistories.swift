@@ -1,13 +1,13 @@
 import SluiceInterpreter
 import Synchronization
 
-/// The histories of the executions running now, as their runners last handed them over (every 250 ms at most
-/// while they grow): GetExecutionHistory reads a running execution's here, an ended one's from sluice.db.
+/// The histories of the executions running now, as their runners hand them over (the new events, each time a
+/// runner waits): GetExecutionHistory reads a running execution's here, an ended one's from sluice.db.
 final class RunningHistories: Sendable {
     private let histories = Mutex<[String: [HistoryEvent]]>([:])
 
-    func update(_ executionArn: String, _ events: [HistoryEvent]) {
-        histories.withLock { $0[executionArn] = events }
+    func append(_ executionArn: String, _ events: [HistoryEvent]) {
+        histories.withLock { $0[executionArn, default: []] += events }
     }
 
     func remove(_ executionArn: String) {

@@ -1,24 +1,17 @@
 import SluiceInterpreter
 
 extension LocalRunner {
-    /// When to hand the owner the execution's history: when it has grown, at most every interval (a copy of the
-    /// events costs their number, so not at every event).
+    /// Hands the owner the history events it has not had yet, whenever the runner is about to wait for the next
+    /// event: a running execution's history is then whole up to the moment it waits (a Wait of an hour shows its
+    /// WaitStateEntered at once), and each event is handed over once, so the cost grows with the history, not
+    /// with its square.
     struct HistoryReport {
-        let interval: Duration
-        private let clock = ContinuousClock()
-        private var last: ContinuousClock.Instant
         private var reported = 0
 
-        init(interval: Duration) {
-            self.interval = interval
-            last = clock.now.advanced(by: .seconds(-3600))
-        }
-
-        mutating func handled(by execution: Execution, tell onHistory: @Sendable ([HistoryEvent]) -> Void) {
-            guard execution.history.count != reported, clock.now - last >= interval else { return }
-            last = clock.now
+        mutating func report(_ execution: Execution, tell onHistory: @Sendable ([HistoryEvent]) -> Void) {
+            guard execution.history.count > reported else { return }
+            onHistory(Array(execution.history[reported...]))
             reported = execution.history.count
-            onHistory(execution.history)
         }
     }
 }

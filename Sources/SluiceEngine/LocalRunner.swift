@@ -17,10 +17,9 @@ package struct LocalRunner {
     package var progressInterval: Duration = .seconds(1)
     /// Told each Distributed Map child execution that ends (again when a replay meets it: keeping it is idempotent).
     package var onChildEnded: (@Sendable (String, ChildExecutionRecord) -> Void)?
-    /// Told the execution's history so far, at most every `historyInterval` while it grows (GetExecutionHistory of
-    /// a running execution reads it).
+    /// Told the history events added since it was last told, before the runner waits for the next event
+    /// (GetExecutionHistory of a running execution reads them).
     package var onHistory: (@Sendable ([HistoryEvent]) -> Void)?
-    package var historyInterval: Duration = .milliseconds(250)
     /// Events from outside the execution (UpdateMapRun), handled as they come.
     package var controls: AsyncStream<ExecutionEvent>?
     /// Where SendTaskSuccess and its kin reach this execution's callback Tasks.
@@ -77,11 +76,12 @@ package struct LocalRunner {
         if let callbacks { callbacks.registry.started(executionArn: callbacks.executionArn) }
         var iterator = events.makeAsyncIterator()
         var progress = ProgressReport(interval: progressInterval)
-        var historyReport = HistoryReport(interval: historyInterval)
+        var historyReport = HistoryReport()
         while true {
             for effect in effects {
                 if let outcome = await perform(effect, running: &running, sink: sink) { return outcome }
             }
+            if let onHistory { historyReport.report(execution, tell: onHistory) }
             guard let event = await iterator.next() else {
                 return execution.outcome ?? .failed(error: StatesError.Name.runtime, cause: "The execution stalled")
             }
@@ -97,7 +97,6 @@ package struct LocalRunner {
             sequence += 1
             callbacks?.registry.handled(event, executionArn: callbacks?.executionArn ?? "")
             if let onProgress { progress.handled(event, by: execution, tell: onProgress) }
-            if let onHistory { historyReport.handled(by: execution, tell: onHistory) }
         }
     }
 
