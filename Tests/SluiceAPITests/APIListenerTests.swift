@@ -56,9 +56,12 @@ import Testing
             #expect(!root.exists("run/sluice/api-endpoint"))
             #expect(!root.exists("var/lib/sluice/credentials"))
         }
-        try await InProcessDaemon.run(on: root) { _ in
+        try await InProcessDaemon.run(on: root) { daemon in
             let first = try #require(root.read("var/lib/sluice/credentials"))
             #expect(first.contains("[sluice]\naws_access_key_id = AKIA"))
+            // The secret never reaches the log, not even the service group's debug lines naming its services.
+            let secret = try #require(first.split(separator: "\n").last?.split(separator: " ").last)
+            #expect(!daemon.log.contains(String(secret), includingDebug: true))
             var status = stat()
             #expect(stat(root.path + "/var/lib/sluice/credentials", &status) == 0)
             #expect(status.st_mode & 0o777 == 0o640)

@@ -89,6 +89,13 @@ struct APICredentials: Sendable {
     }
 }
 
+extension APICredentials: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    /// How many keys, never what they are: a description may reach a log.
+    var description: String { "APICredentials(\(secrets.count) keys)" }
+    var debugDescription: String { description }
+    var customMirror: Mirror { Mirror(self, children: ["keys": secrets.count]) }
+}
+
 struct APICredentialsError: Error, CustomStringConvertible {
     var description: String
 }

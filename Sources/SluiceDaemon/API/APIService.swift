@@ -48,7 +48,12 @@ struct APIService: Service {
             runtime.logger.info("API listening on \(endpoint)", metadata: ["sluice.api.endpoint": .string(endpoint)])
             await serve(server, router: router(port: bound))
             Posix.removeQuietly(runtime.paths.apiEndpoint)
-            return
+            // The listener ended without sluiced stopping (an accept that failed): listen again. A service that
+            // returns would stop the whole group.
+            if Task.isShuttingDownGracefully || Task.isCancelled { return }
+            runtime.logger.error("API: the listener on \(endpoint) ended; listening again")
+            reported = false
+            await nap(.milliseconds(200))
         }
     }
 
@@ -56,7 +61,6 @@ struct APIService: Service {
         try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .serverChannelOption(.backlog, value: 256)
-            .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
             .bind(host: host, port: port) { channel in
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
@@ -82,7 +86,7 @@ struct APIService: Service {
                 server.channel.close(promise: nil)
             }
         } catch {
-            runtime.logger.debug("API listener closed: \(error)")
+            runtime.logger.warning("API listener closed: \(error)")
         }
     }
 
@@ -94,4 +98,9 @@ struct APIService: Service {
             hosts: APIHostPolicy(listenHost: host, port: port)
         )
     }
+}
+
+extension APIService: CustomStringConvertible {
+    /// What the service group logs: the address, never the keys.
+    var description: String { "APIService(\(host):\(port))" }
 }
