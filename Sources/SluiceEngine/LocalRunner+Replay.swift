@@ -85,7 +85,9 @@ extension LocalRunner {
         var residue = ReplayResidue(outcome: execution.outcome)
         for token in order {
             if let invocation = invocations.removeValue(forKey: token) {
-                if submitted.contains(token) {
+                // A callback Task whose integration already ran waits for its token again. A `.sync` Task's
+                // TaskSubmitted says only that its child started: it is invoked again, finds that child, waits for it.
+                if submitted.contains(token), invocation.taskToken != nil {
                     residue.callbacks.append(invocation)
                 } else {
                     residue.effects.append(.invoke(invocation))
