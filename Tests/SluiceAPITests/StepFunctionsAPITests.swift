@@ -178,4 +178,76 @@ import Testing
             #expect(result["noRun"] as? String == "ResourceNotFound")
         }
     }
+
+    /// RedriveExecution, UpdateMapRun and DescribeStateMachineForExecution through boto3, with their main errors.
+    @Test func redriveUpdateMapRunAndTheDefinitionAnExecutionRan() async throws {
+        let root = try DaemonRoot()
+        try root.fanMachine(items: 10)
+        try root.write(
+            "etc/sluice/state-machines/strict.asl.json",
+            try #require(root.read("etc/sluice/state-machines/fan.asl.json")).replacingOccurrences(
+                of: #""ToleratedFailureCount": 4"#,
+                with: #""ToleratedFailureCount": 0"#
+            )
+        )
+        try root.write(
+            "etc/sluice/state-machines/slowfan.asl.json",
+            #"""
+            {"StartAt": "Each", "States": {"Each": {"Type": "Map", "MaxConcurrency": 1,
+              "ItemReader": {"Resource": "arn:aws:states:::s3:getObject", "ReaderConfig": {"InputType": "JSONL"},
+                             "Parameters": {"Bucket": "data", "Key": "items.jsonl"}},
+              "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+                "StartAt": "Nap", "States": {"Nap": {"Type": "Wait", "Seconds": 1, "End": true}}},
+              "End": true}}}
+            """#
+        )
+        try await InProcessDaemon.run(on: root) { _ in
+            let client = AWSClient(root: root.path)
+            let run = try await client.python(
+                boto3Preamble + """
+                    base = "arn:aws:states:local:000000000000:stateMachine:"
+                    def finish(arn):
+                        for _ in range(600):
+                            d = sfn.describe_execution(executionArn=arn)
+                            if d["status"] != "RUNNING": return d
+                            time.sleep(0.05)
+                        return d
+                    ok = sfn.start_execution(stateMachineArn=base + "fan", name="ok")["executionArn"]
+                    strict = sfn.start_execution(stateMachineArn=base + "strict", name="strict")["executionArn"]
+                    first = [finish(ok)["status"], finish(strict)["status"]]
+                    redriven = sfn.redrive_execution(executionArn=strict)
+                    for _ in range(600):
+                        d = sfn.describe_execution(executionArn=strict)
+                        if d.get("redriveCount", 0) >= 1 and d["status"] != "RUNNING": break
+                        time.sleep(0.05)
+                    definition = sfn.describe_state_machine_for_execution(executionArn=ok)
+                    slow = sfn.start_execution(stateMachineArn=base + "slowfan", name="slow")["executionArn"]
+                    runs = []
+                    for _ in range(200):
+                        runs = sfn.list_map_runs(executionArn=slow)["mapRuns"]
+                        if runs: break
+                        time.sleep(0.05)
+                    updated = code(lambda: sfn.update_map_run(mapRunArn=runs[0]["mapRunArn"], maxConcurrency=10))
+                    concurrency = sfn.describe_map_run(mapRunArn=runs[0]["mapRunArn"])["maxConcurrency"]
+                    out({"first": first, "redriveDate": "redriveDate" in redriven, "redriveCount": d.get("redriveCount"),
+                         "notRedrivable": code(lambda: sfn.redrive_execution(executionArn=ok)),
+                         "definition": "ToleratedFailureCount" in definition["definition"],
+                         "updated": updated, "concurrency": concurrency,
+                         "noRun": code(lambda: sfn.update_map_run(mapRunArn=runs[0]["mapRunArn"] + "x", maxConcurrency=1)),
+                         "slow": finish(slow)["status"]})
+                    """
+            )
+            #expect(run.status == 0, "\(run.errors)")
+            let result = try #require(run.json as? [String: Any], "\(run.output) \(run.errors)")
+            #expect(result["first"] as? [String] == ["SUCCEEDED", "FAILED"])
+            #expect(result["redriveDate"] as? Bool == true)
+            #expect(result["redriveCount"] as? Int == 1)
+            #expect(result["notRedrivable"] as? String == "ExecutionNotRedrivable")
+            #expect(result["definition"] as? Bool == true)
+            #expect(result["updated"] as? String == "OK")
+            #expect(result["concurrency"] as? Int == 10)
+            #expect(result["noRun"] as? String == "ResourceNotFound")
+            #expect(result["slow"] as? String == "SUCCEEDED")
+        }
+    }
 }

@@ -126,14 +126,13 @@ struct DeliveryServiceTests {
             clock: clock,
             onChange: { _, record in changes.withLock { $0.append(record?.status ?? .pending) } }
         )
-        let started = ContinuousClock.now
         let outcomes = await service.deliver(message)
         #expect(outcomes.map(\.status) == [.delivered])
         #expect(outcomes.first?.attempts == 3)
-        // Retry 1 is immediate, retry 2 waits the minimum delay; nothing really waited: the whole took less than
-        // the 20 s that retry 2 asked the clock for.
+        // Retry 1 is immediate, retry 2 waits the minimum delay, asked of the injected clock (which returns at
+        // once). The wall clock is not a measure here: the whole suite on two cores can make three script runs
+        // take as long as the delay.
         #expect(clock.sleptSeconds == [0, 20])
-        #expect(ContinuousClock.now - started < .seconds(20))
         // Every attempt carried the same MessageId.
         #expect(f.read(f.file("ids")) == String(repeating: message.messageId + "\n", count: 3))
         let record = try #require(
@@ -198,9 +197,9 @@ struct DeliveryServiceTests {
         let started = ContinuousClock.now
         let outcome = try #require(await service.deliver(message).first)
         // Killed at the 1 s timeout (and 0.2 s grace), not after the script's 300 s: alone this takes 1.2 s; with
-        // every suite running beside it on two cores the pool that runs the timer can be 10 s late, so the bound is
-        // 20 s (still far from 300 s), and the 1 s it waited is read from the failure it recorded.
-        #expect(ContinuousClock.now - started < .seconds(20))
+        // every suite running beside it on two cores the pool that runs the timer can be over 20 s late, so the
+        // bound is 120 s (still far from 300 s), and the 1 s it waited is read from the failure it recorded.
+        #expect(ContinuousClock.now - started < .seconds(120))
         #expect(outcome.status == .deadLettered)
         #expect(outcome.attempts == 1)
         #expect(outcome.lastFailure == "timed out after 1.00 seconds")
