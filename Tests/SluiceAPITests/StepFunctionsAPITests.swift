@@ -228,7 +228,11 @@ import Testing
                         if runs: break
                         time.sleep(0.05)
                     updated = code(lambda: sfn.update_map_run(mapRunArn=runs[0]["mapRunArn"], maxConcurrency=10))
-                    concurrency = sfn.describe_map_run(mapRunArn=runs[0]["mapRunArn"])["maxConcurrency"]
+                    # The running execution applies the update; DescribeMapRun shows it once it has.
+                    for _ in range(200):
+                        concurrency = sfn.describe_map_run(mapRunArn=runs[0]["mapRunArn"])["maxConcurrency"]
+                        if concurrency == 10: break
+                        time.sleep(0.05)
                     out({"first": first, "redriveDate": "redriveDate" in redriven, "redriveCount": d.get("redriveCount"),
                          "notRedrivable": code(lambda: sfn.redrive_execution(executionArn=ok)),
                          "definition": "ToleratedFailureCount" in definition["definition"],
