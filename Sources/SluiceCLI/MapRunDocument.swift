@@ -8,9 +8,7 @@ import SluiceVocabulary
 
 /// What the commands add to a map run's document: its dates and progress as text, and the store opened.
 extension MapRunDocument {
-    static func date(_ seconds: Double) -> JSONValue {
-        .string(Timestamp(epochMilliseconds: Int64((seconds * 1000).rounded(.down))).iso8601())
-    }
+    static func date(_ seconds: Double) -> JSONValue { DocumentDates.iso8601.value(seconds) }
 
     /// `12,345/227,000 items` or `12,345 items` while the total is unknown.
     var itemsLine: String {

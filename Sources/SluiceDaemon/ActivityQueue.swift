@@ -7,6 +7,11 @@ import Synchronization
 /// tasks not yet taken (oldest first) and its workers waiting in GetActivityTask; every task waiting for its answer
 /// by token. In memory: after a restart the executions carried on schedule their tasks again, with the same tokens.
 final class ActivityQueue: Sendable {
+    /// Whether `token` has the shape of this queue's tokens (a UUID): SendTask* tells them from callback tokens by it.
+    static func isToken(_ token: String) -> Bool {
+        token.count == 36 && token.split(separator: "-").map(\.count) == [8, 4, 4, 4, 12]
+    }
+
     private struct Waiting {
         var task: ActivityTask
         var answer: CheckedContinuation<Result<JSONValue, StatesError>, Never>

@@ -29,15 +29,7 @@ struct ControlService: Service {
     /// Answers what `sluice start-execution`, `executions stop` and `redrive` left in the store; an answer and the
     /// hand-offs it promises are recorded together, then carried out.
     private func answerControlRequests() async {
-        let handler = ControlRequests(
-            region: runtime.settings.region,
-            account: runtime.settings.account,
-            machines: runtime.config.current.machines,
-            persisted: runtime.store,
-            controls: runtime.controls,
-            clock: runtime.clock,
-            start: { runtime.handoffs.carryOn($0) }
-        )
+        let handler = runtime.controlRequests
         let callbacks = TaskCallbackRequests(
             callbacks: runtime.callbacks,
             persisted: runtime.store,

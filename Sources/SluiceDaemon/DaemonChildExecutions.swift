@@ -28,15 +28,7 @@ struct DaemonChildExecutions: ChildExecutions {
                 )
             )
         }
-        let handler = ControlRequests(
-            region: runtime.settings.region,
-            account: runtime.settings.account,
-            machines: runtime.config.current.machines,
-            persisted: runtime.store,
-            controls: runtime.controls,
-            clock: runtime.clock,
-            start: { runtime.handoffs.carryOn($0) }
-        )
+        let handler = runtime.controlRequests
         var body = JSONObject()
         body["stateMachineArn"] = .string(stateMachineArn)
         body["name"] = .string(name)

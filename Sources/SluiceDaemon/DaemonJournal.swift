@@ -43,20 +43,15 @@ package final class DaemonJournal: Sendable {
                 defer { buffer.removeAll(keepingCapacity: true) }
                 return buffer
             }
-            do {
-                try database.appendJournal(pending)
-            } catch {
-                // Kept, in order, for the next try.
-                buffer.withLock { $0.insert(contentsOf: pending, at: 0) }
-                throw error
-            }
             let ended = children.withLock { children -> [ChildExecutionRow] in
                 defer { children.removeAll(keepingCapacity: true) }
                 return children
             }
             do {
-                try database.saveChildExecutions(ended)
+                try database.appendJournal(pending, children: ended)
             } catch {
+                // Kept, in order, for the next try.
+                buffer.withLock { $0.insert(contentsOf: pending, at: 0) }
                 children.withLock { $0.insert(contentsOf: ended, at: 0) }
                 throw error
             }

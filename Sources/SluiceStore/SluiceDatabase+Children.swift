@@ -23,16 +23,15 @@ extension SluiceDatabase {
         }
     }
 
-    /// Saves ended child executions in one transaction; a child seen again (a replay, a redrive) is replaced.
-    package func saveChildExecutions(_ rows: [ChildExecutionRow]) throws {
+    /// Saves ended child executions (with the journal's grouped write); a child seen again (a replay, a redrive)
+    /// is replaced.
+    static func insert(_ rows: [ChildExecutionRow], _ db: Database) throws {
         guard !rows.isEmpty else { return }
-        try writer.write { db in
-            let statement = try db.cachedStatement(
-                sql:
-                    "INSERT OR REPLACE INTO childExecution (\(ChildExecutionRow.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-            )
-            for row in rows { try statement.execute(arguments: row.arguments) }
-        }
+        let statement = try db.cachedStatement(
+            sql:
+                "INSERT OR REPLACE INTO childExecution (\(ChildExecutionRow.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        )
+        for row in rows { try statement.execute(arguments: row.arguments) }
     }
 
     /// A map run's ended children, in the order they started.

@@ -85,10 +85,12 @@ extension SluiceDatabase {
         }
     }
 
-    /// Appends handled events, from any executions, in one transaction (the journal's grouped write).
-    package func appendJournal(_ events: [JournaledEvent]) throws {
-        guard !events.isEmpty else { return }
+    /// Appends handled events, from any executions, and the Distributed Map children that ended, in one
+    /// transaction (the journal's grouped write: one commit, not one per kind).
+    package func appendJournal(_ events: [JournaledEvent], children: [ChildExecutionRow] = []) throws {
+        guard !events.isEmpty || !children.isEmpty else { return }
         try writer.write { db in
+            try Self.insert(children, db)
             let statement = try db.cachedStatement(
                 sql: """
                     INSERT OR REPLACE INTO executionEvent (executionArn, sequence, timestampMillis, event)

@@ -74,16 +74,8 @@ package struct MD5 {
 
     /// The digest as 32 lowercase hex digits.
     package mutating func finalizeHex() -> String {
-        var hex = ""
-        hex.reserveCapacity(32)
-        for byte in finalize() {
-            hex.append(Self.hexDigits[Int(byte >> 4)])
-            hex.append(Self.hexDigits[Int(byte & 0x0f)])
-        }
-        return hex
+        Hex.lowercase(finalize())
     }
-
-    private static let hexDigits: [Character] = Array("0123456789abcdef")
 
     private mutating func compress(_ block: UnsafeRawPointer) {
         // A stack buffer: one heap allocation per 64-byte block would dominate the cost.

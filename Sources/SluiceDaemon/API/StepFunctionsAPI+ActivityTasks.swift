@@ -48,7 +48,7 @@ extension StepFunctionsAPI {
     /// The task token, or InvalidToken for one sluice never gives (its tokens are UUID-shaped).
     private func taskToken(_ operation: JSONOperation) throws(AWSError) -> String {
         let token = try operation.required("taskToken")
-        guard token.count == 36, token.split(separator: "-").map(\.count) == [8, 4, 4, 4, 12] else {
+        guard ActivityQueue.isToken(token) else {
             throw AWSError("InvalidToken", "Invalid Token: 'Invalid token'")
         }
         return token

@@ -9,15 +9,7 @@ import SluiceVocabulary
 /// with the answer), described and listed from sluice.db.
 extension StepFunctionsAPI {
     func control(_ operation: JSONOperation) throws(AWSError) -> JSONValue {
-        let handler = ControlRequests(
-            region: region,
-            account: account,
-            machines: runtime.config.current.machines,
-            persisted: runtime.store,
-            controls: runtime.controls,
-            clock: runtime.clock,
-            start: { runtime.handoffs.carryOn($0) }
-        )
+        let handler = runtime.controlRequests
         let (answer, handoffs) = handler.answer(
             ControlRequest(id: 0, kind: operation.name, body: operation.input.serialized())
         )

@@ -6,9 +6,7 @@ extension StepFunctionsAPI {
     /// SendTaskSuccess / SendTaskFailure / SendTaskHeartbeat: an activity's token (UUID-shaped, ActivityQueue's)
     /// goes to the activity task; any other to the callback Tasks (`.waitForTaskToken`).
     func sendTaskAnswer(_ operation: JSONOperation) async throws(AWSError) -> JSONValue {
-        if let token = operation.string("taskToken"), token.count == 36,
-            token.split(separator: "-").map(\.count) == [8, 4, 4, 4, 12]
-        {
+        if let token = operation.string("taskToken"), ActivityQueue.isToken(token) {
             switch operation.name {
             case "SendTaskSuccess": return try sendTaskSuccess(operation)
             case "SendTaskFailure": return try sendTaskFailure(operation)

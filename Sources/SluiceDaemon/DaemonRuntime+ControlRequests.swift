@@ -1,0 +1,17 @@
+import SluiceEngine
+
+extension DaemonRuntime {
+    /// StartExecution, StopExecution and RedriveExecution as sluiced answers them, with the configuration in force
+    /// now: for `sluice` commands (ControlService), the API and startExecution tasks alike.
+    var controlRequests: ControlRequests {
+        ControlRequests(
+            region: settings.region,
+            account: settings.account,
+            machines: config.current.machines,
+            persisted: store,
+            controls: controls,
+            clock: clock,
+            start: { [handoffs] in handoffs.carryOn($0) }
+        )
+    }
+}
