@@ -249,6 +249,7 @@ let package = Package(
             name: "SluiceCLITests",
             dependencies: [
                 "SluiceCLI", "sluice", "SluiceTesting", "SluiceStore", "SluiceInterpreter", "SluiceJSON", "SluiceASL", "SluiceEngine",
+                "SluiceVocabulary",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

@@ -44,7 +44,7 @@ package enum SignatureV4 {
         }
         if let failure = timeFailure(signed, time: time, now: now) { return failure }
         let expected = signature(request, signed, payloadHash: payloadHash, secret: secret)
-        return constantTimeEqual(expected, signed.signature) ? nil : .mismatch
+        return ConstantTime.equal(expected, signed.signature) ? nil : .mismatch
     }
 
     /// The signature `request` should carry for `signed`'s claims (the tests and `sluice` sign with it too).
@@ -131,16 +131,6 @@ package enum SignatureV4 {
     private static func trimmed(_ value: String) -> String {
         value.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
             .trimmingCharacters(in: "\t")
-    }
-
-    /// Compares every byte, so that how long a comparison takes says nothing about how much of a guess was right.
-    private static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8)
-        let y = Array(b.utf8)
-        guard x.count == y.count else { return false }
-        var difference: UInt8 = 0
-        for i in 0..<x.count { difference |= x[i] ^ y[i] }
-        return difference == 0
     }
 
     /// `AWS4-HMAC-SHA256 Credential=KEY/DATE/REGION/SERVICE/aws4_request, SignedHeaders=a;b, Signature=HEX`.

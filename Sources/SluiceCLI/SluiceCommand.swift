@@ -10,7 +10,8 @@ package struct SluiceCommand: AsyncParsableCommand {
             RunCommand.self, ValidateCommand.self, TestEventPatternCommand.self, TestInputTransformerCommand.self,
             TestFilterPolicyCommand.self, PublishCommand.self, SubscribeCommand.self, TopicsCommand.self,
             MapRunsCommand.self, ExecutionsCommand.self, StartExecutionCommand.self, StatusCommand.self,
-            JSONataCommand.self, EnvCommand.self, SendTaskSuccessCommand.self, SendTaskFailureCommand.self,
+            JSONataCommand.self, EnvCommand.self, DashboardCommand.self, SendTaskSuccessCommand.self,
+            SendTaskFailureCommand.self,
             SendTaskHeartbeatCommand.self,
         ]
     )

@@ -40,6 +40,8 @@ final class DaemonRuntime: Sendable {
     let watcher: BucketWatcher
     /// Map runs' progress lines, a few seconds apart.
     let progressLog = MapRunProgressLog()
+    /// The dashboard's one-time logins already used.
+    let dashboardLogins: DashboardLogins
 
     init(
         paths: SluicePaths,
@@ -67,6 +69,7 @@ final class DaemonRuntime: Sendable {
         self.topics = topics
         self.delivery = delivery
         self.journal = DaemonJournal(database: store.database)
+        self.dashboardLogins = DashboardLogins(since: clock)
         self.handoffs = Handoffs(
             config: config,
             store: store,

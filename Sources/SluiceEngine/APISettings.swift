@@ -1,10 +1,12 @@
 import SluiceJSON
 
 /// sluiced.json's `"Api"`: where the AWS API listens (`Listen`, `127.0.0.1:4599` unless set; `null` turns it
-/// off) and the access keys it accepts besides the ones in its credentials file (`Keys`).
+/// off), the access keys it accepts besides the ones in its credentials file (`Keys`), and the bearer token that
+/// lets a Prometheus server elsewhere scrape `/metrics` (`MetricsToken`; loopback needs none).
 package struct APISettings: Sendable, Equatable {
     package var listen: String? = "127.0.0.1:4599"
     package var keys: [APIKey] = []
+    package var metricsToken: String?
 
     package init() {}
 
@@ -39,6 +41,11 @@ package struct APISettings: Sendable, Equatable {
         default: throw SettingsError(description: "Api.Listen must be \"HOST:PORT\" or null")
         }
         _ = try settings.endpoint
+        switch o["MetricsToken"] {
+        case nil, .null?: break
+        case .string(let token)? where token.count >= 16: settings.metricsToken = token
+        default: throw SettingsError(description: "Api.MetricsToken must be a string of at least 16 characters")
+        }
         if let keys = o["Keys"] {
             guard case .array(let list) = keys else { throw SettingsError(description: "Api.Keys must be an array") }
             for (index, key) in list.enumerated() {

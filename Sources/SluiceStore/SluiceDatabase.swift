@@ -210,7 +210,7 @@ package final class SluiceDatabase: Sendable {
 
     // MARK: - Map runs
 
-    private static let mapRunColumns = """
+    static let mapRunColumns = """
         mapRunArn, executionArn, status, startDate, stopDate, maxConcurrency, toleratedFailureCount,
         toleratedFailurePercentage, itemsRead, itemsPending, itemsSucceeded, itemsFailed, totalKnown,
         childrenRunning, childrenSucceeded, childrenFailed, childrenAborted, itemsAborted, updateDate

@@ -11,6 +11,7 @@ import SluiceLinux
 /// head would meet the client's delayed ACK).
 struct APIConnection {
     let router: APIRouter
+    let dashboard: DashboardRouter
     let paths: SluicePaths
     let logger: Logger
 
@@ -24,9 +25,10 @@ struct APIConnection {
         var head: HTTPRequestHead
         var request: AWSRequest
         var requestId: String
-        var signed: SignedRequest
-        var service: AWSService
-        var verified: Bool
+        /// Nil for a page, the dashboard's JSON or /metrics (unsigned; the dashboard checks its own login).
+        var signed: SignedRequest?
+        var service: AWSService?
+        var verified = false
         var bytes: [UInt8] = []
         var upload: SpooledUpload?
         /// The framing of an `aws-chunked` upload, taken off on the way to the spool file.
@@ -36,6 +38,7 @@ struct APIConnection {
     }
 
     func serve(_ channel: Channel) async {
+        let fromLoopback = Self.isLoopback(channel.channel.remoteAddress?.ipAddress)
         do {
             try await channel.executeThenClose { inbound, outbound in
                 var current: InFlight?
@@ -56,7 +59,7 @@ struct APIConnection {
                         if draining { return }
                         guard let done = current else { continue }
                         current = nil
-                        let response = await answer(done)
+                        let response = await answer(done, fromLoopback: fromLoopback)
                         try await write(response, head: done.head, to: outbound)
                         if !done.head.isKeepAlive { return }
                     }
@@ -115,6 +118,8 @@ struct APIConnection {
                 )
                 return nil
             }
+        case .web:
+            flight = InFlight(head: head, request: request, requestId: requestId, signed: nil, service: nil)
         case .collect(let signed, let service, let verified):
             flight = InFlight(
                 head: head,
@@ -131,10 +136,16 @@ struct APIConnection {
         return flight
     }
 
-    private func answer(_ flight: InFlight) async -> AWSResponse {
+    private func answer(_ flight: InFlight, fromLoopback: Bool) async -> AWSResponse {
+        guard let signed = flight.signed, let service = flight.service else {
+            guard !flight.tooLarge else {
+                return DashboardResponse.error(413, "RequestTooLarge", "the body is too large")
+            }
+            return await dashboard.respond(flight.request, body: flight.bytes, fromLoopback: fromLoopback)
+        }
         if flight.tooLarge {
             flight.upload?.discard()
-            return router.error(APIRouter.tooLarge(flight.service), flight.service, flight.requestId)
+            return router.error(APIRouter.tooLarge(service), service, flight.requestId)
         }
         if let failure = AWSChunkedBody.failure(flight.request, flight.chunked, flight.chunkedFailure) {
             flight.upload?.discard()
@@ -155,8 +166,8 @@ struct APIConnection {
         let response = await router.respond(
             flight.request,
             body: body,
-            signed: flight.signed,
-            service: flight.service,
+            signed: signed,
+            service: service,
             verified: flight.verified,
             requestId: flight.requestId
         )
@@ -199,6 +210,14 @@ struct APIConnection {
             try await outbound.write(.body(.byteBuffer(ByteBuffer(bytes: chunk))))
         }
         try await outbound.write(.end(nil))
+    }
+}
+
+extension APIConnection {
+    /// Whether a peer's address is this machine's loopback (IPv4's 127/8, IPv6's ::1, or 127/8 mapped into IPv6).
+    static func isLoopback(_ address: String?) -> Bool {
+        guard let address = address?.lowercased() else { return false }
+        return address == "::1" || address.hasPrefix("127.") || address.hasPrefix("::ffff:127.")
     }
 }
 

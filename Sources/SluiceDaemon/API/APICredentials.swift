@@ -19,34 +19,12 @@ struct APICredentials: Sendable {
         guard let data = FileManager.default.contents(atPath: paths.credentials) else {
             throw APICredentialsError(description: "cannot read \(paths.credentials)")
         }
-        var secrets = parse(String(decoding: data, as: UTF8.self))
+        var secrets: [String: String] = [:]
+        for key in CredentialsFile.keys(String(decoding: data, as: UTF8.self)) {
+            secrets[key.accessKeyId] = key.secretAccessKey
+        }
         for key in settings.keys { secrets[key.accessKeyId] = key.secretAccessKey }
         return APICredentials(secrets: secrets)
-    }
-
-    /// Every profile's key pair in a shared-credentials file (`[profile]`, `aws_access_key_id = ...`).
-    static func parse(_ text: String) -> [String: String] {
-        var secrets: [String: String] = [:]
-        var id: String?
-        var secret: String?
-        func flush() {
-            if let id, let secret { secrets[id] = secret }
-            id = nil
-            secret = nil
-        }
-        for line in text.split(whereSeparator: \.isNewline) {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.hasPrefix("[") {
-                flush()
-                continue
-            }
-            let pair = trimmed.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard pair.count == 2 else { continue }
-            if pair[0] == "aws_access_key_id" { id = pair[1] }
-            if pair[0] == "aws_secret_access_key" { secret = pair[1] }
-        }
-        flush()
-        return secrets
     }
 
     /// A new key pair in AWS's shapes (20-character id, 40-character secret), from the system's generator.

@@ -24,11 +24,19 @@ struct APIRouter: Sendable {
         case stream(SignedRequest)
         /// The body is read into memory; `verified` when the signature was already checked (S3).
         case collect(SignedRequest, AWSService, verified: Bool)
+        /// A page of the dashboard, its JSON or /metrics: unsigned, the dashboard checking its own login.
+        case web
     }
 
     func admit(_ request: AWSRequest, requestId: String) -> Admission {
         let guess = AWSService.guess(request)
         guard hosts.allows(request) else { return .refuse(error(hosts.refusal(request), guess, requestId)) }
+        if DashboardRouter.takes(request) {
+            guard request.header("content-length").flatMap(Int.init) ?? 0 <= DashboardRouter.bodyLimit else {
+                return .refuse(DashboardResponse.error(413, "RequestTooLarge", "the body is too large"))
+            }
+            return .web
+        }
         let signed: SignedRequest
         switch SignatureV4.parse(request) {
         case .failure(let failure):

@@ -71,7 +71,12 @@ struct APIService: Service {
 
     /// Connections served side by side until sluiced stops: then the listener closes and open connections end.
     private func serve(_ server: NIOAsyncChannel<APIConnection.Channel, Never>, router: APIRouter) async {
-        let connection = APIConnection(router: router, paths: runtime.paths, logger: runtime.logger)
+        let connection = APIConnection(
+            router: router,
+            dashboard: DashboardRouter(runtime: runtime, credentials: credentials),
+            paths: runtime.paths,
+            logger: runtime.logger
+        )
         do {
             try await withGracefulShutdownHandler {
                 try await server.executeThenClose { inbound in
