@@ -109,4 +109,45 @@ import Testing
             #expect(root.execution(arn)?.cause == "stopped from the dashboard")
         }
     }
+
+    @Test func metricsOffTheMachineNeedTheBearerToken() async throws {
+        let root = try DaemonRoot()
+        var settings = SluiceSettings.testing
+        settings.api.listen = "0.0.0.0:0"
+        settings.api.metricsToken = "scrape-me-please-0123456789"
+        try await InProcessDaemon.run(on: root, settings: settings) { _ in
+            let run = try await AWSClient(root: root.path).python(
+                Self.rawClient + """
+                    import socket
+                    probe = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+                    try:
+                        probe.connect(("10.255.255.255", 1))
+                        address = probe.getsockname()[0]
+                    except OSError:
+                        address = "127.0.0.1"
+                    def scrape(host, headers):
+                        connection = http.client.HTTPConnection(host, endpoint.port, timeout=60)
+                        connection.request("GET", "/metrics", headers=headers)
+                        response = connection.getresponse()
+                        response.read()
+                        return response.status
+                    token = {"Authorization": "Bearer scrape-me-please-0123456789"}
+                    print(json.dumps({
+                        "remote": not address.startswith("127."),
+                        "loopback": scrape("127.0.0.1", {}),
+                        "bare": scrape(address, {}),
+                        "wrong": scrape(address, {"Authorization": "Bearer not-the-token-at-all"}),
+                        "token": scrape(address, token),
+                    }))
+                    """
+            )
+            let results = try #require(run.json as? [String: Any], "\(run.output) \(run.errors)")
+            #expect(results["loopback"] as? Int == 200)
+            // A machine with no address but loopback cannot show the rest.
+            guard results["remote"] as? Bool == true else { return }
+            #expect(results["bare"] as? Int == 401)
+            #expect(results["wrong"] as? Int == 401)
+            #expect(results["token"] as? Int == 200)
+        }
+    }
 }
