@@ -1,0 +1,242 @@
+import SluiceASL
+import SluiceGraph
+import SluiceInterpreter
+import SluiceJSON
+import SluiceVocabulary
+import Testing
+
+struct ExecutionGraphTests {
+    /// Draws `text` coloured by `history`, checks the layout and saves the SVG as `sample`.
+    private func drawn(
+        _ text: String,
+        _ history: [JSONValue],
+        sample: String
+    ) throws -> (svg: String, statuses: [String: StateRunStatus]) {
+        let machine = try GraphRun.definition(text)
+        let layout = ExecutionGraph.layout(machine)
+        LayoutChecks.check(layout, machine)
+        #expect(LayoutChecks.edgesThroughBoxes(layout) == 0)
+        let drawing = ExecutionGraph.draw(machine, history: history)
+        #expect(drawing.statuses.count == LayoutChecks.allNames(machine).count)
+        // One group per state, with its status.
+        for (name, status) in drawing.statuses {
+            let group = "class=\"state \(status.cssClass)"
+            #expect(drawing.svg.contains(group), "\(name): \(status)")
+        }
+        try Samples.save(drawing.svg, as: sample)
+        return drawing
+    }
+
+    @Test("score-companies after a real run: every state drawn, all succeeded")
+    func scoreCompanies() throws {
+        let text = try Samples.shipped("score-companies")
+        var run = GraphRun()
+        run.items = (0..<5).map { ["name": .string("Company \($0)"), "country": "DE"] }
+        let (outcome, events) = try run.history(
+            text,
+            input: ["Bucket": "companies", "Key": "companies.csv", "Size": 1234]
+        ) { task, _ in .success(task.stateName == "Score batch" ? ["Payload": ["score": 0.5]] : ["MessageId": "m-1"]) }
+        guard case .succeeded? = outcome else {
+            Issue.record("the run did not succeed: \(String(describing: outcome))")
+            return
+        }
+        let drawing = try drawn(text, events, sample: "score-companies-succeeded")
+        #expect(
+            drawing.statuses == [
+                "Score companies": .succeeded, "Score batch": .succeeded, "Tell the scores topic": .succeeded,
+            ]
+        )
+        #expect(drawing.svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\""))
+        #expect(drawing.svg.contains("data-state=\"Score batch\""))
+    }
+
+    @Test("score-companies while its map run runs: the Map and its inner state running, the rest not run")
+    func scoreCompaniesRunning() throws {
+        let text = try Samples.shipped("score-companies")
+        var run = GraphRun()
+        run.items = (0..<5).map { ["name": .string("Company \($0)")] }
+        run.interruption = .pause(afterTasks: 0)
+        let (outcome, events) = try run.history(text, input: ["Bucket": "companies", "Key": "companies.csv"])
+        #expect(outcome == nil)
+        let drawing = try drawn(text, events, sample: "score-companies-running")
+        #expect(
+            drawing.statuses == [
+                "Score companies": .running, "Score batch": .running, "Tell the scores topic": .notRun,
+            ]
+        )
+    }
+
+    @Test("A loop through a Choice is drawn with a back edge, and every state of it succeeded")
+    func loop() throws {
+        let (outcome, events) = try GraphRun().history(Definitions.loop) { _, attempt in
+            .success(["done": .bool(attempt >= 2)])
+        }
+        guard case .succeeded? = outcome else {
+            Issue.record("the loop did not succeed: \(String(describing: outcome))")
+            return
+        }
+        let drawing = try drawn(Definitions.loop, events, sample: "loop")
+        #expect(drawing.statuses.values.allSatisfy { $0 == .succeeded })
+        let layout = ExecutionGraph.layout(try GraphRun.definition(Definitions.loop))
+        let back = layout.edges.filter(\.isBackEdge)
+        #expect(back.count == 1)
+        #expect(back.first?.from == "Wait a bit" && back.first?.to == "Poll")
+        // Top to bottom: Poll above Done?, the loop's way back going up.
+        let poll = try #require(layout.node(named: "Poll")).frame
+        let choice = try #require(layout.node(named: "Done?")).frame
+        #expect(poll.maxY < choice.y)
+        let points = try #require(back.first?.points)
+        #expect(points.first!.y > points.last!.y)
+    }
+
+    @Test("A Catch takes a failed Task to its fallback: the Task caught, the fallback run, the Fail state failed")
+    func caught() throws {
+        let (outcome, events) = try GraphRun().history(Definitions.fallback) { task, attempt in
+            attempt == 0 ? .failure(StatesError("Flaky")) : .failure(StatesError("Declined", cause: "no funds"))
+        }
+        guard case .failed? = outcome else {
+            Issue.record("expected a failure: \(String(describing: outcome))")
+            return
+        }
+        let drawing = try drawn(Definitions.fallback, events, sample: "catch")
+        #expect(
+            drawing.statuses == [
+                "Charge card": .caught, "Ship": .notRun, "Refund": .succeeded, "Payment failed": .failed,
+            ]
+        )
+        #expect(drawing.svg.contains("class=\"edge catch\""))
+    }
+
+    @Test("A Task that failed once and succeeded on its retry succeeded")
+    func retried() throws {
+        let (_, events) = try GraphRun().history(Definitions.fallback) { task, attempt in
+            task.stateName == "Charge card" && attempt == 0 ? .failure(StatesError("Flaky")) : .success([:])
+        }
+        let statuses = ExecutionGraph.statuses(try GraphRun.definition(Definitions.fallback), history: events)
+        #expect(
+            statuses == ["Charge card": .succeeded, "Ship": .succeeded, "Refund": .notRun, "Payment failed": .notRun]
+        )
+    }
+
+    @Test("An uncaught failure in a Map iteration fails the Map and the Parallel; the other branch is cancelled")
+    func nestedFailure() throws {
+        // The audit still runs when the price fails.
+        var run = GraphRun()
+        run.hold = ["Audit"]
+        let (outcome, events) = try run.history(Definitions.nested, input: ["orders": [1, 2, 3]]) { task, _ in
+            task.stateName == "Price" ? .failure(StatesError("PriceUnknown")) : .success([:])
+        }
+        guard case .failed? = outcome else {
+            Issue.record("expected a failure: \(String(describing: outcome))")
+            return
+        }
+        let drawing = try drawn(Definitions.nested, events, sample: "nested-failed")
+        #expect(drawing.statuses["Price"] == .failed)
+        #expect(drawing.statuses["Each order"] == .failed)
+        #expect(drawing.statuses["Fan out"] == .failed)
+        #expect(drawing.statuses["Audit"] == .cancelled)
+        #expect(drawing.statuses["Archive"] == .notRun)
+        #expect(drawing.statuses["Cheap?"] == .notRun)
+        #expect(drawing.statuses["Summarise"] == .notRun)
+    }
+
+    @Test("Parallel branches and an inline Map nest as boxes; their states take their iterations' statuses")
+    func nestedSuccess() throws {
+        let (outcome, events) = try GraphRun().history(Definitions.nested, input: ["orders": [1, 2, 3]]) { task, n in
+            .success(task.stateName == "Price" ? ["cheap": .bool(n % 2 == 0)] : [:])
+        }
+        guard case .succeeded? = outcome else {
+            Issue.record("expected success: \(String(describing: outcome))")
+            return
+        }
+        let drawing = try drawn(Definitions.nested, events, sample: "nested-succeeded")
+        #expect(drawing.statuses.values.allSatisfy { $0 == .succeeded })
+        let layout = ExecutionGraph.layout(try GraphRun.definition(Definitions.nested))
+        let fanOut = try #require(layout.node(named: "Fan out"))
+        let map = try #require(layout.node(named: "Each order"))
+        #expect(fanOut.lanes.count == 2)
+        #expect(map.lanes.count == 1)
+        #expect(fanOut.frame.contains(map.frame))
+        #expect(map.lanes[0].contains(try #require(layout.node(named: "Price")).frame))
+        #expect(layout.node(named: "Audit")?.container == "Fan out")
+    }
+
+    @Test("An execution stopped while a Task runs: that Task cancelled, what ran before succeeded")
+    func stopped() throws {
+        var run = GraphRun()
+        run.interruption = .stop(afterTasks: 1)
+        let (outcome, events) = try run.history(Definitions.loop) { _, _ in .success(["done": false]) }
+        guard case .aborted? = outcome else {
+            Issue.record("expected an abort: \(String(describing: outcome))")
+            return
+        }
+        let drawing = try drawn(Definitions.loop, events, sample: "loop-stopped")
+        #expect(drawing.statuses["Start polling"] == .succeeded)
+        #expect(drawing.statuses["Finished"] == .notRun)
+        // After one poll the Choice sent it to Wait, which was waiting when the stop came.
+        #expect(drawing.statuses["Wait a bit"] == .cancelled)
+    }
+
+    @Test("Running: the state being run is running")
+    func running() throws {
+        var run = GraphRun()
+        run.interruption = .pause(afterTasks: 0)
+        let (_, events) = try run.history(Definitions.nested, input: ["orders": [1, 2]])
+        let statuses = ExecutionGraph.statuses(try GraphRun.definition(Definitions.nested), history: events)
+        #expect(statuses["Fan out"] == .running)
+        #expect(statuses["Price"] == .running)
+        #expect(statuses["Audit"] == .running)
+        #expect(statuses["Summarise"] == .notRun)
+    }
+
+    @Test("Names with markup, quotes, ampersands and non-ASCII characters are escaped; long ones cut")
+    func escaping() throws {
+        let (_, events) = try GraphRun().history(Definitions.names)
+        let drawing = try drawn(Definitions.names, events, sample: "names")
+        #expect(!drawing.svg.contains("<script>"))
+        #expect(drawing.svg.contains("data-state=\"&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;co&#39;\""))
+        #expect(drawing.svg.contains("data-state=\"\(Definitions.foreignName)\""))
+        #expect(drawing.svg.contains("…</text>"))
+        #expect(drawing.statuses.values.allSatisfy { $0 == .succeeded })
+    }
+
+    @Test("The layout is deterministic")
+    func deterministic() throws {
+        let machine = try GraphRun.definition(Definitions.large(120))
+        #expect(ExecutionGraph.layout(machine) == ExecutionGraph.layout(machine))
+        #expect(
+            ExecutionGraph.svg(ExecutionGraph.layout(machine), statuses: [:])
+                == ExecutionGraph.svg(ExecutionGraph.layout(machine), statuses: [:])
+        )
+    }
+
+    @Test("A machine of 200 states is laid out and drawn in well under 50 ms")
+    func large() throws {
+        let text = Definitions.large(200)
+        let machine = try GraphRun.definition(text)
+        let clock = ContinuousClock()
+        var svg = ""
+        // The best of a few runs: the machine's other work should not decide the figure.
+        var best = Duration.seconds(10)
+        for _ in 0..<3 {
+            let elapsed = clock.measure { svg = ExecutionGraph.svg(ExecutionGraph.layout(machine), statuses: [:]) }
+            best = min(best, elapsed)
+        }
+        print("SluiceGraph: 200 states laid out and drawn in \(best)")
+        #expect(best < .milliseconds(50))
+        let layout = ExecutionGraph.layout(machine)
+        LayoutChecks.check(layout, machine)
+        #expect(LayoutChecks.edgesThroughBoxes(layout) == 0)
+        try Samples.save(svg, as: "large-200")
+    }
+
+    @Test("The shipped machines are drawn")
+    func shipped() throws {
+        for name in ["triage-companies", "greet-and-score"] {
+            let machine = try GraphRun.definition(try Samples.shipped(name))
+            let layout = ExecutionGraph.layout(machine)
+            LayoutChecks.check(layout, machine)
+            try Samples.save(ExecutionGraph.svg(layout, statuses: [:]), as: name)
+        }
+    }
+}
