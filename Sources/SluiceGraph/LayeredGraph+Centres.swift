@@ -23,11 +23,12 @@ extension LayeredGraph.Grid {
         return x.map { $0 - left }
     }
 
-    /// A vertex that alone follows the one above it (a chain of Next) goes straight under it where its rank has
-    /// room: the fit leaves such pairs a pixel or two apart, which draws as a slanted line.
+    /// A box that alone follows the box above it (a chain of Next) goes straight under it where its rank has
+    /// room: the fit leaves such pairs a few pixels apart, which draws as a slanted line.
     private func straighten(_ x: inout [Double]) {
         for layer in layers.dropFirst() {
-            for (i, v) in layer.enumerated() where up[v].count == 1 && down[up[v][0]].count == 1 {
+            for (i, v) in layer.enumerated() where !isDummy[v] && up[v].count == 1 && !isDummy[up[v][0]] {
+                guard down[up[v][0]].filter({ !isDummy[$0] }).count == 1 else { continue }
                 let target = x[up[v][0]]
                 let low = i > 0 ? x[layer[i - 1]] + gap(layer[i - 1], v) : -Double.infinity
                 let high = i < layer.count - 1 ? x[layer[i + 1]] - gap(v, layer[i + 1]) : Double.infinity
@@ -51,10 +52,15 @@ extension LayeredGraph.Grid {
         // Blocks of vertices pushed against each other: total weight, weighted sum of targets, how many.
         var blocks: [(weight: Double, sum: Double, count: Int)] = []
         for (i, v) in layer.enumerated() {
-            let around = neighbours.map { $0[v] } ?? (up[v] + down[v])
-            let wanted = around.isEmpty ? x[v] : around.reduce(0) { $0 + x[$1] } / Double(around.count)
+            var sum = 0.0
+            var n = 0
+            for list in neighbours.map({ [$0[v]] }) ?? [up[v], down[v]] {
+                for u in list { sum += x[u] }
+                n += list.count
+            }
+            let wanted = n == 0 ? x[v] : sum / Double(n)
             // Dummies pull harder: a long edge kept straight reads better than a box a few pixels off centre.
-            let weight = around.isEmpty ? 0.25 : (isDummy[v] ? 2 : 1)
+            let weight = n == 0 ? 0.25 : (isDummy[v] ? 2 : 1)
             blocks.append((weight, weight * (wanted - offset[i]), 1))
             while blocks.count > 1 {
                 let last = blocks[blocks.count - 1]

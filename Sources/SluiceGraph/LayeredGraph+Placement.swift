@@ -26,7 +26,16 @@ extension LayeredGraph {
             )
         }
         let routes = arcs.indices.map { i in
-            route(i, chain: grid.chains[i], back: back[i], frames: frames, x: x, grid: grid, top: rankTop, height: rankHeight)
+            route(
+                i,
+                chain: grid.chains[i],
+                back: back[i],
+                frames: frames,
+                x: x,
+                grid: grid,
+                top: rankTop,
+                height: rankHeight
+            )
         }
         let width = frames.indices.map { frames[$0].maxX + vertices[$0].rightMargin }.max() ?? 0
         return Placement(frames: frames, routes: routes, width: width, height: max(0, y - Self.rankGap))
@@ -45,7 +54,9 @@ extension LayeredGraph {
         guard let chain else {
             let f = frames[arcs[i].from]
             return Route(
-                points: [GraphPoint(x: f.maxX, y: f.y + f.height * 0.3), GraphPoint(x: f.maxX, y: f.y + f.height * 0.7)],
+                points: [
+                    GraphPoint(x: f.maxX, y: f.y + f.height * 0.3), GraphPoint(x: f.maxX, y: f.y + f.height * 0.7),
+                ],
                 isBackEdge: false,
                 isSelfLoop: true
             )

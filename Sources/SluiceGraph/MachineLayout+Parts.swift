@@ -3,13 +3,13 @@ import SluiceASL
 extension MachineLayout {
     /// A plain state's box: wide enough for its name (up to a limit; longer names are cut when drawn).
     static func stateSize(name: String) -> LayeredGraph.Vertex {
-        let width = TextMetrics.width(name, size: nameSize) + statePadding
+        let width = TextMetrics.width(name, size: nameSize, bold: true) + statePadding
         return LayeredGraph.Vertex(width: min(maxStateWidth, max(minStateWidth, width)), height: stateHeight)
     }
 
     /// A Parallel or Map box: a header, then its lanes side by side.
     static func containerSize(name: String, lanes: [Block]) -> LayeredGraph.Vertex {
-        let header = min(maxStateWidth, TextMetrics.width(name, size: nameSize)) + statePadding
+        let header = min(maxStateWidth, TextMetrics.width(name, size: nameSize, bold: true)) + statePadding
         let lanesWidth = lanes.reduce(0) { $0 + $1.width + 2 * lanePadding } + Double(max(0, lanes.count - 1)) * laneGap
         let tallest = lanes.map(\.height).max() ?? 0
         return LayeredGraph.Vertex(

@@ -29,7 +29,12 @@ enum MachineLayout {
         let block = self.block(machine, markers: true, container: nil)
         let nodes = block.nodes.map { $0.offsetBy(dx: margin, dy: margin) }
         let edges = block.edges.map { $0.offsetBy(dx: margin, dy: margin) }
-        return GraphLayout(width: block.width + 2 * margin, height: block.height + 2 * margin, nodes: nodes, edges: edges)
+        return GraphLayout(
+            width: block.width + 2 * margin,
+            height: block.height + 2 * margin,
+            nodes: nodes,
+            edges: edges
+        )
     }
 
     static func block(_ machine: StateMachineDefinition, markers: Bool, container: String?) -> Block {

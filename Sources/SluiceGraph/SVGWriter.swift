@@ -30,18 +30,20 @@ enum SVGWriter {
         let status = statuses[name] ?? .notRun
         let f = node.frame
         let escapedName = XMLText.escaped(name)
-        out += "<g class=\"state \(status.cssClass)\(node.isContainer ? " container" : "")\" data-state=\"\(escapedName)\""
+        out +=
+            "<g class=\"state \(status.cssClass)\(node.isContainer ? " container" : "")\" data-state=\"\(escapedName)\""
         out += " data-type=\"\(XMLText.escaped(type))\" data-status=\"\(status.rawValue)\">"
         out += "<title>\(escapedName) (\(XMLText.escaped(type))): \(status.rawValue)</title>"
         out += "<rect class=\"box\" x=\"\(n(f.x))\" y=\"\(n(f.y))\" width=\"\(n(f.width))\" height=\"\(n(f.height))\""
         out += " rx=\"\(node.isContainer ? 8 : 6)\"/>"
-        let room = f.width - MachineLayout.statePadding + 8
-        let shown = XMLText.escaped(TextMetrics.fitting(name, width: room, size: MachineLayout.nameSize))
+        let room = f.width - 16
+        let shown = XMLText.escaped(TextMetrics.fitting(name, width: room, size: MachineLayout.nameSize, bold: true))
         let subtitle = XMLText.escaped(TextMetrics.fitting(node.subtitle, width: room, size: MachineLayout.typeSize))
         // A plain state: name and type centred; a container: the same in its header.
         let top = node.isContainer ? f.y + 4 : f.y
         let height = node.isContainer ? MachineLayout.headerHeight - 4 : f.height
-        out += "<text class=\"name\" x=\"\(n(f.midX))\" y=\"\(n(top + height * 0.38))\" text-anchor=\"middle\">\(shown)</text>"
+        out +=
+            "<text class=\"name\" x=\"\(n(f.midX))\" y=\"\(n(top + height * 0.38))\" text-anchor=\"middle\">\(shown)</text>"
         out += "<text class=\"type\" x=\"\(n(f.midX))\" y=\"\(n(top + height * 0.74))\" text-anchor=\"middle\">"
         out += "\(subtitle)</text>"
         for lane in node.lanes {
@@ -64,7 +66,8 @@ enum SVGWriter {
         if edge.isSelfLoop, let last = edge.points.last {
             // Out of the right side, round, and back in lower down.
             let reach = MachineLayout.selfLoopRoom - 4
-            d += "C\(n(first.x + reach)),\(n(first.y - 6)) \(n(last.x + reach)),\(n(last.y + 6)) \(n(last.x)),\(n(last.y))"
+            d +=
+                "C\(n(first.x + reach)),\(n(first.y - 6)) \(n(last.x + reach)),\(n(last.y + 6)) \(n(last.x)),\(n(last.y))"
         } else {
             for (a, b) in zip(edge.points, edge.points.dropFirst()) {
                 if a.x == b.x {

@@ -1,18 +1,19 @@
 /// Text widths guessed without a font: the SVG is drawn on the server, which has no fonts to measure with, so
 /// each character counts by its class at the drawing's sans-serif size. Generous enough that names fit.
 enum TextMetrics {
-    /// The width of `text` at `size` pixels.
-    static func width(_ text: some StringProtocol, size: Double) -> Double {
-        text.unicodeScalars.reduce(0) { $0 + em($1) } * size
+    /// The width of `text` at `size` pixels; bold text (the names) is about a fifth wider in DejaVu Sans Bold,
+    /// the widest of the fonts a browser here falls back to.
+    static func width(_ text: some StringProtocol, size: Double, bold: Bool = false) -> Double {
+        text.unicodeScalars.reduce(0) { $0 + em($1) } * size * (bold ? 1.2 : 1.05)
     }
 
     /// `text` as it fits in `width` pixels: whole, or cut with an ellipsis.
-    static func fitting(_ text: String, width limit: Double, size: Double) -> String {
-        guard width(text, size: size) > limit else { return text }
-        var used = em("…") * size
+    static func fitting(_ text: String, width limit: Double, size: Double, bold: Bool = false) -> String {
+        guard width(text, size: size, bold: bold) > limit else { return text }
+        var used = width("…", size: size, bold: bold)
         var kept = ""
         for character in text {
-            let w = width(String(character), size: size)
+            let w = width(String(character), size: size, bold: bold)
             guard used + w <= limit else { break }
             used += w
             kept.append(character)

@@ -62,7 +62,9 @@ enum Definitions {
                 states.append("\(name):{\"Type\":\"Succeed\"}")
             } else if i % 10 == 9, i + 2 < count {
                 var rules = [#"{"Variable":"$.go","BooleanEquals":true,"Next":\#(next)}"#]
-                if i % 30 == 29 { rules.append(#"{"Variable":"$.again","BooleanEquals":true,"Next":"Step \#(i - 8)"}"#) }
+                if i % 30 == 29 {
+                    rules.append(#"{"Variable":"$.again","BooleanEquals":true,"Next":"Step \#(i - 8)"}"#)
+                }
                 states.append(
                     "\(name):{\"Type\":\"Choice\",\"Choices\":[\(rules.joined(separator: ","))],\"Default\":\"Step \(i + 2)\"}"
                 )
@@ -77,5 +79,27 @@ enum Definitions {
             }
         }
         return "{\"StartAt\":\"Step 0\",\"States\":{\(states.joined(separator: ","))}}"
+    }
+
+    /// A Choice fanning out to `branches` chains of `length` states that meet again, and every third chain's
+    /// last state failing over to a shared handler: wide ranks for the ordering to untangle.
+    static func wide(branches: Int, length: Int) -> String {
+        var states = [#""Route":{"Type":"Choice","Choices":["#]
+        states[0] +=
+            (0..<branches).map { #"{"Variable":"$.k","NumericEquals":\#($0),"Next":"Lane \#($0) step 0"}"# }
+            .joined(separator: ",") + #"],"Default":"Join"}"#
+        for b in 0..<branches {
+            for i in 0..<length {
+                let next = i == length - 1 ? "Join" : "Lane \(b) step \(i + 1)"
+                let catcher =
+                    i == length - 1 && b % 3 == 0 ? #","Catch":[{"ErrorEquals":["States.ALL"],"Next":"Handle"}]"# : ""
+                states.append(
+                    #""Lane \#(b) step \#(i)":{"Type":"Task","Resource":"arn:aws:lambda:local:0:function:f","Next":"\#(next)"\#(catcher)}"#
+                )
+            }
+        }
+        states.append(#""Handle":{"Type":"Pass","Next":"Join"}"#)
+        states.append(#""Join":{"Type":"Succeed"}"#)
+        return #"{"StartAt":"Route","States":{"# + states.joined(separator: ",") + "}}"
     }
 }

@@ -15,7 +15,10 @@ enum LayoutChecks {
         for (container, frames) in byContainer {
             for i in frames.indices {
                 for j in frames.indices where j > i {
-                    #expect(!frames[i].overlaps(frames[j]), "boxes overlap in '\(container)': \(frames[i]) \(frames[j])")
+                    #expect(
+                        !frames[i].overlaps(frames[j]),
+                        "boxes overlap in '\(container)': \(frames[i]) \(frames[j])"
+                    )
                 }
             }
         }

@@ -13,6 +13,9 @@ enum Samples {
 
     static func shipped(_ name: String) throws -> String {
         let root = folder.deletingLastPathComponent().deletingLastPathComponent()
-        return try String(contentsOf: root.appendingPathComponent("etc/sluice/state-machines/\(name).asl.json"), encoding: .utf8)
+        return try String(
+            contentsOf: root.appendingPathComponent("etc/sluice/state-machines/\(name).asl.json"),
+            encoding: .utf8
+        )
     }
 }
