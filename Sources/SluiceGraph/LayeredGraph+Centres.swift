@@ -15,24 +15,38 @@ extension LayeredGraph.Grid {
         }
         for iteration in 0..<iterations {
             let both = iteration == iterations - 1
-            for r in layers.indices.dropFirst() { fit(r, towards: both ? nil : up, x: &x) }
-            for r in layers.indices.dropLast().reversed() { fit(r, towards: both ? nil : down, x: &x) }
+            for r in layers.indices.dropFirst() {
+                fit(r, x: &x) { v, x in mean(both ? up[v] + down[v] : up[v], x) }
+            }
+            for r in layers.indices.dropLast().reversed() {
+                fit(r, x: &x) { v, x in mean(both ? up[v] + down[v] : down[v], x) }
+            }
         }
         straighten(&x)
         let left = (0..<count).map { x[$0] - width[$0] / 2 }.min() ?? 0
         return x.map { $0 - left }
     }
 
-    /// A box that alone follows the box above it (a chain of Next) goes straight under it where its rank has
-    /// room: the fit leaves such pairs a few pixels apart, which draws as a slanted line.
+    /// The mean centre of `vertices`, nil for none.
+    private func mean(_ vertices: [Int], _ x: [Double]) -> Double? {
+        guard !vertices.isEmpty else { return nil }
+        var sum = 0.0
+        for v in vertices { sum += x[v] }
+        return sum / Double(vertices.count)
+    }
+
+    /// A box that alone follows the box above it (a chain of Next) goes straight under it, and so does a long
+    /// edge's point under the one above, as far as its rank lets it: the fit leaves such pairs a few pixels apart, which draws as a slanted line. A rank packed tight
+    /// moves as a whole, so chains side by side (a Choice's lanes) are straightened together.
     private func straighten(_ x: inout [Double]) {
-        for layer in layers.dropFirst() {
-            for (i, v) in layer.enumerated() where !isDummy[v] && up[v].count == 1 && !isDummy[up[v][0]] {
-                guard down[up[v][0]].filter({ !isDummy[$0] }).count == 1 else { continue }
-                let target = x[up[v][0]]
-                let low = i > 0 ? x[layer[i - 1]] + gap(layer[i - 1], v) : -Double.infinity
-                let high = i < layer.count - 1 ? x[layer[i + 1]] - gap(v, layer[i + 1]) : Double.infinity
-                if target >= low, target <= high { x[v] = target }
+        for r in layers.indices.dropFirst() {
+            fit(r, x: &x, anchored: 0.001) { v, x in
+                guard up[v].count == 1 else { return nil }
+                let above = up[v][0]
+                // A long edge's run from rank to rank; a box after the one box above it.
+                if isDummy[v] { return isDummy[above] ? x[above] : nil }
+                guard !isDummy[above] else { return nil }
+                return down[above].filter({ !isDummy[$0] }).count == 1 ? x[above] : nil
             }
         }
     }
@@ -43,8 +57,14 @@ extension LayeredGraph.Grid {
         return (width[a] + width[b]) / 2 + space + rightMargin[a]
     }
 
-    /// Moves rank `r` towards its neighbours (nil: above and below at once).
-    private func fit(_ r: Int, towards neighbours: [[Int]]?, x: inout [Double]) {
+    /// Moves rank `r` as close as its order and gaps allow to where `wanted` puts each vertex (nil: it has no
+    /// wish, and stays put with the weight `anchored`).
+    private func fit(
+        _ r: Int,
+        x: inout [Double],
+        anchored: Double = 0.25,
+        wanted: (Int, [Double]) -> Double?
+    ) {
         let layer = layers[r]
         guard !layer.isEmpty else { return }
         var offset = [Double](repeating: 0, count: layer.count)
@@ -52,16 +72,10 @@ extension LayeredGraph.Grid {
         // Blocks of vertices pushed against each other: total weight, weighted sum of targets, how many.
         var blocks: [(weight: Double, sum: Double, count: Int)] = []
         for (i, v) in layer.enumerated() {
-            var sum = 0.0
-            var n = 0
-            for list in neighbours.map({ [$0[v]] }) ?? [up[v], down[v]] {
-                for u in list { sum += x[u] }
-                n += list.count
-            }
-            let wanted = n == 0 ? x[v] : sum / Double(n)
+            let wish = wanted(v, x)
             // Dummies pull harder: a long edge kept straight reads better than a box a few pixels off centre.
-            let weight = n == 0 ? 0.25 : (isDummy[v] ? 2 : 1)
-            blocks.append((weight, weight * (wanted - offset[i]), 1))
+            let weight = wish == nil ? anchored : (isDummy[v] ? 2 : 1)
+            blocks.append((weight, weight * ((wish ?? x[v]) - offset[i]), 1))
             while blocks.count > 1 {
                 let last = blocks[blocks.count - 1]
                 let before = blocks[blocks.count - 2]

@@ -1,9 +1,10 @@
-/// The drawing's styles, inside the SVG so the page needs none of its own. Every rule is scoped to
+/// The drawing's styles, inside the SVG so the page needs none of its own. The SVG keeps its natural size (text
+/// stays readable; a wide machine scrolls in its container rather than shrinking). Every rule is scoped to
 /// `svg.sluice-graph`: a `<style>` inside inline SVG applies to the whole page. Colours follow the AWS console's
 /// graph view: green succeeded, red failed, orange caught, blue in progress, grey not run, striped cancelled.
 enum SVGStyle {
     static let css = """
-        svg.sluice-graph{max-width:100%;height:auto;font-family:"Amazon Ember","Helvetica Neue",Roboto,Arial,\
+        svg.sluice-graph{font-family:"Amazon Ember","Helvetica Neue",Roboto,Arial,\
         "DejaVu Sans",sans-serif}
         svg.sluice-graph text{fill:#16191f;font-size:13px;dominant-baseline:central}
         svg.sluice-graph text.type{fill:#5f6b7a;font-size:10px}

@@ -177,6 +177,30 @@ struct ExecutionGraphTests {
         #expect(drawing.statuses["Wait a bit"] == .cancelled)
     }
 
+    @Test("Redriven after a failure: the state that failed and then succeeded shows succeeded")
+    func redriven() throws {
+        var run = GraphRun()
+        run.redriveOnFailure = true
+        // Ship fails first (no Retry, no Catch), succeeds when the redrive runs it again.
+        let (outcome, events) = try run.history(Definitions.fallback) { task, attempt in
+            task.stateName == "Ship" && attempt == 0 ? .failure(StatesError("Closed")) : .success([:])
+        }
+        guard case .succeeded? = outcome else {
+            Issue.record("expected the redrive to succeed: \(String(describing: outcome))")
+            return
+        }
+        #expect(events.contains { $0["type"]?.stringValue == "ExecutionRedriven" })
+        let statuses = ExecutionGraph.statuses(try GraphRun.definition(Definitions.fallback), history: events)
+        #expect(
+            statuses == ["Charge card": .succeeded, "Ship": .succeeded, "Refund": .notRun, "Payment failed": .notRun]
+        )
+        // Cut before the redrive, the same history shows Ship failed.
+        let failedPart = Array(events.prefix { $0["type"]?.stringValue != "ExecutionRedriven" })
+        let before = ExecutionGraph.statuses(try GraphRun.definition(Definitions.fallback), history: failedPart)
+        #expect(before["Ship"] == .failed)
+        #expect(before["Charge card"] == .succeeded)
+    }
+
     @Test("Running: the state being run is running")
     func running() throws {
         var run = GraphRun()

@@ -18,6 +18,8 @@ struct GraphRun {
     var interruption: Interruption?
     /// States whose tasks are never answered: still running when the rest ends.
     var hold: Set<String> = []
+    /// Redrive the execution once when it fails (RedriveExecution), and run it on.
+    var redriveOnFailure = false
 
     static func definition(_ text: String) throws -> StateMachineDefinition {
         switch DefinitionDecoder.decode(text: text) {
@@ -43,11 +45,15 @@ struct GraphRun {
         var pending: [TaskInvocation] = []
         var attempts: [String: Int] = [:]
         var answered = 0
+        var redriven = false
         var effects = execution.start()
         for _ in 0..<1_000_000 {
             var next: [Effect] = []
             for effect in effects {
                 switch effect {
+                case .finished(.failed) where redriveOnFailure && !redriven:
+                    redriven = true
+                    next += execution.handle(.redrive, at: now)
                 case .finished(let outcome): return (outcome, execution.history.map(\.json))
                 case .startTimer(let token, let at): timers[token] = at
                 case .cancelTimer(let token): timers[token] = nil
