@@ -55,7 +55,7 @@ extension LayeredGraph {
             let f = frames[arcs[i].from]
             return Route(
                 points: [
-                    GraphPoint(x: f.maxX, y: f.y + f.height * 0.3), GraphPoint(x: f.maxX, y: f.y + f.height * 0.7),
+                    GraphPoint(x: f.maxX, y: f.y + f.height * 0.2), GraphPoint(x: f.maxX, y: f.y + f.height * 0.8),
                 ],
                 isBackEdge: false,
                 isSelfLoop: true

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The state machines the graph tests draw, besides the shipped ones under etc/sluice/state-machines.
 enum Definitions {
     /// Polls until done: a loop through a Choice and a Wait.
@@ -37,6 +39,20 @@ enum Definitions {
               "Audit":{"Type":"Task","Resource":"arn:aws:lambda:local:000000000000:function:audit","Next":"Archive"},
               "Archive":{"Type":"Pass","End":true}}}]},
           "Summarise":{"Type":"Pass","End":true}}}
+        """
+
+    /// The same with a Catch on the Parallel.
+    static let nestedCaught = nested.replacingOccurrences(
+        of: #""Next":"Summarise","Branches""#,
+        with: #""Next":"Summarise","Catch":[{"ErrorEquals":["States.ALL"],"Next":"Summarise"}],"Branches""#
+    )
+
+    /// A Pass whose InputPath finds nothing: States.Runtime, recorded by no event of its own.
+    static let runtimeError = """
+        {"StartAt":"Prepare","States":{
+          "Prepare":{"Type":"Pass","Next":"Pick"},
+          "Pick":{"Type":"Pass","InputPath":"$.missing","Next":"Use"},
+          "Use":{"Type":"Pass","End":true}}}
         """
 
     static let awkwardName = "<script>alert(\"x\")</script> & 'co'"

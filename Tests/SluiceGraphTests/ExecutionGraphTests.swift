@@ -140,6 +140,54 @@ struct ExecutionGraphTests {
         #expect(drawing.statuses["Summarise"] == .notRun)
     }
 
+    @Test("The Parallel's Catch takes the failure: the Parallel caught, the failing state failed, the next run")
+    func nestedCaught() throws {
+        var run = GraphRun()
+        run.hold = ["Audit"]
+        let (outcome, events) = try run.history(Definitions.nestedCaught, input: ["orders": [1, 2]]) { task, _ in
+            task.stateName == "Price" ? .failure(StatesError("PriceUnknown")) : .success([:])
+        }
+        guard case .succeeded? = outcome else {
+            Issue.record("expected success: \(String(describing: outcome))")
+            return
+        }
+        let drawing = try drawn(Definitions.nestedCaught, events, sample: "nested-caught")
+        #expect(drawing.statuses["Fan out"] == .caught)
+        #expect(drawing.statuses["Each order"] == .failed)
+        #expect(drawing.statuses["Price"] == .failed)
+        #expect(drawing.statuses["Audit"] == .cancelled)
+        #expect(drawing.statuses["Summarise"] == .succeeded)
+    }
+
+    @Test("An error no event records (States.Runtime in a Pass) fails the state it arose in")
+    func runtimeError() throws {
+        let (outcome, events) = try GraphRun().history(Definitions.runtimeError)
+        guard case .failed? = outcome else {
+            Issue.record("expected a failure: \(String(describing: outcome))")
+            return
+        }
+        let statuses = ExecutionGraph.statuses(try GraphRun.definition(Definitions.runtimeError), history: events)
+        #expect(statuses == ["Prepare": .succeeded, "Pick": .failed, "Use": .notRun])
+    }
+
+    @Test("A long history (an inline Map of 2,000 items) is read quickly")
+    func longHistory() throws {
+        let text = """
+            {"StartAt":"Each","States":{"Each":{"Type":"Map","End":true,"ItemProcessor":{"StartAt":"Work",
+              "States":{"Work":{"Type":"Task","Resource":"arn:aws:lambda:local:0:function:w","Next":"Done"},
+                "Done":{"Type":"Pass","End":true}}}}}}
+            """
+        let (_, events) = try GraphRun().history(text, input: .array((0..<2000).map { .int($0) }))
+        #expect(events.count > 10_000)
+        let machine = try GraphRun.definition(text)
+        let clock = ContinuousClock()
+        var statuses: [String: StateRunStatus] = [:]
+        let elapsed = clock.measure { statuses = ExecutionGraph.statuses(machine, history: events) }
+        print("SluiceGraph: \(events.count) events read in \(elapsed)")
+        #expect(statuses == ["Each": .succeeded, "Work": .succeeded, "Done": .succeeded])
+        #expect(elapsed < .seconds(1))
+    }
+
     @Test("Parallel branches and an inline Map nest as boxes; their states take their iterations' statuses")
     func nestedSuccess() throws {
         let (outcome, events) = try GraphRun().history(Definitions.nested, input: ["orders": [1, 2, 3]]) { task, n in
@@ -268,6 +316,24 @@ struct ExecutionGraphTests {
         LayoutChecks.check(layout, machine)
         #expect(LayoutChecks.edgesThroughBoxes(layout) == 0)
         try Samples.save(ExecutionGraph.svg(layout, statuses: [:]), as: "wide")
+    }
+
+    @Test("A state going to itself is drawn as a loop on its right, inside the drawing")
+    func selfLoop() throws {
+        let text = """
+            {"StartAt":"Check","States":{
+              "Check":{"Type":"Task","Resource":"arn:aws:lambda:local:0:function:check",
+                "Catch":[{"ErrorEquals":["NotYet"],"Next":"Check"}],"Next":"Done"},
+              "Done":{"Type":"Succeed"}}}
+            """
+        let machine = try GraphRun.definition(text)
+        let layout = ExecutionGraph.layout(machine)
+        LayoutChecks.check(layout, machine)
+        let loop = try #require(layout.edges.first { $0.isSelfLoop })
+        #expect(loop.from == "Check" && loop.to == "Check" && loop.kind == .catch)
+        let check = try #require(layout.node(named: "Check")).frame
+        #expect(check.maxX + 24 <= layout.width)
+        try Samples.save(ExecutionGraph.svg(layout, statuses: ["Check": .running]), as: "self-loop")
     }
 
     @Test("The shipped machines are drawn")
