@@ -3,6 +3,10 @@ import SluiceJSON
 
 /// An execution's state machine drawn as the console's graph view draws it: states and transitions laid out top
 /// to bottom, each state coloured by what happened to it in the execution's history.
+///
+/// For `/_sluice/api/execution`: decode the execution's definition (`DefinitionDecoder.decode(text:)`), parse its
+/// stored events (`JSONParser.parse` of each `StoredHistoryEvent.document`), all of them, not only the page's
+/// first thousand, and `draw` gives the "graph" and the "states" (`StateRunStatus.rawValue`).
 package enum ExecutionGraph {
     /// The machine laid out: boxes and edges in absolute coordinates.
     package static func layout(_ machine: StateMachineDefinition) -> GraphLayout {

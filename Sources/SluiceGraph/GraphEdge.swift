@@ -15,6 +15,8 @@ package struct GraphEdge: Sendable, Hashable {
     package var to: String
     package var kind: Kind
     package var points: [GraphPoint]
+    /// What takes it, for a hover title: "Choices[0]", "Default", "Catch States.ALL"; nil for Next.
+    package var label: String?
     /// Drawn upwards against the flow: a loop back to an earlier state.
     package var isBackEdge: Bool = false
     /// Drawn as a loop on the box's right side: a state going to itself.

@@ -13,6 +13,7 @@ struct LayeredGraph {
         var from: Int
         var to: Int
         var kind: GraphEdge.Kind
+        var label: String?
     }
 
     /// Where everything went, in the graph's own coordinates (origin at the top-left of its bounding box).

@@ -60,13 +60,13 @@ extension MachineLayout {
     ) -> [LayeredGraph.Arc] {
         var arcs: [LayeredGraph.Arc] = []
         var seen: Set<[Int]> = []
-        func add(_ from: Int, _ target: String?, _ kind: GraphEdge.Kind) {
+        func add(_ from: Int, _ target: String?, _ kind: GraphEdge.Kind, _ label: String? = nil) {
             guard let target, let to = index[target] else { return }
-            addIndex(from, to, kind)
+            addIndex(from, to, kind, label)
         }
-        func addIndex(_ from: Int, _ to: Int, _ kind: GraphEdge.Kind) {
+        func addIndex(_ from: Int, _ to: Int, _ kind: GraphEdge.Kind, _ label: String? = nil) {
             guard seen.insert([from, to]).inserted else { return }
-            arcs.append(LayeredGraph.Arc(from: from, to: to, kind: kind))
+            arcs.append(LayeredGraph.Arc(from: from, to: to, kind: kind, label: label))
         }
         if let start { add(start, machine.startAt, .next) }
         for (i, name) in names.enumerated() {
@@ -78,14 +78,16 @@ extension MachineLayout {
             }
             switch state.kind {
             case .choice(let choice):
-                for rule in choice.choices { add(i, rule.next, .next) }
-                add(i, choice.defaultNext, .choiceDefault)
+                for (n, rule) in choice.choices.enumerated() { add(i, rule.next, .next, "Choices[\(n)]") }
+                add(i, choice.defaultNext, .choiceDefault, "Default")
             case .succeed, .fail:
                 if let end { addIndex(i, end, .next) }
             default:
                 break
             }
-            for catcher in state.catch { add(i, catcher.next, .catch) }
+            for catcher in state.catch {
+                add(i, catcher.next, .catch, "Catch " + catcher.errorEquals.joined(separator: ", "))
+            }
         }
         return arcs
     }

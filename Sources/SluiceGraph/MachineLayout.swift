@@ -104,6 +104,7 @@ enum MachineLayout {
                 to: label(arc.to),
                 kind: arc.kind,
                 points: route.points,
+                label: arc.label,
                 isBackEdge: route.isBackEdge,
                 isSelfLoop: route.isSelfLoop
             )

@@ -10,7 +10,6 @@ enum SVGStyle {
         svg.sluice-graph text.type{fill:#5f6b7a;font-size:10px}
         svg.sluice-graph .edge{fill:none;stroke:#687078;stroke-width:1.5}
         svg.sluice-graph .edge.catch{stroke-dasharray:5 4;stroke:#9b5f00}
-        svg.sluice-graph .edge.default{stroke-dasharray:1 0}
         svg.sluice-graph .arrow{fill:#687078}
         svg.sluice-graph .arrow.catch{fill:#9b5f00}
         svg.sluice-graph .marker rect{fill:#414d5c;stroke:none}
@@ -26,6 +25,12 @@ enum SVGStyle {
         svg.sluice-graph .status-cancelled>rect.box{fill:url(#sluice-graph-stripes);stroke:#545b64}
         svg.sluice-graph .status-not-run>rect.box{fill:#fafafa;stroke:#aab7b8}
         svg.sluice-graph .status-not-run text.name{fill:#5f6b7a;font-weight:400}
+        svg.sluice-graph text.badge{fill:#fff;font-size:10px;font-weight:700}
+        svg.sluice-graph .status-succeeded>circle.badge{fill:#1d8102}
+        svg.sluice-graph .status-failed>circle.badge{fill:#d13212}
+        svg.sluice-graph .status-caught>circle.badge{fill:#ec7211}
+        svg.sluice-graph .status-running>circle.badge{fill:#0073bb}
+        svg.sluice-graph .status-cancelled>circle.badge{fill:#545b64}
         """
 
     /// The arrowhead and the cancelled states' stripes.

@@ -36,6 +36,7 @@ enum SVGWriter {
         out += "<title>\(escapedName) (\(XMLText.escaped(type))): \(status.rawValue)</title>"
         out += "<rect class=\"box\" x=\"\(n(f.x))\" y=\"\(n(f.y))\" width=\"\(n(f.width))\" height=\"\(n(f.height))\""
         out += " rx=\"\(node.isContainer ? 8 : 6)\"/>"
+        badge(status, at: GraphPoint(x: f.maxX - 1, y: f.y + 1), into: &out)
         let room = f.width - 16
         let shown = XMLText.escaped(TextMetrics.fitting(name, width: room, size: MachineLayout.nameSize, bold: true))
         let subtitle = XMLText.escaped(TextMetrics.fitting(node.subtitle, width: room, size: MachineLayout.typeSize))
@@ -51,6 +52,21 @@ enum SVGWriter {
             out += " height=\"\(n(lane.height))\" rx=\"6\"/>"
         }
         out += "</g>"
+    }
+
+    /// A glyph on the box's top-right corner, so the status reads without telling colours apart.
+    private static func badge(_ status: StateRunStatus, at p: GraphPoint, into out: inout String) {
+        let glyph: String
+        switch status {
+        case .succeeded: glyph = "\u{2713}"
+        case .failed: glyph = "\u{2715}"
+        case .caught: glyph = "!"
+        case .running: glyph = "\u{21BB}"
+        case .cancelled: glyph = "\u{2013}"
+        case .notRun: return
+        }
+        out += "<circle class=\"badge\" cx=\"\(n(p.x))\" cy=\"\(n(p.y))\" r=\"7\"/>"
+        out += "<text class=\"badge\" x=\"\(n(p.x))\" y=\"\(n(p.y))\" text-anchor=\"middle\">\(glyph)</text>"
     }
 
     private static func marker(_ node: GraphNode, _ role: String, _ label: String, into out: inout String) {
@@ -83,7 +99,12 @@ enum SVGWriter {
         let back = edge.isBackEdge ? " back" : ""
         let arrow = edge.kind == .catch ? "sluice-graph-arrow-catch" : "sluice-graph-arrow"
         out += "<path class=\"edge\(kind)\(back)\" d=\"\(d)\" marker-end=\"url(#\(arrow))\""
-        out += " data-from=\"\(XMLText.escaped(edge.from))\" data-to=\"\(XMLText.escaped(edge.to))\"/>"
+        out += " data-from=\"\(XMLText.escaped(edge.from))\" data-to=\"\(XMLText.escaped(edge.to))\""
+        if let label = edge.label {
+            out += "><title>\(XMLText.escaped(label))</title></path>"
+        } else {
+            out += "/>"
+        }
     }
 
     private static func n(_ value: Double) -> String { XMLText.number(value) }

@@ -105,6 +105,11 @@ struct ExecutionGraphTests {
             ]
         )
         #expect(drawing.svg.contains("class=\"edge catch\""))
+        #expect(drawing.svg.contains("<title>Catch States.ALL</title>"))
+        // Every state that ran carries a badge besides its colour; Ship, not run, none.
+        #expect(
+            drawing.svg.split(separator: "<circle class=\"badge\"", omittingEmptySubsequences: false).count - 1 == 3
+        )
     }
 
     @Test("A Task that failed once and succeeded on its retry succeeded")
