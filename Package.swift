@@ -58,6 +58,8 @@ let package = Package(
             dependencies: ["SluiceJSON", "SluiceVocabulary", "SluiceASL", "SluiceJSONata"],
             swiftSettings: strictSettings
         ),
+        // An execution's state machine laid out and drawn as SVG, coloured by its history (the dashboard's graph).
+        .target(name: "SluiceGraph", dependencies: ["SluiceJSON", "SluiceASL"], swiftSettings: strictSettings),
         // Layer 1: the operating system.
         .target(name: "CSluiceLinux"),
         // Every system call the others make: EINTR retries, files, folders and their walking, atomic writes, UTC times.
@@ -191,6 +193,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "SluiceVocabularyTests", dependencies: ["SluiceVocabulary"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "SluiceGraphTests",
+            dependencies: ["SluiceGraph", "SluiceASL", "SluiceInterpreter", "SluiceJSON", "SluiceVocabulary"],
+            swiftSettings: strictSettings
+        ),
         .testTarget(name: "SluiceASLTests", dependencies: ["SluiceASL", "SluiceJSON"], swiftSettings: strictSettings),
         .testTarget(
             name: "SluiceBucketTests",

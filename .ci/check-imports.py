@@ -21,6 +21,7 @@ PURE = {
     "SluiceCore": {"SluiceJSON", "SluicePatterns"},
     "SluiceInterpreter": {"SluiceJSON", "SluiceVocabulary", "SluiceASL", "SluiceJSONata"},
     "SluiceAWS": {"SluiceJSON", "SluiceVocabulary"},
+    "SluiceGraph": {"SluiceJSON", "SluiceVocabulary", "SluiceASL"},
 }
 PURE_MODULES = set(PURE)
 SYSTEM = {"Foundation", "Glibc", "Dispatch", "Synchronization", "Logging", "GRDB", "ArgumentParser",
