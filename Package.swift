@@ -129,6 +129,7 @@ let package = Package(
             dependencies: [
                 "CSluiceLinux", "SluiceLinux", "SluiceJSON", "SluiceVocabulary", "SluiceASL", "SluiceInterpreter", "SluicePatterns", "SluiceCore", "SluiceConfig",
                 "SluiceWorkers", "SluiceTopics", "SluiceWatch", "SluiceSystemd", "SluiceEngine", "SluiceStore", "SluiceAWS",
+                "SluiceGraph",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),

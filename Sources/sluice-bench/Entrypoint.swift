@@ -20,7 +20,7 @@ struct Entrypoint {
         if only == nil || only == "drop-burst" { try DropBurstBenchmark.run() }
         if only == "json-walks" { try JSONWalkBenchmark.run() }
         if only == nil || only == "api" { try APIBenchmark.run() }
-        if only == nil || only == "dashboard" { try DashboardBenchmark.run() }
+
         if only == nil || only == "distributed-map" {
             try await DistributedMapBenchmark.run(
                 shared: ProcessInfo.processInfo.environment["SLUICE_SHARED"] ?? "../shared"

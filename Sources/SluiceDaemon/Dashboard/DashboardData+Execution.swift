@@ -1,5 +1,7 @@
+import SluiceASL
 import SluiceAWS
 import SluiceEngine
+import SluiceGraph
 import SluiceInterpreter
 import SluiceJSON
 import SluiceStore
@@ -29,9 +31,9 @@ extension DashboardData {
         let record = try api.execution(arn)
         o["describe"] = ExecutionDocument(execution: record).description
         o["stateMachine"] = .string(Self.machineName(arn))
-        var events = try read { try $0.history(arn, limit: Self.eventsShown + 1) }
+        var events = try read { try $0.history(arn) }
         if events.isEmpty, let running = runtime.histories.events(arn) {
-            events = running.prefix(Self.eventsShown + 1).map { event in
+            events = running.map { event in
                 StoredHistoryEvent(
                     id: event.id,
                     type: event.type,
@@ -41,17 +43,18 @@ extension DashboardData {
             }
         }
         o["eventsTruncated"] = .bool(events.count > Self.eventsShown)
-        let shown = events.prefix(Self.eventsShown).map { stored -> JSONValue in
+        // Every event decides a state's colour (the last ones most), the page lists the first thousand.
+        let all = events.map { stored -> JSONValue in
             var event = StepFunctionsAPI.event(stored, includeData: true).objectValue ?? JSONObject()
             event["timestamp"] = Self.iso(stored.timestamp)
             return .object(event)
         }
-        o["events"] = .array(Array(shown))
+        o["events"] = .array(Array(all.prefix(Self.eventsShown)))
         let definition =
             try api.describeStateMachineForExecution(
                 JSONOperation(name: "DescribeStateMachineForExecution", input: ["executionArn": .string(arn)])
             )["definition"]?.stringValue ?? ""
-        let drawing = graph(definition: definition, events: Array(shown), status: record.status)
+        let drawing = Self.graph(definition: definition, events: all)
         o["graph"] = .string(drawing.svg)
         o["states"] = .object(drawing.states)
         o["mapRuns"] = .array(
@@ -62,8 +65,15 @@ extension DashboardData {
         return .object(o)
     }
 
-    /// The state machine drawn as SVG, each state coloured by what the history says happened to it.
-    func graph(definition: String, events: [JSONValue], status: ExecutionStatus) -> (svg: String, states: JSONObject) {
-        ("", JSONObject())
+    /// The state machine drawn as SVG, each state coloured by what the history says happened to it; nothing when
+    /// the definition no longer decodes.
+    static func graph(definition: String, events: [JSONValue]) -> (svg: String, states: JSONObject) {
+        guard case .success(let machine) = DefinitionDecoder.decode(text: definition) else { return ("", JSONObject()) }
+        let drawing = ExecutionGraph.draw(machine, history: events)
+        var states = JSONObject()
+        for (name, status) in drawing.statuses.sorted(by: { $0.key < $1.key }) {
+            states[name] = .string(status.rawValue)
+        }
+        return (drawing.svg, states)
     }
 }
