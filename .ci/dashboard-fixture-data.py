@@ -197,8 +197,8 @@ def events(status):
     add("TaskSucceeded", "taskSucceededEventDetails", {"resource": "invoke", "resourceType": "lambda",
                                                          "output": json.dumps({"count": TOTAL})})
     add("TaskStateExited", "stateExitedEventDetails", {"name": "ListCompanies", "output": json.dumps({"count": TOTAL})})
-    add("MapRunStarted", "mapRunStartedEventDetails", {"mapRunArn": RUNNING_RUN if status == "RUNNING" else FAILED_RUN})
     add("MapStateEntered", "stateEnteredEventDetails", {"name": "ScoreEach", "input": json.dumps({"count": TOTAL})})
+    add("MapRunStarted", "mapRunStartedEventDetails", {"mapRunArn": RUNNING_RUN if status == "RUNNING" else FAILED_RUN})
     if status == "FAILED":
         t = start + 2100
         add("MapRunFailed", "mapRunFailedEventDetails", {"error": "States.ExceedToleratedFailureThreshold",

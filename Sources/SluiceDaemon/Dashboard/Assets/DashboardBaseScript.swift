@@ -42,29 +42,43 @@ enum DashboardBaseScript {
 
         function pad2(n) { return String(n).padStart(2, "0"); }
 
-        /** An ISO time or Unix seconds as local "2026-12-06 19:00:00". */
-        function localTime(value) {
+        /** An ISO time or Unix seconds as local "2026-12-06 19:00:00" (with ".123" when `millis`). */
+        function localTime(value, millis = false) {
           if (value === null || value === undefined || value === "") return "–";
           const d = typeof value === "number" ? new Date(value * 1000) : new Date(value);
           if (Number.isNaN(d.getTime())) return String(value);
           return `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())} ` +
-            `${pad2(d.getHours())}:${pad2(d.getMinutes())}:${pad2(d.getSeconds())}`;
+            `${pad2(d.getHours())}:${pad2(d.getMinutes())}:${pad2(d.getSeconds())}` +
+            (millis ? `.${String(d.getMilliseconds()).padStart(3, "0")}` : "");
+        }
+
+        /** Like localTime, without the date when it is today's. */
+        function shortTime(value) {
+          const text = localTime(value);
+          return text.startsWith(localTime(Date.now() / 1000).slice(0, 10)) ? text.slice(11) : text;
         }
 
         function seconds(iso) { return iso ? Date.parse(iso) / 1000 : null; }
 
-        /** 3725 → "1 h 2 min"; 75 → "1 min 15 s". */
+        /** 3725 → "1 h 2 min"; 1810 → "30 min"; 75 → "1 min 15 s". */
         function duration(s) {
           if (s === null || s === undefined || !Number.isFinite(s)) return "–";
           s = Math.max(0, Math.round(s));
           if (s < 60) return `${s} s`;
-          if (s < 3600) return `${Math.floor(s / 60)} min ${s % 60} s`;
+          if (s < 600) return `${Math.floor(s / 60)} min ${s % 60} s`;
+          if (s < 3600) return `${Math.round(s / 60)} min`;
           if (s < 86400) return `${Math.floor(s / 3600)} h ${Math.floor((s % 3600) / 60)} min`;
           return `${Math.floor(s / 86400)} d ${Math.floor((s % 86400) / 3600)} h`;
         }
 
+        /** "TIMED_OUT" → "Timed out", as the console writes statuses. */
+        function statusWords(status) {
+          const words = String(status).replace(/_/g, " ").toLowerCase();
+          return words.charAt(0).toUpperCase() + words.slice(1);
+        }
+
         function statusLabel(status) {
-          return status ? `<span class="status ${esc(status)}">${esc(status.replace(/_/g, " "))}</span>` : "–";
+          return status ? `<span class="status ${esc(status)}">${esc(statusWords(status))}</span>` : "–";
         }
 
         /** The last part of an ARN, for display. */

@@ -87,7 +87,7 @@ enum DashboardExecutionScript {
             shown.set(event.id, state);
             const t = seconds(event.timestamp);
             rows.push(`<tr class="event" data-event-id="${esc(event.id)}"><td class="num">${esc(event.id)}</td>` +
-              `<td>${esc(localTime(event.timestamp))}</td><td class="num">${t && start ? num((t - start) * 1000) + " ms" : ""}` +
+              `<td>${esc(localTime(event.timestamp, true))}</td><td class="num">${t && start ? num((t - start) * 1000) + " ms" : ""}` +
               `</td><td class="${/Failed|TimedOut|Aborted/.test(event.type) ? "error-text" : ""}">${esc(event.type)}</td>` +
               `<td>${esc(state)}</td><td><button class="toggle" type="button">details</button></td></tr>`);
             tbody.__events = tbody.__events || new Map();

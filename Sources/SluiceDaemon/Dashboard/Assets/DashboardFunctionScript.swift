@@ -13,7 +13,7 @@ enum DashboardFunctionScript {
             ([s, l]) => `<button type="button" data-range="${s}"${s === range ? ` class="selected"` : ""}>${l}</button>`)
             .join("")}</div></div>
           <div id="load-error" class="message error"></div>
-          <section class="panel grid-row"><dl class="fields" id="function-settings"></dl></section>
+          <section class="panel grid-row"><dl class="fields row" id="function-settings"></dl></section>
           <div class="grid-row">${chart("concurrency", "Concurrent executions")}</div>
           <div class="grid two">${chart("invocations", "Invocations")}${chart("duration", "Duration (ms)")}</div>
           <div class="grid two">${chart("errors", "Errors")}${chart("throttles", "Throttles")}</div>
@@ -26,7 +26,7 @@ enum DashboardFunctionScript {
             ["Reserved concurrency", esc(optional(data.reservedConcurrency))],
             ["Provisioned concurrency", esc(num(data.provisionedConcurrency || 0))],
             ["Concurrent now", `<b id="function-concurrent">${esc(num(data.concurrent || 0))}</b>`]]
-            .map(([k, v]) => `<dt>${esc(k)}</dt><dd>${v}</dd>`).join(""));
+            .map(([k, v]) => `<div><dt>${esc(k)}</dt><dd>${v}</dd></div>`).join(""));
           const to = seconds(data.now) || Date.now() / 1000, from = to - range, step = data.step || 1;
           const samples = data.samples || [];
           const series = (key) => samples.map((s) => [s.t, s[key]]);

@@ -76,13 +76,14 @@ enum DashboardMapRunScript {
           const progress = updateBar($("#map-run-progress"), d.itemCounts || {});
           setText("#map-run-progress-text", progressText(progress));
           const running = d.status === "RUNNING";
-          setText("#map-run-rate", num(data.itemsPerSecond, 1));
           setText("#map-run-eta", running ? duration(data.etaSeconds) : "–");
           const start = seconds(d.startDate);
           const samples = data.samples || [];
           const last = samples.length ? samples[samples.length - 1].t : start;
           const end = seconds(d.stopDate) || Math.max(last, start + 1);
           setText("#map-run-duration", duration(end - start));
+        // An ended run's rate is its average over the run.
+        setText("#map-run-rate", num(running ? data.itemsPerSecond : progress.done / Math.max(1, end - start), 1));
           for (const [f] of countFields) {
             setText(`#item-count-${f}`, num((d.itemCounts || {})[f] || 0));
             setText(`#execution-count-${f}`, num((d.executionCounts || {})[f] || 0));

@@ -9,7 +9,7 @@ enum DashboardOverviewScript {
           return `<div id="overview">
           <div id="load-error" class="message error"></div>
           <section class="panel grid-row"><h2>Executions</h2><div class="counters">${executionStatuses.map((s) =>
-            `<div class="counter ${s}"><div class="label">${esc(s.replace(/_/g, " ").toLowerCase())}</div>` +
+            `<div class="counter ${s}"><div class="label">${esc(statusWords(s))}</div>` +
             `<div class="value" id="exec-count-${s}">–</div></div>`).join("")}</div></section>
           <div class="grid side">
             <section class="panel chart-box"><h2>Concurrent executions per function <span class="muted">last 10 minutes
@@ -28,14 +28,14 @@ enum DashboardOverviewScript {
             <th class="num">Invocations</th><th class="num">Errors</th><th class="num">Throttles</th></tr></thead>
             <tbody></tbody></table></section>
           <section class="panel grid-row"><h2>Map runs</h2><table id="map-runs"><thead><tr><th>Map run</th>
-            <th>Status</th><th>Progress</th><th class="num">Items/s</th><th class="num">ETA</th><th>Started</th></tr></thead>
+            <th>Status</th><th class="progress">Progress</th><th class="num">Items/s</th><th class="num">ETA</th><th>Started</th></tr></thead>
             <tbody></tbody></table></section>
-          <div class="grid two">
+          <div class="grid wide-left">
             <section class="panel"><h2>Recent failures</h2><div class="scroll"><table id="recent-failures"><thead><tr>
               <th>Execution</th><th>Status</th><th>Stopped</th><th>Error</th></tr></thead><tbody></tbody></table></div>
             </section>
             <section class="panel"><h2>Recent executions</h2><div class="scroll"><table id="recent-executions"><thead>
-              <tr><th>Execution</th><th>State machine</th><th>Status</th><th>Started</th><th class="num">Duration</th></tr>
+              <tr><th>Execution</th><th>Status</th><th>Started</th><th class="num">Duration</th></tr>
               </thead><tbody></tbody></table></div></section>
           </div>
         </div>`;
@@ -67,23 +67,23 @@ enum DashboardOverviewScript {
           syncRows($("#map-runs tbody"), data.mapRuns || [], {
             key: (m) => m.mapRunArn, rowClass: "map-run", attrs: (m) => ({ "data-map-run-arn": m.mapRunArn }),
             empty: "No map runs",
-            cells: (m) => [`${link(routes.mapRun(m.mapRunArn), shortArn(m.mapRunArn))}<div class="muted">` +
-              `${esc(m.stateMachine || "")}</div>`, statusLabel(m.status),
+            cells: (m) => [link(routes.mapRun(m.mapRunArn), shortArn(m.mapRunArn)), statusLabel(m.status),
               [`<div class="bar"></div><div class="bar-label"></div>`, "progress"],
               [m.status === "RUNNING" ? num(m.itemsPerSecond, 1) : "–", "num rate"],
-              [m.status === "RUNNING" ? duration(m.etaSeconds) : "–", "num eta"], localTime(m.startDate)],
+              [m.status === "RUNNING" ? duration(m.etaSeconds) : "–", "num eta"], [localTime(m.startDate), "time"]],
             after: (tr, m) => setText($(".bar-label", tr), progressText(updateBar($(".bar", tr), m.itemCounts || {}))),
           });
           syncRows($("#recent-failures tbody"), data.recentFailures || [], {
             key: (e) => e.executionArn, rowClass: "failure", empty: "No failures",
-            cells: (e) => [`${link(routes.execution(e.executionArn), e.name)}<div class="muted">` +
-              `${esc(e.stateMachine || "")}</div>`, statusLabel(e.status), localTime(e.stopDate),
-              `<div class="error-text">${esc(e.error || "")}</div><div class="cause">${esc(e.cause || "")}</div>`],
+            cells: (e) => [[`${link(routes.execution(e.executionArn), e.name)}<div class="muted">` +
+              `${esc(e.stateMachine || "")}</div>`, "name"], statusLabel(e.status), [shortTime(e.stopDate), "time"],
+              `<div class="error-text">${esc(e.error || "")}</div><div class="cause" title="${esc(e.cause || "")}">${esc(e.cause || "")}</div>`],
           });
           syncRows($("#recent-executions tbody"), data.recentExecutions || [], {
             key: (e) => e.executionArn, rowClass: "execution", empty: "No executions",
-            cells: (e) => [link(routes.execution(e.executionArn), e.name), esc(e.stateMachine || ""), statusLabel(e.status),
-              localTime(e.startDate), [elapsed(e), "num"]],
+            cells: (e) => [[`<a href="${esc(routes.execution(e.executionArn))}" title="${esc(e.stateMachine || "")}">` +
+              `${esc(e.name)}</a>`, "name"], statusLabel(e.status),
+              [shortTime(e.startDate), "time"], [elapsed(e), "num"]],
           });
           const concurrency = data.concurrency || { functions: {} };
           const to = seconds(data.now) || Date.now() / 1000;

@@ -27,10 +27,11 @@ enum DashboardStyles {
         .crumbs { color: var(--muted); margin-bottom: 10px; font-size: 13px; }
         .panel { background: var(--panel); border: 1px solid var(--line); border-radius: 8px; padding: 12px 14px; }
         .grid { display: grid; gap: 12px; margin-bottom: 12px; }
-        .grid.two { grid-template-columns: 1fr 1fr; }
-        .grid.three { grid-template-columns: repeat(3, 1fr); }
-        .grid.side { grid-template-columns: 2fr 1fr; }
-        @media (max-width: 900px) { .grid.two, .grid.three, .grid.side { grid-template-columns: 1fr; } }
+        .grid.two { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); }
+        .grid.three { grid-template-columns: repeat(3, minmax(0, 1fr)); }
+        .grid.side { grid-template-columns: minmax(0, 2fr) minmax(0, 1fr); }
+        .grid.wide-left { grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); }
+        @media (max-width: 900px) { .grid.two, .grid.three, .grid.side, .grid.wide-left { grid-template-columns: 1fr; } }
         .counters { display: grid; grid-template-columns: repeat(6, 1fr); gap: 8px; }
         .counter { border-left: 3px solid var(--line); padding: 2px 10px; }
         .counter .label { color: var(--muted); font-size: 12px; }
@@ -41,7 +42,9 @@ enum DashboardStyles {
         table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
         th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid #e9ebed; vertical-align: top; }
         th { color: var(--muted); font-weight: 600; font-size: 12px; white-space: nowrap; }
-        td.num, th.num { text-align: right; }
+        td.num, th.num { text-align: right; white-space: nowrap; }
+        td.time, td.name { white-space: nowrap; }
+        th.progress { width: 28%; }
         tbody tr:hover { background: #f4f8fd; }
         .scroll { max-height: 320px; overflow: auto; }
         .empty { color: var(--muted); font-style: italic; padding: 6px 0; }
@@ -60,17 +63,22 @@ enum DashboardStyles {
         .bar-label { font-size: 12px; color: var(--muted); margin-top: 2px; font-variant-numeric: tabular-nums; }
         .bar.big { height: 22px; }
         dl.fields { display: grid; grid-template-columns: max-content 1fr; gap: 4px 16px; margin: 0; }
-        dl.fields dt { color: var(--muted); } dl.fields dd { margin: 0; word-break: break-all; }
+        dl.fields.row { display: flex; flex-wrap: wrap; gap: 4px 40px; }
+        dl.fields.row > div { display: flex; flex-direction: column; }
+        dl.fields.row dd { font-weight: 600; }
+        dl.fields dt { color: var(--muted); } dl.fields dd { margin: 0; overflow-wrap: anywhere; }
         .actions { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; margin: 8px 0; }
         button, .button {
           font: inherit; padding: 4px 14px; border-radius: 16px; border: 2px solid var(--link); background: #fff;
           color: var(--link); font-weight: 600; cursor: pointer;
         }
         button:hover:not(:disabled) { background: #f0f7ff; }
-        button:disabled { border-color: #d5dbdb; color: #9ba7b6; cursor: default; }
         button.danger { border-color: var(--failed); color: var(--failed); }
         button.primary { background: var(--link); color: #fff; }
         button.selected { background: var(--link); color: #fff; }
+        button:disabled, button.danger:disabled, button.primary:disabled {
+          border-color: #d5dbdb; background: #fff; color: #9ba7b6; cursor: default;
+        }
         input[type=number] { font: inherit; width: 90px; padding: 3px 6px; border: 1px solid #7d8998; border-radius: 4px; }
         form.inline { display: flex; gap: 10px; align-items: end; flex-wrap: wrap; }
         form.inline label { display: flex; flex-direction: column; font-size: 12px; color: var(--muted); gap: 2px; }
@@ -83,10 +91,12 @@ enum DashboardStyles {
         pre { margin: 0; font: 12px/1.4 ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; white-space: pre-wrap;
           word-break: break-all; background: #fafafa; border: 1px solid #e9ebed; border-radius: 4px; padding: 8px;
           max-height: 360px; overflow: auto; }
+        pre:empty::before { content: "(none)"; color: var(--muted); font-style: italic; }
         .mono { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 12px; }
         .muted { color: var(--muted); }
-        .error-text { color: var(--failed); }
-        .cause { color: var(--muted); font-size: 12px; max-width: 520px; word-break: break-word; }
+        .error-text { color: var(--failed); overflow-wrap: anywhere; }
+        .cause { color: var(--muted); font-size: 12px; max-width: 520px; overflow-wrap: anywhere; }
+        #recent-failures .cause { display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; }
         .graph-view { overflow: auto; max-height: 640px; text-align: center; }
         .graph-view svg { max-width: 100%; height: auto; }
         tr.event-details > td { background: #fafafa; }
