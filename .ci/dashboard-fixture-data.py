@@ -249,6 +249,21 @@ def function(step, span):
             "samples": function_samples(NOW - span, NOW, step)}
 
 
+def executions():
+    """120 executions, newest first, as ListExecutions lists them (the server pages them, 50 at a time)."""
+    out = []
+    for i in range(120):
+        status = "RUNNING" if i < 4 else ["SUCCEEDED", "SUCCEEDED", "FAILED", "SUCCEEDED", "TIMED_OUT", "ABORTED"][i % 6]
+        start = NOW - 30 * i - 5
+        e = {"executionArn": exec_arn("score-companies" if i % 4 else "notify-subscribers", f"run-{i:04d}"),
+             "name": f"run-{i:04d}", "stateMachine": "score-companies" if i % 4 else "notify-subscribers",
+             "status": status, "startDate": iso(start)}
+        if status != "RUNNING":
+            e["stopDate"] = iso(start + 12.5)
+        out.append(e)
+    return {"executions": out}
+
+
 def write(name, value):
     with open(os.path.join(OUT, name), "w") as f:
         json.dump(value, f, separators=(",", ":"))
@@ -263,3 +278,4 @@ write("execution-running.json", execution("RUNNING"))
 write("execution-failed.json", execution("FAILED"))
 write("function-score-hour.json", function(1, 3600))
 write("function-score-week.json", function(60, 7 * 86400))
+write("executions.json", executions())

@@ -10,7 +10,7 @@ DashboardAssets.scriptPieces lists them. The API answers follow issue 17's contr
 on every request, so a test can change one between polls):
   overview.json; map-run-running.json / map-run-failed.json (by mapRunArn); execution-running.json /
   execution-failed.json (by executionArn); function-NAME-hour.json (range up to 2 h) / function-NAME-week.json,
-  cut to the range asked.
+  cut to the range asked; executions.json filtered by status and stateMachine, 50 a page (nextToken an offset).
 POSTs need `X-Sluice-CSRF: fixture-csrf-token` (403 otherwise) and are recorded: GET /_fixture/posts lists them.
 update-map-run answers 400 ValidationException for a negative MaxConcurrency or a percentage over 100.
 GET /_fixture/login?on=0|1 turns the login off and on (off: every API answers 401).
@@ -30,7 +30,12 @@ def swift_source(type_name):
     with open(os.path.join(ASSETS, type_name + ".swift")) as f:
         m = SOURCE.search(f.read())
     body, indent = m.group(1), m.group(2)
-    return "\n".join(line[len(indent):] if line.startswith(indent) else line for line in body.split("\n"))
+    lines = body.split("\n")
+    for number, line in enumerate(lines):
+        # Swift refuses a line (even of spaces only) indented less than the closing delimiter: so does this.
+        if line and not line.startswith(indent):
+            raise ValueError(f"{type_name}.swift: line {number + 1} of the string is indented less than its end")
+    return "\n".join(line[len(indent):] for line in lines)
 
 
 def script():
@@ -101,6 +106,13 @@ class Handler(BaseHTTPRequestHandler):
             body = fixture("execution-running.json")
             if body and body["describe"]["executionArn"] != q.get("executionArn"):
                 body = fixture("execution-failed.json")
+        elif route == "executions":
+            listed = [e for e in fixture("executions.json")["executions"]
+                      if q.get("status") in (None, e["status"]) and q.get("stateMachine") in (None, e["stateMachine"])]
+            start = int(q.get("nextToken", "0"))
+            body = {"executions": listed[start:start + 50]}
+            if start + 50 < len(listed):
+                body["nextToken"] = str(start + 50)
         elif route == "function":
             span = int(q.get("range", "3600"))
             body = fixture(f"function-{q.get('name')}-{'hour' if span <= 7200 else 'week'}.json")

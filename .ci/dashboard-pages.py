@@ -161,6 +161,19 @@ def main():
             click(page, "#range-picker button[data-range='3600']")
             check(page, "picker click", "location.hash.endsWith('range=3600')")
 
+            print("executions list")
+            visit(page, base)
+            click(page, "#exec-count-FAILED")
+            check(page, "filtered", "location.hash === '#/executions?status=FAILED' && "
+                  "document.querySelectorAll('#execution-list tr.execution').length === 19 && "
+                  "[...document.querySelectorAll('#execution-list .status')].every(s => s.classList.contains('FAILED'))")
+            visit(page, base + "#/executions")
+            check(page, "first page", "document.querySelectorAll('#execution-list tr.execution').length === 50")
+            click(page, "#load-more")
+            check(page, "more", "document.querySelectorAll('#execution-list tr.execution').length === 100")
+            page.eval("window.scrollTo(0, 0)")
+            page.screenshot(os.path.join(SHOTS, "executions.png"))
+
             print("no login")
             urllib.request.urlopen(base + "_fixture/login?on=0")
             visit(page, base)

@@ -1,4 +1,5 @@
-/// The script's last piece: the hash router (`#/`, `#/map-runs/ARN`, `#/executions/ARN`, `#/functions/NAME`)
+/// The script's last piece: the hash router (`#/`, `#/map-runs/ARN`, `#/executions/ARN`, `#/functions/NAME`,
+/// `#/executions?status=S`)
 /// and the start. The header's user comes from the overview's answer, asked once on the other pages.
 enum DashboardAppScript {
     static let source = #"""
@@ -8,6 +9,7 @@ enum DashboardAppScript {
           const hash = location.hash || "#/";
           const [path, search] = hash.slice(1).split("?");
           const query = new URLSearchParams(search || "");
+          if (path === "/executions") return showExecutionList(query);
           const match = path.match(/^\/(map-runs|executions|functions)\/(.+)$/);
           if (!match) return showOverview();
           const id = decodeURIComponent(match[2]);

@@ -9,6 +9,7 @@ package enum DashboardAssets {
         DashboardOverviewScript.source,
         DashboardMapRunScript.source,
         DashboardExecutionScript.source,
+        DashboardExecutionListScript.source,
         DashboardFunctionScript.source,
         DashboardAppScript.source,
     ]

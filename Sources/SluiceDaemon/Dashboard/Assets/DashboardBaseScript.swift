@@ -5,27 +5,35 @@
 enum DashboardBaseScript {
     static let source = #"""
         /* sluice dashboard. Stable selectors (tests use them):
-         *   header: #user (the logged-in user); document.title is "sluice" or "sluice · <page>"
-         *   no login: #login-notice, and #app holds nothing else
-         *   overview (#overview): #exec-count-RUNNING … #exec-count-PENDING_REDRIVE (numbers as text, "1,234"),
-         *     #map-runs tr.map-run[data-map-run-arn] with .progress .bar[data-done][data-total], .rate, .eta;
-         *     #functions tr.function[data-function] with td.concurrent; #workers-busy, #workers-max, #workers-bar;
-         *     #deliveries-queued, #deliveries-delivered, #deliveries-dead-lettered; #recent-failures tr.failure a,
-         *     #recent-executions tr.execution a; #concurrency-chart svg.chart[data-series=concurrency]
-         *   map run (#map-run): #map-run-status, #map-run-progress (.bar, data-done, data-total), #map-run-eta,
-         *     #map-run-rate, #item-count-<field> and #execution-count-<field> (fields as DescribeMapRun's: pending,
-         *     running, succeeded, failed, timedOut, aborted, total, resultsWritten, failuresNotRedrivable,
-         *     pendingRedrive), svg.chart[data-series=running|items-per-second|concurrency], #map-run-failures tr.failure,
-         *     #result-files tr, #stop, #redrive, #update-map-run (form: #max-concurrency,
-         *     #tolerated-failure-percentage, #tolerated-failure-count, button[type=submit]), #action-message (.error)
-         *   execution (#execution): #execution-status, #execution-graph svg, #events tr.event[data-event-id] with
-         *     button.toggle and tr.event-details pre, #execution-input, #execution-output, #execution-map-runs a,
-         *     #stop, #redrive, #action-message
-         *   function (#function): #function-settings, #range-picker button[data-range=3600|21600|86400|604800]
-         *     (.selected), svg.chart[data-series=invocations|errors|throttles|duration|concurrency]
+         *   header: #user (the logged-in user); document.title is "sluice · <page>"
+         *   no login (any API answered 401): #login-notice, the only thing in #app
+         *   load errors other than 401: #load-error (text), the page keeps polling
+         *   overview (#overview): #exec-count-RUNNING … #exec-count-PENDING_REDRIVE (numbers as text, "1,234"; links to
+         *     the list), #map-runs tr.map-run[data-map-run-arn] with .progress .bar[data-done][data-total], td.rate,
+         *     td.eta; #functions tr.function[data-function] with td.concurrent; #workers-busy, #workers-max,
+         *     #workers-bar; #deliveries-queued, #deliveries-delivered, #deliveries-dead-lettered;
+         *     #recent-failures tr.failure a, #recent-executions tr.execution a;
+         *     #concurrency-chart svg.chart[data-series=concurrency]
+         *   map run (#map-run): #map-run-status .status.<STATUS>, #map-run-progress (.bar: data-done, data-total),
+         *     #map-run-progress-text, #map-run-rate, #map-run-eta, #map-run-duration, #item-count-<field> and
+         *     #execution-count-<field> (DescribeMapRun's fields: pending, running, succeeded, failed, timedOut, aborted,
+         *     total, resultsWritten, failuresNotRedrivable, pendingRedrive), #chart-running, #chart-items-per-second,
+         *     #chart-concurrency holding svg.chart[data-series=running|items-per-second|concurrency],
+         *     #map-run-failures tr.failure, #result-files tr[data-key], #stop, #redrive, #update-map-run (a form:
+         *     #max-concurrency, #tolerated-failure-percentage, #tolerated-failure-count, button[type=submit]),
+         *     #action-message (.ok or .error with the answer's "error: message")
+         *   execution (#execution): #execution-status .status.<STATUS>, #execution-graph svg (the server's),
+         *     #execution-fields, #events tr.event[data-event-id] with button.toggle opening tr.event-details pre,
+         *     #execution-input, #execution-output, #execution-map-runs a, #stop, #redrive, #action-message
+         *   function (#function): #function-settings, #function-concurrent, #range-picker
+         *     button[data-range=3600|21600|86400|604800] (.selected), #chart-<series> holding
+         *     svg.chart[data-series=concurrency|invocations|duration|errors|throttles]
+         *   executions list (#executions, #/executions?status=S): #status-filter a[data-status] (.selected),
+         *     #execution-list tr.execution, #load-more (hidden without a nextToken)
          *   every chart: svg.chart[data-series][data-points=N] (N: points of its longest series), per series
          *     g.series-group[data-label][data-points] holding one path.series per run (a hole of more than two steps
-         *     starts a new path), g.marks[data-mark=throttles|errors][data-points], .legend
+         *     starts a new path), g.marks[data-mark=throttles|errors][data-points], .legend, a hover readout
+         *     (#chart-tip)
          */
         const $ = (selector, root = document) => root.querySelector(selector);
         const $$ = (selector, root = document) => Array.from(root.querySelectorAll(selector));

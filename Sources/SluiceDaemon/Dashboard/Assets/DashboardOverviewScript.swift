@@ -10,7 +10,7 @@ enum DashboardOverviewScript {
           <div id="load-error" class="message error"></div>
           <section class="panel grid-row"><h2>Executions</h2><div class="counters">${executionStatuses.map((s) =>
             `<div class="counter ${s}"><div class="label">${esc(statusWords(s))}</div>` +
-            `<div class="value" id="exec-count-${s}">–</div></div>`).join("")}</div></section>
+            `<a class="value" id="exec-count-${s}" href="#/executions?status=${s}">–</a></div>`).join("")}</div></section>
           <div class="grid side">
             <section class="panel chart-box"><h2>Concurrent executions per function <span class="muted">last 10 minutes
               </span></h2><div id="concurrency-chart"></div></section>

@@ -35,7 +35,7 @@ enum DashboardStyles {
         .counters { display: grid; grid-template-columns: repeat(6, 1fr); gap: 8px; }
         .counter { border-left: 3px solid var(--line); padding: 2px 10px; }
         .counter .label { color: var(--muted); font-size: 12px; }
-        .counter .value { font-size: 24px; font-weight: 600; font-variant-numeric: tabular-nums; }
+        .counter .value { display: block; font-size: 24px; font-weight: 600; font-variant-numeric: tabular-nums; color: inherit; }
         .counter.RUNNING { border-color: var(--running); } .counter.SUCCEEDED { border-color: var(--succeeded); }
         .counter.FAILED { border-color: var(--failed); } .counter.TIMED_OUT { border-color: var(--timed-out); }
         .counter.ABORTED { border-color: var(--aborted); } .counter.PENDING_REDRIVE { border-color: var(--redrive); }
@@ -69,13 +69,15 @@ enum DashboardStyles {
         dl.fields dt { color: var(--muted); } dl.fields dd { margin: 0; overflow-wrap: anywhere; }
         .actions { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; margin: 8px 0; }
         button, .button {
+          display: inline-block;
           font: inherit; padding: 4px 14px; border-radius: 16px; border: 2px solid var(--link); background: #fff;
           color: var(--link); font-weight: 600; cursor: pointer;
         }
         button:hover:not(:disabled) { background: #f0f7ff; }
         button.danger { border-color: var(--failed); color: var(--failed); }
         button.primary { background: var(--link); color: #fff; }
-        button.selected { background: var(--link); color: #fff; }
+        button.selected, .button.selected { background: var(--link); color: #fff; }
+        a.button:hover { text-decoration: none; }
         button:disabled, button.danger:disabled, button.primary:disabled {
           border-color: #d5dbdb; background: #fff; color: #9ba7b6; cursor: default;
         }
@@ -118,7 +120,7 @@ enum DashboardStyles {
         }
         .chart-tip i.swatch { display: inline-block; width: 9px; height: 9px; border-radius: 2px; }
         .range-picker { display: flex; gap: 4px; }
-        .range-picker button { padding: 2px 10px; border-width: 1px; font-size: 12px; }
+        .range-picker button, .range-picker .button { padding: 2px 10px; border-width: 1px; font-size: 12px; }
         .loading { color: var(--muted); }
         .grid-row { margin-bottom: 12px; }
         .title-row { display: flex; align-items: center; gap: 12px; flex-wrap: wrap; margin-bottom: 8px; }
