@@ -279,3 +279,6 @@ write("execution-failed.json", execution("FAILED"))
 write("function-score-hour.json", function(1, 3600))
 write("function-score-week.json", function(60, 7 * 86400))
 write("executions.json", executions())
+write("function-idle-hour.json", {"name": "idle", "runtime": "python3.12", "timeout": 3, "reservedConcurrency": 0,
+                                  "provisionedConcurrency": 0, "concurrent": 0, "now": iso(NOW), "step": 1,
+                                  "samples": []})

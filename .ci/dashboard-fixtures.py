@@ -117,7 +117,7 @@ class Handler(BaseHTTPRequestHandler):
             span = int(q.get("range", "3600"))
             body = fixture(f"function-{q.get('name')}-{'hour' if span <= 7200 else 'week'}.json")
             if body:
-                end = max(s["t"] for s in body["samples"]) + body["step"]
+                end = max((s["t"] for s in body["samples"]), default=0) + body["step"]
                 body["samples"] = [s for s in body["samples"] if s["t"] >= end - span]
         if body is None:
             return self.send(404, {"error": "ResourceNotFound", "message": f"no fixture for {self.path}"})

@@ -104,15 +104,22 @@ def main():
             check(page, "redrive disabled", "document.querySelector('#redrive').disabled")
             check(page, "form filled", "document.querySelector('#max-concurrency').value === '1000'")
             page.screenshot(os.path.join(SHOTS, "map-run.png"))
+            doc = json.load(open(os.path.join(folder, "map-run-running.json")))
+            doc["describe"]["itemCounts"]["succeeded"] += 1234
+            doc["samples"].append({**doc["samples"][-1], "t": doc["samples"][-1]["t"] + 1})
+            json.dump(doc, open(os.path.join(folder, "map-run-running.json"), "w"))
+            check(page, "live update", "document.querySelector('#item-count-succeeded').textContent === "
+                  f"'{doc['describe']['itemCounts']['succeeded']:,}' && "
+                  "+document.querySelector('svg.chart[data-series=running]').dataset.points === 1761")
             page.eval("document.querySelector('#max-concurrency').value = '-1';"
                       "document.querySelector('#max-concurrency').dispatchEvent(new Event('input'))")
             click(page, "#update-map-run button[type=submit]")
-            check(page, "4xx shown", "document.querySelector('#action-message.error')?.textContent"
+            check(page, "4xx shown", "document.querySelector('#update-message.error')?.textContent"
                   ".includes('ValidationException')")
             page.screenshot(os.path.join(SHOTS, "map-run-update-error.png"))
             page.eval("document.querySelector('#max-concurrency').value = '500'")
             click(page, "#update-map-run button[type=submit]")
-            check(page, "update ok", "document.querySelector('#action-message.ok')")
+            check(page, "update ok", "document.querySelector('#update-message.ok')")
             click(page, "#stop")
             check(page, "stop ok", "document.querySelector('#action-message.ok')?.textContent === 'Stop requested.'")
             posts = json.load(urllib.request.urlopen(base + "_fixture/posts"))
@@ -129,6 +136,12 @@ def main():
             check(page, "stop disabled", "document.querySelector('#stop').disabled")
             check(page, "result files", "document.querySelectorAll('#result-files tbody tr[data-key]').length === 3")
             page.screenshot(os.path.join(SHOTS, "map-run-failed.png"))
+            click(page, "#redrive")
+            check(page, "redrive ok", "document.querySelector('#action-message.ok')?.textContent === 'Redrive requested.'")
+            posts = json.load(urllib.request.urlopen(base + "_fixture/posts"))
+            ok = posts[-1] == {"path": "/_sluice/api/redrive-execution", "body": {"executionArn": failed_run["executionArn"]}}
+            print(f"  {'ok  ' if ok else 'FAIL'} redrive posted {posts[-1]}")
+            if not ok: failures.append("redrive post")
 
             print("execution (failed)")
             visit(page, base + "#/executions/" + q(failed_exec["executionArn"], safe=""))
@@ -158,6 +171,10 @@ def main():
                 for series in ("invocations", "errors", "throttles", "duration"):
                     check(page, f"  {series}", f"document.querySelector('svg.chart[data-series={series}]')")
                 page.screenshot(os.path.join(SHOTS, f"function-{rng}.png"))
+            visit(page, base + "#/functions/idle")
+            check(page, "no samples", "document.querySelector('svg.chart[data-series=concurrency]')?.dataset.points === '0'"
+                  " && document.querySelector('svg.chart .no-data')")
+            page.screenshot(os.path.join(SHOTS, "function-idle.png"))
             click(page, "#range-picker button[data-range='3600']")
             check(page, "picker click", "location.hash.endsWith('range=3600')")
 

@@ -21,7 +21,8 @@ enum DashboardBaseScript {
          *     #chart-concurrency holding svg.chart[data-series=running|items-per-second|concurrency],
          *     #map-run-failures tr.failure, #result-files tr[data-key], #stop, #redrive, #update-map-run (a form:
          *     #max-concurrency, #tolerated-failure-percentage, #tolerated-failure-count, button[type=submit]),
-         *     #action-message (.ok or .error with the answer's "error: message")
+         *     #action-message (.ok or .error with the answer's "error: message"; the form's own answer in
+         *     #update-message)
          *   execution (#execution): #execution-status .status.<STATUS>, #execution-graph svg (the server's),
          *     #execution-fields, #events tr.event[data-event-id] with button.toggle opening tr.event-details pre,
          *     #execution-input, #execution-output, #execution-map-runs a, #stop, #redrive, #action-message
@@ -203,9 +204,10 @@ enum DashboardBaseScript {
           setText("#user", user);
         }
 
-        /** Runs a POST for a button or form, showing the answer's error (4xx) in #action-message. */
-        async function act(path, body, okText, after) {
-          const box = $("#action-message");
+        /** Runs a POST for a button or form, showing the answer (a 4xx's error) in `where` (#action-message). */
+        async function act(path, body, okText, after, where = "#action-message") {
+          $$(".message.ok, .message.error").forEach((old) => { if (old.id !== "load-error") old.textContent = ""; });
+          const box = $(where);
           if (box) { box.className = "message"; box.textContent = ""; }
           try {
             await postJSON(path, body);

@@ -10,11 +10,14 @@ enum DashboardChartScript {
         const monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
         /** Round numbers for a y axis from 0 to at least `max`. */
-        function niceTicks(max, count = 4) {
+        function niceTicks(max, count = 4, integer = false) {
           if (!(max > 0)) max = 1;
           const raw = max / count;
           const power = Math.pow(10, Math.floor(Math.log10(raw)));
-          const step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => s >= raw) || 10 * power;
+          // Counts get whole ticks: no tick at 0.25 of an execution, and no 2.5 steps below 10.
+          const multiples = integer && power < 10 ? [1, 2, 5, 10] : [1, 2, 2.5, 5, 10];
+          let step = multiples.map((m) => m * power).find((s) => s >= raw) || 10 * power;
+          if (integer) step = Math.max(1, Math.round(step));
           const ticks = [];
           for (let v = 0; v <= max + step * 0.999; v += step) ticks.push(Number(v.toPrecision(12)));
           return ticks;
@@ -65,7 +68,8 @@ enum DashboardChartScript {
 
         /**
          * Draws a chart into `box` (replacing what it drew before). options: { id (data-series), from, to (Unix
-         * seconds), step (seconds between samples), height, unit, series: [{ label, color?, points: [[t, v]], area? }],
+         * seconds), step (seconds between samples), height, unit, integer (false for rates and durations: y ticks
+         * may be fractions), series: [{ label, color?, points: [[t, v]], area? }],
          * marks: [{ label, color?, points: [[t, count]] }] }.
          */
         function drawChart(box, options) {
@@ -87,7 +91,7 @@ enum DashboardChartScript {
           const left = 52, right = 14, top = 24, bottom = 22 + markRows * 9;
           const plotW = width - left - right, plotH = height - top - bottom;
           const max = Math.max(0, ...series.flatMap((s) => s.points.map((p) => p[1])));
-          const yTicks = niceTicks(max);
+          const yTicks = niceTicks(max, 4, options.integer !== false);
           // Headroom above the top tick, so a line at the peak does not run along the frame.
           const yMax = (yTicks[yTicks.length - 1] || 1) * 1.06;
           const x = (t) => left + ((t - from) / (to - from)) * plotW;

@@ -37,7 +37,7 @@ enum DashboardFunctionScript {
               { key: "errors", label: "errors", points: series("errors") }] });
           drawChart($("#chart-invocations"), { id: "invocations", from, to, step,
             series: [{ label: `invocations ${perStep}`, points: series("invocations") }] });
-          drawChart($("#chart-duration"), { id: "duration", from, to, step, unit: "ms",
+          drawChart($("#chart-duration"), { id: "duration", from, to, step, unit: "ms", integer: false,
             series: [{ label: "p50", points: series("durationP50") }, { label: "p99", color: "#e07941",
               points: series("durationP99") }] });
           drawChart($("#chart-errors"), { id: "errors", from, to, step,

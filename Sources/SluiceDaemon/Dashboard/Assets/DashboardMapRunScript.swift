@@ -40,7 +40,8 @@ enum DashboardMapRunScript {
               <label>ToleratedFailurePercentage<input id="tolerated-failure-percentage" type="number" min="0" max="100"
                 step="any"></label>
               <label>ToleratedFailureCount<input id="tolerated-failure-count" type="number" min="0" step="1"></label>
-              <button type="submit" class="primary">Update</button></form>
+              <button type="submit" class="primary">Update</button>
+              <div id="update-message" class="message"></div></form>
               <p class="muted">0 for MaxConcurrency means no limit (up to 10,000 at once).</p></section>
           </div>
           <section class="panel grid-row"><h2>Failed child executions <span class="muted" id="map-run-failure-count"></span>
@@ -98,7 +99,7 @@ enum DashboardMapRunScript {
             series: [{ label: "running", area: true, points: samples.map((s) => [s.t, s.running]) }],
             marks: [{ key: "errors", label: "failed", points: samples.map((s, i) =>
               [s.t, i ? s.failed - samples[i - 1].failed : 0]) }] });
-          drawChart($("#chart-items-per-second"), { id: "items-per-second", from: start, to: end, height: 170,
+          drawChart($("#chart-items-per-second"), { id: "items-per-second", from: start, to: end, height: 170, integer: false,
             series: [{ label: "items/s", color: "#037f0c", area: true, points: samples.map((s) => [s.t, s.itemsPerSecond]) }] });
           concurrencyChart($("#chart-concurrency"), data.functions || {}, start, end, 1);
           const failures = data.failures || [];
@@ -141,7 +142,7 @@ enum DashboardMapRunScript {
             act("/_sluice/api/update-map-run", body, "Map run updated.", () => {
               $$("#update-map-run input").forEach((input) => { delete input.dataset.edited; });
               again();
-            });
+            }, "#update-message");
           });
           again();
         }

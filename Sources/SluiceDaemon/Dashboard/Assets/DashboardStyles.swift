@@ -74,6 +74,7 @@ enum DashboardStyles {
           color: var(--link); font-weight: 600; cursor: pointer;
         }
         button:hover:not(:disabled) { background: #f0f7ff; }
+        button.primary:hover:not(:disabled) { background: #0557a8; }
         button.danger { border-color: var(--failed); color: var(--failed); }
         button.primary { background: var(--link); color: #fff; }
         button.selected, .button.selected { background: var(--link); color: #fff; }
@@ -84,6 +85,9 @@ enum DashboardStyles {
         input[type=number] { font: inherit; width: 90px; padding: 3px 6px; border: 1px solid #7d8998; border-radius: 4px; }
         form.inline { display: flex; gap: 10px; align-items: end; flex-wrap: wrap; }
         form.inline label { display: flex; flex-direction: column; font-size: 12px; color: var(--muted); gap: 2px; }
+        #update-map-run { flex-direction: column; align-items: stretch; }
+        #update-map-run label { flex-direction: row; justify-content: space-between; align-items: center; }
+        #update-map-run button { align-self: flex-start; }
         .message { padding: 6px 10px; border-radius: 4px; }
         .message:empty { display: none; }
         .message.error { background: #fff7f7; border: 1px solid var(--failed); color: #700; }
