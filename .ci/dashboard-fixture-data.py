@@ -115,7 +115,8 @@ def overview():
     fails = [{**f, "stateMachine": "score-companies", "stopDate": iso(NOW - 7 * i)}
              for i, f in enumerate(failures("ScoreEach", 9))]
     fails.insert(0, {"executionArn": FAILED_PARENT, "name": "drop-2026-12-05", "stateMachine": "score-companies",
-                     "status": "FAILED", "stopDate": iso(NOW - 86400 + 2100), "error": "States.ExceedToleratedFailureThreshold",
+                     "status": "FAILED", "stopDate": iso(NOW - 86400 + 2100),
+                     "error": "States.ExceedToleratedFailureThreshold",
                      "cause": "The specified tolerated failure threshold was exceeded"})
     window = [p for p in SCORE_RUN if p["t"] > NOW - 600]
     notify = [{"t": t, "concurrent": 1 + (t // 13) % 3, "throttles": 0, "errors": 0}
@@ -183,13 +184,15 @@ def events(status):
     ev, t = [], start
     def add(kind, details_key=None, details=None, prev=None):
         nonlocal t
-        e = {"id": len(ev) + 1, "timestamp": iso(t), "type": kind, "previousEventId": prev if prev is not None else len(ev)}
+        e = {"id": len(ev) + 1, "timestamp": iso(t), "type": kind,
+             "previousEventId": prev if prev is not None else len(ev)}
         if details_key:
             e[details_key] = details
         ev.append(e)
         t += 0.137
     add("ExecutionStarted", "executionStartedEventDetails",
-        {"input": json.dumps({"bucket": "drops", "key": "companies-2026-12-06.csv"}), "roleArn": "arn:aws:iam::123456789012:role/sluice"})
+        {"input": json.dumps({"bucket": "drops", "key": "companies-2026-12-06.csv"}),
+         "roleArn": "arn:aws:iam::123456789012:role/sluice"})
     add("TaskStateEntered", "stateEnteredEventDetails", {"name": "ListCompanies", "input": "{}"})
     add("TaskScheduled", "taskScheduledEventDetails", {"resource": "invoke", "resourceType": "lambda",
                                                          "parameters": json.dumps({"FunctionName": "list"})})
@@ -201,10 +204,10 @@ def events(status):
     add("MapRunStarted", "mapRunStartedEventDetails", {"mapRunArn": RUNNING_RUN if status == "RUNNING" else FAILED_RUN})
     if status == "FAILED":
         t = start + 2100
-        add("MapRunFailed", "mapRunFailedEventDetails", {"error": "States.ExceedToleratedFailureThreshold",
-                                                         "cause": "The specified tolerated failure threshold was exceeded"})
-        add("ExecutionFailed", "executionFailedEventDetails", {"error": "States.ExceedToleratedFailureThreshold",
-                                                               "cause": "The specified tolerated failure threshold was exceeded"})
+        threshold = {"error": "States.ExceedToleratedFailureThreshold",
+                     "cause": "The specified tolerated failure threshold was exceeded"}
+        add("MapRunFailed", "mapRunFailedEventDetails", threshold)
+        add("ExecutionFailed", "executionFailedEventDetails", threshold)
     return ev
 
 
@@ -236,7 +239,8 @@ def function_samples(start, end, step):
         peak = 1000 if busy else max(0, int(6 + 5 * day + rnd.gauss(0, 2)))
         inv = (63 if busy else max(0, peak // 2)) * step // (1 if step == 1 else 1)
         errs = rnd.random() < (0.1 if busy else 0.02)
-        out.append({"t": t, "concurrent": peak, "invocations": inv, "errors": int(errs) * (1 if step == 1 else rnd.randint(1, 8)),
+        out.append({"t": t, "concurrent": peak, "invocations": inv,
+                    "errors": int(errs) * (1 if step == 1 else rnd.randint(1, 8)),
                     "throttles": 1 if busy and rnd.random() < 0.02 else 0,
                     "durationP50": round(7800 + rnd.gauss(0, 300) if busy else 180 + rnd.gauss(0, 20), 1),
                     "durationP99": round(14200 + rnd.gauss(0, 900) if busy else 950 + rnd.gauss(0, 80), 1)})
@@ -253,7 +257,8 @@ def executions():
     """120 executions, newest first, as ListExecutions lists them (the server pages them, 50 at a time)."""
     out = []
     for i in range(120):
-        status = "RUNNING" if i < 4 else ["SUCCEEDED", "SUCCEEDED", "FAILED", "SUCCEEDED", "TIMED_OUT", "ABORTED"][i % 6]
+        cycle = ["SUCCEEDED", "SUCCEEDED", "FAILED", "SUCCEEDED", "TIMED_OUT", "ABORTED"]
+        status = "RUNNING" if i < 4 else cycle[i % 6]
         start = NOW - 30 * i - 5
         e = {"executionArn": exec_arn("score-companies" if i % 4 else "notify-subscribers", f"run-{i:04d}"),
              "name": f"run-{i:04d}", "stateMachine": "score-companies" if i % 4 else "notify-subscribers",

@@ -137,9 +137,11 @@ def main():
             check(page, "result files", "document.querySelectorAll('#result-files tbody tr[data-key]').length === 3")
             page.screenshot(os.path.join(SHOTS, "map-run-failed.png"))
             click(page, "#redrive")
-            check(page, "redrive ok", "document.querySelector('#action-message.ok')?.textContent === 'Redrive requested.'")
+            check(page, "redrive ok",
+                  "document.querySelector('#action-message.ok')?.textContent === 'Redrive requested.'")
             posts = json.load(urllib.request.urlopen(base + "_fixture/posts"))
-            ok = posts[-1] == {"path": "/_sluice/api/redrive-execution", "body": {"executionArn": failed_run["executionArn"]}}
+            ok = posts[-1] == {"path": "/_sluice/api/redrive-execution",
+                               "body": {"executionArn": failed_run["executionArn"]}}
             print(f"  {'ok  ' if ok else 'FAIL'} redrive posted {posts[-1]}")
             if not ok: failures.append("redrive post")
 
@@ -148,7 +150,8 @@ def main():
             check(page, "status", "document.querySelector('#execution-status .status.FAILED')")
             check(page, "graph", "document.querySelectorAll('#execution-graph svg .state').length === 4")
             check(page, "events", "document.querySelectorAll('#events tr.event').length === 10")
-            check(page, "input", "document.querySelector('#execution-input').textContent.includes('\"bucket\": \"drops\"')")
+            check(page, "input",
+                  "document.querySelector('#execution-input').textContent.includes('\"bucket\": \"drops\"')")
             check(page, "map run link", "document.querySelector('#execution-map-runs a')")
             check(page, "redrive enabled", "!document.querySelector('#redrive').disabled")
             click(page, "#events tr.event button.toggle")
@@ -172,7 +175,8 @@ def main():
                     check(page, f"  {series}", f"document.querySelector('svg.chart[data-series={series}]')")
                 page.screenshot(os.path.join(SHOTS, f"function-{rng}.png"))
             visit(page, base + "#/functions/idle")
-            check(page, "no samples", "document.querySelector('svg.chart[data-series=concurrency]')?.dataset.points === '0'"
+            check(page, "no samples",
+                  "document.querySelector('svg.chart[data-series=concurrency]')?.dataset.points === '0'"
                   " && document.querySelector('svg.chart .no-data')")
             page.screenshot(os.path.join(SHOTS, "function-idle.png"))
             click(page, "#range-picker button[data-range='3600']")
@@ -183,7 +187,8 @@ def main():
             click(page, "#exec-count-FAILED")
             check(page, "filtered", "location.hash === '#/executions?status=FAILED' && "
                   "document.querySelectorAll('#execution-list tr.execution').length === 19 && "
-                  "[...document.querySelectorAll('#execution-list .status')].every(s => s.classList.contains('FAILED'))")
+                  "[...document.querySelectorAll('#execution-list .status')]"
+                  ".every(s => s.classList.contains('FAILED'))")
             visit(page, base + "#/executions")
             check(page, "first page", "document.querySelectorAll('#execution-list tr.execution').length === 50")
             click(page, "#load-more")

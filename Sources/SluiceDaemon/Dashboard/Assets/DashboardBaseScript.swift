@@ -8,16 +8,18 @@ enum DashboardBaseScript {
          *   header: #user (the logged-in user); document.title is "sluice · <page>"
          *   no login (any API answered 401): #login-notice, the only thing in #app
          *   load errors other than 401: #load-error (text), the page keeps polling
-         *   overview (#overview): #exec-count-RUNNING … #exec-count-PENDING_REDRIVE (numbers as text, "1,234"; links to
-         *     the list), #map-runs tr.map-run[data-map-run-arn] with .progress .bar[data-done][data-total], td.rate,
+         *   overview (#overview): #exec-count-RUNNING … #exec-count-PENDING_REDRIVE (numbers as text, "1,234";
+         *     links to the list), #map-runs tr.map-run[data-map-run-arn] with .progress .bar[data-done][data-total],
+         *     td.rate,
          *     td.eta; #functions tr.function[data-function] with td.concurrent; #workers-busy, #workers-max,
          *     #workers-bar; #deliveries-queued, #deliveries-delivered, #deliveries-dead-lettered;
          *     #recent-failures tr.failure a, #recent-executions tr.execution a;
          *     #concurrency-chart svg.chart[data-series=concurrency]
          *   map run (#map-run): #map-run-status .status.<STATUS>, #map-run-progress (.bar: data-done, data-total),
          *     #map-run-progress-text, #map-run-rate, #map-run-eta, #map-run-duration, #item-count-<field> and
-         *     #execution-count-<field> (DescribeMapRun's fields: pending, running, succeeded, failed, timedOut, aborted,
-         *     total, resultsWritten, failuresNotRedrivable, pendingRedrive), #chart-running, #chart-items-per-second,
+         *     #execution-count-<field> (DescribeMapRun's fields: pending, running, succeeded, failed, timedOut,
+         *     aborted, total, resultsWritten, failuresNotRedrivable, pendingRedrive), #chart-running,
+         *     #chart-items-per-second,
          *     #chart-concurrency holding svg.chart[data-series=running|items-per-second|concurrency],
          *     #map-run-failures tr.failure, #result-files tr[data-key], #stop, #redrive, #update-map-run (a form:
          *     #max-concurrency, #tolerated-failure-percentage, #tolerated-failure-count, button[type=submit]),
@@ -194,7 +196,7 @@ enum DashboardBaseScript {
               if (showError(error)) return;
               console.error(error);
             }
-            if (again && generation === view.generation) setTimeout(tick, typeof everyMs === "function" ? everyMs() : everyMs);
+            if (again && generation === view.generation) setTimeout(tick, everyMs);
           };
           return tick();
         }

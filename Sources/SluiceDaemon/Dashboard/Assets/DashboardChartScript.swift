@@ -38,7 +38,8 @@ enum DashboardChartScript {
           const d = new Date(t * 1000);
           const hm = `${pad2(d.getHours())}:${pad2(d.getMinutes())}`;
           if (step >= 86400) return `${monthNames[d.getMonth()]} ${d.getDate()}`;
-          if (span > 86400 && d.getHours() === 0 && d.getMinutes() === 0) return `${monthNames[d.getMonth()]} ${d.getDate()}`;
+          const midnight = d.getHours() === 0 && d.getMinutes() === 0;
+          if (span > 86400 && midnight) return `${monthNames[d.getMonth()]} ${d.getDate()}`;
           if (span > 86400) return hm;
           if (step < 60) return `${hm}:${pad2(d.getSeconds())}`;
           return hm;
@@ -103,7 +104,8 @@ enum DashboardChartScript {
           parts.push(`<g class="axis y">${yTicks.map((v) =>
             `<text x="${left - 6}" y="${f(y(v) + 4)}" text-anchor="end">${esc(num(v, 2))}</text>`).join("")}</g>`);
           const { ticks, step: tickStep, span } = timeTicks(from, to, Math.max(2, Math.floor(plotW / 70)));
-          parts.push(`<g class="axis x"><line x1="${left}" x2="${left + plotW}" y1="${top + plotH}" y2="${top + plotH}"/>` +
+          const base = top + plotH;
+          parts.push(`<g class="axis x"><line x1="${left}" x2="${left + plotW}" y1="${base}" y2="${base}"/>` +
             ticks.map((t) => `<line x1="${f(x(t))}" x2="${f(x(t))}" y1="${top + plotH}" y2="${top + plotH + 4}"/>` +
               `<text x="${f(x(t))}" y="${height - 6}" text-anchor="middle">${esc(tickLabel(t, tickStep, span))}</text>`)
               .join("") + `</g>`);
@@ -169,7 +171,8 @@ enum DashboardChartScript {
             let at = null;
             for (const s of [...chart.series, ...chart.marks]) {
               const p = nearest(s.points, t);
-              if (!p || Math.abs(p[0] - t) > Math.max(chart.step * 2, (chart.to - chart.from) / chart.plotW * 3)) continue;
+              const reach = Math.max(chart.step * 2, ((chart.to - chart.from) / chart.plotW) * 3);
+              if (!p || Math.abs(p[0] - t) > reach) continue;
               at = at ?? p[0];
               colors.push(s.color);
               rows.push(`<div><i class="swatch"></i> ${esc(s.label)}: <b>${esc(num(p[1], 2))}</b>` +
@@ -199,12 +202,16 @@ enum DashboardChartScript {
           const names = Object.keys(functions || {}).sort();
           const sum = (key) => {
             const totals = new Map();
-            for (const n of names) for (const p of functions[n]) if (p[key]) totals.set(p.t, (totals.get(p.t) || 0) + p[key]);
+            for (const n of names) {
+              for (const p of functions[n]) if (p[key]) totals.set(p.t, (totals.get(p.t) || 0) + p[key]);
+            }
             return Array.from(totals.entries());
           };
           drawChart(box, {
             id: "concurrency", from, to, step, height: 200,
-            series: names.map((n) => ({ label: n, area: names.length === 1, points: functions[n].map((p) => [p.t, p.concurrent]) })),
+            series: names.map((n) => ({
+              label: n, area: names.length === 1, points: functions[n].map((p) => [p.t, p.concurrent]),
+            })),
             marks: [{ key: "throttles", label: "throttles", points: sum("throttles") },
               { key: "errors", label: "errors", points: sum("errors") }],
           });

@@ -3,11 +3,13 @@
 enum DashboardExecutionListScript {
     static let source = #"""
         function executionListSkeleton(status, stateMachine) {
-          const filter = (s) => `#/executions?status=${s}${stateMachine ? `&stateMachine=${encodeURIComponent(stateMachine)}` : ""}`;
+          const machine = stateMachine ? `&stateMachine=${encodeURIComponent(stateMachine)}` : "";
+          const filter = (s) => `#/executions?status=${s}${machine}`;
           return `<div id="executions">
           <div class="crumbs">${link(routes.overview(), "Overview")} › Executions</div>
           <div class="title-row"><h1>Executions</h1><div id="status-filter" class="range-picker">${
-            ["", ...executionStatuses].map((s) => `<a class="button${s === status ? " selected" : ""}" data-status="${s}"
+            ["", ...executionStatuses].map((s) =>
+              `<a class="button${s === status ? " selected" : ""}" data-status="${s}"
               href="${esc(s ? filter(s) : "#/executions")}">${esc(s ? statusWords(s) : "All")}</a>`).join("")}</div>
             ${stateMachine ? `<span class="muted">State machine <b>${esc(stateMachine)}</b></span>` : ""}</div>
           <div id="load-error" class="message error"></div>

@@ -9,7 +9,8 @@ enum DashboardExecutionScript {
         function executionSkeleton(arn) {
           return `<div id="execution">
           <div class="crumbs">${link(routes.overview(), "Overview")} › Execution</div>
-          <div class="title-row"><h1 id="execution-name">${esc(shortArn(arn))}</h1><span id="execution-status"></span></div>
+          <div class="title-row"><h1 id="execution-name">${esc(shortArn(arn))}</h1><span id="execution-status">
+            </span></div>
           <div class="actions"><button id="stop" class="danger" disabled>Stop execution</button>
             <button id="redrive" disabled>Redrive</button><div id="action-message" class="message"></div></div>
           <div id="load-error" class="message error"></div>
@@ -25,7 +26,8 @@ enum DashboardExecutionScript {
             <section class="panel"><h2>Output</h2><pre id="execution-output"></pre></section>
           </div>
           <section class="panel grid-row"><h2>Events <span class="muted" id="events-note"></span></h2>
-            <table id="events"><thead><tr><th class="num">ID</th><th>Timestamp</th><th class="num">Elapsed</th><th>Type</th>
+            <table id="events"><thead><tr><th class="num">ID</th><th>Timestamp</th><th class="num">Elapsed</th>
+              <th>Type</th>
             <th>State</th><th></th></tr></thead><tbody></tbody></table></section>
         </div>`;
         }
@@ -87,8 +89,9 @@ enum DashboardExecutionScript {
             shown.set(event.id, state);
             const t = seconds(event.timestamp);
             rows.push(`<tr class="event" data-event-id="${esc(event.id)}"><td class="num">${esc(event.id)}</td>` +
-              `<td>${esc(localTime(event.timestamp, true))}</td><td class="num">${t && start ? num((t - start) * 1000) + " ms" : ""}` +
-              `</td><td class="${/Failed|TimedOut|Aborted/.test(event.type) ? "error-text" : ""}">${esc(event.type)}</td>` +
+              `<td>${esc(localTime(event.timestamp, true))}</td>` +
+              `<td class="num">${t && start ? num((t - start) * 1000) + " ms" : ""}</td>` +
+              `<td class="${/Failed|TimedOut|Aborted/.test(event.type) ? "error-text" : ""}">${esc(event.type)}</td>` +
               `<td>${esc(state)}</td><td><button class="toggle" type="button">details</button></td></tr>`);
             tbody.__events = tbody.__events || new Map();
             tbody.__events.set(String(event.id), event);
@@ -101,7 +104,11 @@ enum DashboardExecutionScript {
               if (!button) return;
               const tr = button.closest("tr.event");
               const next = tr.nextElementSibling;
-              if (next && next.classList.contains("event-details")) { next.remove(); button.textContent = "details"; return; }
+              if (next && next.classList.contains("event-details")) {
+                next.remove();
+                button.textContent = "details";
+                return;
+              }
               const event = tbody.__events.get(tr.dataset.eventId);
               tr.insertAdjacentHTML("afterend", `<tr class="event-details"><td colspan="6"><pre>` +
                 `${esc(JSON.stringify(event, detailsReplacer, 2))}</pre></td></tr>`);

@@ -10,7 +10,8 @@ enum DashboardFunctionScript {
           return `<div id="function">
           <div class="crumbs">${link(routes.overview(), "Overview")} › Function</div>
           <div class="title-row"><h1>${esc(name)}</h1><div id="range-picker" class="range-picker">${functionRanges.map(
-            ([s, l]) => `<button type="button" data-range="${s}"${s === range ? ` class="selected"` : ""}>${l}</button>`)
+            ([s, l]) =>
+              `<button type="button" data-range="${s}"${s === range ? ` class="selected"` : ""}>${l}</button>`)
             .join("")}</div></div>
           <div id="load-error" class="message error"></div>
           <section class="panel grid-row"><dl class="fields row" id="function-settings"></dl></section>
@@ -22,7 +23,8 @@ enum DashboardFunctionScript {
 
         function renderFunction(data, range) {
           const optional = (v) => (v === null || v === undefined ? "none" : num(v));
-          setHTML("#function-settings", [["Runtime", esc(data.runtime || "–")], ["Timeout", esc(`${num(data.timeout)} s`)],
+          setHTML("#function-settings", [["Runtime", esc(data.runtime || "–")],
+            ["Timeout", esc(`${num(data.timeout)} s`)],
             ["Reserved concurrency", esc(optional(data.reservedConcurrency))],
             ["Provisioned concurrency", esc(num(data.provisionedConcurrency || 0))],
             ["Concurrent now", `<b id="function-concurrent">${esc(num(data.concurrent || 0))}</b>`]]
@@ -32,7 +34,8 @@ enum DashboardFunctionScript {
           const series = (key) => samples.map((s) => [s.t, s[key]]);
           const perStep = step === 1 ? "per second" : "per minute";
           drawChart($("#chart-concurrency"), { id: "concurrency", from, to, step, height: 200,
-            series: [{ label: step === 1 ? "concurrent" : "peak concurrent", area: true, points: series("concurrent") }],
+            series: [{ label: step === 1 ? "concurrent" : "peak concurrent", area: true,
+              points: series("concurrent") }],
             marks: [{ key: "throttles", label: "throttles", points: series("throttles") },
               { key: "errors", label: "errors", points: series("errors") }] });
           drawChart($("#chart-invocations"), { id: "invocations", from, to, step,
@@ -55,7 +58,8 @@ enum DashboardFunctionScript {
             const button = event.target.closest("button[data-range]");
             if (button) location.hash = `${routes.fn(name)}?range=${button.dataset.range}`;
           });
-          return poll(`/_sluice/api/function?name=${encodeURIComponent(name)}&range=${range}`, range <= 7200 ? 2000 : 60000,
+          const path = `/_sluice/api/function?name=${encodeURIComponent(name)}&range=${range}`;
+          return poll(path, range <= 7200 ? 2000 : 60000,
             (data) => renderFunction(data, range));
         }
 

@@ -13,14 +13,18 @@ enum DashboardMapRunScript {
           return `<div id="map-run">
           <div class="crumbs">${link(routes.overview(), "Overview")} › Map run</div>
           <div class="title-row"><h1>${esc(shortArn(arn))}</h1><span id="map-run-status"></span></div>
-          <div class="meta"><span>Execution <b id="map-run-execution"></b></span><span>Started <b id="map-run-start"></b>
-            </span><span>Stopped <b id="map-run-stop"></b></span><span>Redrives <b id="map-run-redrives"></b></span></div>
+          <div class="meta"><span>Execution <b id="map-run-execution"></b></span><span>Started <b id="map-run-start">
+            </b>
+            </span><span>Stopped <b id="map-run-stop"></b></span><span>Redrives <b id="map-run-redrives"></b></span>
+              </div>
           <div class="actions"><button id="stop" class="danger" disabled>Stop execution</button>
-            <button id="redrive" disabled>Redrive execution</button><div id="action-message" class="message"></div></div>
+            <button id="redrive" disabled>Redrive execution</button><div id="action-message" class="message"></div>
+              </div>
           <div id="load-error" class="message error"></div>
           <section class="panel grid-row"><h2>Progress</h2>
             <div class="bar big" id="map-run-progress"></div>
-            <div class="meta"><span><b id="map-run-progress-text"></b></span><span>Rate <b id="map-run-rate"></b> items/s
+            <div class="meta"><span><b id="map-run-progress-text"></b></span><span>Rate <b id="map-run-rate">
+              </b> items/s
               </span><span>ETA <b id="map-run-eta"></b></span><span>Duration <b id="map-run-duration"></b></span></div>
           </section>
           <section class="panel grid-row"><h2>Item processing status</h2><table id="map-run-counts"><thead><tr><th></th>
@@ -33,7 +37,8 @@ enum DashboardMapRunScript {
             <section class="panel chart-box"><h2>Items per second</h2><div id="chart-items-per-second"></div></section>
           </div>
           <div class="grid side">
-            <section class="panel chart-box"><h2>Concurrent executions per function</h2><div id="chart-concurrency"></div>
+            <section class="panel chart-box"><h2>Concurrent executions per function</h2><div id="chart-concurrency">
+              </div>
             </section>
             <section class="panel"><h2>Settings</h2><form id="update-map-run" class="inline" novalidate>
               <label>MaxConcurrency<input id="max-concurrency" type="number" min="0" step="1"></label>
@@ -44,7 +49,8 @@ enum DashboardMapRunScript {
               <div id="update-message" class="message"></div></form>
               <p class="muted">0 for MaxConcurrency means no limit (up to 10,000 at once).</p></section>
           </div>
-          <section class="panel grid-row"><h2>Failed child executions <span class="muted" id="map-run-failure-count"></span>
+          <section class="panel grid-row"><h2>Failed child executions <span class="muted" id="map-run-failure-count">
+            </span>
             </h2><div class="scroll"><table id="map-run-failures"><thead><tr><th>Execution</th><th>Status</th>
             <th>Error</th><th>Cause</th></tr></thead><tbody></tbody></table></div></section>
           <section class="panel grid-row"><h2>Result files</h2><table id="result-files"><thead><tr><th>Bucket</th>
@@ -73,7 +79,8 @@ enum DashboardMapRunScript {
           setHTML("#map-run-execution", link(routes.execution(d.executionArn), shortArn(d.executionArn)));
           setText("#map-run-start", localTime(d.startDate));
           setText("#map-run-stop", localTime(d.stopDate));
-          setText("#map-run-redrives", `${num(d.redriveCount || 0)}${d.redriveDate ? ` (${localTime(d.redriveDate)})` : ""}`);
+          const redriven = d.redriveDate ? ` (${localTime(d.redriveDate)})` : "";
+          setText("#map-run-redrives", `${num(d.redriveCount || 0)}${redriven}`);
           const progress = updateBar($("#map-run-progress"), d.itemCounts || {});
           setText("#map-run-progress-text", progressText(progress));
           const running = d.status === "RUNNING";
@@ -99,17 +106,22 @@ enum DashboardMapRunScript {
             series: [{ label: "running", area: true, points: samples.map((s) => [s.t, s.running]) }],
             marks: [{ key: "errors", label: "failed", points: samples.map((s, i) =>
               [s.t, i ? s.failed - samples[i - 1].failed : 0]) }] });
-          drawChart($("#chart-items-per-second"), { id: "items-per-second", from: start, to: end, height: 170, integer: false,
-            series: [{ label: "items/s", color: "#037f0c", area: true, points: samples.map((s) => [s.t, s.itemsPerSecond]) }] });
+          drawChart($("#chart-items-per-second"), {
+            id: "items-per-second", from: start, to: end, height: 170, integer: false,
+            series: [{ label: "items/s", color: "#037f0c", area: true,
+              points: samples.map((s) => [s.t, s.itemsPerSecond]) }],
+          });
           concurrencyChart($("#chart-concurrency"), data.functions || {}, start, end, 1);
           const failures = data.failures || [];
-          const failedTotal = ["failed", "timedOut", "aborted"].reduce((a, k) => a + ((d.executionCounts || {})[k] || 0), 0);
+          const counts = d.executionCounts || {};
+          const failedTotal = (counts.failed || 0) + (counts.timedOut || 0) + (counts.aborted || 0);
           setText("#map-run-failure-count", failures.length < failedTotal ?
             `(the latest ${num(failures.length)} of ${num(failedTotal)})` : "");
           syncRows($("#map-run-failures tbody"), failures, {
             key: (e) => e.executionArn, rowClass: "failure", empty: "No failed child executions",
             cells: (e) => [link(routes.execution(e.executionArn), e.name), statusLabel(e.status),
-              `<span class="error-text">${esc(e.error || "")}</span>`, `<div class="cause">${esc(e.cause || "")}</div>`],
+              `<span class="error-text">${esc(e.error || "")}</span>`,
+              `<div class="cause">${esc(e.cause || "")}</div>`],
           });
           syncRows($("#result-files tbody"), data.resultFiles || [], {
             key: (r) => `${r.bucket}/${r.key}`, empty: "No result files",
@@ -131,7 +143,9 @@ enum DashboardMapRunScript {
             { executionArn: view.mapRun.executionArn }, "Stop requested.", again));
           $("#redrive").addEventListener("click", () => act("/_sluice/api/redrive-execution",
             { executionArn: view.mapRun.executionArn }, "Redrive requested.", again));
-          for (const input of $$("#update-map-run input")) input.addEventListener("input", () => { input.dataset.edited = "1"; });
+          for (const input of $$("#update-map-run input")) {
+            input.addEventListener("input", () => { input.dataset.edited = "1"; });
+          }
           $("#update-map-run").addEventListener("submit", (event) => {
             event.preventDefault();
             const body = { mapRunArn: arn };

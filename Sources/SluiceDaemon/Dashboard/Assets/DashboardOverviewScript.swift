@@ -10,16 +10,20 @@ enum DashboardOverviewScript {
           <div id="load-error" class="message error"></div>
           <section class="panel grid-row"><h2>Executions</h2><div class="counters">${executionStatuses.map((s) =>
             `<div class="counter ${s}"><div class="label">${esc(statusWords(s))}</div>` +
-            `<a class="value" id="exec-count-${s}" href="#/executions?status=${s}">–</a></div>`).join("")}</div></section>
+            `<a class="value" id="exec-count-${s}" href="#/executions?status=${s}">–</a></div>`).join("")}
+            </div></section>
           <div class="grid side">
             <section class="panel chart-box"><h2>Concurrent executions per function <span class="muted">last 10 minutes
               </span></h2><div id="concurrency-chart"></div></section>
             <div class="grid">
-              <section class="panel"><h2>Workers</h2><div class="bar big" id="workers-bar"><span class="busy"></span></div>
-                <div class="bar-label"><span id="workers-busy">–</span> busy of <span id="workers-max">–</span></div>
+              <section class="panel"><h2>Workers</h2><div class="bar big" id="workers-bar"><span class="busy"></span>
+                </div>
+                <div class="bar-label"><span id="workers-busy">–</span> busy of
+                  <span id="workers-max">–</span></div>
               </section>
               <section class="panel"><h2>Deliveries</h2><dl class="fields">
-                <dt>queued</dt><dd id="deliveries-queued">–</dd><dt>delivered</dt><dd id="deliveries-delivered">–</dd>
+                <dt>queued</dt><dd id="deliveries-queued">–</dd>
+                  <dt>delivered</dt><dd id="deliveries-delivered">–</dd>
                 <dt>dead-lettered</dt><dd id="deliveries-dead-lettered">–</dd></dl></section>
             </div>
           </div>
@@ -28,7 +32,8 @@ enum DashboardOverviewScript {
             <th class="num">Invocations</th><th class="num">Errors</th><th class="num">Throttles</th></tr></thead>
             <tbody></tbody></table></section>
           <section class="panel grid-row"><h2>Map runs</h2><table id="map-runs"><thead><tr><th>Map run</th>
-            <th>Status</th><th class="progress">Progress</th><th class="num">Items/s</th><th class="num">ETA</th><th>Started</th></tr></thead>
+            <th>Status</th><th class="progress">Progress</th><th class="num">Items/s</th><th class="num">ETA</th>
+              <th>Started</th></tr></thead>
             <tbody></tbody></table></section>
           <div class="grid wide-left">
             <section class="panel"><h2>Recent failures</h2><div class="scroll"><table id="recent-failures"><thead><tr>
@@ -58,9 +63,11 @@ enum DashboardOverviewScript {
           setText("#deliveries-delivered", num(deliveries.delivered || 0));
           setText("#deliveries-dead-lettered", num(deliveries.deadLettered || 0));
           syncRows($("#functions tbody"), data.functions || [], {
-            key: (f) => f.name, rowClass: "function", attrs: (f) => ({ "data-function": f.name }), empty: "No functions",
+            key: (f) => f.name, rowClass: "function", attrs: (f) => ({ "data-function": f.name }),
+            empty: "No functions",
             cells: (f) => [link(routes.fn(f.name), f.name), [num(f.concurrent), "num concurrent"],
-              [f.reservedConcurrency === null || f.reservedConcurrency === undefined ? "–" : num(f.reservedConcurrency),
+              [f.reservedConcurrency === null || f.reservedConcurrency === undefined ? "–" :
+                num(f.reservedConcurrency),
                 "num"], [num(f.provisionedConcurrency || 0), "num"], [num(f.invocations || 0), "num"],
               [num(f.errors || 0), f.errors ? "num error-text" : "num"], [num(f.throttles || 0), "num"]],
           });
@@ -77,7 +84,8 @@ enum DashboardOverviewScript {
             key: (e) => e.executionArn, rowClass: "failure", empty: "No failures",
             cells: (e) => [[`${link(routes.execution(e.executionArn), e.name)}<div class="muted">` +
               `${esc(e.stateMachine || "")}</div>`, "name"], statusLabel(e.status), [shortTime(e.stopDate), "time"],
-              `<div class="error-text">${esc(e.error || "")}</div><div class="cause" title="${esc(e.cause || "")}">${esc(e.cause || "")}</div>`],
+              `<div class="error-text">${esc(e.error || "")}</div>` +
+              `<div class="cause" title="${esc(e.cause || "")}">${esc(e.cause || "")}</div>`],
           });
           syncRows($("#recent-executions tbody"), data.recentExecutions || [], {
             key: (e) => e.executionArn, rowClass: "execution", empty: "No executions",
@@ -87,7 +95,8 @@ enum DashboardOverviewScript {
           });
           const concurrency = data.concurrency || { functions: {} };
           const to = seconds(data.now) || Date.now() / 1000;
-          concurrencyChart($("#concurrency-chart"), concurrency.functions, Math.min(concurrency.from || to - 600, to - 600),
+          const from = Math.min(concurrency.from || to - 600, to - 600);
+          concurrencyChart($("#concurrency-chart"), concurrency.functions, from,
             to, concurrency.step || 1);
         }
 

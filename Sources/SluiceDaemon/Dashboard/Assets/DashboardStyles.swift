@@ -15,7 +15,8 @@ enum DashboardStyles {
         a { color: var(--link); text-decoration: none; }
         a:hover { text-decoration: underline; }
         header#top {
-          display: flex; align-items: center; gap: 24px; height: 44px; padding: 0 20px; background: var(--head); color: #fff;
+          display: flex; align-items: center; gap: 24px; height: 44px; padding: 0 20px; background: var(--head);
+            color: #fff;
         }
         header#top a { color: #fff; }
         header#top .brand { font-weight: 700; font-size: 18px; letter-spacing: .5px; }
@@ -31,11 +32,13 @@ enum DashboardStyles {
         .grid.three { grid-template-columns: repeat(3, minmax(0, 1fr)); }
         .grid.side { grid-template-columns: minmax(0, 2fr) minmax(0, 1fr); }
         .grid.wide-left { grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); }
-        @media (max-width: 900px) { .grid.two, .grid.three, .grid.side, .grid.wide-left { grid-template-columns: 1fr; } }
+        @media (max-width: 900px) { .grid.two, .grid.three, .grid.side, .grid.wide-left { grid-template-columns: 1fr;
+          } }
         .counters { display: grid; grid-template-columns: repeat(6, 1fr); gap: 8px; }
         .counter { border-left: 3px solid var(--line); padding: 2px 10px; }
         .counter .label { color: var(--muted); font-size: 12px; }
-        .counter .value { display: block; font-size: 24px; font-weight: 600; font-variant-numeric: tabular-nums; color: inherit; }
+        .counter .value { display: block; font-size: 24px; font-weight: 600; font-variant-numeric: tabular-nums;
+          color: inherit; }
         .counter.RUNNING { border-color: var(--running); } .counter.SUCCEEDED { border-color: var(--succeeded); }
         .counter.FAILED { border-color: var(--failed); } .counter.TIMED_OUT { border-color: var(--timed-out); }
         .counter.ABORTED { border-color: var(--aborted); } .counter.PENDING_REDRIVE { border-color: var(--redrive); }
@@ -54,7 +57,8 @@ enum DashboardStyles {
         .status.FAILED { color: var(--failed); } .status.TIMED_OUT { color: var(--timed-out); }
         .status.ABORTED { color: var(--aborted); } .status.PENDING_REDRIVE { color: var(--redrive); }
         .status.CAUGHT { color: var(--caught); } .status.NOT_RUN, .status.PENDING { color: var(--pending); }
-        .bar { position: relative; display: flex; height: 16px; background: #e9ebed; border-radius: 3px; overflow: hidden;
+        .bar { position: relative; display: flex; height: 16px; background: #e9ebed; border-radius: 3px;
+          overflow: hidden;
           min-width: 120px; }
         .bar > span { display: block; height: 100%; transition: width .4s; }
         .bar .succeeded { background: var(--succeeded); } .bar .failed { background: var(--failed); }
@@ -82,7 +86,8 @@ enum DashboardStyles {
         button:disabled, button.danger:disabled, button.primary:disabled {
           border-color: #d5dbdb; background: #fff; color: #9ba7b6; cursor: default;
         }
-        input[type=number] { font: inherit; width: 90px; padding: 3px 6px; border: 1px solid #7d8998; border-radius: 4px; }
+        input[type=number] { font: inherit; width: 90px; padding: 3px 6px; border: 1px solid #7d8998;
+          border-radius: 4px; }
         form.inline { display: flex; gap: 10px; align-items: end; flex-wrap: wrap; }
         form.inline label { display: flex; flex-direction: column; font-size: 12px; color: var(--muted); gap: 2px; }
         #update-map-run { flex-direction: column; align-items: stretch; }
@@ -94,7 +99,8 @@ enum DashboardStyles {
         .message.ok { background: #f2fcf3; border: 1px solid var(--succeeded); color: #024; }
         .notice { max-width: 640px; margin: 60px auto; }
         .notice code { background: #f4f4f4; padding: 2px 6px; border-radius: 3px; }
-        pre { margin: 0; font: 12px/1.4 ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; white-space: pre-wrap;
+        pre { margin: 0; font: 12px/1.4 ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace;
+          white-space: pre-wrap;
           word-break: break-all; background: #fafafa; border: 1px solid #e9ebed; border-radius: 4px; padding: 8px;
           max-height: 360px; overflow: auto; }
         pre:empty::before { content: "(none)"; color: var(--muted); font-style: italic; }
@@ -102,7 +108,8 @@ enum DashboardStyles {
         .muted { color: var(--muted); }
         .error-text { color: var(--failed); overflow-wrap: anywhere; }
         .cause { color: var(--muted); font-size: 12px; max-width: 520px; overflow-wrap: anywhere; }
-        #recent-failures .cause { display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; }
+        #recent-failures .cause { display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical;
+          overflow: hidden; }
         .graph-view { overflow: auto; max-height: 640px; text-align: center; }
         .graph-view svg { max-width: 100%; height: auto; }
         tr.event-details > td { background: #fafafa; }
