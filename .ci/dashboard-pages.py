@@ -149,6 +149,8 @@ def main():
             visit(page, base + "#/executions/" + q(failed_exec["executionArn"], safe=""))
             check(page, "status", "document.querySelector('#execution-status .status.FAILED')")
             check(page, "graph", "document.querySelectorAll('#execution-graph svg .state').length === 4")
+            check(page, "states", "document.querySelectorAll('#execution-states tr.state').length === 4 && "
+                  "document.querySelector('#execution-states tr[data-state=ScoreEach]').dataset.status === 'FAILED'")
             check(page, "events", "document.querySelectorAll('#events tr.event').length === 10")
             check(page, "input",
                   "document.querySelector('#execution-input').textContent.includes('\"bucket\": \"drops\"')")

@@ -26,7 +26,8 @@ enum DashboardBaseScript {
          *     #action-message (.ok or .error with the answer's "error: message"; the form's own answer in
          *     #update-message)
          *   execution (#execution): #execution-status .status.<STATUS>, #execution-graph svg (the server's),
-         *     #execution-fields, #events tr.event[data-event-id] with button.toggle opening tr.event-details pre,
+         *     #execution-fields, #execution-states tr.state[data-state][data-status] (the answer's `states`),
+         *     #events tr.event[data-event-id] with button.toggle opening tr.event-details pre,
          *     #execution-input, #execution-output, #execution-map-runs a, #stop, #redrive, #action-message
          *   function (#function): #function-settings, #function-concurrent, #range-picker
          *     button[data-range=3600|21600|86400|604800] (.selected), #chart-<series> holding

@@ -17,6 +17,7 @@ enum DashboardExecutionScript {
           <div class="grid side">
             <section class="panel"><h2>Graph view</h2><div id="execution-graph" class="graph-view"></div>
               <div class="meta">${stateLegend.map(([s, l]) => `<span class="status ${s}">${l}</span>`).join("")}</div>
+              <details id="execution-states"><summary>States</summary><table><tbody></tbody></table></details>
             </section>
             <section class="panel"><h2>Details</h2><dl class="fields" id="execution-fields"></dl>
               <h2 class="grid-row"></h2><h2>Map runs</h2><ul id="execution-map-runs"></ul></section>
@@ -66,6 +67,15 @@ enum DashboardExecutionScript {
             `: ${d.redriveStatusReason}` : ""))]);
           setHTML("#execution-fields", fields.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${v}</dd>`).join(""));
           setHTML("#execution-graph", data.graph || `<p class="empty">No graph</p>`);
+          // The graph's states as a list too: what happened to each, readable without the picture.
+          const states = Object.entries(data.states || {});
+          setText("#execution-states summary", `States (${states.length})`);
+          syncRows($("#execution-states tbody"), states, {
+            key: ([name]) => name, rowClass: "state", attrs: ([name]) => ({ "data-state": name }),
+            cells: ([name, status]) => [esc(name), statusLabel(status)], after: (tr, [, status]) => {
+              tr.dataset.status = status;
+            },
+          });
           setText("#execution-input", pretty(d.input));
           setText("#execution-output", d.output === undefined || d.output === null ? "" : pretty(d.output));
           setHTML("#execution-map-runs", (data.mapRuns || []).map((m) =>

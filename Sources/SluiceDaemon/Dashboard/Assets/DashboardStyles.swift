@@ -56,7 +56,7 @@ enum DashboardStyles {
         .status.RUNNING { color: var(--running); } .status.SUCCEEDED { color: var(--succeeded); }
         .status.FAILED { color: var(--failed); } .status.TIMED_OUT { color: var(--timed-out); }
         .status.ABORTED { color: var(--aborted); } .status.PENDING_REDRIVE { color: var(--redrive); }
-        .status.CAUGHT { color: var(--caught); } .status.NOT_RUN, .status.PENDING { color: var(--pending); }
+        .status.CAUGHT { color: var(--caught); } .status.CANCELLED { color: var(--aborted); } .status.NOT_RUN, .status.PENDING { color: var(--pending); }
         .bar { position: relative; display: flex; height: 16px; background: #e9ebed; border-radius: 3px;
           overflow: hidden;
           min-width: 120px; }
@@ -113,6 +113,7 @@ enum DashboardStyles {
         .graph-view { overflow: auto; max-height: 640px; text-align: center; }
         .graph-view svg { max-width: 100%; height: auto; }
         tr.event-details > td { background: #fafafa; }
+        #execution-states { margin-top: 8px; } #execution-states summary { cursor: pointer; color: var(--link); }
         button.toggle { padding: 0 8px; border-width: 1px; font-size: 12px; }
         .chart-box { position: relative; }
         .chart-box h2 { display: flex; justify-content: space-between; }
