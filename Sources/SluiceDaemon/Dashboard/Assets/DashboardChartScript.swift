@@ -57,6 +57,38 @@ enum DashboardChartScript {
           return runs;
         }
 
+        /** The usual spacing of a series' samples (the median), when the caller does not say it. */
+        function typicalStep(series) {
+          const points = (series.find((s) => s.points.length > 1) || { points: [] }).points;
+          const spacings = [];
+          for (let i = 1; i < points.length; i++) spacings.push(points[i][0] - points[i - 1][0]);
+          spacings.sort((a, b) => a - b);
+          return Math.max(1, spacings[spacings.length >> 1] || 1);
+        }
+
+        /**
+         * A run with more points than pixels keeps, per pixel column, its lowest and highest points (in time order):
+         * the same picture, a path a fraction of the size (a week of seconds is 604,800 points).
+         */
+        function thin(run, x) {
+          if (run.length < 2000) return run;
+          const kept = [];
+          let column = null, low = null, high = null;
+          const flush = () => {
+            if (low === null) return;
+            if (low === high) kept.push(low);
+            else kept.push(...(low[0] <= high[0] ? [low, high] : [high, low]));
+          };
+          for (const p of run) {
+            const c = Math.round(x(p[0]));
+            if (c !== column) { flush(); column = c; low = high = p; continue; }
+            if (p[1] < low[1]) low = p;
+            if (p[1] > high[1]) high = p;
+          }
+          flush();
+          return kept;
+        }
+
         function nearest(points, t) {
           let lo = 0, hi = points.length - 1;
           if (hi < 0) return null;
@@ -69,16 +101,17 @@ enum DashboardChartScript {
 
         /**
          * Draws a chart into `box` (replacing what it drew before). options: { id (data-series), from, to (Unix
-         * seconds), step (seconds between samples), height, unit, integer (false for rates and durations: y ticks
-         * may be fractions), series: [{ label, color?, points: [[t, v]], area? }],
+         * seconds), step (seconds between samples; their median spacing when absent), height, unit, integer (false
+         * for rates and durations: y ticks may be fractions), series: [{ label, color?, points: [[t, v]], area? }],
          * marks: [{ label, color?, points: [[t, count]] }] }.
          */
         function drawChart(box, options) {
           const width = Math.max(320, Math.round(box.clientWidth || 600));
           const height = options.height || 180;
-          const step = options.step || 1;
+          const from = options.from;
+          const step = options.step || typicalStep(options.series || []);
           const gap = step * 2;
-          const from = options.from, to = Math.max(options.to, options.from + step);
+          const to = Math.max(options.to, from + step);
           const inRange = (p) => p[0] >= from && p[0] <= to && p[1] !== null && p[1] !== undefined;
           const series = (options.series || []).map((s, i) => ({
             ...s, color: s.color || palette[i % palette.length],
@@ -91,7 +124,7 @@ enum DashboardChartScript {
           const markRows = marks.length;
           const left = 52, right = 14, top = 24, bottom = 22 + markRows * 9;
           const plotW = width - left - right, plotH = height - top - bottom;
-          const max = Math.max(0, ...series.flatMap((s) => s.points.map((p) => p[1])));
+          const max = series.reduce((m, s) => s.points.reduce((n, p) => Math.max(n, p[1]), m), 0);
           const yTicks = niceTicks(max, 4, options.integer !== false);
           // Headroom above the top tick, so a line at the peak does not run along the frame.
           const yMax = (yTicks[yTicks.length - 1] || 1) * 1.06;
@@ -112,7 +145,8 @@ enum DashboardChartScript {
           for (const s of series) {
             const runs = runsOf(s.points, gap);
             parts.push(`<g class="series-group" data-label="${esc(s.label)}" data-points="${s.points.length}">`);
-            for (const run of runs) {
+            for (const whole of runs) {
+              const run = thin(whole, x);
               const line = run.map((p, i) => `${i ? "L" : "M"}${f(x(p[0]))},${f(y(p[1]))}`).join("");
               if (s.area && run.length > 1) {
                 parts.push(`<path class="area" fill="${s.color}" d="${line}L${f(x(run[run.length - 1][0]))},` +
@@ -127,10 +161,16 @@ enum DashboardChartScript {
           marks.forEach((m, row) => {
             // A strip of ticks under the plot per kind, taller for larger counts.
             const y0 = top + plotH + 10 + row * 9;
-            const peak = Math.max(1, ...m.points.map((p) => p[1]));
+            // One tick per pixel column, its counts summed: a day of seconds does not become 86,400 rectangles.
+            const columns = new Map();
+            for (const p of m.points) {
+              const c = Math.round(x(p[0]));
+              columns.set(c, (columns.get(c) || 0) + p[1]);
+            }
+            const peak = Math.max(1, ...columns.values());
             parts.push(`<g class="marks" data-mark="${esc(m.key || m.label)}" data-points="${m.points.length}">` +
-              m.points.map((p) => `<rect x="${f(x(p[0]) - 1)}" y="${f(y0 - 3 - 4 * p[1] / peak)}" width="2" ` +
-              `height="${f(3 + 4 * p[1] / peak)}" fill="${m.color}"/>`).join("") + `</g>`);
+              Array.from(columns, ([c, v]) => `<rect x="${c - 1}" y="${f(y0 - 3 - (4 * v) / peak)}" width="2" ` +
+              `height="${f(3 + (4 * v) / peak)}" fill="${m.color}"/>`).join("") + `</g>`);
           });
           let lx = left;
           const legend = [];
@@ -198,7 +238,7 @@ enum DashboardChartScript {
         }
 
         /** The functions' concurrency as series, their throttles and errors summed as marks. */
-        function concurrencyChart(box, functions, from, to, step = 1) {
+        function concurrencyChart(box, functions, from, to, step) {
           const names = Object.keys(functions || {}).sort();
           const sum = (key) => {
             const totals = new Map();

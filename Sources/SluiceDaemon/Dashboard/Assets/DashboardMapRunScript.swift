@@ -111,7 +111,7 @@ enum DashboardMapRunScript {
             series: [{ label: "items/s", color: "#037f0c", area: true,
               points: samples.map((s) => [s.t, s.itemsPerSecond]) }],
           });
-          concurrencyChart($("#chart-concurrency"), data.functions || {}, start, end, 1);
+          concurrencyChart($("#chart-concurrency"), data.functions || {}, start, end);
           const failures = data.failures || [];
           const counts = d.executionCounts || {};
           const failedTotal = (counts.failed || 0) + (counts.timedOut || 0) + (counts.aborted || 0);

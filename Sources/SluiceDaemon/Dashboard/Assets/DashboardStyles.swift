@@ -56,7 +56,8 @@ enum DashboardStyles {
         .status.RUNNING { color: var(--running); } .status.SUCCEEDED { color: var(--succeeded); }
         .status.FAILED { color: var(--failed); } .status.TIMED_OUT { color: var(--timed-out); }
         .status.ABORTED { color: var(--aborted); } .status.PENDING_REDRIVE { color: var(--redrive); }
-        .status.CAUGHT { color: var(--caught); } .status.CANCELLED { color: var(--aborted); } .status.NOT_RUN, .status.PENDING { color: var(--pending); }
+        .status.CAUGHT { color: var(--caught); } .status.CANCELLED { color: var(--aborted); }
+        .status.NOT_RUN, .status.PENDING { color: var(--pending); }
         .bar { position: relative; display: flex; height: 16px; background: #e9ebed; border-radius: 3px;
           overflow: hidden;
           min-width: 120px; }
