@@ -27,8 +27,9 @@ TEST_BUILD_FLAGS ?= -Xswiftc -warnings-as-errors --explicit-target-dependency-im
 
 # System packages: Debian names. python3 runs the conformance runners (python3-venv makes the AWS clients'
 # environment, .ci/aws-clients.sh); python3 counts as present when any python3 is on
-# PATH (e.g. a pyenv one), so only the -dev packages and pkg-config are checked with dpkg.
-APT_PACKAGES ?= libsystemd-dev libsqlite3-dev pkg-config zlib1g-dev libzstd-dev python3-venv
+# PATH (e.g. a pyenv one), so only the -dev packages and pkg-config are checked with dpkg. chromium is the
+# headless browser the dashboard's tests drive (../shared/browser/cdp.py; .ci/dashboard-pages.py).
+APT_PACKAGES ?= libsystemd-dev libsqlite3-dev pkg-config zlib1g-dev libzstd-dev python3-venv chromium
 
 .PHONY: all deps build test demo bench soak install format lint clean
 
