@@ -250,6 +250,8 @@ let package = Package(
         .testTarget(
             name: "SluiceDaemonTests",
             dependencies: ["sluiced", "sluice", "SluiceDaemon", "SluiceTesting", "SluiceInterpreter", "SluiceStore"],
+            // The dashboard pages' fixtures, read by .ci/dashboard-fixtures.py, not by the tests' code.
+            exclude: ["DashboardFixtures"],
             swiftSettings: strictSettings
         ),
         // The `sluice` commands in-process (parsing, exit statuses) and, for what they print, the binary.

@@ -164,7 +164,7 @@ def map_run_page(page, daemon, shots):
     start = calendar.timegm(time.strptime(described["startDate"][:19], "%Y-%m-%dT%H:%M:%S"))
     stop = calendar.timegm(time.strptime(described["stopDate"][:19], "%Y-%m-%dT%H:%M:%S"))
     seconds = int(stop - start)
-    wait(page, "the map run's graphs are drawn", "document.querySelector('svg.chart[data-series=running]')")
+    wait(page, "the map run's graphs are drawn", "!!document.querySelector('svg.chart[data-series=running]')")
     points = page.eval("+document.querySelector('svg.chart[data-series=running]').getAttribute('data-points')")
     check(f"the running-children graph has a point per second of the {seconds + 1}-second run",
           points is not None and points >= seconds, f"{points} points")
@@ -173,7 +173,7 @@ def map_run_page(page, daemon, shots):
 
 def execution_page(page, daemon, shots, execution_arn):
     go(page, "#/executions/" + urllib.parse.quote(execution_arn, safe=""))
-    if not wait(page, "the execution's graph is drawn", "document.querySelector('#execution-graph svg g.state')"):
+    if not wait(page, "the execution's graph is drawn", "!!document.querySelector('#execution-graph svg g.state')"):
         return
     definition = json.load(open(os.path.join(daemon.root, "etc", "sluice", "state-machines",
                                              "score-companies.asl.json")))
@@ -182,8 +182,7 @@ def execution_page(page, daemon, shots, execution_arn):
     for name in definition["States"]:
         check(f"the graph shows state '{name}' as succeeded", "status-succeeded" in (drawn.get(name) or ""),
               drawn.get(name))
-    check("the execution page says SUCCEEDED", page.eval("document.querySelector('#execution-status').textContent")
-          .strip() == "SUCCEEDED")
+    check("the execution page says SUCCEEDED", page.eval("!!document.querySelector('#execution-status .status.SUCCEEDED')"))
     page.screenshot(os.path.join(shots, "execution.png"))
 
 
@@ -197,12 +196,12 @@ def stop_from_the_page(page, daemon, shots):
     go(page, "#/executions/" + urllib.parse.quote(arn, safe=""))
     if not wait(page, "a running execution's page offers Stop", "document.querySelector('#stop') && "
                 "!document.querySelector('#stop').disabled && "
-                "document.querySelector('#execution-status').textContent.trim() === 'RUNNING'"):
+                "!!document.querySelector('#execution-status .status.RUNNING')"):
         return
     page.eval("document.querySelector('#stop').scrollIntoView({block: 'center'})")
     page.click("#stop")
     wait(page, "the page shows the execution ABORTED",
-         "document.querySelector('#execution-status').textContent.trim() === 'ABORTED'", timeout=60)
+         "!!document.querySelector('#execution-status .status.ABORTED')", timeout=60)
     status = json.loads(daemon.sluice("executions", "describe", arn, "--json"))["status"]
     check("Stop from the page stopped the execution (sluice.db says ABORTED)", status == "ABORTED", status)
     page.screenshot(os.path.join(shots, "stopped.png"))
@@ -232,13 +231,13 @@ def main():
                         str(COMPANIES), daemon.csv], check=True, stdout=subprocess.DEVNULL)
         with cdp.Chromium(size="1280,900") as browser:
             anonymous = anonymous_page(browser, cdp, daemon.endpoint + "/")
-            wait(anonymous, "without a login the page shows the login notice", "document.querySelector('#login-notice')")
+            wait(anonymous, "without a login the page shows the login notice", "!!document.querySelector('#login-notice')")
             check("without a login the page shows no data",
                   anonymous.eval("!document.querySelector('#overview') && !document.querySelector('#exec-count-RUNNING')"))
             anonymous.screenshot(os.path.join(args.shots, "login-notice.png"))
             login = daemon.sluice("dashboard").strip()
             page = browser.open(login, 30)
-            wait(page, "the login URL opens the overview", "document.querySelector('#exec-count-SUCCEEDED')")
+            wait(page, "the login URL opens the overview", "!!document.querySelector('#exec-count-SUCCEEDED')")
             browser.call("Runtime.enable", session=page.session)
             watch_the_run(page, daemon, args.shots)
             page.screenshot(os.path.join(args.shots, "overview.png"))

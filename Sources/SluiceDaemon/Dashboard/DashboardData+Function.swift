@@ -24,6 +24,7 @@ extension DashboardData {
         o["reservedConcurrency"] = definition.reservedConcurrency.map(JSONValue.int) ?? .null
         o["provisionedConcurrency"] = .int(definition.provisionedConcurrency)
         o["concurrent"] = .int(await host.workerCounts(name).busy)
+        o["now"] = Self.iso(now)
         o["range"] = .int(range)
         o["step"] = .int(step)
         o["samples"] = .array(try functionSamples(name, from: now - Double(range), to: now, step: step))

@@ -97,7 +97,8 @@ enum DashboardMapRunScript {
             setText(`#execution-count-${f}`, num((d.executionCounts || {})[f] || 0));
           }
           $("#stop").disabled = !running;
-          $("#redrive").disabled = !redrivable.includes(d.status);
+          // RedriveExecution redrives the parent execution: offered once it ended FAILED, TIMED_OUT or ABORTED.
+          $("#redrive").disabled = !redrivable.includes(data.executionStatus || d.status);
           $("#update-map-run button[type=submit]").disabled = !running;
           offer($("#max-concurrency"), d.maxConcurrency);
           offer($("#tolerated-failure-percentage"), d.toleratedFailurePercentage);
