@@ -245,7 +245,10 @@ let package = Package(
         // on temporary roots; `sluice` is run as a user runs it.
         .testTarget(
             name: "SluiceDaemonTests",
-            dependencies: ["sluiced", "sluice", "SluiceDaemon", "SluiceTesting", "SluiceInterpreter", "SluiceStore"],
+            dependencies: [
+                "sluiced", "sluice", "SluiceDaemon", "SluiceTesting", "SluiceInterpreter", "SluiceStore", "SluiceEngine",
+                "SluiceWorkers",
+            ],
             swiftSettings: strictSettings
         ),
         // The `sluice` commands in-process (parsing, exit statuses) and, for what they print, the binary.
