@@ -247,7 +247,7 @@ let package = Package(
             name: "SluiceDaemonTests",
             dependencies: [
                 "sluiced", "sluice", "SluiceDaemon", "SluiceTesting", "SluiceInterpreter", "SluiceStore", "SluiceEngine",
-                "SluiceWorkers",
+                "SluiceWorkers", "SluiceVocabulary",
             ],
             swiftSettings: strictSettings
         ),

@@ -3,6 +3,8 @@ import SluiceDaemon
 import SluiceEngine
 import SluiceStore
 import SluiceTesting
+import SluiceVocabulary
+import SluiceWorkers
 import Testing
 
 extension InProcessDaemonTests {
@@ -67,7 +69,9 @@ extension InProcessDaemonTests {
                 metrics.value(#"sluice_map_run_items_processed_total{state_machine="checked"}"#)
                     == Double(run.itemsSucceeded + run.itemsFailed)
             )
-            #expect(metrics.value(#"sluice_map_run_items_failed_total{state_machine="checked"}"#) == Double(run.itemsFailed))
+            #expect(
+                metrics.value(#"sluice_map_run_items_failed_total{state_machine="checked"}"#) == Double(run.itemsFailed)
+            )
             #expect(metrics.value(#"sluice_function_invocations_total{function="check"}"#) == 30)
             #expect(metrics.value(#"sluice_function_errors_total{function="check"}"#) == 3)
             #expect(metrics.value(#"sluice_function_duration_seconds_count{function="check"}"#) == 30)

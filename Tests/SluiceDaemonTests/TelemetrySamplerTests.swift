@@ -30,7 +30,16 @@ struct TelemetrySamplerTests {
             recorder.ended(since: start, failed: t == 1_002)
             recorder.throttled()
             telemetry.mapRunProgress(
-                [MapRunProgress(mapRunArn: run, itemsRead: 100, itemsSucceeded: (t - 1_000) * 10, itemsFailed: 0, running: 2)],
+                [
+                    MapRunProgress(
+                        mapRunArn: run,
+                        itemsRead: 100,
+                        itemsSucceeded: (t - 1_000) * 10,
+                        itemsFailed: 0,
+                        running: 2,
+                        totalKnown: true
+                    )
+                ],
                 executionArn: "e",
                 stateMachine: "m"
             )
@@ -45,7 +54,8 @@ struct TelemetrySamplerTests {
                     itemsRead: 100,
                     itemsSucceeded: 100,
                     itemsFailed: 0,
-                    running: 0
+                    running: 0,
+                    totalKnown: true
                 )
             ],
             executionArn: "e",
