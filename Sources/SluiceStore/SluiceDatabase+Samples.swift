@@ -6,7 +6,8 @@ import GRDB
 extension SluiceDatabase {
     static func registerSampleMigrations(_ migrator: inout DatabaseMigrator) {
         migrator.registerMigration("2026-12-telemetry-samples") { db in
-            // The primary keys are the (series, t) indexes the graphs read by; the t indexes serve the pruning.
+            // The primary keys are the (series, t) indexes the graphs read and pruning deletes by (a few functions:
+            // one range each); a map run's points are pruned by time, through their own index (many runs, few rows).
             try db.execute(
                 sql: """
                     CREATE TABLE functionSample (
@@ -20,7 +21,6 @@ extension SluiceDatabase {
                         durationP99 REAL,
                         PRIMARY KEY (function, t)
                     ) WITHOUT ROWID;
-                    CREATE INDEX functionSampleByTime ON functionSample (t);
                     CREATE TABLE functionMinute (
                         function TEXT NOT NULL,
                         t INTEGER NOT NULL,
@@ -32,7 +32,6 @@ extension SluiceDatabase {
                         durationP99 REAL,
                         PRIMARY KEY (function, t)
                     ) WITHOUT ROWID;
-                    CREATE INDEX functionMinuteByTime ON functionMinute (t);
                     CREATE TABLE mapRunSample (
                         mapRunArn TEXT NOT NULL,
                         t INTEGER NOT NULL,
@@ -94,19 +93,41 @@ extension SluiceDatabase {
     }
 
     /// Every function's per-second samples with `from <= t <= to`, by function, each oldest first (the overview's
-    /// last minutes; a map run's time span).
+    /// last minutes; a map run's time span). One range of the primary key per function.
     package func functionSamples(from: Int, to: Int) throws -> [String: [FunctionSample]] {
         try writer.read { db in
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT \(FunctionSample.columns) FROM functionSample INDEXED BY functionSampleByTime
-                    WHERE t >= ? AND t <= ? ORDER BY t
-                    """,
-                arguments: [from, to]
-            )
-            return Dictionary(grouping: rows.map(FunctionSample.init(row:)), by: \.function)
+            var samples: [String: [FunctionSample]] = [:]
+            for function in try Self.sampledFunctions(db) {
+                let rows = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT \(FunctionSample.columns) FROM functionSample WHERE function = ? AND t >= ? AND t <= ?
+                        ORDER BY t
+                        """,
+                    arguments: [function, from, to]
+                )
+                if !rows.isEmpty { samples[function] = rows.map(FunctionSample.init(row:)) }
+            }
+            return samples
         }
+    }
+
+    /// The functions with samples, in either table: a skip-scan of each primary key, one seek per function rather
+    /// than a read of every row.
+    private static func sampledFunctions(_ db: Database) throws -> [String] {
+        var functions: Set<String> = []
+        for table in ["functionSample", "functionMinute"] {
+            var next = try String.fetchOne(db, sql: "SELECT min(function) FROM \(table)")
+            while let function = next {
+                functions.insert(function)
+                next = try String.fetchOne(
+                    db,
+                    sql: "SELECT min(function) FROM \(table) WHERE function > ?",
+                    arguments: [function]
+                )
+            }
+        }
+        return functions.sorted()
     }
 
     /// A map run's samples, oldest first.
@@ -120,25 +141,32 @@ extension SluiceDatabase {
         }
     }
 
-    /// Deletes at most `limit` rows of each sample table older than `before` (Unix seconds), in one short
-    /// transaction; answers how many went (less than 3 × `limit`: done for now).
+    /// Deletes at most `limit` rows per function and table, and `limit` map-run points, older than `before` (Unix
+    /// seconds), in one short transaction; answers how many went (fewer than `limit`: done for now).
     @discardableResult
     package func pruneSamples(before: Int, limit: Int) throws -> Int {
         try writer.write { db in
-            var deleted = 0
-            for (table, series) in [
-                ("functionSample", "function"), ("functionMinute", "function"), ("mapRunSample", "mapRunArn"),
-            ] {
-                try db.execute(
-                    sql: """
-                        DELETE FROM \(table) WHERE (\(series), t) IN (
-                            SELECT \(series), t FROM \(table) INDEXED BY \(table)ByTime WHERE t < ? LIMIT ?)
-                        """,
-                    arguments: [before, limit]
-                )
-                deleted += db.changesCount
+            var most = 0
+            for function in try Self.sampledFunctions(db) {
+                for table in ["functionSample", "functionMinute"] {
+                    try db.execute(
+                        sql: """
+                            DELETE FROM \(table) WHERE function = ? AND t IN (
+                                SELECT t FROM \(table) WHERE function = ? AND t < ? ORDER BY t LIMIT ?)
+                            """,
+                        arguments: [function, function, before, limit]
+                    )
+                    most = max(most, db.changesCount)
+                }
             }
-            return deleted
+            try db.execute(
+                sql: """
+                    DELETE FROM mapRunSample WHERE (mapRunArn, t) IN (
+                        SELECT mapRunArn, t FROM mapRunSample INDEXED BY mapRunSampleByTime WHERE t < ? LIMIT ?)
+                    """,
+                arguments: [before, limit]
+            )
+            return max(most, db.changesCount)
         }
     }
 }

@@ -65,7 +65,7 @@ struct SampleStoreTests {
         #expect(try database.mapRunSamples(mapRunArn: "none").isEmpty)
     }
 
-    @Test("Pruning deletes what is older than the cut, a limited number of rows per table at a time")
+    @Test("Pruning deletes what is older than the cut, a limited number of rows per function and table at a time")
     func pruning() throws {
         let database = try SluiceDatabase(path: path)
         defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
@@ -77,8 +77,8 @@ struct SampleStoreTests {
                 }
             )
         )
-        #expect(try database.pruneSamples(before: 50, limit: 30) == 60)
-        #expect(try database.pruneSamples(before: 50, limit: 30) == 40)
+        #expect(try database.pruneSamples(before: 50, limit: 30) == 30)
+        #expect(try database.pruneSamples(before: 50, limit: 30) == 20)
         #expect(try database.pruneSamples(before: 50, limit: 30) == 0)
         #expect(try database.functionSamples(function: "f", from: 0, to: 1_000, step: 1).first?.t == 50)
         #expect(try database.mapRunSamples(mapRunArn: "r").count == 50)
