@@ -24,6 +24,9 @@ final class DaemonMetrics: Sendable {
         factory = HelpfulMetricsFactory(registry: registry)
         gauge(MetricName.workersMax).record(maxWorkers)
         gauge(MetricName.workersBusy).record(0)
+        // Shown at 0 from the start: a rate over a counter that appears late loses its first increase.
+        counter(MetricName.deliveriesDelivered).increment(by: 0)
+        counter(MetricName.deliveriesDeadLettered).increment(by: 0)
     }
 
     /// The exposition, Prometheus's text format (version 0.0.4).
