@@ -48,10 +48,14 @@ package struct Daemon: Sendable {
         return Daemon(runtime: runtime, api: api)
     }
 
+    /// Function statistics, map runs, deliveries and metrics, live (the dashboard's overview, `/metrics`).
+    package var telemetry: Telemetry { runtime.telemetry }
+
     /// The services, in start order; a new one is one more line.
     package var services: [ServiceGroupConfiguration.ServiceConfiguration] {
         [
             .init(service: JournalWriterService(runtime: runtime)),
+            .init(service: SamplerService(runtime: runtime)),
             .init(service: StatusService(runtime: runtime)),
             .init(service: ControlService(runtime: runtime)),
             .init(service: RetryService(runtime: runtime)),

@@ -16,9 +16,12 @@ package final class DaemonJournal: Sendable {
     private let children = Mutex<[ChildExecutionRow]>([])
     /// Held for a whole take-and-write, so a flush that returns has written everything recorded before it.
     private let writing = Mutex<Void>(())
+    /// Told how long each group's transaction took (the journal's write latency metric).
+    private let onWrite: (@Sendable (Duration) -> Void)?
 
-    package init(database: SluiceDatabase) {
+    package init(database: SluiceDatabase, onWrite: (@Sendable (Duration) -> Void)? = nil) {
         self.database = database
+        self.onWrite = onWrite
     }
 
     /// A journal for one execution.
@@ -48,7 +51,10 @@ package final class DaemonJournal: Sendable {
                 return children
             }
             do {
+                if pending.isEmpty, ended.isEmpty { return }
+                let start = ContinuousClock.now
                 try database.appendJournal(pending, children: ended)
+                onWrite?(ContinuousClock.now - start)
             } catch {
                 // Kept, in order, for the next try.
                 buffer.withLock { $0.insert(contentsOf: pending, at: 0) }

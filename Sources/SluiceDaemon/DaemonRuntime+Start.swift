@@ -40,7 +40,8 @@ extension DaemonRuntime {
             throw DaemonError("cannot open the store: \(error)")
         }
         let config = CurrentConfiguration(DaemonConfiguration.load(paths))
-        let host = loadFunctions(paths, settings, logger)
+        let telemetry = Telemetry(maxWorkers: settings.maxWorkers)
+        let host = loadFunctions(paths, settings, logger, statistics: telemetry.functions)
         await host.start()
         // Objects reported before are compared with what is in the buckets now: what appeared or changed while
         // sluiced was down is reported once, first.
@@ -58,6 +59,7 @@ extension DaemonRuntime {
             lock: lock,
             store: store,
             config: config,
+            telemetry: telemetry,
             hosts: FunctionHosts(host),
             topics: topics,
             delivery: deliveryService(config.current.subscriptions, topics, store, logger),

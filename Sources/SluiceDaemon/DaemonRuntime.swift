@@ -22,6 +22,9 @@ final class DaemonRuntime: Sendable {
     let store: DaemonStore
     let config: CurrentConfiguration
     let counters = DaemonCounters()
+    /// Function statistics, map runs' progress, deliveries and the metrics registry: what the dashboard's sampler
+    /// and `/metrics` read. Outlives reloads (every FunctionHost built records into it).
+    let telemetry: Telemetry
     let controls = MapRunControls()
     /// Running executions' histories so far, for GetExecutionHistory.
     let histories = RunningHistories()
@@ -52,6 +55,7 @@ final class DaemonRuntime: Sendable {
         lock: DaemonLock,
         store: DaemonStore,
         config: CurrentConfiguration,
+        telemetry: Telemetry,
         hosts: FunctionHosts,
         topics: TopicStore,
         delivery: DeliveryService<ContinuousClock>,
@@ -65,10 +69,14 @@ final class DaemonRuntime: Sendable {
         self.lock = lock
         self.store = store
         self.config = config
+        self.telemetry = telemetry
         self.hosts = hosts
         self.topics = topics
         self.delivery = delivery
-        self.journal = DaemonJournal(database: store.database)
+        self.journal = DaemonJournal(
+            database: store.database,
+            onWrite: { [telemetry] in telemetry.journalWritten(in: $0) }
+        )
         self.dashboardLogins = DashboardLogins(since: clock)
         self.handoffs = Handoffs(
             config: config,
@@ -82,20 +90,30 @@ final class DaemonRuntime: Sendable {
     }
 
     /// The functions in `paths.functions` with what the API changed of them (`paths.apiFunctions`: their
-    /// concurrency), their problems reported; workers run only as members of sluiced's group.
-    static func loadFunctions(_ paths: SluicePaths, _ settings: SluiceSettings, _ logger: Logger) -> FunctionHost {
+    /// concurrency), their problems reported; workers run only as members of sluiced's group; what they do is
+    /// recorded into `statistics` (the runtime's, which outlives the host).
+    static func loadFunctions(
+        _ paths: SluicePaths,
+        _ settings: SluiceSettings,
+        _ logger: Logger,
+        statistics: FunctionStatistics
+    ) -> FunctionHost {
         let host = FunctionHost(
             directory: paths.functions,
             overlays: paths.apiFunctions,
             maxWorkers: settings.maxWorkers,
             logger: logger,
-            usersInGroup: getegid()
+            usersInGroup: getegid(),
+            statistics: statistics
         )
         for problem in host.problems {
             logger.error("function unavailable: \(problem)", metadata: ["sluice.file": .string(problem.file)])
         }
         return host
     }
+
+    /// `/metrics`' text: Prometheus's text format (`text/plain; version=0.0.4`), counts only.
+    func exposition() -> [UInt8] { telemetry.exposition() }
 
     /// Reports configuration files that did not load, with file and field.
     func report(_ problems: [ConfigProblem]) {

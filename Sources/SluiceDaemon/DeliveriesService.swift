@@ -15,9 +15,14 @@ struct DeliveriesService: Service {
         await withGracefulShutdownHandler {
             await withTaskGroup(of: Void.self) { deliveries in
                 deliveries.addTask {
-                    for outcome in await runtime.delivery.resumePending() {
+                    let outcomes = await runtime.delivery.resumePending()
+                    for outcome in outcomes {
                         runtime.counters.delivery(deadLettered: outcome.status == .deadLettered)
                     }
+                    runtime.telemetry.deliveryFinished(
+                        outcomes: outcomes.map { $0.status == .deadLettered },
+                        wasQueued: false
+                    )
                 }
                 for await job in runtime.handoffs.deliveries {
                     deliveries.addTask { await carryOut(job) }
@@ -30,9 +35,12 @@ struct DeliveriesService: Service {
 
     private func carryOut(_ job: DeliveryJob) async {
         if let message = message(of: job) {
-            for outcome in await runtime.delivery.deliver(message) {
+            runtime.telemetry.deliveryQueued()
+            let outcomes = await runtime.delivery.deliver(message)
+            for outcome in outcomes {
                 runtime.counters.delivery(deadLettered: outcome.status == .deadLettered)
             }
+            runtime.telemetry.deliveryFinished(outcomes: outcomes.map { $0.status == .deadLettered }, wasQueued: true)
         }
         guard let id = job.handoff.id else { return }
         do {

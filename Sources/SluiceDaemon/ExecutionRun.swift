@@ -36,12 +36,18 @@ struct ExecutionRun {
         logger[metadataKey: "sluice.state.machine"] = .string(request.machine)
         guard begin(context, machine: machine, seed: seed, logger: logger) else { return }
         runtime.counters.executionStarted()
+        runtime.telemetry.executionStarted(stateMachine: request.machine)
         var execution = Execution(definition: machine, context: context, input: request.input, seed: seed)
         let outcome = await pipeline(&execution, logger: logger)
-        runtime.counters.mapRuns([])
+        runtime.counters.mapRunsEnded(executionArn: context.executionArn)
         // Stopped at once (the store could not be written): the execution stays RUNNING, and a restart carries it
         // on from its journal; recording what cancellation did to it would end it for nothing.
         guard !Task.isCancelled else {
+            runtime.telemetry.executionEnded(
+                stateMachine: request.machine,
+                executionArn: context.executionArn,
+                status: .running
+            )
             runtime.histories.remove(context.executionArn)
             logger.warning("execution \(LogNames.execution(context.executionArn)) left RUNNING: sluiced stops at once")
             return
@@ -125,7 +131,8 @@ struct ExecutionRun {
 
     /// Map runs' progress: saved for `sluice map-runs`, counted for the status line, logged a few seconds apart.
     private func progress(_ runs: [MapRunProgress], executionArn: String, logger: Logger) {
-        runtime.counters.mapRuns(runs.filter { $0.status == .running })
+        runtime.counters.mapRuns(runs.filter { $0.status == .running }, executionArn: executionArn)
+        runtime.telemetry.mapRunProgress(runs, executionArn: executionArn, stateMachine: request.machine)
         do {
             try runtime.store.save(runs, executionArn: executionArn)
         } catch {
@@ -171,6 +178,11 @@ struct ExecutionRun {
             )
         }
         runtime.counters.executionEnded(succeeded: outcome.status == .succeeded)
+        runtime.telemetry.executionEnded(
+            stateMachine: request.machine,
+            executionArn: context.executionArn,
+            status: outcome.status
+        )
     }
 
     /// The EventBridge event Step Functions sends for a status change.

@@ -37,7 +37,12 @@ struct ReloadService: Service {
         runtime.makeFolders(of: fresh.buckets)
         runtime.config.replace(with: fresh)
         await runtime.delivery.replaceSubscriptions(fresh.subscriptions)
-        let functions = DaemonRuntime.loadFunctions(runtime.paths, runtime.settings, runtime.logger)
+        let functions = DaemonRuntime.loadFunctions(
+            runtime.paths,
+            runtime.settings,
+            runtime.logger,
+            statistics: runtime.telemetry.functions
+        )
         if functions.definitions != runtime.hosts.host.definitions {
             await functions.start()
             await runtime.hosts.replace(with: functions)

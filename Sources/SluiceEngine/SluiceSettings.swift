@@ -11,6 +11,7 @@ package struct SluiceSettings: Sendable {
     package var maxConcurrentExecutions = 64
     package var logLevel = "info"
     package var api = APISettings()
+    package var dashboard = DashboardSettings()
 
     package init() {}
 
@@ -35,6 +36,13 @@ package struct SluiceSettings: Sendable {
         if let api = o["Api"] {
             do {
                 settings.api = try APISettings.decode(api)
+            } catch {
+                throw SettingsError(description: "\(path): \(error.description)")
+            }
+        }
+        if let dashboard = o["Dashboard"] {
+            do {
+                settings.dashboard = try DashboardSettings.decode(dashboard)
             } catch {
                 throw SettingsError(description: "\(path): \(error.description)")
             }

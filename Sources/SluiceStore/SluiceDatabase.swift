@@ -110,6 +110,7 @@ package final class SluiceDatabase: Sendable {
         registerControlMigrations(&migrator)
         registerHandoffMigrations(&migrator)
         registerChildMigrations(&migrator)
+        registerSampleMigrations(&migrator)
         return migrator
     }
 

@@ -71,6 +71,9 @@ package final class InProcessDaemon: Sendable {
         try await running.value
     }
 
+    /// sluiced's statistics and metrics, live.
+    package var telemetry: Telemetry { daemon.telemetry }
+
     /// Waits until the group has ended on its own (a service that failed), throwing what ended it.
     package func ended() async throws { try await running.value }
 }

@@ -37,12 +37,13 @@ actor ConcurrencyBudget {
 
     func running(in pool: Pool) -> Int { inUse[pool, default: 0] }
 
-    /// Waits for a slot in the function's pool.
-    func acquire(_ function: String) async throws -> Pool {
+    /// Waits for a slot in the function's pool; `waited` when the pool was full (a throttle, as Lambda counts it).
+    /// A waiter cancelled while queued throws.
+    func acquire(_ function: String) async throws -> (pool: Pool, waited: Bool) {
         let pool = pool(for: function)
         if waiters[pool, default: []].isEmpty, inUse[pool, default: 0] < limits[pool, default: 0] {
             inUse[pool, default: 0] += 1
-            return pool
+            return (pool, false)
         }
         let id = nextWaiter
         nextWaiter += 1
@@ -58,7 +59,7 @@ actor ConcurrencyBudget {
         } onCancel: {
             Task { await self.cancel(id, in: pool) }
         }
-        return pool
+        return (pool, true)
     }
 
     /// Gives a slot back; the longest waiter of that pool gets it.

@@ -17,6 +17,8 @@ package final class FunctionHost: Sendable {
     package let problems: [FunctionDefinition.Problem]
     private let pools: [String: FunctionPool]
     private let budget: ConcurrencyBudget
+    /// What the functions did (invocations, errors, throttles, durations, concurrency).
+    package let statistics: FunctionStatistics
 
     /// Loads `functions/*.json` from `directory`, each with its overlay from `overlays` (var/lib/sluice/config/
     /// functions: what the API changed) laid over it. With `usersInGroup`, a function's `User` must be a member of
@@ -27,7 +29,8 @@ package final class FunctionHost: Sendable {
         maxWorkers: Int,
         logger: Logger,
         grace: Double = 2,
-        usersInGroup: gid_t? = nil
+        usersInGroup: gid_t? = nil,
+        statistics: FunctionStatistics = FunctionStatistics()
     ) {
         let loaded = Self.loadDefinitions(directory: directory, overlays: overlays, usersInGroup: usersInGroup)
         self.init(
@@ -35,7 +38,8 @@ package final class FunctionHost: Sendable {
             problems: loaded.problems,
             maxWorkers: maxWorkers,
             logger: logger,
-            grace: grace
+            grace: grace,
+            statistics: statistics
         )
     }
 
@@ -44,7 +48,8 @@ package final class FunctionHost: Sendable {
         problems: [FunctionDefinition.Problem] = [],
         maxWorkers: Int,
         logger: Logger,
-        grace: Double = 2
+        grace: Double = 2,
+        statistics: FunctionStatistics = FunctionStatistics()
     ) {
         // A worker that dies while we write to it must not take sluice down with SIGPIPE.
         signal(SIGPIPE, SIG_IGN)
@@ -52,10 +57,17 @@ package final class FunctionHost: Sendable {
         for d in definitions { if let r = d.reservedConcurrency { reservations[d.name] = r } }
         let budget = ConcurrencyBudget(maxWorkers: maxWorkers, reservations: reservations)
         self.budget = budget
+        self.statistics = statistics
         self.problems = problems
         self.definitions = Dictionary(definitions.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         self.pools = self.definitions.mapValues {
-            FunctionPool(definition: $0, budget: budget, logger: logger, grace: grace)
+            FunctionPool(
+                definition: $0,
+                budget: budget,
+                recorder: statistics.recorder(for: $0),
+                logger: logger,
+                grace: grace
+            )
         }
     }
 

@@ -7,6 +7,7 @@ import SluiceJSON
 actor FunctionPool {
     let definition: FunctionDefinition
     private let budget: ConcurrencyBudget
+    private let recorder: FunctionRecorder
     private let logger: Logger
     private let grace: Double
     private var idle: [(worker: PersistentWorker, since: ContinuousClock.Instant)] = []
@@ -14,9 +15,16 @@ actor FunctionPool {
     /// Pids of every worker started, for tests and status.
     private(set) var started: [Int32] = []
 
-    init(definition: FunctionDefinition, budget: ConcurrencyBudget, logger: Logger, grace: Double) {
+    init(
+        definition: FunctionDefinition,
+        budget: ConcurrencyBudget,
+        recorder: FunctionRecorder,
+        logger: Logger,
+        grace: Double
+    ) {
         self.definition = definition
         self.budget = budget
+        self.recorder = recorder
         self.logger = logger
         self.grace = grace
     }
@@ -34,12 +42,17 @@ actor FunctionPool {
     /// `request` is the prepared bytes: the request line (persistent) or the payload (process).
     func invoke(request: [UInt8], requestId: String) async -> Result<JSONValue, FunctionError> {
         if definition.reservedConcurrency == 0 {
+            recorder.throttled()
             return .failure(.throttled(requestId: requestId))
         }
         let pool: ConcurrencyBudget.Pool
         do {
-            pool = try await budget.acquire(definition.name)
+            let slot = try await budget.acquire(definition.name)
+            if slot.waited { recorder.throttled() }
+            pool = slot.pool
         } catch {
+            // Only a waiter is cancelled: it found the pool full.
+            recorder.throttled()
             return .failure(
                 FunctionError(
                     errorType: "Sandbox.Cancelled",
@@ -49,6 +62,7 @@ actor FunctionPool {
             )
         }
         defer { Task { await budget.release(pool) } }
+        let began = recorder.began()
         let outcome: Result<JSONValue, FunctionError>
         switch definition.runtime {
         case .process:
@@ -56,6 +70,11 @@ actor FunctionPool {
             defer { busy -= 1 }
             outcome = await runProcess(payload: request, requestId: requestId)
         case .persistent: outcome = await runPersistent(line: request, requestId: requestId)
+        }
+        if case .failure = outcome {
+            recorder.ended(since: began, failed: true)
+        } else {
+            recorder.ended(since: began, failed: false)
         }
         // A worker that crashed, timed out or could not start is the operator's business (a function's own error
         // is the state machine's, which sees it).

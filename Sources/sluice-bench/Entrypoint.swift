@@ -10,6 +10,10 @@ struct Entrypoint {
         if only == "memory-child", let root = arguments.dropFirst().first {
             exit(await MemoryBenchmark.child(root: root))
         }
+        if only == "seed-dashboard" {
+            try DashboardSeed.run(arguments: Array(arguments.dropFirst()))
+            return
+        }
         print("sluice-bench (\(BuildInfo.configuration) build)")
         if only == nil || only == "inline-map" { try InlineMapBenchmark.run(withBaseline: only == nil) }
         if only == nil || only == "jsonata" { try JSONataBenchmark.run() }
@@ -20,6 +24,7 @@ struct Entrypoint {
         if only == nil || only == "drop-burst" { try DropBurstBenchmark.run() }
         if only == "json-walks" { try JSONWalkBenchmark.run() }
         if only == nil || only == "api" { try APIBenchmark.run() }
+        if only == nil || only == "dashboard" { try DashboardBenchmark.run() }
 
         if only == nil || only == "distributed-map" {
             try await DistributedMapBenchmark.run(

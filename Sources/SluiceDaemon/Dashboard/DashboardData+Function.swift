@@ -23,7 +23,7 @@ extension DashboardData {
         o["timeout"] = .double(definition.timeout)
         o["reservedConcurrency"] = definition.reservedConcurrency.map(JSONValue.int) ?? .null
         o["provisionedConcurrency"] = .int(definition.provisionedConcurrency)
-        o["concurrent"] = .int(await host.workerCounts(name).busy)
+        o["concurrent"] = .int(runtime.telemetry.live.functions.first { $0.name == name }?.concurrent ?? 0)
         o["now"] = Self.iso(now)
         o["range"] = .int(range)
         o["step"] = .int(step)

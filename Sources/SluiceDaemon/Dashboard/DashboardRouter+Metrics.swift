@@ -20,7 +20,7 @@ extension DashboardRouter {
             }
         }
         return DashboardResponse.page(
-            runtime.metricsExposition(),
+            runtime.exposition(),
             contentType: "text/plain; version=0.0.4; charset=utf-8"
         )
     }
