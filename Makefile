@@ -69,6 +69,7 @@ test: deps
 	python="$$(bash .ci/aws-clients.sh)" && SLUICE_PYTHON="$$python" $(SWIFT) test $(TEST_BUILD_FLAGS) --skip SluiceAPITests \
 		&& SLUICE_PYTHON="$$python" $(SWIFT) test $(TEST_BUILD_FLAGS) --filter SluiceAPITests
 	bash .ci/conformance.sh
+	bash .ci/browser.sh
 	bash .ci/systemd-e2e.sh
 
 demo: deps
