@@ -12,4 +12,5 @@ if [ ! -f "$shared/browser/cdp.py" ]; then
     echo "browser: $shared/browser/cdp.py not found (set SLUICE_SHARED)" >&2
     exit 1
 fi
-exec python3 Tests/Browser/dashboard.py --bin .build/debug --shared "$shared" --shots .build/screenshots
+python="$(bash .ci/aws-clients.sh)"  # its prometheus_client parses /metrics
+exec "$python" Tests/Browser/dashboard.py --bin .build/debug --shared "$shared" --shots .build/screenshots

@@ -207,6 +207,35 @@ def stop_from_the_page(page, daemon, shots):
     page.screenshot(os.path.join(shots, "stopped.png"))
 
 
+def metrics_agree(daemon):
+    """/metrics parsed with prometheus_client's text-format parser; its counters equal what sluice.db says."""
+    import urllib.request
+    from prometheus_client.parser import text_string_to_metric_families
+    text = urllib.request.urlopen(daemon.endpoint + "/metrics", timeout=30).read().decode()
+    values = {}
+    for family in text_string_to_metric_families(text):
+        for sample in family.samples:
+            values[(sample.name, tuple(sorted(sample.labels.items())))] = sample.value
+    def metric(name, **labels):
+        return values.get((name, tuple(sorted(labels.items()))))
+    succeeded = len(json.loads(daemon.sluice("executions", "list", "--state-machine", "score-companies",
+                                             "--status", "SUCCEEDED", "--json"))["executions"])
+    check(f"/metrics: executions succeeded = sluice.db's {succeeded}",
+          metric("sluice_executions_succeeded_total", state_machine="score-companies") == succeeded,
+          metric("sluice_executions_succeeded_total", state_machine="score-companies"))
+    runs = json.loads(daemon.sluice("map-runs", "list", "--json"))["mapRuns"]
+    items = sum(json.loads(daemon.sluice("map-runs", "describe", run["mapRunArn"], "--json"))["itemCounts"]
+                ["succeeded"] for run in runs)
+    children = sum(json.loads(daemon.sluice("map-runs", "describe", run["mapRunArn"], "--json"))["executionCounts"]
+                   ["total"] for run in runs)
+    check(f"/metrics: map-run items processed = DescribeMapRun's {items}",
+          metric("sluice_map_run_items_processed_total", state_machine="score-companies") == items,
+          metric("sluice_map_run_items_processed_total", state_machine="score-companies"))
+    check(f"/metrics: score's invocations = the map run's {children} child executions",
+          metric("sluice_function_invocations_total", function="score") == children,
+          metric("sluice_function_invocations_total", function="score"))
+
+
 def function_page(page, shots):
     go(page, "#/functions/score")
     wait(page, "the function page draws score's concurrency",
@@ -243,6 +272,7 @@ def main():
             page.screenshot(os.path.join(args.shots, "overview.png"))
             execution_arn = json.loads(daemon.sluice("executions", "list", "--state-machine", "score-companies", "--json"))["executions"][0]["executionArn"]
             map_run_page(page, daemon, args.shots)
+            metrics_agree(daemon)
             execution_page(page, daemon, args.shots, execution_arn)
             stop_from_the_page(page, daemon, args.shots)
             function_page(page, args.shots)
