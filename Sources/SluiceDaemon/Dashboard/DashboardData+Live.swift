@@ -86,13 +86,16 @@ extension DashboardData {
         }
     }
 
-    /// Each function's samples between two times, a point a second.
+    /// Each function's samples between two times: a point a second, or for a span longer than `pointsShown`
+    /// seconds (a long map run) a point per few seconds, each its bucket's peak concurrency and summed throttles and
+    /// errors, so that an hour's run is not a megabyte a poll.
     func functionSamples(from: Double, to: Double) throws(AWSError) -> JSONValue {
         let samples = try read { try $0.functionSamples(from: Int(from), to: Int(to.rounded(.up))) }
+        let step = max(1, Int(((to - from) / Double(Self.pointsShown)).rounded(.up)))
         var o = JSONObject()
         for (name, series) in samples.sorted(by: { $0.key < $1.key }) {
             o[name] = .array(
-                series.map {
+                Self.buckets(series, step: step).map {
                     [
                         "t": .int($0.t), "concurrent": .int($0.concurrent), "throttles": .int($0.throttles),
                         "errors": .int($0.errors),
@@ -101,6 +104,29 @@ extension DashboardData {
             )
         }
         return .object(o)
+    }
+
+    /// The most points a graph of the functions' concurrency gets: more than a chart's width in pixels.
+    static let pointsShown = 1200
+
+    /// Samples `step` seconds together: the bucket's first time, peak concurrency, summed throttles and errors.
+    static func buckets(_ series: [FunctionSample], step: Int) -> [FunctionSample] {
+        guard step > 1 else { return series }
+        var out: [FunctionSample] = []
+        for sample in series {
+            let start = sample.t - ((sample.t % step) + step) % step
+            if var last = out.last, last.t == start {
+                last.concurrent = max(last.concurrent, sample.concurrent)
+                last.throttles += sample.throttles
+                last.errors += sample.errors
+                out[out.count - 1] = last
+            } else {
+                var first = sample
+                first.t = start
+                out.append(first)
+            }
+        }
+        return out
     }
 
     /// One function's samples, a point a second (`step` 1) or a minute (60).
