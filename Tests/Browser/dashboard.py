@@ -168,6 +168,14 @@ def map_run_page(page, daemon, shots):
     points = page.eval("+document.querySelector('svg.chart[data-series=running]').getAttribute('data-points')")
     check(f"the running-children graph has a point per second of the {seconds + 1}-second run",
           points is not None and points >= seconds, f"{points} points")
+    manifest = page.eval("""(async () => {
+        const link = Array.from(document.querySelectorAll('#result-files a.result-file'))
+            .find((a) => a.textContent.endsWith('manifest.json'));
+        if (!link) return null;
+        const response = await fetch(link.href);
+        return [response.status, JSON.parse(await response.text()).MapRunArn];
+    })()""")
+    check("the map run's manifest downloads from its result-file link", manifest == [200, arn], manifest)
     page.screenshot(os.path.join(shots, "map-run.png"))
 
 
@@ -211,23 +219,31 @@ def metrics_agree(daemon):
     """/metrics parsed with prometheus_client's text-format parser; its counters equal what sluice.db says."""
     import urllib.request
     from prometheus_client.parser import text_string_to_metric_families
-    text = urllib.request.urlopen(daemon.endpoint + "/metrics", timeout=30).read().decode()
     values = {}
-    for family in text_string_to_metric_families(text):
-        for sample in family.samples:
-            values[(sample.name, tuple(sorted(sample.labels.items())))] = sample.value
+    def scrape():
+        text = urllib.request.urlopen(daemon.endpoint + "/metrics", timeout=30).read().decode()
+        values.clear()
+        for family in text_string_to_metric_families(text):
+            for sample in family.samples:
+                values[(sample.name, tuple(sorted(sample.labels.items())))] = sample.value
     def metric(name, **labels):
         return values.get((name, tuple(sorted(labels.items()))))
     succeeded = len(json.loads(daemon.sluice("executions", "list", "--state-machine", "score-companies",
                                              "--status", "SUCCEEDED", "--json"))["executions"])
-    check(f"/metrics: executions succeeded = sluice.db's {succeeded}",
-          metric("sluice_executions_succeeded_total", state_machine="score-companies") == succeeded,
-          metric("sluice_executions_succeeded_total", state_machine="score-companies"))
     runs = json.loads(daemon.sluice("map-runs", "list", "--json"))["mapRuns"]
     items = sum(json.loads(daemon.sluice("map-runs", "describe", run["mapRunArn"], "--json"))["itemCounts"]
                 ["succeeded"] for run in runs)
     children = sum(json.loads(daemon.sluice("map-runs", "describe", run["mapRunArn"], "--json"))["executionCounts"]
                    ["total"] for run in runs)
+    # The function counters are brought up to date by the sampler each second: a scrape lags by up to a second.
+    deadline = time.time() + 10
+    scrape()
+    while metric("sluice_function_invocations_total", function="score") != children and time.time() < deadline:
+        time.sleep(0.5)
+        scrape()
+    check(f"/metrics: executions succeeded = sluice.db's {succeeded}",
+          metric("sluice_executions_succeeded_total", state_machine="score-companies") == succeeded,
+          metric("sluice_executions_succeeded_total", state_machine="score-companies"))
     check(f"/metrics: map-run items processed = DescribeMapRun's {items}",
           metric("sluice_map_run_items_processed_total", state_machine="score-companies") == items,
           metric("sluice_map_run_items_processed_total", state_machine="score-companies"))

@@ -37,6 +37,8 @@ import Testing
     @Test func aLoginGivesASessionAndChangesNeedItsCsrfToken() async throws {
         let root = try DaemonRoot()
         try root.apiMachines()
+        try root.write("etc/sluice/buckets/inbox.json", "{}")
+        try root.write("var/lib/sluice/buckets/inbox/notes/a.txt", "hello")
         try await InProcessDaemon.run(on: root) { _ in
             let client = AWSClient(root: root.path)
             let started = try await client.aws([
@@ -51,6 +53,7 @@ import Testing
                     login, execution, stale = sys.argv[1], sys.argv[2], sys.argv[3]
                     results = {}
                     results["noLogin"] = send("GET", "/_sluice/api/overview")[0]
+                    results["fileNoLogin"] = send("GET", "/_sluice/files/inbox/a.txt")[0]
                     status, headers, page = send("GET", "/")
                     results["page"] = [status, headers.get("Content-Security-Policy", "").startswith("default-src 'none'")]
                     results["stale"] = send("GET", stale)[0]
@@ -79,6 +82,10 @@ import Testing
                     results["stop"] = send("POST", "/_sluice/api/stop-execution", with_csrf, stop)[0]
                     status, _, body = send("GET", "/_sluice/api/execution?executionArn=" + urllib.parse.quote(execution), {"Cookie": session})
                     results["execution"] = [status, json.loads(body)["describe"]["status"]]
+                    status, headers, body = send("GET", "/_sluice/files/inbox/notes/a.txt", {"Cookie": session})
+                    results["file"] = [status, body.decode(), headers.get("Content-Disposition")]
+                    results["fileMissing"] = send("GET", "/_sluice/files/inbox/nope.txt", {"Cookie": session})[0]
+                    results["fileEscape"] = send("GET", "/_sluice/files/inbox/..%2F..%2Fcredentials", {"Cookie": session})[0]
                     status, headers, body = send("GET", "/metrics")
                     results["metrics"] = [status, headers.get("Content-Type", "")]
                     print(json.dumps(results))
@@ -90,6 +97,10 @@ import Testing
             )
             let results = try #require(run.json as? [String: Any], "\(run.output) \(run.errors)")
             #expect(results["noLogin"] as? Int == 401)
+            #expect(results["fileNoLogin"] as? Int == 401)
+            #expect("\(results["file"] ?? "")" == #"[200, "hello", "attachment; filename=\"a.txt\""]"#)
+            #expect(results["fileMissing"] as? Int == 404)
+            #expect(results["fileEscape"] as? Int == 404)
             #expect("\(results["page"] ?? "")" == "[200, 1]")
             #expect(results["stale"] as? Int == 403)
             #expect("\(results["login"] ?? "")" == #"[303, "/", 1, 1]"#)

@@ -58,9 +58,11 @@ struct BucketWatcherTests {
         // The new folders are watched from now on.
         try fixture.write("inbox/a/b/c/late.csv", "2\n")
         try fixture.write("inbox/a/top.csv", "3\n")
+        // Files in two folders: each reported once, in whichever order the two folders' events are read.
         let all = try await recorder.events(count: 3)
+        #expect(all.first?.summary == "created inbox/a/b/c/early.csv")
         #expect(
-            all.map(\.summary) == [
+            all.map(\.summary).sorted() == [
                 "created inbox/a/b/c/early.csv", "created inbox/a/b/c/late.csv", "created inbox/a/top.csv",
             ]
         )

@@ -40,7 +40,9 @@ struct DashboardRouter: Sendable {
         if request.method != "POST", let asset = DashboardAssets.files[path] {
             return DashboardResponse.page(asset.body, contentType: asset.contentType)
         }
-        guard path.hasPrefix(Self.apiPrefix) else { return DashboardResponse.text("Not Found\n", status: 404) }
+        guard path.hasPrefix(Self.apiPrefix) || path.hasPrefix(Self.filesPrefix) else {
+            return DashboardResponse.text("Not Found\n", status: 404)
+        }
         guard let session = session(request) else {
             return DashboardResponse.error(
                 401,
@@ -48,6 +50,7 @@ struct DashboardRouter: Sendable {
                 "Log in with the URL that `sluice dashboard` prints on the machine sluiced runs on."
             )
         }
+        if path.hasPrefix(Self.filesPrefix), request.method != "POST" { return file(request) }
         let csrf = DashboardToken.csrf(session: session.claims, secret: session.secret)
         let name = String(path.dropFirst(Self.apiPrefix.count))
         guard request.method == "POST" else {

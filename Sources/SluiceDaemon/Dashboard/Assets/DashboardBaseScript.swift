@@ -21,7 +21,7 @@ enum DashboardBaseScript {
          *     aborted, total, resultsWritten, failuresNotRedrivable, pendingRedrive), #chart-running,
          *     #chart-items-per-second,
          *     #chart-concurrency holding svg.chart[data-series=running|items-per-second|concurrency],
-         *     #map-run-failures tr.failure, #result-files tr[data-key], #stop, #redrive, #update-map-run (a form:
+         *     #map-run-failures tr.failure, #result-files tr[data-key] a.result-file (a download), #stop, #redrive, #update-map-run (a form:
          *     #max-concurrency, #tolerated-failure-percentage, #tolerated-failure-count, button[type=submit]),
          *     #action-message (.ok or .error with the answer's "error: message"; the form's own answer in
          *     #update-message)

@@ -126,7 +126,9 @@ enum DashboardMapRunScript {
           });
           syncRows($("#result-files tbody"), data.resultFiles || [], {
             key: (r) => `${r.bucket}/${r.key}`, empty: "No result files",
-            cells: (r) => [esc(r.bucket), `<span class="mono">${esc(r.key)}</span>`, [bytes(r.size), "num"]],
+            cells: (r) => [esc(r.bucket), `<a class="mono result-file" download href="/_sluice/files/` +
+              `${encodeURIComponent(r.bucket)}/${r.key.split("/").map(encodeURIComponent).join("/")}">` +
+              `${esc(r.key)}</a>`, [bytes(r.size), "num"]],
           });
         }
 
