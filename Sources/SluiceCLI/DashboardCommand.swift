@@ -19,28 +19,10 @@ struct DashboardCommand: ParsableCommand {
     var open = false
 
     func run() throws {
-        let paths = SluicePaths(root: root)
-        let settings: SluiceSettings
-        do {
-            settings = try SluiceSettings.load(root: root)
-        } catch {
-            throw CLIError.exit(error.description)
-        }
-        guard let listen = settings.api.listen else {
-            throw CLIError.exit(
-                "sluiced's API is off (\"Api\": null in \(paths.settingsFile)), and the dashboard is served on it"
-            )
-        }
-        let endpoint = try EnvCommand.endpoint(paths: paths, listen: listen)
+        let (paths, _, endpoint) = try EnvCommand.api(root: root)
         guard let data = FileManager.default.contents(atPath: paths.credentials),
             let key = CredentialsFile.keys(String(decoding: data, as: UTF8.self)).first
-        else {
-            let reason =
-                FileManager.default.fileExists(atPath: paths.credentials)
-                ? "only sluiced and the members of group sluice may read it (usermod -aG sluice $USER, then log in again)"
-                : "sluiced writes it when it first starts with the API on"
-            throw CLIError.exit("cannot read the API's credentials \(paths.credentials): \(reason)")
-        }
+        else { throw EnvCommand.unreadableCredentials(paths) }
         var generator = SystemRandomNumberGenerator()
         let claims = DashboardToken.Claims(
             accessKeyId: key.accessKeyId,

@@ -16,6 +16,22 @@ struct EnvCommand: ParsableCommand {
     var root: String = "/"
 
     func run() throws {
+        let (paths, settings, endpoint) = try Self.api(root: root)
+        guard access(paths.credentials, R_OK) == 0 else { throw Self.unreadableCredentials(paths) }
+        let lines = [
+            ("AWS_ENDPOINT_URL", endpoint),
+            ("AWS_SHARED_CREDENTIALS_FILE", paths.credentials),
+            ("AWS_PROFILE", "sluice"),
+            ("AWS_REGION", settings.region),
+            ("AWS_DEFAULT_REGION", settings.region),
+            ("AWS_DISABLE_HOST_PREFIX_INJECTION", "true"),
+        ]
+        for (name, value) in lines { print("export \(name)=\(Self.quoted(value))") }
+    }
+
+    /// sluiced.json's settings and the address of sluiced's API, or why there is none (the API is off, the
+    /// settings do not decode).
+    static func api(root: String) throws -> (paths: SluicePaths, settings: SluiceSettings, endpoint: String) {
         let paths = SluicePaths(root: root)
         let settings: SluiceSettings
         do {
@@ -28,23 +44,16 @@ struct EnvCommand: ParsableCommand {
                 "sluiced's API is off (\"Api\": null in \(paths.settingsFile)); set \"Api\": {\"Listen\": \"127.0.0.1:4599\"} and reload"
             )
         }
-        let endpoint = try Self.endpoint(paths: paths, listen: listen)
-        guard access(paths.credentials, R_OK) == 0 else {
-            let reason =
-                FileManager.default.fileExists(atPath: paths.credentials)
-                ? "only sluiced and the members of group sluice may read it (usermod -aG sluice $USER, then log in again)"
-                : "sluiced writes it when it first starts with the API on"
-            throw CLIError.exit("cannot read the API's credentials \(paths.credentials): \(reason)")
-        }
-        let lines = [
-            ("AWS_ENDPOINT_URL", endpoint),
-            ("AWS_SHARED_CREDENTIALS_FILE", paths.credentials),
-            ("AWS_PROFILE", "sluice"),
-            ("AWS_REGION", settings.region),
-            ("AWS_DEFAULT_REGION", settings.region),
-            ("AWS_DISABLE_HOST_PREFIX_INJECTION", "true"),
-        ]
-        for (name, value) in lines { print("export \(name)=\(Self.quoted(value))") }
+        return (paths, settings, try endpoint(paths: paths, listen: listen))
+    }
+
+    /// Why the API's credentials file cannot be read, and what to do about it.
+    static func unreadableCredentials(_ paths: SluicePaths) -> ExitCode {
+        let reason =
+            FileManager.default.fileExists(atPath: paths.credentials)
+            ? "only sluiced and the members of group sluice may read it (usermod -aG sluice $USER, then log in again)"
+            : "sluiced writes it when it first starts with the API on"
+        return CLIError.exit("cannot read the API's credentials \(paths.credentials): \(reason)")
     }
 
     /// The address sluiced says it answers on (run/sluice/api-endpoint, written once it listens: the port the

@@ -14,17 +14,7 @@ extension SluiceDatabase {
         offset: Int = 0
     ) throws -> [ExecutionRecord] {
         try writer.read { db in
-            var conditions: [String] = []
-            var arguments: StatementArguments = []
-            if let status {
-                conditions.append("status = ?")
-                arguments += [status.rawValue]
-            }
-            if let stateMachineArn {
-                conditions.append("stateMachineArn = ?")
-                arguments += [stateMachineArn]
-            }
-            let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+            var (filter, arguments) = Self.executionFilter(status: status, stateMachineArn: stateMachineArn)
             arguments += [limit, offset]
             return try Row.fetchAll(
                 db,

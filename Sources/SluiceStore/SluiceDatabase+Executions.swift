@@ -77,23 +77,28 @@ extension SluiceDatabase {
     package func executions(status: ExecutionStatus? = nil, stateMachineArn: String? = nil) throws -> [ExecutionRecord]
     {
         try writer.read { db in
-            var conditions: [String] = []
-            var arguments: StatementArguments = []
-            if let status {
-                conditions.append("status = ?")
-                arguments += [status.rawValue]
-            }
-            if let stateMachineArn {
-                conditions.append("stateMachineArn = ?")
-                arguments += [stateMachineArn]
-            }
-            let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+            let (filter, arguments) = Self.executionFilter(status: status, stateMachineArn: stateMachineArn)
             return try Row.fetchAll(
                 db,
                 sql: "SELECT \(ExecutionRecord.columns) FROM execution \(filter) ORDER BY startDate DESC, executionArn",
                 arguments: arguments
             ).map(ExecutionRecord.init(row:))
         }
+    }
+
+    /// The WHERE clause (empty without conditions) and its arguments for executions of a status and state machine.
+    static func executionFilter(status: ExecutionStatus?, stateMachineArn: String?) -> (String, StatementArguments) {
+        var conditions: [String] = []
+        var arguments: StatementArguments = []
+        if let status {
+            conditions.append("status = ?")
+            arguments += [status.rawValue]
+        }
+        if let stateMachineArn {
+            conditions.append("stateMachineArn = ?")
+            arguments += [stateMachineArn]
+        }
+        return (conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "), arguments)
     }
 
     /// One execution, if the store has it.
