@@ -35,7 +35,7 @@ extension FunctionDefinition {
         folder = (folder as NSString).standardizingPath
         let known: Set = [
             "Command", "Runtime", "Timeout", "ReservedConcurrency", "ProvisionedConcurrency", "Environment",
-            "WorkingDirectory", "MemoryLimitMiB", "Description", "User",
+            "WorkingDirectory", "MemoryLimitMiB", "Description", "User", "Placement",
         ]
         for key in object.keys where !known.contains(key) { problem(key, "unknown field '\(key)'") }
 
@@ -58,6 +58,7 @@ extension FunctionDefinition {
         readLimits(object, into: &definition, problem)
         readEnvironment(object, into: &definition, problem)
         readWorkingDirectory(object, folder: folder, into: &definition, problem)
+        readPlacement(object, into: &definition, problem)
         if let program = command.first {
             switch resolve(program, folder: folder, searchPath: searchPath) {
             case .found(let path): definition.command[0] = path

@@ -25,6 +25,8 @@ package struct FunctionDefinition: Sendable, Hashable {
     package var description: String?
     /// The user its workers run as (`User`); nil: sluiced's own user.
     package var runAs: RunAs?
+    /// Where its workers run (`Placement`): here, or as agents on a Slurm cluster.
+    package var placement: Placement = .local
     /// The file it was loaded from.
     package var file: String
 

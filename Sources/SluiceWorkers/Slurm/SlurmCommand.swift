@@ -1,0 +1,91 @@
+import Dispatch
+import Foundation
+
+/// Runs one Slurm client command (`sbatch`, `squeue`, `scancel`, `sinfo`) and collects what it printed.
+///
+/// Blocking: callers run it off Swift concurrency's threads. The commands are short-lived RPCs to slurmctld.
+package struct SlurmCommand: Sendable {
+    /// Variables set over sluiced's own environment for the commands (e.g. `SLURM_CONF`).
+    package var environment: [String: String] = [:]
+    /// Where the commands are looked up; nil: sluiced's PATH.
+    package var searchPath: String? = ProcessInfo.processInfo.environment["PATH"]
+
+    package init(environment: [String: String] = [:]) {
+        self.environment = environment
+    }
+
+    /// What a finished command printed.
+    package struct Output: Sendable {
+        package var status: Int32
+        package var stdout: String
+        package var stderr: String
+    }
+
+    /// The command's absolute path, or nil when it is not on the search path.
+    package func locate(_ name: String) -> String? {
+        if case .found(let path) = FunctionDefinition.resolve(name, folder: "/", searchPath: searchPath) {
+            return path
+        }
+        return nil
+    }
+
+    /// Runs `name arguments`; an error when it cannot be started. A non-zero status is the caller's to judge.
+    package func run(_ name: String, _ arguments: [String]) throws(SlurmError) -> Output {
+        guard let path = locate(name) else {
+            throw SlurmError(command: name, message: "not found on PATH (is the Slurm client installed here?)")
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        process.standardInput = FileHandle.nullDevice
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        do {
+            try process.run()
+        } catch {
+            throw SlurmError(command: name, message: "could not start \(path): \(error)")
+        }
+        // stderr is drained on a thread of its own so that neither pipe can fill while the other is read.
+        let stderrData = StderrCollector()
+        let reader = Thread { stderrData.collect(err.fileHandleForReading) }
+        reader.start()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let stderr = stderrData.wait()
+        return Output(
+            status: process.terminationStatus,
+            stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        )
+    }
+
+    /// Runs the command and returns its stdout; a non-zero status becomes an error carrying its stderr.
+    package func check(_ name: String, _ arguments: [String]) throws(SlurmError) -> String {
+        let output = try run(name, arguments)
+        guard output.status == 0 else {
+            let said = output.stderr.isEmpty ? "(nothing on stderr)" : output.stderr
+            throw SlurmError(command: name, message: "exited with status \(output.status): \(said)")
+        }
+        return output.stdout
+    }
+}
+
+/// stderr of a command, read to its end on another thread.
+private final class StderrCollector: @unchecked Sendable {
+    // Written once by the reader thread before it signals; read after the wait.
+    private var data = Data()
+    private let done = DispatchSemaphore(value: 0)
+
+    func collect(_ handle: FileHandle) {
+        data = handle.readDataToEndOfFile()
+        done.signal()
+    }
+
+    func wait() -> Data {
+        done.wait()
+        return data
+    }
+}

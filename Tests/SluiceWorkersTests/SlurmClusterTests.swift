@@ -1,0 +1,151 @@
+import Foundation
+import Testing
+
+@testable import SluiceWorkers
+
+/// The cluster `make test` starts as root on Debian (.ci/slurm.sh: three nodes n1..n3 on this host), found through
+/// SLUICE_SLURM_CONF; nil when it is not set or its slurmctld does not answer.
+enum SlurmTestCluster {
+    static let command: SlurmCommand? = {
+        guard let conf = ProcessInfo.processInfo.environment["SLUICE_SLURM_CONF"], !conf.isEmpty else { return nil }
+        let command = SlurmCommand(environment: ["SLURM_CONF": conf])
+        guard let answer = try? command.run("sinfo", ["--noheader", "--format=%n"]), answer.status == 0 else {
+            return nil
+        }
+        return command
+    }()
+
+    static let skipped =
+        "no Slurm cluster: `make test` starts one as root on Debian (.ci/slurm.sh start, then SLUICE_SLURM_CONF=its slurm.conf)"
+}
+
+/// Agents submitted to a real Slurm: a job array spread over the nodes, read back with squeue, cancelled with scancel.
+@Suite(.enabled(if: SlurmTestCluster.command != nil, Comment(rawValue: SlurmTestCluster.skipped)), .serialized)
+struct SlurmClusterTests {
+    let slurm = SlurmTestCluster.command!
+
+    /// Waits up to `seconds` for `condition`, polling every 100 ms.
+    func eventually(_ seconds: Double, _ condition: () throws -> Bool) rethrows -> Bool {
+        let end = Date().addingTimeInterval(seconds)
+        while Date() < end {
+            if try condition() { return true }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        return try condition()
+    }
+
+    @Test(
+        "Three agents spread over n1..n3, squeue shows them running there, the secret stays off command lines, scancel empties the queue",
+        .timeLimit(.minutes(2))
+    )
+    func submitReadCancel() throws {
+        let fm = FileManager.default
+        let base = NSTemporaryDirectory() + "sluice-slurm-" + UUID().uuidString
+        let reports = base + "/reports"
+        try fm.createDirectory(atPath: reports, withIntermediateDirectories: true)
+        defer { try? fm.removeItem(atPath: base) }
+        // The stand-in for sluice-agent: what the node sees, then it waits to be cancelled (not exec'ing sleep, so that
+        // `ps` still shows its arguments).
+        let agent = base + "/agent.sh"
+        try """
+        #!/bin/sh
+        while [ "$#" -gt 0 ] && [ "$1" != --secret-file ]; do shift; done
+        secret_file=$2
+        printf '%s %s %s %s %s\\n' "$SLURMD_NODENAME" "$SLURM_ARRAY_TASK_ID" "$(stat -c %a "$secret_file")" \
+            "$(cat "$secret_file" | wc -c)" "$GREETING" > \(reports)/agent-$SLURM_ARRAY_TASK_ID.tmp
+        mv \(reports)/agent-$SLURM_ARRAY_TASK_ID.tmp \(reports)/agent-$SLURM_ARRAY_TASK_ID
+        sleep 300
+        """.write(toFile: agent, atomically: true, encoding: .utf8)
+        chmod(agent, 0o755)
+
+        var function = FunctionDefinition(name: "stand-in", command: ["/bin/cat"], file: base + "/stand-in.json")
+        function.runtime = .persistent
+        function.environment = ["GREETING": "hello"]
+        function.workingDirectory = base
+        var placement = SlurmPlacement(partition: "debug")
+        placement.maxWorkers = 3
+        placement.timeLimit = "5"
+        let submitter = SlurmSubmitter(
+            advertise: "127.0.0.1:1",
+            agentProgram: agent,
+            agentsFolder: base + "/agents",
+            slurm: slurm
+        )
+        let secret = "sluice-test-secret-" + UUID().uuidString
+        let submission = try submitter.submit(
+            function,
+            placement: placement,
+            submission: "s1",
+            secret: secret,
+            count: 3
+        )
+        defer { try? submitter.cancel(submission) }
+
+        // What each agent's node wrote: its name, its array index, the secret file's mode and size, the environment.
+        #expect(eventually(30) { (0..<3).allSatisfy { fm.fileExists(atPath: reports + "/agent-\($0)") } })
+        var nodes: [Int: String] = [:]
+        for i in 0..<3 {
+            let fields = try String(contentsOfFile: reports + "/agent-\(i)", encoding: .utf8)
+                .split(separator: " ").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            #expect(fields.count == 5)
+            guard fields.count == 5 else { continue }
+            #expect(fields[1] == String(i))
+            #expect(fields[2] == "600", "the secret file is its owner's alone")
+            #expect(fields[3] == String(secret.utf8.count), "the agent reads the whole secret")
+            #expect(fields[4] == "hello", "the function's Environment reaches the agent")
+            nodes[i] = fields[0]
+        }
+        // .ci/slurm.sh sets the partition to least-loaded-node placement, so three agents take three nodes.
+        #expect(Set(nodes.values) == ["n1", "n2", "n3"])
+
+        let states = try submitter.agents(of: submission)
+        #expect(states.map(\.agent) == [0, 1, 2])
+        for state in states {
+            #expect(state.state == "RUNNING")
+            #expect(state.node == nodes[state.agent], "squeue's node for agent \(state.agent) is the one it ran on")
+        }
+
+        // The secret is in its file only: not in the job Slurm keeps, its script, or any process's arguments.
+        let job = try slurm.check("scontrol", ["show", "job", "--details", submission.jobId])
+        #expect(job.contains("JobId="))
+        #expect(!job.contains(secret))
+        let script = try String(contentsOfFile: submission.folder + "/agents.sh", encoding: .utf8)
+        #expect(!script.contains(secret))
+        let ps = try slurm.check("ps", ["-eo", "pid,args"])
+        #expect(ps.contains("--secret-file"), "ps shows the agents")
+        #expect(!ps.contains(secret))
+
+        // One agent, then the rest.
+        try submitter.cancel(submission, agent: 1)
+        #expect(try eventually(20) { try submitter.agents(of: submission).map(\.agent) == [0, 2] })
+        try submitter.cancel(submission)
+        #expect(try eventually(20) { try submitter.agents(of: submission).isEmpty })
+        let queue = try slurm.check("squeue", ["--noheader", "--jobs=\(submission.jobId)"])
+        #expect(queue.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)
+    }
+
+    @Test("A Slurm command that fails is an error naming the command and carrying its stderr")
+    func errors() throws {
+        let base = NSTemporaryDirectory() + "sluice-slurm-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        var function = FunctionDefinition(name: "nowhere", command: ["/bin/cat"], file: base + "/nowhere.json")
+        function.runtime = .persistent
+        let submitter = SlurmSubmitter(
+            advertise: "127.0.0.1:1",
+            agentProgram: "/bin/true",
+            agentsFolder: base,
+            slurm: slurm
+        )
+        let error = #expect(throws: SlurmError.self) {
+            try submitter.submit(
+                function,
+                placement: SlurmPlacement(partition: "no-such-partition"),
+                submission: "s",
+                secret: "x",
+                count: 1
+            )
+        }
+        #expect(error?.command == "sbatch")
+        #expect(error?.message.contains("invalid partition") == true, "\(String(describing: error))")
+    }
+}
