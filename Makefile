@@ -2,8 +2,8 @@
 #
 #   make deps     install the system packages the build needs (apt-get; quick when already there)
 #   make build    swift build
-#   make test     warnings-as-errors build, swift test (boto3 and the AWS CLI in .build/aws-clients), then the
-#                 conformance gate (.ci/conformance.sh)
+#   make test     warnings-as-errors build, swift test (boto3 and the AWS CLI in .build/aws-clients; a throw-away
+#                 Slurm cluster, .ci/slurm.sh, when root on Debian), then the conformance gate (.ci/conformance.sh)
 #   make demo     the story: sluiced on a temporary root, 227,000 companies dropped in, scored, subscriber told
 #   make bench    release build of sluice-bench, then run it
 #   make soak     the burst-with-kills test at soak size: 10,000 files, 20 SIGKILLs (SLUICE_BURST_FILES / _KILLS)
@@ -68,6 +68,9 @@ test: deps
 	@# the other suites on two cores.
 	python="$$(bash .ci/aws-clients.sh)" && SLUICE_PYTHON="$$python" $(SWIFT) test $(TEST_BUILD_FLAGS) --skip SluiceAPITests \
 		&& SLUICE_PYTHON="$$python" $(SWIFT) test $(TEST_BUILD_FLAGS) --filter SluiceAPITests
+	@# Functions placed on Slurm: a three-node cluster on this host for the length of their tests, where this is root
+	@# on Debian (it installs Debian's slurm packages, as deps does); elsewhere the tests say why they skip.
+	bash .ci/slurm.sh test $(SWIFT) test $(TEST_BUILD_FLAGS) --filter SlurmClusterTests
 	bash .ci/conformance.sh
 	bash .ci/browser.sh
 	bash .ci/systemd-e2e.sh
