@@ -266,7 +266,7 @@ let package = Package(
             name: "SluiceCLITests",
             dependencies: [
                 "SluiceCLI", "sluice", "SluiceTesting", "SluiceStore", "SluiceInterpreter", "SluiceJSON", "SluiceASL", "SluiceEngine",
-                "SluiceVocabulary",
+                "SluiceVocabulary", "SluiceWorkers",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

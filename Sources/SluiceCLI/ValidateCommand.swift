@@ -41,22 +41,26 @@ struct ValidateCommand: ParsableCommand {
         let files = files.isEmpty ? Self.configurationFiles(root: root) : files
         for file in files {
             let problems = Self.check(file)
-            failed = failed || !problems.isEmpty
+            let errors = problems.filter { Self.severity(of: $0) == "ERROR" }
+            failed = failed || !errors.isEmpty
             if json {
                 let diagnostics: [JSONValue] = problems.map {
                     [
-                        "severity": "ERROR", "code": .string($0.code), "message": .string($0.message),
-                        "location": .string($0.location),
+                        "severity": .string(Self.severity(of: $0)), "code": .string($0.code),
+                        "message": .string($0.message), "location": .string($0.location),
                     ]
                 }
                 reports.append([
-                    "file": .string(file), "result": problems.isEmpty ? "OK" : "FAIL",
+                    "file": .string(file), "result": errors.isEmpty ? "OK" : "FAIL",
                     "diagnostics": .array(diagnostics),
                 ])
-            } else if problems.isEmpty {
-                print("\(file): OK")
             } else {
-                for p in problems { print("\(file): \(p.code) at \(p.location): \(p.message)") }
+                for p in problems {
+                    let severity = Self.severity(of: p)
+                    let label = severity == "ERROR" ? "" : severity.lowercased() + " "
+                    print("\(file): \(label)\(p.code) at \(p.location): \(p.message)")
+                }
+                if errors.isEmpty { print("\(file): OK") }
             }
         }
         if json { print(JSONValue.array(reports).prettyPrinted()) }
@@ -64,7 +68,7 @@ struct ValidateCommand: ParsableCommand {
     }
 
     /// Every problem of one file, whatever its kind.
-    static func check(_ file: String) -> [DefinitionProblem] {
+    static func check(_ file: String, slurm: SlurmCommand = SlurmCommand()) -> [DefinitionProblem] {
         let text: String
         do {
             text = try InputFiles.text(file)
@@ -83,13 +87,33 @@ struct ValidateCommand: ParsableCommand {
             return []
         case .function:
             let name = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
-            return FunctionDefinition.load(document, file: file, name: name).problems.map {
+            let loaded = FunctionDefinition.load(document, file: file, name: name)
+            if case .slurm(let placement)? = loaded.definition?.placement {
+                return SlurmReadiness.check(placement, slurm: slurm).map {
+                    DefinitionProblem(code: slurmCodes[$0.severity]!, location: "/Placement", message: $0.message)
+                }
+            }
+            return loaded.problems.map {
                 DefinitionProblem(code: "INVALID_FUNCTION", location: "/" + $0.field, message: $0.message)
             }
         case .rule, .subscription:
             return ConfigValidation.check(document, file: file, isRule: kind(of: file, document) == .rule)
         case .bucket:
             return ConfigValidation.checkBucket(document, file: file)
+        }
+    }
+
+    /// What a Slurm placement's check found, as codes: only SLURM_CLIENT_MISSING fails the file.
+    static let slurmCodes: [SlurmReadiness.Severity: String] = [
+        .error: "SLURM_CLIENT_MISSING", .warning: "SLURM_UNREACHABLE", .note: "SLURM_READY",
+    ]
+
+    /// ERROR, or WARNING / INFO for what a Slurm placement's check found that does not make the file wrong.
+    static func severity(of problem: DefinitionProblem) -> String {
+        switch problem.code {
+        case "SLURM_UNREACHABLE": "WARNING"
+        case "SLURM_READY": "INFO"
+        default: "ERROR"
         }
     }
 

@@ -124,6 +124,13 @@ struct SlurmClusterTests {
         #expect(queue.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)
     }
 
+    @Test("sluice validate's check finds the client and the partition up on three nodes")
+    func readiness() {
+        let findings = SlurmReadiness.check(SlurmPlacement(partition: "debug"), slurm: slurm)
+        #expect(findings.map(\.severity) == [.note])
+        #expect(findings.first?.message.contains("partition 'debug' is up, 3 node(s)") == true, "\(findings)")
+    }
+
     @Test("A Slurm command that fails is an error naming the command and carrying its stderr")
     func errors() throws {
         let base = NSTemporaryDirectory() + "sluice-slurm-" + UUID().uuidString
