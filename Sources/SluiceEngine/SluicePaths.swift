@@ -26,6 +26,8 @@ package struct SluicePaths: Sendable {
     package var settingsFile: String { path("etc/sluice/sluiced.json") }
     /// Runtime files (systemd's RuntimeDirectory=): the daemon's lock.
     package var runtime: String { path("run/sluice") }
+    /// Slurm submissions of functions' agents: each one's batch script, secret and output.
+    package var agents: String { path("var/lib/sluice/agents") }
     /// The API's keys (AWS shared-credentials format, profile `sluice`), written at first start.
     package var credentials: String { path("var/lib/sluice/credentials") }
     /// Definitions created through the API: the same sub-folders and formats as etc/sluice.

@@ -122,6 +122,8 @@ struct SlurmClusterTests {
         #expect(try eventually(20) { try submitter.agents(of: submission).isEmpty })
         let queue = try slurm.check("squeue", ["--noheader", "--jobs=\(submission.jobId)"])
         #expect(queue.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)
+        try submitter.remove(submission)
+        #expect(!FileManager.default.fileExists(atPath: submission.folder), "the secret goes with its folder")
     }
 
     @Test("sluice validate's check finds the client and the partition up on three nodes")
@@ -154,5 +156,6 @@ struct SlurmClusterTests {
         }
         #expect(error?.command == "sbatch")
         #expect(error?.message.contains("invalid partition") == true, "\(String(describing: error))")
+        #expect(!FileManager.default.fileExists(atPath: base + "/s"), "a failed submission leaves no secret behind")
     }
 }

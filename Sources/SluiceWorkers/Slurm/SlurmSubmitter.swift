@@ -67,7 +67,14 @@ package struct SlurmSubmitter: Sendable {
         if let memory = placement.memoryMiB { arguments.append("--mem=\(memory)M") }
         arguments += placement.extraArgs
         arguments.append(script)
-        let printed = try slurm.check("sbatch", arguments)
+        let printed: String
+        do {
+            printed = try slurm.check("sbatch", arguments)
+        } catch {
+            // Nothing was submitted: the secret has no reader.
+            try? FileManager.default.removeItem(atPath: folder)
+            throw error
+        }
         // --parsable prints "JOBID" or "JOBID;CLUSTER".
         let line = printed.split(whereSeparator: \.isNewline).last.map(String.init) ?? ""
         let jobId = String(line.split(separator: ";").first ?? "")
@@ -103,6 +110,18 @@ package struct SlurmSubmitter: Sendable {
     /// Cancels one agent: its array task.
     package func cancel(_ submission: SlurmSubmission, agent: Int) throws(SlurmError) {
         _ = try slurm.check("scancel", ["\(submission.jobId)_\(agent)"])
+    }
+
+    /// Removes the submission's folder (script, secret, output) once Slurm lists none of its agents.
+    package func remove(_ submission: SlurmSubmission) throws(SlurmError) {
+        guard try agents(of: submission).isEmpty else {
+            throw SlurmError(command: "squeue", message: "submission \(submission.id) still has agents in the queue")
+        }
+        do {
+            try FileManager.default.removeItem(atPath: submission.folder)
+        } catch {
+            throw SlurmError(command: "rm", message: "cannot remove \(submission.folder): \(error)")
+        }
     }
 
     /// squeue's `%K|%T|%N|%r` lines; a pending remainder of an array may still show as a range (`3-9`).
