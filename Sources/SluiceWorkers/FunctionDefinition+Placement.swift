@@ -25,6 +25,10 @@ extension FunctionDefinition {
             if let slurm = readSlurmPlacement(placement, problem) {
                 definition.placement = .slurm(slurm)
                 // Agents relay the request lines a persistent worker reads; a process-per-invocation worker has none.
+                // Slurm runs a job as whoever submits it: sluiced's user, not the one `User` names.
+                if definition.runAs != nil {
+                    problem("User", "applies to local workers only: agents on Slurm run as the user sluiced submits as")
+                }
                 if definition.runtime != .persistent {
                     problem(
                         "Placement",

@@ -50,6 +50,23 @@ struct PlacementTests {
         #expect(load(["Type": "slurm", "Partition": "debug", "TimeLimit": "2-00:00:00"]).1.isEmpty)
     }
 
+    @Test("Agents on Slurm run as sluiced's user: a User is refused")
+    func user() {
+        let loaded = FunctionDefinition.load(
+            [
+                "Command": ["/bin/true"], "Runtime": "persistent", "User": "nobody",
+                "Placement": ["Type": "slurm", "Partition": "p"],
+            ],
+            file: "f.json",
+            name: "f"
+        )
+        #expect(
+            loaded.problems.map(\.description) == [
+                "f.json: /User: applies to local workers only: agents on Slurm run as the user sluiced submits as"
+            ]
+        )
+    }
+
     @Test("Wrong types and values are problems naming the file and the field")
     func problems() {
         #expect(
