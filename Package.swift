@@ -196,7 +196,10 @@ let package = Package(
             name: "sluice-bench",
             dependencies: [
                 "SluiceJSON", "SluiceVocabulary", "SluiceJSONata", "SluiceASL", "SluiceInterpreter", "SluicePatterns", "SluiceWorkers", "SluiceCLI",
-                "SluiceEngine", "SluiceStore", "SluiceBucket", "SluiceDaemon", .product(name: "Logging", package: "swift-log"),
+                "SluiceEngine", "SluiceStore", "SluiceBucket", "SluiceDaemon", "SluiceAgentWire",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ],
             swiftSettings: strictSettings
         ),

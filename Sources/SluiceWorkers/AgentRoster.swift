@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The agents connected now, by function, and the functions that run on agents (those with an open submission).
 /// Outlives function hosts (a reload keeps the connected agents): every host of a daemon shares one.
 ///
@@ -9,7 +11,8 @@ package actor AgentRoster {
         var continuation: CheckedContinuation<RemoteWorker?, Never>
     }
 
-    private var submissions: [String: Int] = [:]
+    /// Open submissions by function; read without a hop onto the actor on every invocation's path.
+    private nonisolated let submissions = Mutex<[String: Int]>([:])
     private var idle: [String: [RemoteWorker]] = [:]
     private var connected: [String: [ObjectIdentifier: RemoteWorker]] = [:]
     private var waiters: [String: [Waiter]] = [:]
@@ -18,16 +21,18 @@ package actor AgentRoster {
     package init() {}
 
     /// A submission of agents for `function` opened: its invocations now wait for agents.
-    package func expect(function: String) { submissions[function, default: 0] += 1 }
+    package nonisolated func expect(function: String) { submissions.withLock { $0[function, default: 0] += 1 } }
 
     /// A submission closed (cancelled or done); the function runs locally again once none is left.
-    package func forget(function: String) {
-        submissions[function, default: 1] -= 1
-        if submissions[function] == 0 { submissions[function] = nil }
+    package nonisolated func forget(function: String) {
+        submissions.withLock { submissions in
+            submissions[function, default: 1] -= 1
+            if submissions[function] == 0 { submissions[function] = nil }
+        }
     }
 
     /// Whether `function`'s invocations go to agents.
-    package func places(_ function: String) -> Bool { submissions[function] != nil }
+    package nonisolated func places(_ function: String) -> Bool { submissions.withLock { $0[function] != nil } }
 
     /// An agent authenticated: it serves its function from now on.
     package func add(_ worker: RemoteWorker) {

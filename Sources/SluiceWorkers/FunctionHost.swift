@@ -93,7 +93,7 @@ package final class FunctionHost: Sendable {
         // Serialized here, on the caller's task, before waiting for a worker: never inside the pool's actor, and
         // never between a worker becoming free and its next request.
         // A function placed on agents gets the persistent worker's request line whatever its Runtime.
-        let onAgents = await agents.places(name)
+        let onAgents = agents.places(name)
         let runtime = onAgents ? .persistent : definition.runtime
         let timeout = definition.timeout
         // On a thread outside Swift's cooperative pool: a batch takes a millisecond or more to serialize, and the

@@ -26,7 +26,7 @@ final class AgentSubmissions: Sendable {
             defer { known[id] = entry }
             return known[id] == nil
         }
-        if isNew { await roster.expect(function: function) }
+        if isNew { roster.expect(function: function) }
         return (id, entry.secret)
     }
 
@@ -34,7 +34,7 @@ final class AgentSubmissions: Sendable {
     /// submission serves it.
     func close(_ submission: String, roster: AgentRoster) async {
         guard let entry = known.withLock({ $0.removeValue(forKey: submission) }) else { return }
-        await roster.forget(function: entry.function)
+        roster.forget(function: entry.function)
     }
 
     func lookup(_ submission: String) -> Submission? { known.withLock { $0[submission] } }

@@ -2,13 +2,15 @@ import NIOCore
 
 /// Splits the agent protocol's stream into lines (newline dropped). A line longer than `maxLength` (a request or
 /// answer beyond any payload Lambda allows) is an error that closes the connection.
-struct LineFrameDecoder: ByteToMessageDecoder {
-    typealias InboundOut = ByteBuffer
+package struct LineFrameDecoder: ByteToMessageDecoder {
+    package typealias InboundOut = ByteBuffer
 
-    var maxLength = 16 * 1024 * 1024
+    package var maxLength = 16 * 1024 * 1024
     private var searched = 0
 
-    mutating func decode(context: ChannelHandlerContext, buffer: inout ByteBuffer) throws -> DecodingState {
+    package init() {}
+
+    package mutating func decode(context: ChannelHandlerContext, buffer: inout ByteBuffer) throws -> DecodingState {
         let view = buffer.readableBytesView
         guard let newline = view.dropFirst(searched).firstIndex(of: 0x0A) else {
             searched = view.count
@@ -23,7 +25,7 @@ struct LineFrameDecoder: ByteToMessageDecoder {
         return .continue
     }
 
-    mutating func decodeLast(context: ChannelHandlerContext, buffer: inout ByteBuffer, seenEOF: Bool) throws
+    package mutating func decodeLast(context: ChannelHandlerContext, buffer: inout ByteBuffer, seenEOF: Bool) throws
         -> DecodingState
     {
         while try decode(context: context, buffer: &buffer) == .continue {}
