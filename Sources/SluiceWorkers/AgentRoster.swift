@@ -82,9 +82,8 @@ package actor AgentRoster {
     }
 
     private func hand(_ worker: RemoteWorker) {
-        if var queue = waiters[worker.function], !queue.isEmpty {
-            let waiter = queue.removeFirst()
-            waiters[worker.function] = queue.isEmpty ? nil : queue
+        // Taken from the queue in place (a copy would retain and release every waiter).
+        if waiters[worker.function]?.isEmpty == false, let waiter = waiters[worker.function]?.removeFirst() {
             waiter.continuation.resume(returning: worker)
         } else {
             idle[worker.function, default: []].append(worker)
