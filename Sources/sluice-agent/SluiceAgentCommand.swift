@@ -61,6 +61,14 @@ struct SluiceAgentCommand: ParsableCommand {
     /// The secret never comes on the command line (other users see it in ps).
     private func readSecret() throws -> String {
         if let secretFile {
+            // Readable by others, it is no secret: refused rather than used.
+            var status = stat()
+            guard stat(secretFile, &status) == 0 else {
+                throw ValidationError("cannot read the secret file \(secretFile): \(String(cString: strerror(errno)))")
+            }
+            guard status.st_mode & 0o077 == 0 else {
+                throw ValidationError("the secret file \(secretFile) must be readable by its owner only (mode 0600)")
+            }
             let text = try String(contentsOfFile: secretFile, encoding: .utf8)
             return text.trimmingCharacters(in: .whitespacesAndNewlines)
         }

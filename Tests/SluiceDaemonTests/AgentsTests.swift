@@ -220,6 +220,35 @@ import Testing
         #expect(agents.allSatisfy { $0.isRunning })
     }
 
+    @Test("sluice-agent refuses a secret file others can read, and a command line without a secret")
+    func secretFileMustBePrivate() throws {
+        let root = try DaemonRoot()
+        defer { root.remove() }
+        try root.write("secret", "s3cret\n")
+        chmod(root.path + "/secret", 0o644)
+        func agent(_ extra: [String], environment: [String: String] = [:]) throws -> (status: Int32, errors: String) {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: SluiceTool.buildFolder + "/sluice-agent")
+            process.arguments =
+                ["--connect", "127.0.0.1:9", "--submission", "s", "--agent", "a", "--function", "f"] + extra + [
+                    "--", "true",
+                ]
+            process.environment = environment
+            let pipe = Pipe()
+            process.standardError = pipe
+            try process.run()
+            let errors = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            return (process.terminationStatus, errors)
+        }
+        let open = try agent(["--secret-file", root.path + "/secret"])
+        #expect(open.status != 0)
+        #expect(open.errors.contains("mode 0600"))
+        let none = try agent([])
+        #expect(none.status != 0)
+        #expect(none.errors.contains("no secret"))
+    }
+
     /// A port free now (bound and let go), for a listener that must keep its port across a restart.
     func freePort() throws -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
