@@ -14,6 +14,7 @@ let package = Package(
         .executable(name: "sluice", targets: ["sluice"]),
         .executable(name: "sluiced", targets: ["sluiced"]),
         .executable(name: "sluice-bench", targets: ["sluice-bench"]),
+        .executable(name: "sluice-agent", targets: ["sluice-agent"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -51,6 +52,12 @@ let package = Package(
         ),
         // The AWS wire: Signature Version 4, the five protocols' requests, responses and error shapes.
         .target(name: "SluiceAWS", dependencies: ["SluiceJSON", "SluiceVocabulary"], swiftSettings: strictSettings),
+        // The agent protocol (issue 18): its messages, their lines, the hello's proof.
+        .target(
+            name: "SluiceAgentWire",
+            dependencies: ["SluiceJSON", "SluiceVocabulary"],
+            swiftSettings: strictSettings
+        ),
         // EventBridge event patterns, target input transformation and SNS filter policies.
         .target(name: "SluicePatterns", dependencies: ["SluiceJSON"], swiftSettings: strictSettings),
         // Domain values: rules and their targets, subscriptions; decoded and validated from their files.
@@ -131,7 +138,7 @@ let package = Package(
             dependencies: [
                 "CSluiceLinux", "SluiceLinux", "SluiceJSON", "SluiceVocabulary", "SluiceASL", "SluiceInterpreter", "SluicePatterns", "SluiceCore", "SluiceConfig",
                 "SluiceWorkers", "SluiceTopics", "SluiceWatch", "SluiceSystemd", "SluiceEngine", "SluiceStore", "SluiceAWS",
-                "SluiceGraph",
+                "SluiceGraph", "SluiceAgentWire",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -177,12 +184,28 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // A function's worker served to sluiced from another machine (a Slurm node): small, none of sluiced's modules.
+        .executableTarget(
+            name: "sluice-agent",
+            dependencies: [
+                "SluiceAgentWire", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "sluice-bench",
             dependencies: [
                 "SluiceJSON", "SluiceVocabulary", "SluiceJSONata", "SluiceASL", "SluiceInterpreter", "SluicePatterns", "SluiceWorkers", "SluiceCLI",
-                "SluiceEngine", "SluiceStore", "SluiceBucket", "SluiceDaemon", .product(name: "Logging", package: "swift-log"),
+                "SluiceEngine", "SluiceStore", "SluiceBucket", "SluiceDaemon", "SluiceAgentWire",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SluiceAgentWireTests",
+            dependencies: ["SluiceAgentWire", "SluiceJSON"],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "SluiceJSONTests", dependencies: ["SluiceJSON"], swiftSettings: strictSettings),

@@ -57,6 +57,7 @@ package struct Daemon: Sendable {
             .init(service: JournalWriterService(runtime: runtime)),
             .init(service: SamplerService(runtime: runtime)),
             .init(service: StatusService(runtime: runtime)),
+        ] + agentsService + [
             .init(service: ControlService(runtime: runtime)),
             .init(service: RetryService(runtime: runtime)),
             .init(service: DeliveriesService(runtime: runtime)),
@@ -72,6 +73,35 @@ package struct Daemon: Sendable {
         return [
             .init(service: APIService(runtime: runtime, host: api.host, port: api.port, credentials: api.credentials))
         ]
+    }
+
+    /// The agents' listener, when `Agents.Listen` is set: before the executions, so that it stops after them.
+    private var agentsService: [ServiceGroupConfiguration.ServiceConfiguration] {
+        guard let endpoint = try? runtime.settings.agents.endpoint else { return [] }
+        return [
+            .init(
+                service: AgentsService(
+                    runtime: runtime,
+                    host: endpoint.host,
+                    port: endpoint.port,
+                    advertise: runtime.settings.agents.advertise
+                )
+            )
+        ]
+    }
+
+    /// A submission of agents for `function`: its id and secret (see `DaemonRuntime.submitAgents`).
+    package func submitAgents(
+        function: String,
+        submission: String? = nil,
+        secret: String? = nil
+    ) async -> (submission: String, secret: String) {
+        await runtime.submitAgents(function: function, submission: submission, secret: secret)
+    }
+
+    /// The agents connected for `function`: (idle, busy).
+    package func agentCounts(_ function: String) async -> (idle: Int, busy: Int) {
+        await runtime.agentCounts(function)
     }
 
     /// After the group: every worker stopped, the root's lock let go (a process that carries on, as a test's,

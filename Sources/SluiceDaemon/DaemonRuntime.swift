@@ -36,6 +36,8 @@ final class DaemonRuntime: Sendable {
     /// The callback Tasks waiting for SendTaskSuccess / SendTaskFailure / SendTaskHeartbeat.
     let callbacks = TaskCallbacks()
     let hosts: FunctionHosts
+    /// The submissions of agents sluiced knows (their secrets), for the agents' listener.
+    let agentSubmissions = AgentSubmissions()
     let topics: TopicStore
     let delivery: DeliveryService<ContinuousClock>
     let journal: DaemonJournal
@@ -96,7 +98,8 @@ final class DaemonRuntime: Sendable {
         _ paths: SluicePaths,
         _ settings: SluiceSettings,
         _ logger: Logger,
-        statistics: FunctionStatistics
+        statistics: FunctionStatistics,
+        agents: AgentRoster = AgentRoster()
     ) -> FunctionHost {
         let host = FunctionHost(
             directory: paths.functions,
@@ -104,7 +107,8 @@ final class DaemonRuntime: Sendable {
             maxWorkers: settings.maxWorkers,
             logger: logger,
             usersInGroup: getegid(),
-            statistics: statistics
+            statistics: statistics,
+            agents: agents
         )
         for problem in host.problems {
             logger.error("function unavailable: \(problem)", metadata: ["sluice.file": .string(problem.file)])

@@ -41,7 +41,9 @@ struct ReloadService: Service {
             runtime.paths,
             runtime.settings,
             runtime.logger,
-            statistics: runtime.telemetry.functions
+            statistics: runtime.telemetry.functions,
+            // The agents connected stay: they serve the new host's functions as they served the old one's.
+            agents: runtime.hosts.host.agents
         )
         if functions.definitions != runtime.hosts.host.definitions {
             await functions.start()

@@ -41,4 +41,7 @@ package struct SluicePaths: Sendable {
     /// The address the API answers on, as a URL (`http://127.0.0.1:4599`), while sluiced runs: `sluice env`
     /// reads it, and it names the port the system chose when `Listen` asks for port 0.
     package var apiEndpoint: String { path("run/sluice/api-endpoint") }
+    /// The address agents connect to (`Agents.Advertise`, or the listener's with the port the system chose), HOST:PORT,
+    /// while the agents' listener runs.
+    package var agentsEndpoint: String { path("run/sluice/agents-endpoint") }
 }

@@ -12,6 +12,7 @@ package struct SluiceSettings: Sendable {
     package var logLevel = "info"
     package var api = APISettings()
     package var dashboard = DashboardSettings()
+    package var agents = AgentsSettings()
 
     package init() {}
 
@@ -36,6 +37,13 @@ package struct SluiceSettings: Sendable {
         if let api = o["Api"] {
             do {
                 settings.api = try APISettings.decode(api)
+            } catch {
+                throw SettingsError(description: "\(path): \(error.description)")
+            }
+        }
+        if let agents = o["Agents"] {
+            do {
+                settings.agents = try AgentsSettings.decode(agents)
             } catch {
                 throw SettingsError(description: "\(path): \(error.description)")
             }

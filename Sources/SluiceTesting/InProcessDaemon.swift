@@ -74,6 +74,20 @@ package final class InProcessDaemon: Sendable {
     /// sluiced's statistics and metrics, live.
     package var telemetry: Telemetry { daemon.telemetry }
 
+    /// A submission of agents for `function` (its id and secret; the given ones, as after a restart).
+    package func submitAgents(
+        function: String,
+        submission: String? = nil,
+        secret: String? = nil
+    ) async -> (submission: String, secret: String) {
+        await daemon.submitAgents(function: function, submission: submission, secret: secret)
+    }
+
+    /// The agents connected for `function`: (idle, busy).
+    package func agentCounts(_ function: String) async -> (idle: Int, busy: Int) {
+        await daemon.agentCounts(function)
+    }
+
     /// Waits until the group has ended on its own (a service that failed), throwing what ended it.
     package func ended() async throws { try await running.value }
 }

@@ -64,9 +64,9 @@ actor ConcurrencyBudget {
 
     /// Gives a slot back; the longest waiter of that pool gets it.
     func release(_ pool: Pool) {
-        if var queue = waiters[pool], !queue.isEmpty {
-            let next = queue.removeFirst()
-            waiters[pool] = queue
+        // Taken from the queue in place: a copy of the queue (1,000 waiters with many agents) retained and released
+        // every waiter on every release.
+        if waiters[pool]?.isEmpty == false, let next = waiters[pool]?.removeFirst() {
             next.continuation.resume()  // the slot passes on: inUse stays the same
             return
         }

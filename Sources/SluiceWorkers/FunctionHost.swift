@@ -17,6 +17,8 @@ package final class FunctionHost: Sendable {
     package let problems: [FunctionDefinition.Problem]
     private let pools: [String: FunctionPool]
     private let budget: ConcurrencyBudget
+    /// The agents connected to sluiced, shared with the hosts before and after this one.
+    package let agents: AgentRoster
     /// What the functions did (invocations, errors, throttles, durations, concurrency).
     package let statistics: FunctionStatistics
 
@@ -30,7 +32,8 @@ package final class FunctionHost: Sendable {
         logger: Logger,
         grace: Double = 2,
         usersInGroup: gid_t? = nil,
-        statistics: FunctionStatistics = FunctionStatistics()
+        statistics: FunctionStatistics = FunctionStatistics(),
+        agents: AgentRoster = AgentRoster()
     ) {
         let loaded = Self.loadDefinitions(directory: directory, overlays: overlays, usersInGroup: usersInGroup)
         self.init(
@@ -39,7 +42,8 @@ package final class FunctionHost: Sendable {
             maxWorkers: maxWorkers,
             logger: logger,
             grace: grace,
-            statistics: statistics
+            statistics: statistics,
+            agents: agents
         )
     }
 
@@ -49,7 +53,8 @@ package final class FunctionHost: Sendable {
         maxWorkers: Int,
         logger: Logger,
         grace: Double = 2,
-        statistics: FunctionStatistics = FunctionStatistics()
+        statistics: FunctionStatistics = FunctionStatistics(),
+        agents: AgentRoster = AgentRoster()
     ) {
         // A worker that dies while we write to it must not take sluice down with SIGPIPE.
         signal(SIGPIPE, SIG_IGN)
@@ -58,12 +63,14 @@ package final class FunctionHost: Sendable {
         let budget = ConcurrencyBudget(maxWorkers: maxWorkers, reservations: reservations)
         self.budget = budget
         self.statistics = statistics
+        self.agents = agents
         self.problems = problems
         self.definitions = Dictionary(definitions.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         self.pools = self.definitions.mapValues {
             FunctionPool(
                 definition: $0,
                 budget: budget,
+                agents: agents,
                 recorder: statistics.recorder(for: $0),
                 logger: logger,
                 grace: grace
@@ -85,7 +92,9 @@ package final class FunctionHost: Sendable {
         guard let pool = pools[name], let definition = definitions[name] else { return nil }
         // Serialized here, on the caller's task, before waiting for a worker: never inside the pool's actor, and
         // never between a worker becoming free and its next request.
-        let runtime = definition.runtime
+        // A function placed on agents gets the persistent worker's request line whatever its Runtime.
+        let onAgents = agents.places(name)
+        let runtime = onAgents ? .persistent : definition.runtime
         let timeout = definition.timeout
         // On a thread outside Swift's cooperative pool: a batch takes a millisecond or more to serialize, and the
         // pool's few threads are what hands a finished worker its next request; keeping them free keeps the
@@ -105,7 +114,7 @@ package final class FunctionHost: Sendable {
                 }
             }
         }
-        return await pool.invoke(request: request, requestId: requestId)
+        return await pool.invoke(request: request, requestId: requestId, onAgents: onAgents)
     }
 
     /// Stops idle on-demand workers that have been idle for `idleTime`.

@@ -7,6 +7,8 @@ import SluiceJSON
 actor FunctionPool {
     let definition: FunctionDefinition
     private let budget: ConcurrencyBudget
+    /// The agents (remote workers) of a function placed on them; shared by every pool and host of a daemon.
+    private let agents: AgentRoster
     private let recorder: FunctionRecorder
     private let logger: Logger
     private let grace: Double
@@ -18,12 +20,14 @@ actor FunctionPool {
     init(
         definition: FunctionDefinition,
         budget: ConcurrencyBudget,
+        agents: AgentRoster = AgentRoster(),
         recorder: FunctionRecorder,
         logger: Logger,
         grace: Double
     ) {
         self.definition = definition
         self.budget = budget
+        self.agents = agents
         self.recorder = recorder
         self.logger = logger
         self.grace = grace
@@ -39,8 +43,9 @@ actor FunctionPool {
     }
 
     /// Runs one invocation under the concurrency limits.
-    /// `request` is the prepared bytes: the request line (persistent) or the payload (process).
-    func invoke(request: [UInt8], requestId: String) async -> Result<JSONValue, FunctionError> {
+    /// `request` is the prepared bytes: the request line (persistent, or on agents) or the payload (process).
+    /// `onAgents`: the function is placed on agents (remote workers take the invocation, never a local one).
+    func invoke(request: [UInt8], requestId: String, onAgents: Bool = false) async -> Result<JSONValue, FunctionError> {
         if definition.reservedConcurrency == 0 {
             recorder.throttled()
             return .failure(.throttled(requestId: requestId))
@@ -65,6 +70,10 @@ actor FunctionPool {
         let began = recorder.began()
         let outcome: Result<JSONValue, FunctionError>
         switch definition.runtime {
+        case _ where onAgents:
+            busy += 1
+            defer { busy -= 1 }
+            outcome = await runOnAgent(line: request, requestId: requestId)
         case .process:
             busy += 1
             defer { busy -= 1 }
@@ -139,6 +148,23 @@ actor FunctionPool {
             // A provisioned worker that died is replaced at once, so the function stays warm.
             if let replacement = spawnWorker() { idle.append((replacement, .now)) }
         }
+        return outcome
+    }
+
+    /// The seam between local and remote workers: a free agent of the function takes the request line a local
+    /// persistent worker would read, one invocation at a time, after the same concurrency slot.
+    private func runOnAgent(line: [UInt8], requestId: String) async -> Result<JSONValue, FunctionError> {
+        guard let agent = await agents.checkout(definition.name) else {
+            return .failure(
+                FunctionError(
+                    errorType: "Sandbox.Cancelled",
+                    errorMessage: "RequestId: \(requestId) Error: cancelled while waiting for an agent",
+                    requestId: requestId
+                )
+            )
+        }
+        let outcome = await agent.invoke(line: line, requestId: requestId, timeout: definition.timeout)
+        await agents.checkin(agent)
         return outcome
     }
 

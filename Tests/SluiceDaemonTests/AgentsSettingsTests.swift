@@ -1,0 +1,36 @@
+import SluiceEngine
+import SluiceTesting
+import Testing
+
+/// sluiced.json's `"Agents"`: the agents' listener, off unless `Listen` is set; wrong types are errors, as for
+/// `"Api"`.
+struct AgentsSettingsTests {
+    @Test func offUnlessListenIsSet() throws {
+        let root = try DaemonRoot()
+        defer { root.remove() }
+        #expect(try SluiceSettings.load(root: root.path).agents.listen == nil)
+        try root.write("etc/sluice/sluiced.json", #"{"Agents": null}"#)
+        #expect(try SluiceSettings.load(root: root.path).agents.endpoint == nil)
+        try root.write(
+            "etc/sluice/sluiced.json",
+            #"{"Agents": {"Listen": "0.0.0.0:4600", "Advertise": "head.cluster:4600"}}"#
+        )
+        let settings = try SluiceSettings.load(root: root.path).agents
+        #expect(try settings.endpoint?.host == "0.0.0.0")
+        #expect(try settings.endpoint?.port == 4600)
+        #expect(settings.advertise == "head.cluster:4600")
+    }
+
+    @Test func wrongTypesAreErrors() throws {
+        let root = try DaemonRoot()
+        defer { root.remove() }
+        for text in [
+            #"{"Agents": {"Listen": 4600}}"#, #"{"Agents": {"Listen": "nohost"}}"#, #"{"Agents": {"Listen": ":4600"}}"#,
+            #"{"Agents": {"Advertise": 1}}"#, #"{"Agents": {"Advertise": "host"}}"#, #"{"Agents": "on"}"#,
+            #"{"Agents": {"Listen": "127.0.0.1:0", "Port": 1}}"#,
+        ] {
+            try root.write("etc/sluice/sluiced.json", text)
+            #expect(throws: SettingsError.self, "\(text)") { try SluiceSettings.load(root: root.path) }
+        }
+    }
+}
