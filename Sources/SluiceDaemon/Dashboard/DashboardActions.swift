@@ -17,7 +17,7 @@ struct DashboardActions {
         ),
     ]
 
-    func answer(_ action: String, body: [UInt8]) async -> AWSResponse {
+    func answer(_ action: String, body: [UInt8]) -> AWSResponse {
         guard let operation = Self.operations[action] else {
             return DashboardResponse.error(404, "UnknownOperation", "no action '\(action)'")
         }

@@ -12,7 +12,7 @@ import SluiceVocabulary
 extension DashboardData {
     static let eventsShown = 1000
 
-    func execution(_ arn: String) async throws(AWSError) -> JSONValue {
+    func execution(_ arn: String) throws(AWSError) -> JSONValue {
         let api = StepFunctionsAPI(runtime: runtime)
         var o = JSONObject()
         o["csrf"] = .string(csrf)

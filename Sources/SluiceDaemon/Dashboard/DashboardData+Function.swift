@@ -9,7 +9,7 @@ import SluiceWorkers
 extension DashboardData {
     static let longestRange = 7 * 86_400
 
-    func function(_ name: String, _ request: AWSRequest) async throws(AWSError) -> JSONValue {
+    func function(_ name: String, _ request: AWSRequest) throws(AWSError) -> JSONValue {
         let host = runtime.hosts.host
         guard let definition = host.definitions[name] else {
             throw AWSError("ResourceNotFoundException", "Function not found: \(name)", status: 404)
@@ -23,7 +23,7 @@ extension DashboardData {
         o["timeout"] = .double(definition.timeout)
         o["reservedConcurrency"] = definition.reservedConcurrency.map(JSONValue.int) ?? .null
         o["provisionedConcurrency"] = .int(definition.provisionedConcurrency)
-        o["concurrent"] = .int(runtime.telemetry.live.functions.first { $0.name == name }?.concurrent ?? 0)
+        o["concurrent"] = .int(live.functions.first { $0.name == name }?.concurrent ?? 0)
         o["now"] = Self.iso(now)
         o["range"] = .int(range)
         o["step"] = .int(step)

@@ -8,10 +8,10 @@ import SluiceWorkers
 /// sluice.db for the graphs.
 extension DashboardData {
     /// The functions in force, with what each did since sluiced started.
-    func functions() async -> [JSONValue] {
-        let live = Dictionary(runtime.telemetry.live.functions.map { ($0.name, $0) }, uniquingKeysWith: { $1 })
+    func functions() -> [JSONValue] {
+        let byName = Dictionary(live.functions.map { ($0.name, $0) }, uniquingKeysWith: { $1 })
         return runtime.hosts.host.definitions.values.sorted(by: { $0.name < $1.name }).map { definition in
-            let now = live[definition.name]
+            let now = byName[definition.name]
             var o = JSONObject()
             o["name"] = .string(definition.name)
             o["concurrent"] = .int(now?.concurrent ?? 0)
@@ -24,14 +24,12 @@ extension DashboardData {
         }
     }
 
-    func workers() async -> JSONValue {
-        let live = runtime.telemetry.live
-        return ["busy": .int(live.workersBusy), "max": .int(live.workersMax)]
+    func workers() -> JSONValue {
+        ["busy": .int(live.workersBusy), "max": .int(live.workersMax)]
     }
 
-    func deliveries() throws(AWSError) -> JSONValue {
-        let live = runtime.telemetry.live
-        return [
+    func deliveries() -> JSONValue {
+        [
             "queued": .int(live.deliveriesQueued), "delivered": .int(live.deliveriesDelivered),
             "deadLettered": .int(live.deliveriesDeadLettered),
         ]
@@ -45,9 +43,9 @@ extension DashboardData {
     /// Items a second: the sampler's last second while the run goes, its average once it ended.
     func itemsPerSecond(_ run: MapRunRecord, now: Double) -> Double {
         if run.status == .running,
-            let live = runtime.telemetry.live.mapRuns.first(where: { $0.progress.mapRunArn == run.mapRunArn })
+            let running = live.mapRuns.first(where: { $0.progress.mapRunArn == run.mapRunArn })
         {
-            return live.itemsPerSecond
+            return running.itemsPerSecond
         }
         let seconds = (run.stopDate ?? now) - run.startDate
         return seconds > 0 ? Double(run.itemsSucceeded + run.itemsFailed) / seconds : 0

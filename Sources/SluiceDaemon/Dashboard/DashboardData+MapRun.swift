@@ -10,7 +10,7 @@ import SluiceVocabulary
 extension DashboardData {
     static let failuresShown = 100
 
-    func mapRun(_ arn: String) async throws(AWSError) -> JSONValue {
+    func mapRun(_ arn: String) throws(AWSError) -> JSONValue {
         guard let run = try read({ try $0.mapRun(arn) }) else {
             throw AWSError("ResourceNotFound", "Resource not found: '\(arn)'", status: 404)
         }

@@ -11,7 +11,7 @@ extension DashboardData {
     /// The overview's concurrency graph: the last ten minutes.
     static let overviewWindow = 600.0
 
-    func overview() async throws(AWSError) -> JSONValue {
+    func overview() throws(AWSError) -> JSONValue {
         let counts = try read { try $0.executionCounts() }
         var executions = JSONObject()
         for status in Self.statuses { executions[status] = .int(counts[status] ?? 0) }
@@ -22,9 +22,9 @@ extension DashboardData {
         o["csrf"] = .string(csrf)
         o["executions"] = .object(executions)
         o["mapRuns"] = .array(try read { try $0.dashboardMapRuns(ended: 10) }.map { mapRunEntry($0, now: now) })
-        o["functions"] = .array(await functions())
-        o["workers"] = await workers()
-        o["deliveries"] = try deliveries()
+        o["functions"] = .array(functions())
+        o["workers"] = workers()
+        o["deliveries"] = deliveries()
         o["recentFailures"] = .array(try read { try $0.latestFailures(limit: 10) }.map(Self.failureEntry))
         o["recentExecutions"] = .array(try read { try $0.latestExecutions(limit: 20) }.map(Self.listEntry))
         o["concurrency"] = try concurrency(from: now - Self.overviewWindow, to: now)

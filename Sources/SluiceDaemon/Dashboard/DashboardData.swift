@@ -10,16 +10,18 @@ struct DashboardData {
     let runtime: DaemonRuntime
     let user: String
     let csrf: String
+    /// The telemetry's live values, read once, so that one answer's numbers are of one moment.
+    let live: TelemetrySnapshot
 
-    func answer(_ name: String, _ request: AWSRequest) async -> AWSResponse {
+    func answer(_ name: String, _ request: AWSRequest) -> AWSResponse {
         do {
             let value: JSONValue
             switch name {
-            case "overview": value = try await overview()
+            case "overview": value = try overview()
             case "executions": value = try executions(request)
-            case "execution": value = try await execution(try Self.required(request, "executionArn"))
-            case "map-run": value = try await mapRun(try Self.required(request, "mapRunArn"))
-            case "function": value = try await function(try Self.required(request, "name"), request)
+            case "execution": value = try execution(try Self.required(request, "executionArn"))
+            case "map-run": value = try mapRun(try Self.required(request, "mapRunArn"))
+            case "function": value = try function(try Self.required(request, "name"), request)
             default: return DashboardResponse.error(404, "UnknownOperation", "no page data '\(name)'")
             }
             return DashboardResponse.json(value)

@@ -54,10 +54,15 @@ struct DashboardRouter: Sendable {
         let csrf = DashboardToken.csrf(session: session.claims, secret: session.secret)
         let name = String(path.dropFirst(Self.apiPrefix.count))
         guard request.method == "POST" else {
-            return await DashboardData(runtime: runtime, user: session.claims.user, csrf: csrf).answer(name, request)
+            return DashboardData(
+                runtime: runtime,
+                user: session.claims.user,
+                csrf: csrf,
+                live: runtime.telemetry.live
+            ).answer(name, request)
         }
         if let refusal = Self.forgery(request, csrf: csrf) { return refusal }
-        return await DashboardActions(runtime: runtime, user: session.claims.user).answer(name, body: body)
+        return DashboardActions(runtime: runtime, user: session.claims.user).answer(name, body: body)
     }
 
     /// A valid session from the request's cookie, with the secret that signed it.

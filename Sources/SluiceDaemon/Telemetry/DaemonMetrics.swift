@@ -93,30 +93,32 @@ final class DaemonMetrics: Sendable {
     // MARK: - Handles
 
     private func counter(_ name: String, _ label: String? = nil, _ value: String? = nil) -> CoreMetrics.Counter {
-        let key = HandleKey(name: name, label: label, value: value)
-        return counters.withLock { handles in
-            if let handle = handles[key] { return handle }
-            let made = CoreMetrics.Counter(label: name, dimensions: Self.dimensions(key), factory: factory)
-            handles[key] = made
-            return made
+        handle(counters, HandleKey(name: name, label: label, value: value)) {
+            CoreMetrics.Counter(label: name, dimensions: $0, factory: factory)
         }
     }
 
     private func gauge(_ name: String, _ label: String? = nil, _ value: String? = nil) -> CoreMetrics.Gauge {
-        let key = HandleKey(name: name, label: label, value: value)
-        return gauges.withLock { handles in
-            if let handle = handles[key] { return handle }
-            let made = CoreMetrics.Gauge(label: name, dimensions: Self.dimensions(key), factory: factory)
-            handles[key] = made
-            return made
+        handle(gauges, HandleKey(name: name, label: label, value: value)) {
+            CoreMetrics.Gauge(label: name, dimensions: $0, factory: factory)
         }
     }
 
     private func timer(_ name: String, _ label: String? = nil, _ value: String? = nil) -> CoreMetrics.Timer {
-        let key = HandleKey(name: name, label: label, value: value)
-        return timers.withLock { handles in
+        handle(timers, HandleKey(name: name, label: label, value: value)) {
+            CoreMetrics.Timer(label: name, dimensions: $0, factory: factory)
+        }
+    }
+
+    /// The handle kept for `key`, made (with the key's dimensions) the first time it is asked for.
+    private func handle<Handle>(
+        _ cache: borrowing Mutex<[HandleKey: Handle]>,
+        _ key: HandleKey,
+        make: ([(String, String)]) -> Handle
+    ) -> Handle {
+        cache.withLock { handles in
             if let handle = handles[key] { return handle }
-            let made = CoreMetrics.Timer(label: name, dimensions: Self.dimensions(key), factory: factory)
+            let made = make(Self.dimensions(key))
             handles[key] = made
             return made
         }
