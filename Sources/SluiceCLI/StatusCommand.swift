@@ -42,6 +42,7 @@ struct StatusCommand: ParsableCommand {
             o["executions"] = .object(JSONObject(counts.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) }))
             o["mapRuns"] = .array(mapRuns.map(\.description))
             o["busyWorkers"] = running ? report["busyWorkers"] ?? .int(0) : .int(0)
+            o["agents"] = running ? report["agents"] ?? .array([]) : .array([])
             o["queuedDeliveries"] = .int(deliveries)
             o["pendingHandoffs"] = .int(handoffs)
             print(JSONValue.object(o).serialized())
@@ -62,8 +63,28 @@ struct StatusCommand: ParsableCommand {
         print("map runs     \(mapRuns.isEmpty ? "none running" : "\(mapRuns.count) running")")
         for run in mapRuns { print("  \(run.itemsLine)  \(run.run.mapRunArn)") }
         print("workers      \(running ? report["busyWorkers"]?.intValue ?? 0 : 0) busy")
+        if running, case .array(let agents)? = report["agents"] {
+            for function in agents { print(Self.agentsLine(function)) }
+        }
         print("deliveries   \(deliveries) queued")
         print("hand-offs    \(handoffs) waiting (executions to start, messages to publish or deliver)")
+    }
+
+    /// `agents       score on Slurm (debug): 2 running (n1×1, n2×1), 1 pending; 2 connected, 1 busy, 0 waiting`.
+    static func agentsLine(_ report: JSONValue) -> String {
+        func count(_ key: String) -> Int { report[key]?.intValue ?? 0 }
+        var nodes: [String] = []
+        if case .object(let o)? = report["nodes"] {
+            nodes = o.keys.sorted().map { "\($0)×\(o[$0]?.intValue ?? 0)" }
+        }
+        let function = report["function"]?.stringValue ?? "?"
+        let partition = report["partition"]?.stringValue ?? "?"
+        var line =
+            "agents       \(function) on Slurm (\(partition)): \(count("running")) running"
+            + (nodes.isEmpty ? "" : " (\(nodes.joined(separator: ", ")))")
+            + ", \(count("pending")) pending; \(count("connected")) connected, \(count("busy")) busy, \(count("waiting")) waiting"
+        if let problem = report["problem"]?.stringValue { line += "\n             problem: \(problem)" }
+        return line
     }
 
     /// `1h 02m 03s`, `4m 05s`, `6s`.

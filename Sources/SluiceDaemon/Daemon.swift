@@ -36,6 +36,15 @@ package struct Daemon: Sendable {
         if let endpoint = try settings.api.endpoint {
             api = (endpoint.host, endpoint.port, try APICredentials.load(paths: runtime.paths, settings: settings.api))
         }
+        if settings.agents.listen == nil {
+            for definition in runtime.hosts.host.definitions.values.sorted(by: { $0.name < $1.name }) {
+                guard case .slurm = definition.placement else { continue }
+                logger.error(
+                    "function \(definition.name) is placed on Slurm but sluiced.json has no \"Agents\": {\"Listen\"}: its workers run on this machine",
+                    metadata: ["sluice.file": .string(definition.file)]
+                )
+            }
+        }
         runtime.notifier.ready(status: runtime.counters.statusLine)
         logger.info(
             "sluiced ready",

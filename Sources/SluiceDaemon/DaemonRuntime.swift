@@ -38,6 +38,8 @@ final class DaemonRuntime: Sendable {
     let hosts: FunctionHosts
     /// The submissions of agents sluiced knows (their secrets), for the agents' listener.
     let agentSubmissions = AgentSubmissions()
+    /// Each Slurm-placed function's agents as last seen (queue, nodes, connections), for status and the dashboard.
+    let agentsReports = AgentsReports()
     let topics: TopicStore
     let delivery: DeliveryService<ContinuousClock>
     let journal: DaemonJournal

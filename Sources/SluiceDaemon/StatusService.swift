@@ -24,7 +24,7 @@ struct StatusService: Service {
             let report: JSONValue = [
                 "pid": .int(Int(getpid())), "startedAt": .double(startedAt),
                 "updatedAt": .double(Date().timeIntervalSince1970), "status": .string(runtime.counters.statusLine),
-                "busyWorkers": .int(busy),
+                "busyWorkers": .int(busy), "agents": .array(runtime.agentsReports.all.map(\.json)),
             ]
             try? runtime.store.database.saveDaemonReport(report.serialized())
             if ContinuousClock.now - lastReap >= .seconds(5) {

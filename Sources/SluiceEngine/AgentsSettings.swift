@@ -6,6 +6,10 @@ import SluiceJSON
 package struct AgentsSettings: Sendable, Equatable {
     package var listen: String?
     package var advertise: String?
+    /// `Program`: the `sluice-agent` executable as the cluster's nodes see it; nil: the one beside sluiced.
+    package var program: String?
+    /// `IdleSeconds`: agents of a function on Slurm left idle this long are cancelled (down to its provisioned ones).
+    package var idleSeconds = 120
 
     package init() {}
 
@@ -24,7 +28,7 @@ package struct AgentsSettings: Sendable, Equatable {
         guard case .object(let o) = value else {
             throw SettingsError(description: "Agents must be an object or null")
         }
-        for key in o.keys where key != "Listen" && key != "Advertise" {
+        for key in o.keys where !["Listen", "Advertise", "Program", "IdleSeconds"].contains(key) {
             throw SettingsError(description: "Agents has an unknown field '\(key)'")
         }
         switch o["Listen"] {
@@ -39,6 +43,19 @@ package struct AgentsSettings: Sendable, Equatable {
             _ = try split(s, field: "Agents.Advertise")
             settings.advertise = s
         default: throw SettingsError(description: "Agents.Advertise must be \"HOST:PORT\"")
+        }
+        switch o["Program"] {
+        case nil, .null?: break
+        case .string(let s)? where s.hasPrefix("/"): settings.program = s
+        default: throw SettingsError(description: "Agents.Program must be an absolute path to sluice-agent")
+        }
+        switch o["IdleSeconds"] {
+        case nil, .null?: break
+        case let value?:
+            guard let n = value.intValue, n >= 1 else {
+                throw SettingsError(description: "Agents.IdleSeconds must be a whole number of seconds, at least 1")
+            }
+            settings.idleSeconds = n
         }
         return settings
     }

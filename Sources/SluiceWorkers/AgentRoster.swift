@@ -16,6 +16,8 @@ package actor AgentRoster {
     private var idle: [String: [RemoteWorker]] = [:]
     private var connected: [String: [ObjectIdentifier: RemoteWorker]] = [:]
     private var waiters: [String: [Waiter]] = [:]
+    /// When each idle agent last became idle, for releasing the ones idle too long.
+    private var idleSince: [ObjectIdentifier: ContinuousClock.Instant] = [:]
     private var nextWaiter = 0
 
     package init() {}
@@ -46,6 +48,30 @@ package actor AgentRoster {
     package func remove(_ worker: RemoteWorker) {
         connected[worker.function]?[ObjectIdentifier(worker)] = nil
         idle[worker.function]?.removeAll { $0 === worker }
+        idleSince[ObjectIdentifier(worker)] = nil
+    }
+
+    /// The agents of `function` connected now, by their submission.
+    package func connectedBySubmission(_ function: String) -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for worker in (connected[function] ?? [:]).values { counts[worker.submission, default: 0] += 1 }
+        return counts
+    }
+
+    /// How many invocations of `function` wait for a free agent now.
+    package func waiting(_ function: String) -> Int { waiters[function]?.count ?? 0 }
+
+    /// Takes out of service the agents of `function` idle for `idleFor` or longer, longest idle first, leaving at
+    /// least `keep` connected: they get no invocation from now on and are the caller's to end.
+    package func releaseIdle(_ function: String, idleFor: Duration, keep: Int) -> [RemoteWorker] {
+        let cutoff = ContinuousClock.now - idleFor
+        let spare = (connected[function]?.count ?? 0) - keep
+        guard spare > 0, let free = idle[function] else { return [] }
+        let stale = free.filter { (idleSince[ObjectIdentifier($0)] ?? cutoff) <= cutoff }
+            .sorted { idleSince[ObjectIdentifier($0)] ?? cutoff < idleSince[ObjectIdentifier($1)] ?? cutoff }
+            .prefix(spare)
+        for worker in stale { remove(worker) }
+        return Array(stale)
     }
 
     /// The agents connected for `function`: (idle, busy).
@@ -87,6 +113,7 @@ package actor AgentRoster {
             waiter.continuation.resume(returning: worker)
         } else {
             idle[worker.function, default: []].append(worker)
+            idleSince[ObjectIdentifier(worker)] = .now
         }
     }
 

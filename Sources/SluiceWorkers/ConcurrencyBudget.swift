@@ -20,12 +20,15 @@ actor ConcurrencyBudget {
     private var waiters: [Pool: [Waiter]] = [:]
     private var nextWaiter = 0
 
-    /// `reservations`: function name → ReservedConcurrency.
-    init(maxWorkers: Int, reservations: [String: Int]) {
+    /// `reservations`: function name → ReservedConcurrency. `elsewhere`: functions whose workers run on other
+    /// machines (Slurm agents) → their own limit, which takes nothing from this machine's workers.
+    init(maxWorkers: Int, reservations: [String: Int], elsewhere: [String: Int] = [:]) {
         var limits: [Pool: Int] = [:]
-        for (name, n) in reservations { limits[.reserved(name)] = n }
+        let local = reservations.filter { elsewhere[$0.key] == nil }
+        for (name, n) in local { limits[.reserved(name)] = n }
+        for (name, n) in elsewhere { limits[.reserved(name)] = n }
         // Lambda keeps part of the account's concurrency unreserved; sluice keeps at least one worker.
-        limits[.shared] = max(1, maxWorkers - reservations.values.reduce(0, +))
+        limits[.shared] = max(1, maxWorkers - local.values.reduce(0, +))
         self.limits = limits
     }
 

@@ -59,8 +59,15 @@ package final class FunctionHost: Sendable {
         // A worker that dies while we write to it must not take sluice down with SIGPIPE.
         signal(SIGPIPE, SIG_IGN)
         var reservations: [String: Int] = [:]
-        for d in definitions { if let r = d.reservedConcurrency { reservations[d.name] = r } }
-        let budget = ConcurrencyBudget(maxWorkers: maxWorkers, reservations: reservations)
+        var elsewhere: [String: Int] = [:]
+        for d in definitions {
+            if let r = d.reservedConcurrency { reservations[d.name] = r }
+            // A function on Slurm runs as many at once as its agents (MaxWorkers), or its reservation if lower.
+            if case .slurm(let placement) = d.placement {
+                elsewhere[d.name] = min(placement.maxWorkers, d.reservedConcurrency ?? placement.maxWorkers)
+            }
+        }
+        let budget = ConcurrencyBudget(maxWorkers: maxWorkers, reservations: reservations, elsewhere: elsewhere)
         self.budget = budget
         self.statistics = statistics
         self.agents = agents

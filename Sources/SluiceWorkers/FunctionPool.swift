@@ -35,7 +35,8 @@ actor FunctionPool {
 
     /// Starts the ProvisionedConcurrency workers before any invocation arrives.
     func startProvisioned() {
-        guard definition.runtime == .persistent else { return }
+        // A function on Slurm has its provisioned workers there (sluiced submits them as agents).
+        guard definition.runtime == .persistent, definition.placement == .local else { return }
         while idle.count < definition.provisionedConcurrency {
             guard let worker = spawnWorker() else { return }
             idle.append((worker, .now))

@@ -20,6 +20,8 @@ package final class RemoteWorker: Sendable {
     }
 
     package let function: String
+    /// The submission it came with (its Slurm job array when sluiced submitted it).
+    package let submission: String
     package let agent: String
     package let node: String
     private let send: @Sendable ([UInt8]) -> Void
@@ -29,12 +31,14 @@ package final class RemoteWorker: Sendable {
     /// `send` writes one line to the agent; `close` ends the connection (whose end then calls `lost`).
     package init(
         function: String,
+        submission: String = "",
         agent: String,
         node: String,
         send: @escaping @Sendable ([UInt8]) -> Void,
         close: @escaping @Sendable () -> Void
     ) {
         self.function = function
+        self.submission = submission
         self.agent = agent
         self.node = node
         self.send = send

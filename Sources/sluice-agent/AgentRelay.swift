@@ -78,9 +78,7 @@ final class AgentRelay: Sendable {
         guard let line = socket.readLine(), case .challenge(let challenge)? = try? AgentMessage.decode(line) else {
             return false
         }
-        var name = [CChar](repeating: 0, count: 256)
-        gethostname(&name, name.count - 1)
-        let node = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let node = Self.nodeName
         let hello = AgentHello(
             submission: identity.submission,
             agent: identity.agent,
@@ -134,6 +132,14 @@ final class AgentRelay: Sendable {
             }
         }
     }
+
+    /// The node as Slurm names it (several slurmd may share a host), else the host's name.
+    static let nodeName: String = {
+        if let slurm = ProcessInfo.processInfo.environment["SLURMD_NODENAME"], !slurm.isEmpty { return slurm }
+        var name = [CChar](repeating: 0, count: 256)
+        gethostname(&name, name.count - 1)
+        return String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }()
 
     private func log(_ text: String) {
         FileHandle.standardError.write(Data("sluice-agent \(identity.agent): \(text)\n".utf8))

@@ -110,6 +110,7 @@ final class AgentChannelHandler: ChannelInboundHandler {
         let channel = context.channel
         let worker = RemoteWorker(
             function: hello.function,
+            submission: hello.submission,
             agent: hello.agent,
             node: hello.node,
             send: { line in channel.writeAndFlush(ByteBuffer(bytes: line), promise: nil) },

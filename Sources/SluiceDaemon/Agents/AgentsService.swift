@@ -6,7 +6,8 @@ import SluiceWorkers
 
 /// The agents' listener on sluiced.json's `Agents.Listen` (off unless set): `sluice-agent`s connect, prove their
 /// submission's secret and serve their function's invocations (`AgentChannelHandler`). Started before the
-/// executions so that it stops after them: running executions keep their agents while they finish.
+/// executions so that it stops after them: running executions keep their agents while they finish. It also
+/// submits and cancels the agents of functions placed on Slurm (`SlurmAgents`).
 struct AgentsService: Service {
     let runtime: DaemonRuntime
     let host: String
@@ -36,11 +37,10 @@ struct AgentsService: Service {
             runtime.logger.warning("agents: cannot write \(runtime.paths.agentsEndpoint): \(error)")
         }
         runtime.logger.info("agents listening on \(host):\(bound) (advertised as \(endpoint))")
-        await withGracefulShutdownHandler {
-            await listener.closed()
-        } onGracefulShutdown: {
-            listener.close()
-        }
+        // Functions placed on Slurm get their agents until the graceful shutdown, which cancels them; the
+        // listener closes after that.
+        var slurm = SlurmAgents(runtime: runtime, advertise: endpoint)
+        await slurm.run()
         listener.close()
         Posix.removeQuietly(runtime.paths.agentsEndpoint)
     }

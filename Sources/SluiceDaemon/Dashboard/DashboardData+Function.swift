@@ -24,6 +24,7 @@ extension DashboardData {
         o["reservedConcurrency"] = definition.reservedConcurrency.map(JSONValue.int) ?? .null
         o["provisionedConcurrency"] = .int(definition.provisionedConcurrency)
         o["concurrent"] = .int(live.functions.first { $0.name == name }?.concurrent ?? 0)
+        o["agents"] = runtime.agentsReports.report(name)?.json ?? .null
         o["now"] = Self.iso(now)
         o["range"] = .int(range)
         o["step"] = .int(step)

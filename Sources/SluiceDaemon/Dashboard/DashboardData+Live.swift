@@ -20,6 +20,7 @@ extension DashboardData {
             o["invocations"] = .int(now?.invocations ?? 0)
             o["errors"] = .int(now?.errors ?? 0)
             o["throttles"] = .int(now?.throttles ?? 0)
+            o["agents"] = runtime.agentsReports.report(definition.name)?.json ?? .null
             return .object(o)
         }
     }

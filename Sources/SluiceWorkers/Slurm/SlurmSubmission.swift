@@ -21,4 +21,11 @@ package struct SlurmAgentState: Sendable, Hashable {
     package var node: String?
     /// Why it waits (squeue's reason, e.g. `Resources`); nil when Slurm gives none.
     package var reason: String?
+
+    package init(agent: Int, state: String, node: String? = nil, reason: String? = nil) {
+        self.agent = agent
+        self.state = state
+        self.node = node
+        self.reason = reason
+    }
 }

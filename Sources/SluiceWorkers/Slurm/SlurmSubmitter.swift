@@ -55,8 +55,16 @@ package struct SlurmSubmitter: Sendable {
             script: script,
             text: batchScript(function, submission: submission, secretFile: secretFile)
         )
+        try SlurmSubmissionRecord.write(
+            id: submission,
+            function: function.name,
+            jobId: nil,
+            count: count,
+            folder: folder
+        )
         var arguments = [
-            "--parsable", "--job-name=sluice-\(function.name)", "--array=0-\(count - 1)",
+            "--parsable", "--job-name=\(Self.jobName(function: function.name, submission: submission))",
+            "--array=0-\(count - 1)",
             "--partition=\(placement.partition)", "--cpus-per-task=\(placement.cpusPerWorker)",
             "--ntasks=1", "--nodes=1",
             // Only SLURM_* from sluiced's environment: the script sets the function's own.
@@ -84,7 +92,31 @@ package struct SlurmSubmitter: Sendable {
                 message: "printed no job id: '\(printed.trimmingCharacters(in: .whitespacesAndNewlines))'"
             )
         }
+        // The jobs exist now: a record that cannot be written is said, but the agents stay (their name finds them).
+        try SlurmSubmissionRecord.write(
+            id: submission,
+            function: function.name,
+            jobId: jobId,
+            count: count,
+            folder: folder
+        )
         return SlurmSubmission(id: submission, function: function.name, jobId: jobId, count: count, folder: folder)
+    }
+
+    /// The jobs' name: the function for people reading squeue, the submission for finding them again.
+    package static func jobName(function: String, submission: String) -> String {
+        "sluice-\(function)-\(submission)"
+    }
+
+    /// Cancels a submission's agents by their jobs' name (a sluiced killed before sbatch answered never learnt the
+    /// job id).
+    package func cancel(function: String, submission: String) throws(SlurmError) {
+        _ = try slurm.check("scancel", ["--name=\(Self.jobName(function: function, submission: submission))"])
+    }
+
+    /// Removes a submission's folder whatever the queue says (after its jobs were cancelled).
+    package func removeFolder(_ folder: String) {
+        try? FileManager.default.removeItem(atPath: folder)
     }
 
     /// The submission's agents that Slurm still lists (finished ones drop out), by agent number.

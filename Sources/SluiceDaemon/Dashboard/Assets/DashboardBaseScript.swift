@@ -54,6 +54,15 @@ enum DashboardBaseScript {
 
         function pad2(n) { return String(n).padStart(2, "0"); }
 
+        /** Where a function's workers run: "here", or its Slurm agents ("Slurm debug: 3 running on n1×2, n2×1, ..."). */
+        function placementText(agents) {
+          if (!agents) return "here";
+          const nodes = Object.entries(agents.nodes || {}).map(([n, c]) => `${n}×${c}`).join(", ");
+          return `Slurm ${agents.partition}: ${num(agents.running)} running${nodes ? ` on ${nodes}` : ""}, ` +
+            `${num(agents.pending)} pending, ${num(agents.connected)} connected, ${num(agents.busy)} busy` +
+            (agents.problem ? ` (${agents.problem})` : "");
+        }
+
         /** An ISO time or Unix seconds as local "2026-12-06 19:00:00" (with ".123" when `millis`). */
         function localTime(value, millis = false) {
           if (value === null || value === undefined || value === "") return "–";

@@ -27,7 +27,8 @@ enum DashboardFunctionScript {
             ["Timeout", esc(`${num(data.timeout)} s`)],
             ["Reserved concurrency", esc(optional(data.reservedConcurrency))],
             ["Provisioned concurrency", esc(num(data.provisionedConcurrency || 0))],
-            ["Concurrent now", `<b id="function-concurrent">${esc(num(data.concurrent || 0))}</b>`]]
+            ["Concurrent now", `<b id="function-concurrent">${esc(num(data.concurrent || 0))}</b>`],
+            ["Workers run", `<span id="function-placement">${esc(placementText(data.agents))}</span>`]]
             .map(([k, v]) => `<div><dt>${esc(k)}</dt><dd>${v}</dd></div>`).join(""));
           const to = seconds(data.now) || Date.now() / 1000, from = to - range, step = data.step || 1;
           const samples = data.samples || [];

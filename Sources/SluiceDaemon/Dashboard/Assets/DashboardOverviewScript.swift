@@ -29,7 +29,8 @@ enum DashboardOverviewScript {
           </div>
           <section class="panel grid-row"><h2>Functions</h2><table id="functions"><thead><tr><th>Function</th>
             <th class="num">Concurrent now</th><th class="num">Reserved</th><th class="num">Provisioned</th>
-            <th class="num">Invocations</th><th class="num">Errors</th><th class="num">Throttles</th></tr></thead>
+            <th class="num">Invocations</th><th class="num">Errors</th><th class="num">Throttles</th>
+            <th>Workers run</th></tr></thead>
             <tbody></tbody></table></section>
           <section class="panel grid-row"><h2>Map runs</h2><table id="map-runs"><thead><tr><th>Map run</th>
             <th>Status</th><th class="progress">Progress</th><th class="num">Items/s</th><th class="num">ETA</th>
@@ -69,7 +70,8 @@ enum DashboardOverviewScript {
               [f.reservedConcurrency === null || f.reservedConcurrency === undefined ? "–" :
                 num(f.reservedConcurrency),
                 "num"], [num(f.provisionedConcurrency || 0), "num"], [num(f.invocations || 0), "num"],
-              [num(f.errors || 0), f.errors ? "num error-text" : "num"], [num(f.throttles || 0), "num"]],
+              [num(f.errors || 0), f.errors ? "num error-text" : "num"], [num(f.throttles || 0), "num"],
+              [esc(placementText(f.agents)), "placement"]],
           });
           syncRows($("#map-runs tbody"), data.mapRuns || [], {
             key: (m) => m.mapRunArn, rowClass: "map-run", attrs: (m) => ({ "data-map-run-arn": m.mapRunArn }),
