@@ -70,7 +70,7 @@ test: deps
 		&& SLUICE_PYTHON="$$python" $(SWIFT) test $(TEST_BUILD_FLAGS) --filter SluiceAPITests
 	@# Functions placed on Slurm: a three-node cluster on this host for the length of their tests, where this is root
 	@# on Debian (it installs Debian's slurm packages, as deps does); elsewhere the tests say why they skip.
-	bash .ci/slurm.sh test $(SWIFT) test $(TEST_BUILD_FLAGS) --filter SlurmClusterTests
+	bash .ci/slurm.sh test $(SWIFT) test $(TEST_BUILD_FLAGS) --filter 'SlurmClusterTests|SlurmPipelineTests'
 	bash .ci/conformance.sh
 	bash .ci/browser.sh
 	bash .ci/systemd-e2e.sh

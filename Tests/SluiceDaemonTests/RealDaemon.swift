@@ -23,7 +23,13 @@ extension RealDaemonTesting {
     /// Starts sluiced with its log appended to the root's sluiced.log (one log across restarts) and waits until it
     /// says it is ready; `fault` arms a fault point (SLUICE_FAULT); `relative` gives the root as a path relative to
     /// its parent folder, sluiced's working folder.
-    func launch(_ root: Root, fault: String? = nil, relative: Bool = false) async throws -> (Process, String) {
+    /// `environment`: set over this process's own for sluiced (e.g. SLURM_CONF).
+    func launch(
+        _ root: Root,
+        fault: String? = nil,
+        relative: Bool = false,
+        environment extra: [String: String] = [:]
+    ) async throws -> (Process, String) {
         let log = root.path + "/sluiced.log"
         // The API on a port the system picks: the suites run side by side (a test's own sluiced.json stays).
         let settings = root.path + "/etc/sluice/sluiced.json"
@@ -46,6 +52,7 @@ extension RealDaemonTesting {
         }
         var environment = ProcessInfo.processInfo.environment
         environment["SLUICE_FAULT"] = fault
+        environment.merge(extra) { $1 }
         process.environment = environment
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
         handle.seekToEndOfFile()
