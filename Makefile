@@ -90,7 +90,10 @@ soak: deps
 bench: deps
 	$(SWIFT) build -c release --product sluiced
 	$(SWIFT) build -c release --product sluice-bench
-	python="$$(bash .ci/aws-clients.sh)" && SLUICE_PYTHON="$$python" .build/release/sluice-bench
+	@# The Slurm benchmark places the score workers on a three-node cluster of this machine (.ci/slurm.sh, root on
+	@# Debian; elsewhere it says why it skips).
+	$(SWIFT) build -c release --product sluice-agent
+	python="$$(bash .ci/aws-clients.sh)" && SLUICE_PYTHON="$$python" bash .ci/slurm.sh test .build/release/sluice-bench
 
 # Binaries and the unit are always (re)installed; files under etc/sluice are copied only where the destination has
 # none yet, so an administrator's edits survive `make install`. The unit's ExecStart follows BINDIR.

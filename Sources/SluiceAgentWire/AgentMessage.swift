@@ -36,6 +36,19 @@ package enum AgentMessage: Hashable, Sendable {
         return JSONValue.object(o).serializedBytes() + [0x0A]
     }
 
+    /// Whether a line is work to relay as it is, without parsing it: every control message is written as an object
+    /// whose first key is its kind (`{"heartbeat":...`), and a request or answer line never starts so. The agent
+    /// relays a batch of a quarter megabyte per request; parsing it only to learn it is not a heartbeat would cost
+    /// more than the relay.
+    package static func isWork(_ line: some Collection<UInt8>) -> Bool {
+        let head = line.prefix(16)
+        return !controlPrefixes.contains { head.starts(with: $0) }
+    }
+
+    private static let controlPrefixes: [[UInt8]] = ["challenge", "hello", "welcome", "heartbeat", "workerExited"].map {
+        Array("{\"\($0)\"".utf8)
+    }
+
     /// Decodes one line (without its newline); throws on anything that is not a message of the protocol.
     package static func decode(_ line: some Collection<UInt8>) throws(AgentWireError) -> AgentMessage {
         let value: JSONValue

@@ -51,8 +51,8 @@ final class AgentRelay: Sendable {
             log("connected to \(identity.host):\(identity.port)")
             while let line = socket.readLine() {
                 state.withLock { $0.heard = .now }
-                // Requests go to the worker as they came; heartbeats only prove sluiced is there.
-                if case .work? = try? AgentMessage.decode(line) {
+                // Requests go to the worker as they came, unparsed; heartbeats only prove sluiced is there.
+                if AgentMessage.isWork(line) {
                     worker.write(line + [0x0A])
                 }
             }

@@ -26,6 +26,7 @@ struct Entrypoint {
         if only == nil || only == "api" { try APIBenchmark.run() }
         if only == nil || only == "dashboard" { try DashboardBenchmark.run() }
         if only == nil || only == "agents" { try await AgentsBenchmark.run() }
+        if only == nil || only == "slurm" { try SlurmBenchmark.run() }
 
         if only == nil || only == "distributed-map" {
             try await DistributedMapBenchmark.run(

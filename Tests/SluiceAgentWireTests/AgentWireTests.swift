@@ -65,3 +65,15 @@ struct AgentWireTests {
         }
     }
 }
+
+@Test("isWork: control messages are not work; request and answer lines are, without parsing them")
+func isWorkWithoutParsing() {
+    for message in [
+        AgentMessage.challenge(String(repeating: "a", count: 32)), .welcome(agent: "1"), .heartbeat(3),
+        .workerExited(1),
+    ] {
+        #expect(!AgentMessage.isWork(message.line.dropLast()), "\(message)")
+    }
+    #expect(AgentMessage.isWork(Array(#"{"requestId":"r-1","payload":{"Items":[]}}"#.utf8)))
+    #expect(AgentMessage.isWork(Array(#"{"payload":{"heartbeat":1},"requestId":"r-2"}"#.utf8)))
+}
