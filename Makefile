@@ -100,8 +100,9 @@ bench: deps
 install:
 	$(SWIFT) build -c release --product sluice
 	$(SWIFT) build -c release --product sluiced
+	$(SWIFT) build -c release --product sluice-agent
 	install -d "$(DESTDIR)$(BINDIR)" "$(DESTDIR)$(UNITDIR)" "$(DESTDIR)$(SYSCONFDIR)/sluice" "$(DESTDIR)$(SYSUSERSDIR)"
-	install -m 0755 .build/release/sluice .build/release/sluiced "$(DESTDIR)$(BINDIR)/"
+	install -m 0755 .build/release/sluice .build/release/sluiced .build/release/sluice-agent "$(DESTDIR)$(BINDIR)/"
 	install -m 0644 systemd/sluice.sysusers "$(DESTDIR)$(SYSUSERSDIR)/sluice.conf"
 	sed 's|/usr/local/bin/sluiced|$(BINDIR)/sluiced|g' systemd/sluiced.service > "$(DESTDIR)$(UNITDIR)/sluiced.service.tmp"
 	chmod 0644 "$(DESTDIR)$(UNITDIR)/sluiced.service.tmp"

@@ -13,5 +13,6 @@ if [ "$(id -u)" != 0 ]; then echo "systemd e2e: needs root: skipped"; exit 0; fi
 # inside is thrown away with the overlay).
 swift build -c release --product sluice
 swift build -c release --product sluiced
+swift build -c release --product sluice-agent
 # The user's PATH (where swift is), as their shell would have it.
 bash "$HARNESS" -- env PATH="$PATH" HOME="${HOME:-/root}" bash .ci/systemd-inside.sh

@@ -96,6 +96,11 @@ extension FunctionDefinition {
                         fail("ExtraArgs[\(i)]", "must be a string holding an sbatch option (starting with '-')")
                         continue
                     }
+                    let name = String(s.split(separator: "=", maxSplits: 1).first ?? "")
+                    if let reason = Self.sluicesOwnSbatchOptions[name] {
+                        fail("ExtraArgs[\(i)]", "'\(name)' is sluice's to set: \(reason)")
+                        continue
+                    }
                     slurm.extraArgs.append(s)
                 }
             } else {
@@ -104,6 +109,26 @@ extension FunctionDefinition {
         }
         return ok ? slurm : nil
     }
+
+    /// sbatch options sluiced sets itself for every submission, which ExtraArgs may not override (sbatch takes the
+    /// last of a repeated option), and why.
+    static let sluicesOwnSbatchOptions: [String: String] = [
+        "--export": "agents get only the function's Environment, never sluiced's own variables",
+        "--array": "sluiced sizes each job array to the invocations waiting",
+        "-a": "sluiced sizes each job array to the invocations waiting",
+        "--output": "the agents' output goes to their submission's folder",
+        "-o": "the agents' output goes to their submission's folder",
+        "--error": "the agents' output goes to their submission's folder",
+        "-e": "the agents' output goes to their submission's folder",
+        "--chdir": "use WorkingDirectory",
+        "-D": "use WorkingDirectory",
+        "--job-name": "sluiced finds its jobs again by their name",
+        "-J": "sluiced finds its jobs again by their name",
+        "--parsable": "sluiced reads sbatch's answer",
+        "--wrap": "sluiced writes the batch script",
+        "--partition": "use Partition",
+        "-p": "use Partition",
+    ]
 
     /// A partition or account name: non-empty, printable, without the separators Slurm lists use.
     static func isSlurmName(_ s: String) -> Bool {

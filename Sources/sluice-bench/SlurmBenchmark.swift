@@ -28,12 +28,16 @@ enum SlurmBenchmark {
         guard
             FunctionBenchmark.runProcess(
                 "/usr/bin/env",
-                ["python3", DistributedMapBenchmark.Setup.repository + "/etc/sluice/examples/generate-companies.py",
-                    String(companies), csv]
+                [
+                    "python3", DistributedMapBenchmark.Setup.repository + "/etc/sluice/examples/generate-companies.py",
+                    String(companies), csv,
+                ]
             ) != nil
         else { throw BenchError("generate-companies.py failed") }
 
-        print("slurm: \(companies) companies, \(workers) score workers, from sluiced's start to SUCCEEDED (\(rounds) rounds)")
+        print(
+            "slurm: \(companies) companies, \(workers) score workers, from sluiced's start to SUCCEEDED (\(rounds) rounds)"
+        )
         var local: [Double] = []
         var slurm: [Double] = []
         var reference: [String]?
@@ -42,14 +46,21 @@ enum SlurmBenchmark {
             for onSlurm in round % 2 == 0 ? [false, true] : [true, false] {
                 let run = try once(binary: binary, csv: csv, base: base, onSlurm: onSlurm, conf: conf)
                 if let reference, reference != run.scores {
-                    throw BenchError("slurm: the \(onSlurm ? "Slurm" : "local") run's scores differ from the first run's")
+                    throw BenchError(
+                        "slurm: the \(onSlurm ? "Slurm" : "local") run's scores differ from the first run's"
+                    )
                 }
                 reference = reference ?? run.scores
                 if onSlurm { slurm.append(run.seconds) } else { local.append(run.seconds) }
             }
         }
         func range(_ values: [Double]) -> String {
-            String(format: "%.2f–%.2f s (median %.2f)", values.min()!, values.max()!, DistributedMapBenchmark.median(values))
+            String(
+                format: "%.2f–%.2f s (median %.2f)",
+                values.min()!,
+                values.max()!,
+                DistributedMapBenchmark.median(values)
+            )
         }
         let ratios = zip(slurm, local).map { $0 / $1 }
         print("  local workers:        \(range(local))")
@@ -79,7 +90,8 @@ enum SlurmBenchmark {
         )
         let placement =
             onSlurm
-            ? #", "Placement": {"Type": "slurm", "Partition": "debug", "MaxWorkers": \#(workers), "TimeLimit": 30}"# : ""
+            ? #", "Placement": {"Type": "slurm", "Partition": "debug", "MaxWorkers": \#(workers), "TimeLimit": 30}"#
+            : ""
         try #"""
         {"Command": ["python3", "score.py"], "Runtime": "persistent", "Timeout": 120,
          "ReservedConcurrency": \#(workers), "ProvisionedConcurrency": \#(workers)\#(placement)}
@@ -117,7 +129,8 @@ enum SlurmBenchmark {
         let seconds = Date().timeIntervalSince(started)
         let results = root + "/var/lib/sluice/buckets/results/scores"
         var lines: [String] = []
-        for file in fm.enumerator(atPath: results)?.compactMap({ $0 as? String }) ?? [] where file.contains("SUCCEEDED_") {
+        for file in fm.enumerator(atPath: results)?.compactMap({ $0 as? String }) ?? []
+        where file.contains("SUCCEEDED_") {
             let text = try String(contentsOfFile: results + "/" + file, encoding: .utf8)
             lines += text.split(separator: "\n").map(String.init)
         }

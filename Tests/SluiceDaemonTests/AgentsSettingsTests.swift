@@ -19,6 +19,15 @@ struct AgentsSettingsTests {
         #expect(try settings.endpoint?.host == "0.0.0.0")
         #expect(try settings.endpoint?.port == 4600)
         #expect(settings.advertise == "head.cluster:4600")
+        #expect(settings.program == nil, "sluice-agent beside sluiced")
+        #expect(settings.idleSeconds == 120)
+        try root.write(
+            "etc/sluice/sluiced.json",
+            #"{"Agents": {"Listen": "0.0.0.0:4600", "Program": "/shared/bin/sluice-agent", "IdleSeconds": 30}}"#
+        )
+        let set = try SluiceSettings.load(root: root.path).agents
+        #expect(set.program == "/shared/bin/sluice-agent")
+        #expect(set.idleSeconds == 30)
     }
 
     @Test func wrongTypesAreErrors() throws {
@@ -27,7 +36,8 @@ struct AgentsSettingsTests {
         for text in [
             #"{"Agents": {"Listen": 4600}}"#, #"{"Agents": {"Listen": "nohost"}}"#, #"{"Agents": {"Listen": ":4600"}}"#,
             #"{"Agents": {"Advertise": 1}}"#, #"{"Agents": {"Advertise": "host"}}"#, #"{"Agents": "on"}"#,
-            #"{"Agents": {"Listen": "127.0.0.1:0", "Port": 1}}"#,
+            #"{"Agents": {"Listen": "127.0.0.1:0", "Port": 1}}"#, #"{"Agents": {"Program": "sluice-agent"}}"#,
+            #"{"Agents": {"IdleSeconds": 0}}"#, #"{"Agents": {"IdleSeconds": "60"}}"#,
         ] {
             try root.write("etc/sluice/sluiced.json", text)
             #expect(throws: SettingsError.self, "\(text)") { try SluiceSettings.load(root: root.path) }

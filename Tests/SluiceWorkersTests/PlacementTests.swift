@@ -104,6 +104,13 @@ struct PlacementTests {
                 "TimeLimit \(bad) is refused"
             )
         }
+        // sbatch takes the last of a repeated option: ExtraArgs may not undo what sluiced sets.
+        #expect(
+            load(["Type": "slurm", "Partition": "p", "ExtraArgs": ["--export=ALL", "-J", "--qos=short"]]).1 == [
+                "f.json: /Placement/ExtraArgs[0]: '--export' is sluice's to set: agents get only the function's Environment, never sluiced's own variables",
+                "f.json: /Placement/ExtraArgs[1]: '-J' is sluice's to set: sluiced finds its jobs again by their name",
+            ]
+        )
         #expect(
             load(["Type": "slurm", "Partition": "p"], runtime: "process").1 == [
                 #"f.json: /Placement: a slurm placement needs "Runtime": "persistent" (its agents relay request lines)"#
