@@ -107,6 +107,10 @@ struct SlurmAgents {
                 continue
             }
             problems[name] = nil
+            let before = Set(tracked.agents.filter(\.isRunning).map(\.agent))
+            if states.contains(where: { $0.isRunning && !before.contains($0.agent) }) {
+                functions[name]!.submissions[id]!.lastStart = .now
+            }
             functions[name]!.submissions[id]!.agents = states
             if connected[id, default: 0] > 0 { functions[name]!.submissions[id]!.connected = true }
             guard states.filter(\.isAlive).isEmpty, ContinuousClock.now - tracked.submittedAt >= Self.grace else {
@@ -146,7 +150,8 @@ struct SlurmAgents {
         if let until = function.holdOffUntil, ContinuousClock.now < until { return }
         let (_, busy) = await roster.counts(name)
         let waiting = await roster.waiting(name)
-        let missing = function.wanted(busy: busy, waiting: waiting) - function.alive
+        let connected = await roster.connectedBySubmission(name)
+        let missing = function.wanted(busy: busy, waiting: waiting) - function.alive(connected: connected, now: .now)
         guard missing > 0 else { return }
         let (id, secret) = await runtime.agentSubmissions.submit(function: name, roster: roster)
         let submitter = submitter
@@ -161,7 +166,8 @@ struct SlurmAgents {
             functions[name]!.submissions[id] = SlurmFunctionAgents.Tracked(
                 submission: submission,
                 agents: (0..<missing).map { SlurmAgentState(agent: $0, state: "PENDING", node: nil, reason: nil) },
-                submittedAt: .now
+                submittedAt: .now,
+                lastStart: .now
             )
             logger.info(
                 "submitted \(missing) agent(s) of function \(name) to Slurm: job \(submission.jobId) (submission \(id), \(busy) busy, \(waiting) waiting)",
@@ -276,6 +282,7 @@ struct SlurmAgents {
                 submission: submission,
                 agents: states,
                 submittedAt: .now,
+                lastStart: .now,
                 connected: true
             )
             logger.info(

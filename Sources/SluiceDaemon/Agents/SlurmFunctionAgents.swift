@@ -9,6 +9,8 @@ struct SlurmFunctionAgents: Sendable {
         /// squeue's last word on its agents (just submitted: all pending).
         var agents: [SlurmAgentState]
         var submittedAt: ContinuousClock.Instant
+        /// When squeue last showed one of its agents start running (or it was submitted or adopted).
+        var lastStart: ContinuousClock.Instant
         /// One of its agents reached sluiced at least once.
         var connected = false
     }
@@ -20,8 +22,23 @@ struct SlurmFunctionAgents: Sendable {
     var failures = 0
     var holdOffUntil: ContinuousClock.Instant?
 
-    /// Agents in the queue or running (not those completing or gone).
-    var alive: Int { submissions.values.reduce(0) { $0 + $1.agents.filter(\.isAlive).count } }
+    /// How long an agent Slurm runs may take to connect before it no longer counts as coming (it reconnects for
+    /// 60 s after losing sluiced; a node whose link is cut keeps its job RUNNING until Slurm gives up on the node).
+    static let connectWithin = Duration.seconds(90)
+
+    /// Agents that are or will be there: those in the queue, those connected, and those running but not connected
+    /// yet while their job array is young. Agents Slurm still runs but that have not been heard of for longer do not
+    /// count, so that replacements are submitted for them.
+    func alive(connected: [String: Int], now: ContinuousClock.Instant) -> Int {
+        submissions.reduce(0) { total, entry in
+            let (id, tracked) = entry
+            let pending = tracked.agents.filter(\.isPending).count
+            let running = tracked.agents.filter(\.isRunning).count
+            let here = min(running, connected[id, default: 0])
+            let coming = now - tracked.lastStart < Self.connectWithin ? running - here : 0
+            return total + pending + here + coming
+        }
+    }
 
     /// How many agents the function wants now: its provisioned ones, and one per invocation busy or waiting, at most
     /// MaxWorkers and its reserved concurrency.

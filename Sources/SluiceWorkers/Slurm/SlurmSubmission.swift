@@ -9,6 +9,14 @@ package struct SlurmSubmission: Sendable, Hashable {
     package var count: Int
     /// The folder holding the batch script, the secret file and the agents' output.
     package var folder: String
+
+    package init(id: String, function: String, jobId: String, count: Int, folder: String) {
+        self.id = id
+        self.function = function
+        self.jobId = jobId
+        self.count = count
+        self.folder = folder
+    }
 }
 
 /// One agent's array task as squeue reports it.
