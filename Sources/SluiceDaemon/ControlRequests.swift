@@ -18,6 +18,8 @@ struct ControlRequests {
     let controls: MapRunControls
     /// What start and stop dates are read from.
     let clock: WallClock
+    /// Seconds after its stop that an unsuccessful execution can still be redriven (`RedriveRetentionDays`).
+    let redriveWindow: Double
     let start: (StartRequest) -> Void
 
     func answer(_ request: ControlRequest) -> (JSONValue, [Handoff]) {
@@ -105,6 +107,13 @@ struct ControlRequests {
             return Self.error(
                 "ExecutionNotRedrivable",
                 "Execution with status \(record.status) cannot be redriven: '\(executionArn)'"
+            )
+        }
+        let now = Double(clock.now().epochMilliseconds) / 1000
+        if let stopped = record.stopDate, now - stopped > redriveWindow {
+            return Self.error(
+                "ExecutionNotRedrivable",
+                "Execution redrivable period exceeded: '\(executionArn)'"
             )
         }
         guard let stored = try? persisted.database.resumableExecution(executionArn),

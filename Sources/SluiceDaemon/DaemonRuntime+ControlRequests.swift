@@ -11,6 +11,7 @@ extension DaemonRuntime {
             persisted: store,
             controls: controls,
             clock: clock,
+            redriveWindow: settings.redriveRetentionSeconds,
             start: { [handoffs] in handoffs.carryOn($0) }
         )
     }

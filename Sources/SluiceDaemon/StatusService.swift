@@ -1,8 +1,11 @@
 import Foundation
+import Logging
 import ServiceLifecycle
+import SluiceEngine
 import SluiceJSON
 import SluiceStore
 import SluiceSystemd
+import SluiceVocabulary
 import SluiceWorkers
 
 /// systemd's STATUS= line and watchdog, and `sluice status`'s report in the store, every 2 s (or half the
@@ -10,6 +13,24 @@ import SluiceWorkers
 /// idle on-demand workers of the functions in force are stopped.
 struct StatusService: Service {
     let runtime: DaemonRuntime
+
+    /// Journals of unsuccessful executions past the redrive window go (a few hundred each time, so a large backlog
+    /// drains over a few rounds without holding the writer).
+    func expireJournals() {
+        let now = Double(runtime.clock.now().epochMilliseconds) / 1000
+        do {
+            let expired = try runtime.store.database.expireJournals(
+                stoppedBefore: now - runtime.settings.redriveRetentionSeconds
+            )
+            if expired > 0 {
+                runtime.logger.info(
+                    "dropped the journals of \(expired) unsuccessful execution(s) past the redrive window (\(runtime.settings.redriveRetentionDays) days)"
+                )
+            }
+        } catch {
+            runtime.logger.warning("cannot drop expired journals: \(error)")
+        }
+    }
 
     func run() async throws {
         let notifier = runtime.notifier
@@ -30,6 +51,7 @@ struct StatusService: Service {
             if ContinuousClock.now - lastReap >= .seconds(5) {
                 lastReap = .now
                 await runtime.hosts.host.reapIdle(idleTime: .seconds(60))
+                expireJournals()
             }
             await nap(interval)
         }

@@ -10,6 +10,9 @@ package struct SluiceSettings: Sendable {
     package var maxWorkers = 8
     package var maxConcurrentExecutions = 64
     package var logLevel = "info"
+    /// `RedriveRetentionDays`: how long an unsuccessful execution can be redriven after it stopped (AWS: 14 days);
+    /// its journal is dropped after that.
+    package var redriveRetentionDays = 14
     package var api = APISettings()
     package var dashboard = DashboardSettings()
     package var agents = AgentsSettings()
@@ -34,6 +37,12 @@ package struct SluiceSettings: Sendable {
         if case .int(let n)? = o["MaxWorkers"], n > 0 { settings.maxWorkers = n }
         if case .int(let n)? = o["MaxConcurrentExecutions"], n > 0 { settings.maxConcurrentExecutions = n }
         if case .string(let l)? = o["LogLevel"] { settings.logLevel = l }
+        switch o["RedriveRetentionDays"] {
+        case nil, .null?: break
+        case .int(let days)? where days >= 1: settings.redriveRetentionDays = days
+        default:
+            throw SettingsError(description: "\(path): RedriveRetentionDays must be a whole number of days, 1 or more")
+        }
         if let api = o["Api"] {
             do {
                 settings.api = try APISettings.decode(api)
@@ -57,6 +66,9 @@ package struct SluiceSettings: Sendable {
         }
         return settings
     }
+
+    /// The redrive window in seconds.
+    package var redriveRetentionSeconds: Double { Double(redriveRetentionDays) * 86_400 }
 
     /// ROOT/etc/sluice/sluiced.json.
     package static func load(root: String) throws(SettingsError) -> SluiceSettings {

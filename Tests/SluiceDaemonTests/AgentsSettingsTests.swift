@@ -44,3 +44,18 @@ struct AgentsSettingsTests {
         }
     }
 }
+
+/// `RedriveRetentionDays`: 14 unless set; whole days, 1 or more.
+@Test func redriveRetentionDays() throws {
+    let root = try DaemonRoot()
+    defer { root.remove() }
+    #expect(try SluiceSettings.load(root: root.path).redriveRetentionDays == 14)
+    try root.write("etc/sluice/sluiced.json", #"{"RedriveRetentionDays": 30}"#)
+    #expect(try SluiceSettings.load(root: root.path).redriveRetentionDays == 30)
+    for text in [
+        #"{"RedriveRetentionDays": 0}"#, #"{"RedriveRetentionDays": "14"}"#, #"{"RedriveRetentionDays": 1.5}"#,
+    ] {
+        try root.write("etc/sluice/sluiced.json", text)
+        #expect(throws: SettingsError.self, "\(text)") { try SluiceSettings.load(root: root.path) }
+    }
+}
