@@ -22,8 +22,15 @@ extension RealDaemonTesting {
 
     /// Starts sluiced with its log appended to the root's sluiced.log (one log across restarts) and waits until it
     /// says it is ready; `fault` arms a fault point (SLUICE_FAULT); `relative` gives the root as a path relative to
-    /// its parent folder, sluiced's working folder.
-    func launch(_ root: Root, fault: String? = nil, relative: Bool = false) async throws -> (Process, String) {
+    /// its parent folder, sluiced's working folder; `network` runs it in that network namespace (nsenter --net, which
+    /// execs it: the process is sluiced's own) and `environment` adds to the one it inherits.
+    func launch(
+        _ root: Root,
+        fault: String? = nil,
+        relative: Bool = false,
+        network: String? = nil,
+        environment extra: [String: String] = [:]
+    ) async throws -> (Process, String) {
         let log = root.path + "/sluiced.log"
         // The API on a port the system picks: the suites run side by side (a test's own sluiced.json stays).
         let settings = root.path + "/etc/sluice/sluiced.json"
@@ -44,7 +51,11 @@ extension RealDaemonTesting {
             process.currentDirectoryURL = URL(fileURLWithPath: (root.path as NSString).deletingLastPathComponent)
             process.arguments = ["--root", (root.path as NSString).lastPathComponent]
         }
-        var environment = ProcessInfo.processInfo.environment
+        if let network {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/nsenter")
+            process.arguments = ["--net=\(network)", Self.binary] + (process.arguments ?? [])
+        }
+        var environment = ProcessInfo.processInfo.environment.merging(extra) { $1 }
         environment["SLUICE_FAULT"] = fault
         process.environment = environment
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
