@@ -9,7 +9,8 @@ import Testing
 /// separate network hosts (.ci/slurm-netns.sh), and node n3's link cut while its agent is scoring a batch. sluiced
 /// hears nothing from that agent for 15 s, closes its connection and fails the batch in flight, the state machine's
 /// Retry scores it again on n1 or n2, and the execution succeeds with every company scored once, as the shipped
-/// score.py scores it; when sluiced stops, none of its agents is left in the queue.
+/// score.py scores it. Once Slurm declares n3 down, sluiced replaces the lost agent on n1 or n2; when sluiced stops,
+/// none of its agents is left in the queue.
 @Suite(.enabled(if: SlurmNetnsCluster.found != nil, Comment(rawValue: SlurmNetnsCluster.skipped)), .serialized)
 struct SlurmLinkCutTests: RealDaemonTesting {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -45,9 +46,10 @@ struct SlurmLinkCutTests: RealDaemonTesting {
             within: .seconds(60),
             every: .milliseconds(100)
         ) {
-            Set(connectedAgents(log).keys) == ["n1", "n2", "n3"]
+            Set(connectedAgents(log).map(\.node)) == ["n1", "n2", "n3"]
         }
-        let cutAgent = try #require(connectedAgents(log)["n3"])
+        let cutAgent = try #require(connectedAgents(log).first { $0.node == "n3" }?.who)
+        let firstSubmission = try #require(cutAgent.split(separator: " ").dropFirst(4).first)
 
         // Dropped as the demo drops it: copied beside, then renamed into place.
         try FileManager.default.createDirectory(
@@ -96,6 +98,12 @@ struct SlurmLinkCutTests: RealDaemonTesting {
             differing.isEmpty,
             "\(differing.count) companies missing or scored differently, e.g. \(differing.first as Any)"
         )
+
+        // Slurm declares n3 down (SlurmdTimeout) and ends its agent's task without requeueing it: sluiced submits a
+        // replacement, which connects from n1 or n2, and the function is back to its three provisioned agents.
+        try await eventually("a replacement agent connected from n1 or n2", within: .seconds(90), every: .seconds(1)) {
+            connectedAgents(log).contains { !$0.who.contains(" \(firstSubmission) ") && $0.node != "n3" }
+        }
 
         // Back on the network, sluiced stops: its agents are cancelled, their folders gone.
         try cluster.link("n3", up: true)
@@ -197,16 +205,16 @@ struct SlurmLinkCutTests: RealDaemonTesting {
         return scored
     }
 
-    /// The agents sluiced's log says connected, by node: each one's `who` ("agent 2 of submission ... (function
-    /// score, n3 pid 123)"), the last one per node.
-    func connectedAgents(_ log: String) -> [String: String] {
+    /// The agents sluiced's log says connected, in order: each one's node and `who` ("agent 2 of submission S
+    /// (function score, n3 pid 123)").
+    func connectedAgents(_ log: String) -> [(node: String, who: String)] {
         let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
-        var agents: [String: String] = [:]
-        for line in text.split(separator: "\n") where line.hasSuffix(": connected") || line.contains(": connected ") {
+        var agents: [(node: String, who: String)] = []
+        for line in text.split(separator: "\n") where line.hasSuffix(": connected") {
             guard let start = line.range(of: "agent "), let end = line.range(of: ": connected") else { continue }
             let who = String(line[start.lowerBound..<end.lowerBound])
             guard let node = who.range(of: "(function score, ")?.upperBound else { continue }
-            agents[String(who[node...].prefix { $0 != " " })] = who
+            agents.append((String(who[node...].prefix { $0 != " " }), who))
         }
         return agents
     }
