@@ -145,8 +145,9 @@ test)
         echo "slurm-netns: not root on Debian; running without a cluster (its tests skip)" >&2
         exec "$@"
     fi
-    conf="$(bash "$0" start)"
+    # The trap first: a start that fails half-way leaves namespaces and daemons for stop to remove.
     trap 'bash "$0" stop' EXIT
+    conf="$(bash "$0" start)"
     SLUICE_SLURM_NETNS="$P" SLUICE_SLURM_NETNS_CONF="$conf" "$@"
     ;;
 stop)
