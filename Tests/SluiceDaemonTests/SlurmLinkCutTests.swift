@@ -70,14 +70,15 @@ struct SlurmLinkCutTests: RealDaemonTesting {
             guard let run = root.mapRuns().first else { return false }
             return run.itemsSucceeded * 5 >= Self.companies
         }
-        try cluster.link("n3", up: false)
+        try await onOwnThread { try cluster.link("n3", up: false) }
         let doneAtCut = root.mapRuns().first?.itemsSucceeded ?? 0
         #expect(doneAtCut < Self.companies, "the link is cut while the map run still has companies to score")
 
+        let machine = "arn:aws:states:local:000000000000:stateMachine:score-companies"
         try await eventually("the execution ends", within: .seconds(90), every: .milliseconds(100)) {
-            root.executions().contains { $0.status != .running }
+            root.executions().contains { $0.stateMachineArn == machine && $0.status != .running }
         }
-        let execution = try #require(root.executions().first)
+        let execution = try #require(root.executions().first { $0.stateMachineArn == machine })
         #expect(execution.status == .succeeded, "\(execution.status)")
 
         // sluiced noticed n3's agent go silent before the execution ended: its batch was retried, not lost.
@@ -106,7 +107,7 @@ struct SlurmLinkCutTests: RealDaemonTesting {
         }
 
         // Back on the network, sluiced stops: its agents are cancelled, their folders gone.
-        try cluster.link("n3", up: true)
+        try await onOwnThread { try cluster.link("n3", up: true) }
         try await stop(daemon)
         try await eventually("no agent of sluiced's left in the queue", within: .seconds(30), every: .milliseconds(200))
         {
