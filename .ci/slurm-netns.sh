@@ -46,7 +46,8 @@ stop() {
     for h in ctl n1 n2 n3; do ip -n "$P-$h" link set "v-$h" up 2>/dev/null; done
     if [ -f "$D/slurmctld.pid" ] && kill -0 "$(cat "$D/slurmctld.pid")" 2>/dev/null; then
         in_ns ctl scancel --quiet --user=root
-        # A node whose link was down re-registers within a few seconds; its cancelled jobs end then.
+        # A node whose link was down re-registers once slurmctld pings it again (up to ~40 s when it was DOWN);
+        # its cancelled jobs end then. Whatever is still listed after 30 s goes with the daemons below.
         for _ in $(seq 300); do [ -z "$(in_ns ctl squeue -h 2>/dev/null)" ] && break; sleep 0.1; done
     fi
     local pids=() p f h
@@ -57,7 +58,7 @@ stop() {
         for _ in $(seq 100); do kill -0 "$p" 2>/dev/null || break; sleep 0.05; done
         kill -9 "$p" 2>/dev/null
     done
-    # Whatever still runs in the nodes' namespaces was started by this cluster (step daemons, agents).
+    # Whatever still runs in the cluster's namespaces is its own or a test's (step daemons, agents, a sluiced).
     for h in n1 n2 n3 ctl; do
         for p in $(ip netns pids "$P-$h" 2>/dev/null); do kill -9 "$p" 2>/dev/null; done
     done
