@@ -3,7 +3,8 @@
 #   make deps     install the system packages the build needs (apt-get; quick when already there)
 #   make build    swift build
 #   make test     warnings-as-errors build, swift test (boto3 and the AWS CLI in .build/aws-clients; a throw-away
-#                 Slurm cluster, .ci/slurm.sh, when root on Debian), then the conformance gate (.ci/conformance.sh)
+#                 Slurm cluster, .ci/slurm.sh, and one of network namespaces, .ci/slurm-netns.sh, when root on
+#                 Debian), then the conformance gate (.ci/conformance.sh)
 #   make demo     the story: sluiced on a temporary root, 227,000 companies dropped in, scored, subscriber told
 #   make bench    release build of sluice-bench, then run it
 #   make soak     the burst-with-kills test at soak size: 10,000 files, 20 SIGKILLs (SLUICE_BURST_FILES / _KILLS)
@@ -71,6 +72,9 @@ test: deps
 	@# Functions placed on Slurm: a three-node cluster on this host for the length of their tests, where this is root
 	@# on Debian (it installs Debian's slurm packages, as deps does); elsewhere the tests say why they skip.
 	bash .ci/slurm.sh test $(SWIFT) test $(TEST_BUILD_FLAGS) --filter 'SlurmClusterTests|SlurmPipelineTests'
+	@# A node's link cut mid-run: a cluster whose controller and nodes are network namespaces (.ci/slurm-netns.sh),
+	@# started once the single-host one above has stopped; the test costs ~1 minute.
+	bash .ci/slurm-netns.sh test $(SWIFT) test $(TEST_BUILD_FLAGS) --filter SlurmLinkCutTests
 	bash .ci/conformance.sh
 	bash .ci/browser.sh
 	bash .ci/systemd-e2e.sh

@@ -22,12 +22,13 @@ extension RealDaemonTesting {
 
     /// Starts sluiced with its log appended to the root's sluiced.log (one log across restarts) and waits until it
     /// says it is ready; `fault` arms a fault point (SLUICE_FAULT); `relative` gives the root as a path relative to
-    /// its parent folder, sluiced's working folder.
-    /// `environment`: set over this process's own for sluiced (e.g. SLURM_CONF).
+    /// its parent folder, sluiced's working folder; `network` runs it in that network namespace (nsenter --net, which
+    /// execs it: the process is sluiced's own) and `environment` adds to the one it inherits (e.g. SLURM_CONF).
     func launch(
         _ root: Root,
         fault: String? = nil,
         relative: Bool = false,
+        network: String? = nil,
         environment extra: [String: String] = [:]
     ) async throws -> (Process, String) {
         let log = root.path + "/sluiced.log"
@@ -50,9 +51,12 @@ extension RealDaemonTesting {
             process.currentDirectoryURL = URL(fileURLWithPath: (root.path as NSString).deletingLastPathComponent)
             process.arguments = ["--root", (root.path as NSString).lastPathComponent]
         }
-        var environment = ProcessInfo.processInfo.environment
+        if let network {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/nsenter")
+            process.arguments = ["--net=\(network)", Self.binary] + (process.arguments ?? [])
+        }
+        var environment = ProcessInfo.processInfo.environment.merging(extra) { $1 }
         environment["SLUICE_FAULT"] = fault
-        environment.merge(extra) { $1 }
         process.environment = environment
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
         handle.seekToEndOfFile()

@@ -67,6 +67,10 @@ package struct SlurmSubmitter: Sendable {
             "--array=0-\(count - 1)",
             "--partition=\(placement.partition)", "--cpus-per-task=\(placement.cpusPerWorker)",
             "--ntasks=1", "--nodes=1",
+            // An agent whose node fails ends there (NODE_FAIL) rather than being requeued: Slurm holds a requeued
+            // task back two minutes, while sluiced, counting it as pending, would submit no replacement. A site
+            // that wants requeueing puts --requeue in the placement's ExtraArgs (the later option wins).
+            "--no-requeue",
             // Only SLURM_* from sluiced's environment: the script sets the function's own.
             "--export=NONE", "--output=\(folder)/agent-%a.log", "--chdir=\(folder)",
         ]
