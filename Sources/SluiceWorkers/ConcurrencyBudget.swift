@@ -84,7 +84,7 @@ final class ConcurrencyBudget: Sendable {
         } onCancel: {
             cancel(id, in: pool)
         }
-        // The pool was full when it came (a slot freed in between still counts it as a throttle, as before).
+        // The pool was full when it came: a throttle, as Lambda counts it, even if a slot freed before it queued.
         return (pool, true)
     }
 

@@ -27,7 +27,7 @@ package final class RemoteWorker: Sendable {
         var inFlight: InFlight?
         var alive = true
         var watchdog: Watchdog?
-        var watchdogs = 0
+        var watchdogsStarted = 0
     }
 
     package let function: String
@@ -73,8 +73,8 @@ package final class RemoteWorker: Sendable {
                     )
                     // A watchdog asleep until later (a reload shortened the Timeout) is replaced.
                     if let current = state.watchdog, current.until <= deadline { return (true, nil) }
-                    state.watchdogs += 1
-                    state.watchdog = Watchdog(id: state.watchdogs, until: deadline)
+                    state.watchdogsStarted += 1
+                    state.watchdog = Watchdog(id: state.watchdogsStarted, until: deadline)
                     return (true, state.watchdog)
                 }
                 guard accepted else {
