@@ -5,20 +5,51 @@ import Synchronization
 ///
 /// An invocation of a function placed on agents waits here for a free agent (after its concurrency slot): one
 /// invocation at a time per agent. Waiters are served in arrival order; a cancelled waiter leaves the queue.
+///
+/// Its state sits behind a lock, not in the actor's isolation: an invocation's checkout (when an agent is free) and
+/// checkin take no hop onto the actor, which with 1,000 agents was the dispatcher's bottleneck. The connections'
+/// side (add, remove) and the readers (counts, waiting) stay the actor's methods, as their callers know them.
 package actor AgentRoster {
     private struct Waiter {
         var id: Int
-        var continuation: CheckedContinuation<RemoteWorker?, Never>
+        var continuation: UnsafeContinuation<RemoteWorker?, Never>
+    }
+
+    /// The agents of one function.
+    private struct Agents {
+        var connected: [ObjectIdentifier: RemoteWorker] = [:]
+        /// Free agents, the last one back first.
+        var idle: [RemoteWorker] = []
+        /// Invocations waiting for an agent: only while none is idle.
+        var waiters = WaitQueue<Waiter>()
+    }
+
+    private struct State {
+        var functions: [String: Agents] = [:]
+        var nextWaiter = 0
+        /// When each idle agent last became idle, for releasing the ones idle too long.
+        var idleSince: [ObjectIdentifier: ContinuousClock.Instant] = [:]
+
+        /// A free agent still connected, taken off the idle stack in place.
+        mutating func takeIdle(_ function: String) -> RemoteWorker? {
+            while let worker = functions[function]?.idle.popLast() {
+                if worker.isAlive { return worker }
+            }
+            return nil
+        }
+
+        /// A connected agent made free: the waiter it goes to (to resume outside the lock), or nil when it is idle.
+        mutating func hand(_ worker: RemoteWorker) -> Waiter? {
+            if let waiter = functions[worker.function]?.waiters.popFirst() { return waiter }
+            functions[worker.function, default: Agents()].idle.append(worker)
+            idleSince[ObjectIdentifier(worker)] = .now
+            return nil
+        }
     }
 
     /// Open submissions by function; read without a hop onto the actor on every invocation's path.
     private nonisolated let submissions = Mutex<[String: Int]>([:])
-    private var idle: [String: [RemoteWorker]] = [:]
-    private var connected: [String: [ObjectIdentifier: RemoteWorker]] = [:]
-    private var waiters: [String: [Waiter]] = [:]
-    /// When each idle agent last became idle, for releasing the ones idle too long.
-    private var idleSince: [ObjectIdentifier: ContinuousClock.Instant] = [:]
-    private var nextWaiter = 0
+    private nonisolated let state = Mutex(State())
 
     package init() {}
 
@@ -40,86 +71,109 @@ package actor AgentRoster {
     package func add(_ worker: RemoteWorker) {
         // Its connection may have ended before it got here.
         guard worker.isAlive else { return }
-        connected[worker.function, default: [:]][ObjectIdentifier(worker)] = worker
-        hand(worker)
+        let waiter = state.withLock { state in
+            state.functions[worker.function, default: Agents()].connected[ObjectIdentifier(worker)] = worker
+            return state.hand(worker)
+        }
+        waiter?.continuation.resume(returning: worker)
     }
 
     /// An agent's connection ended.
     package func remove(_ worker: RemoteWorker) {
-        connected[worker.function]?[ObjectIdentifier(worker)] = nil
-        idle[worker.function]?.removeAll { $0 === worker }
-        idleSince[ObjectIdentifier(worker)] = nil
+        state.withLock { state in
+            state.functions[worker.function]?.connected[ObjectIdentifier(worker)] = nil
+            state.functions[worker.function]?.idle.removeAll { $0 === worker }
+            state.idleSince[ObjectIdentifier(worker)] = nil
+        }
     }
 
     /// The agents of `function` connected now, by their submission.
     package func connectedBySubmission(_ function: String) -> [String: Int] {
-        var counts: [String: Int] = [:]
-        for worker in (connected[function] ?? [:]).values { counts[worker.submission, default: 0] += 1 }
-        return counts
+        state.withLock { state in
+            var counts: [String: Int] = [:]
+            for worker in (state.functions[function]?.connected ?? [:]).values {
+                counts[worker.submission, default: 0] += 1
+            }
+            return counts
+        }
     }
-
-    /// How many invocations of `function` wait for a free agent now.
-    package func waiting(_ function: String) -> Int { waiters[function]?.count ?? 0 }
 
     /// Takes out of service the agents of `function` idle for `idleFor` or longer, longest idle first, leaving at
     /// least `keep` connected: they get no invocation from now on and are the caller's to end.
     package func releaseIdle(_ function: String, idleFor: Duration, keep: Int) -> [RemoteWorker] {
         let cutoff = ContinuousClock.now - idleFor
-        let spare = (connected[function]?.count ?? 0) - keep
-        guard spare > 0, let free = idle[function] else { return [] }
-        let stale = free.filter { (idleSince[ObjectIdentifier($0)] ?? cutoff) <= cutoff }
-            .sorted { idleSince[ObjectIdentifier($0)] ?? cutoff < idleSince[ObjectIdentifier($1)] ?? cutoff }
-            .prefix(spare)
-        for worker in stale { remove(worker) }
-        return Array(stale)
+        return state.withLock { state in
+            guard let agents = state.functions[function] else { return [] }
+            let spare = agents.connected.count - keep
+            guard spare > 0 else { return [] }
+            let since = state.idleSince
+            let stale = agents.idle.filter { (since[ObjectIdentifier($0)] ?? cutoff) <= cutoff }
+                .sorted { since[ObjectIdentifier($0)] ?? cutoff < since[ObjectIdentifier($1)] ?? cutoff }
+                .prefix(spare)
+            for worker in stale {
+                state.functions[function]?.connected[ObjectIdentifier(worker)] = nil
+                state.functions[function]?.idle.removeAll { $0 === worker }
+                state.idleSince[ObjectIdentifier(worker)] = nil
+            }
+            return Array(stale)
+        }
     }
 
     /// The agents connected for `function`: (idle, busy).
     package func counts(_ function: String) -> (idle: Int, busy: Int) {
-        let all = connected[function]?.count ?? 0
-        let free = idle[function]?.count ?? 0
-        return (free, all - free)
+        state.withLock { state in
+            let all = state.functions[function]?.connected.count ?? 0
+            let free = state.functions[function]?.idle.count ?? 0
+            return (free, all - free)
+        }
+    }
+
+    /// The invocations of `function` waiting for a free agent.
+    package func waiting(_ function: String) -> Int {
+        state.withLock { $0.functions[function]?.waiters.count ?? 0 }
     }
 
     /// A free agent of `function`, waited for; nil when the waiting task is cancelled.
-    func checkout(_ function: String) async -> RemoteWorker? {
-        while let worker = idle[function]?.popLast() {
-            if worker.isAlive { return worker }
+    nonisolated func checkout(_ function: String) async -> RemoteWorker? {
+        let first = state.withLock { state -> (worker: RemoteWorker?, waiter: Int) in
+            if let worker = state.takeIdle(function) { return (worker, 0) }
+            defer { state.nextWaiter += 1 }
+            return (nil, state.nextWaiter)
         }
-        let id = nextWaiter
-        nextWaiter += 1
+        if let worker = first.worker { return worker }
+        let id = first.waiter
         return await withTaskCancellationHandler {
-            await withCheckedContinuation { continuation in
-                if Task.isCancelled {
-                    continuation.resume(returning: nil)
-                } else {
-                    waiters[function, default: []].append(Waiter(id: id, continuation: continuation))
+            await withUnsafeContinuation { continuation in
+                // Decided again under the lock that queues it: an agent freed since the first look is not missed.
+                enum Decision { case took(RemoteWorker), cancelled, queued }
+                let decision = state.withLock { state -> Decision in
+                    if let worker = state.takeIdle(function) { return .took(worker) }
+                    // Cancelled before queueing: the cancellation handler found nothing to remove.
+                    if Task.isCancelled { return .cancelled }
+                    state.functions[function, default: Agents()].waiters.append(
+                        Waiter(id: id, continuation: continuation)
+                    )
+                    return .queued
+                }
+                switch decision {
+                case .took(let worker): continuation.resume(returning: worker)
+                case .cancelled: continuation.resume(returning: nil)
+                case .queued: break
                 }
             }
         } onCancel: {
-            Task { await self.cancelWaiter(id, function: function) }
+            let waiter = state.withLock { $0.functions[function]?.waiters.remove { $0.id == id } }
+            waiter?.continuation.resume(returning: nil)
         }
     }
 
     /// An agent done with its invocation: to the next waiter, or idle.
-    func checkin(_ worker: RemoteWorker) {
-        guard worker.isAlive, connected[worker.function]?[ObjectIdentifier(worker)] != nil else { return }
-        hand(worker)
-    }
-
-    private func hand(_ worker: RemoteWorker) {
-        // Taken from the queue in place (a copy would retain and release every waiter).
-        if waiters[worker.function]?.isEmpty == false, let waiter = waiters[worker.function]?.removeFirst() {
-            waiter.continuation.resume(returning: worker)
-        } else {
-            idle[worker.function, default: []].append(worker)
-            idleSince[ObjectIdentifier(worker)] = .now
+    nonisolated func checkin(_ worker: RemoteWorker) {
+        guard worker.isAlive else { return }
+        let waiter = state.withLock { state -> Waiter? in
+            guard state.functions[worker.function]?.connected[ObjectIdentifier(worker)] != nil else { return nil }
+            return state.hand(worker)
         }
-    }
-
-    private func cancelWaiter(_ id: Int, function: String) {
-        guard let index = waiters[function]?.firstIndex(where: { $0.id == id }) else { return }
-        let waiter = waiters[function]!.remove(at: index)
-        waiter.continuation.resume(returning: nil)
+        waiter?.continuation.resume(returning: worker)
     }
 }

@@ -155,13 +155,13 @@ package final class FunctionHost: Sendable {
     /// Workers running an invocation now, all functions together (systemd's STATUS= line).
     package func busyWorkers() async -> Int {
         var total = 0
-        for pool in pools.values { total += await pool.busyCount }
+        for pool in pools.values { total += pool.busyCount }
         return total
     }
 
     /// Idle and busy worker counts for `name`.
     package func workerCounts(_ name: String) async -> (idle: Int, busy: Int) {
         guard let pool = pools[name] else { return (0, 0) }
-        return (await pool.idleCount, await pool.busyCount)
+        return (await pool.idleCount, pool.busyCount)
     }
 }
