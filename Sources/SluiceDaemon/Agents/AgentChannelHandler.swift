@@ -103,6 +103,9 @@ final class AgentChannelHandler: ChannelInboundHandler {
         guard AgentProof.verify(hello, secret: submission.secret, challenge: challenge) else {
             return refuse("wrong proof", hello: hello, context: context)
         }
+        guard !submission.ended.contains(hello.agent) else {
+            return refuse("its Slurm task has ended (another agent took its place)", hello: hello, context: context)
+        }
         guard hello.function == submission.function else {
             return refuse("the submission is for function \(submission.function)", hello: hello, context: context)
         }

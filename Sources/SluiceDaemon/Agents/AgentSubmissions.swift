@@ -8,6 +8,9 @@ final class AgentSubmissions: Sendable {
     struct Submission: Sendable, Equatable {
         var function: String
         var secret: String
+        /// Agents whose Slurm task has ended: one that comes back (its node's link restored after Slurm gave up on
+        /// it) is refused, as a replacement already took its place.
+        var ended: Set<String> = []
     }
 
     private let known = Mutex<[String: Submission]>([:])
@@ -38,4 +41,9 @@ final class AgentSubmissions: Sendable {
     }
 
     func lookup(_ submission: String) -> Submission? { known.withLock { $0[submission] } }
+
+    /// Records agents of `submission` whose Slurm tasks have ended.
+    func ended(_ agents: Set<String>, of submission: String) {
+        known.withLock { $0[submission]?.ended.formUnion(agents) }
+    }
 }

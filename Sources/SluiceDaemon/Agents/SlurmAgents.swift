@@ -112,6 +112,10 @@ struct SlurmAgents {
                 functions[name]!.submissions[id]!.lastStart = .now
             }
             functions[name]!.submissions[id]!.agents = states
+            // Tasks squeue no longer lists (or lists as ending) are over: their agents may not come back.
+            let living = Set(states.filter(\.isAlive).map { String($0.agent) })
+            let gone = Set((0..<submission.count).map(String.init)).subtracting(living)
+            if !gone.isEmpty { runtime.agentSubmissions.ended(gone, of: id) }
             if connected[id, default: 0] > 0 { functions[name]!.submissions[id]!.connected = true }
             guard states.filter(\.isAlive).isEmpty, ContinuousClock.now - tracked.submittedAt >= Self.grace else {
                 continue
