@@ -63,6 +63,20 @@ struct ValidateSlurmPlacementTests {
         )
     }
 
+    @Test("A slurmctld that does not answer is a warning within seconds, not after the client's retries")
+    func silent() throws {
+        let f = try fixture(sinfo: "exec sleep 60")
+        defer { f.root.remove() }
+        let started = Date()
+        let found = check(f.file, bin: f.bin)
+        #expect(Date().timeIntervalSince(started) < 20)
+        #expect(
+            found == [
+                "WARNING SLURM_UNREACHABLE /Placement: cannot ask the cluster: sinfo: did not answer within 5.0 seconds (is slurmctld reachable?)"
+            ]
+        )
+    }
+
     @Test("A cluster whose partition is up is a note of what was found; a missing partition a warning")
     func ready() throws {
         let f = try fixture(sinfo: #"echo 'debug*|up|2|idle'; echo 'debug*|up|1|mixed'"#)

@@ -1,5 +1,10 @@
 import Dispatch
 import Foundation
+import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Runs one Slurm client command (`sbatch`, `squeue`, `scancel`, `sinfo`) and collects what it printed.
 ///
@@ -9,6 +14,9 @@ package struct SlurmCommand: Sendable {
     package var environment: [String: String] = [:]
     /// Where the commands are looked up; nil: sluiced's PATH.
     package var searchPath: String? = ProcessInfo.processInfo.environment["PATH"]
+    /// How long a command may take before it is stopped and its call fails: a slurmctld that does not answer makes
+    /// the client retry for a long while, and sluiced's agents (or `sluice validate`) must not wait on it for ever.
+    package var timeout: Duration = .seconds(30)
 
     package init(environment: [String: String] = [:]) {
         self.environment = environment
@@ -48,6 +56,18 @@ package struct SlurmCommand: Sendable {
         } catch {
             throw SlurmError(command: name, message: "could not start \(path): \(error)")
         }
+        let expired = StderrCollector.Flag()
+        let deadline = DispatchWorkItem {
+            guard process.isRunning else { return }
+            expired.set()
+            // SIGKILL: a SIGTERM may be ignored (a daemon's ignored signals are inherited across exec).
+            kill(process.processIdentifier, SIGKILL)
+        }
+        DispatchQueue.global().asyncAfter(
+            deadline: .now() + .milliseconds(Int(timeout / .milliseconds(1))),
+            execute: deadline
+        )
+        defer { deadline.cancel() }
         // stderr is drained on a thread of its own so that neither pipe can fill while the other is read.
         let stderrData = StderrCollector()
         let reader = Thread { stderrData.collect(err.fileHandleForReading) }
@@ -55,6 +75,9 @@ package struct SlurmCommand: Sendable {
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         let stderr = stderrData.wait()
+        if expired.isSet {
+            throw SlurmError(command: name, message: "did not answer within \(timeout) (is slurmctld reachable?)")
+        }
         return Output(
             status: process.terminationStatus,
             stdout: String(decoding: stdout, as: UTF8.self),
@@ -75,6 +98,13 @@ package struct SlurmCommand: Sendable {
 
 /// stderr of a command, read to its end on another thread.
 private final class StderrCollector: @unchecked Sendable {
+    /// Set once, from the timeout's thread, read after the command ended.
+    final class Flag: Sendable {
+        private let value = Mutex(false)
+        func set() { value.withLock { $0 = true } }
+        var isSet: Bool { value.withLock { $0 } }
+    }
+
     // Written once by the reader thread before it signals; read after the wait.
     private var data = Data()
     private let done = DispatchSemaphore(value: 0)

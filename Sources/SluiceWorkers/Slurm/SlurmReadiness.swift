@@ -29,6 +29,9 @@ package enum SlurmReadiness {
                 )
             ]
         }
+        // A cluster that does not answer is a warning, said in seconds rather than after the client's retries.
+        var slurm = slurm
+        slurm.timeout = min(slurm.timeout, .seconds(5))
         let output: SlurmCommand.Output
         do {
             output = try slurm.run(
