@@ -14,6 +14,7 @@ extension DaemonStore {
         machine: StateMachineDefinition,
         input: JSONValue,
         seed: UInt64,
+        distributedConcurrencyCeiling: Int,
         completing handoff: Int64?,
         handoffs: [Handoff]
     ) throws -> ExecutionStart {
@@ -30,7 +31,8 @@ extension DaemonStore {
                 stateMachineName: context.stateMachineName,
                 definition: machine.sourceText ?? "",
                 seed: seed,
-                startMillis: context.startTime.epochMilliseconds
+                startMillis: context.startTime.epochMilliseconds,
+                distributedConcurrencyCeiling: distributedConcurrencyCeiling
             ),
             completing: handoff,
             handoffs: handoffs

@@ -25,6 +25,7 @@ extension ExecutionRun {
                 machine: machine,
                 input: request.input,
                 seed: seed,
+                distributedConcurrencyCeiling: distributedConcurrencyCeiling,
                 completing: request.handoff?.id,
                 handoffs: statusHandoffs
             )

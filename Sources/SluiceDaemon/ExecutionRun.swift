@@ -15,6 +15,12 @@ struct ExecutionRun {
     let runtime: DaemonRuntime
     let request: StartRequest
 
+    /// The most Distributed Map children at once: what a resumed execution started with, else from MaxWorkers now.
+    var distributedConcurrencyCeiling: Int {
+        request.resume?.stored.distributedConcurrencyCeiling
+            ?? PipelineRunner.ceiling(maxWorkers: runtime.settings.maxWorkers)
+    }
+
     func run() async {
         guard let machine = request.resume?.definition ?? runtime.config.current.machines[request.machine] else {
             retryLater()
@@ -104,6 +110,7 @@ struct ExecutionRun {
             root: runtime.paths.root,
             host: lease.host,
             maxWorkers: runtime.settings.maxWorkers,
+            distributedConcurrencyCeiling: distributedConcurrencyCeiling,
             maintainWorkers: false,
             onPublish: { message in published(message) },
             children: DaemonChildExecutions(runtime: runtime),

@@ -39,11 +39,15 @@ package enum PipelineRunner {
     /// daemon delivers it); `children` starts the executions of startExecution Tasks and `activities` hands activity
     /// Tasks to workers (the daemon's; `sluice run` has neither); with `maintainWorkers`, idle workers are reaped while it runs (the daemon does that once for all
     /// executions instead).
+    /// The most Distributed Map children an execution runs at once with `maxWorkers` workers.
+    package static func ceiling(maxWorkers: Int) -> Int { max(2, maxWorkers * 2) }
+
     package static func run(
         _ execution: inout Execution,
         root: String,
         host: FunctionHost,
         maxWorkers: Int,
+        distributedConcurrencyCeiling: Int? = nil,
         maintainWorkers: Bool,
         onPublish: @escaping @Sendable (TopicMessage) async -> Void = { _ in },
         children: any ChildExecutions = NoChildExecutions(),
@@ -60,8 +64,9 @@ package enum PipelineRunner {
     ) async -> ExecutionOutcome {
         let region = execution.context.region
         let account = execution.context.account
-        // Child executions beyond what the workers can take would only wait in memory.
-        execution.distributedConcurrencyCeiling = max(2, maxWorkers * 2)
+        // Child executions beyond what the workers can take would only wait in memory. A resumed execution keeps
+        // the ceiling it started with: its replay must start children as its journal recorded them.
+        execution.distributedConcurrencyCeiling = distributedConcurrencyCeiling ?? Self.ceiling(maxWorkers: maxWorkers)
         let tasks = LambdaTasks(host: host, region: region, account: account)
         let topics = TopicTasks(
             store: TopicStore(directory: SluicePaths(root: root).topics, region: region, account: account),

@@ -7,18 +7,24 @@ package struct ResumableExecution: Sendable, Hashable {
     package var definition: String
     package var seed: UInt64
     package var startMillis: Int64
+    /// The most Distributed Map children it ran at once (from MaxWorkers when it started): a resumed execution
+    /// keeps it, or its replay would start children in another order than its journal recorded. nil: recorded
+    /// before sluice kept it.
+    package var distributedConcurrencyCeiling: Int?
 
     package init(
         record: ExecutionRecord,
         stateMachineName: String,
         definition: String,
         seed: UInt64,
-        startMillis: Int64
+        startMillis: Int64,
+        distributedConcurrencyCeiling: Int? = nil
     ) {
         self.record = record
         self.stateMachineName = stateMachineName
         self.definition = definition
         self.seed = seed
         self.startMillis = startMillis
+        self.distributedConcurrencyCeiling = distributedConcurrencyCeiling
     }
 }

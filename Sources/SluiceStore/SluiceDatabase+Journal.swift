@@ -21,6 +21,12 @@ extension SluiceDatabase {
         }
     }
 
+    static func registerCeilingMigration(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("2026-12-execution-distributed-ceiling") { db in
+            try db.execute(sql: "ALTER TABLE execution ADD COLUMN distributedCeiling INTEGER")
+        }
+    }
+
     /// Records a starting execution with what it needs to resume (its definition, seed and exact start time), in one
     /// transaction with the hand-off that asked for it (`completing`, removed) and those its start routes to. An
     /// execution of that ARN already there is answered instead, and nothing else changes but the hand-off's removal.
@@ -41,13 +47,14 @@ extension SluiceDatabase {
             }
             try db.execute(
                 sql: """
-                    INSERT INTO execution (\(ExecutionRecord.columns), stateMachineName, definition, seed, startMillis)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO execution (\(ExecutionRecord.columns), stateMachineName, definition, seed, startMillis,
+                        distributedCeiling)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: record.arguments
                     + [
                         resumable.stateMachineName, resumable.definition, Int64(bitPattern: resumable.seed),
-                        resumable.startMillis,
+                        resumable.startMillis, resumable.distributedConcurrencyCeiling,
                     ]
             )
             return .started(try Self.insert(handoffs, db))
@@ -69,7 +76,8 @@ extension SluiceDatabase {
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT \(ExecutionRecord.columns), stateMachineName, definition, seed, startMillis FROM execution
+                    SELECT \(ExecutionRecord.columns), stateMachineName, definition, seed, startMillis, distributedCeiling
+                    FROM execution
                     WHERE \(condition) AND definition IS NOT NULL ORDER BY startDate
                     """,
                 arguments: arguments
@@ -79,7 +87,8 @@ extension SluiceDatabase {
                     stateMachineName: row["stateMachineName"],
                     definition: row["definition"],
                     seed: UInt64(bitPattern: row["seed"] as Int64),
-                    startMillis: row["startMillis"]
+                    startMillis: row["startMillis"],
+                    distributedConcurrencyCeiling: row["distributedCeiling"]
                 )
             }
         }

@@ -111,6 +111,8 @@ package final class SluiceDatabase: Sendable {
         registerHandoffMigrations(&migrator)
         registerChildMigrations(&migrator)
         registerSampleMigrations(&migrator)
+        // Last: a store made before it has every earlier one applied.
+        registerCeilingMigration(&migrator)
         return migrator
     }
 
