@@ -6,6 +6,8 @@
 #                 Slurm cluster, .ci/slurm.sh, when root on Debian), then the conformance gate (.ci/conformance.sh)
 #   make demo     the story: sluiced on a temporary root, 227,000 companies dropped in, scored, subscriber told
 #   make bench    release build of sluice-bench, then run it
+#   make fuzz     libFuzzer over each parser that reads outside input, FUZZ_SECONDS (60) each (FUZZ_TARGETS: some);
+#                 corpora in Fuzz/corpus, crash inputs in Fuzz/crashes (.ci/fuzz.sh says what to do with a finding)
 #   make soak     the burst-with-kills test at soak size: 10,000 files, 20 SIGKILLs (SLUICE_BURST_FILES / _KILLS)
 #   make install  release binaries, the systemd unit, user and group sluice, the example configuration (DESTDIR,
 #                 PREFIX honoured)
@@ -31,7 +33,7 @@ TEST_BUILD_FLAGS ?= -Xswiftc -warnings-as-errors --explicit-target-dependency-im
 # headless browser the dashboard's tests drive (../shared/browser/cdp.py; .ci/dashboard-pages.py).
 APT_PACKAGES ?= libsystemd-dev libsqlite3-dev pkg-config zlib1g-dev libzstd-dev python3-venv chromium
 
-.PHONY: all deps build test demo bench soak install format lint clean
+.PHONY: all deps build test demo bench soak fuzz fuzz-replay install format lint clean
 
 all: build
 
@@ -71,9 +73,19 @@ test: deps
 	@# Functions placed on Slurm: a three-node cluster on this host for the length of their tests, where this is root
 	@# on Debian (it installs Debian's slurm packages, as deps does); elsewhere the tests say why they skip.
 	bash .ci/slurm.sh test $(SWIFT) test $(TEST_BUILD_FLAGS) --filter 'SlurmClusterTests|SlurmPipelineTests'
+	bash .ci/fuzz-replay.sh
 	bash .ci/conformance.sh
 	bash .ci/browser.sh
 	bash .ci/systemd-e2e.sh
+
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?=
+
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) bash .ci/fuzz.sh $(FUZZ_TARGETS)
+
+fuzz-replay: deps
+	bash .ci/fuzz-replay.sh $(FUZZ_TARGETS)
 
 demo: deps
 	$(SWIFT) build -c release --product sluiced
