@@ -17,17 +17,35 @@ extension FuzzTarget {
         _ = FormBody.isWellFormed(FuzzInput.text(input))
     }
 
-    /// An `aws-chunked` body decoded, fed in two pieces so that a split inside a frame is exercised too.
+    /// An `aws-chunked` body decoded whole and in two pieces cut where the first byte says: the bytes decoded,
+    /// the trailers, the error and whether the body is complete must not depend on where the network split it.
     static func awsChunked(_ input: [UInt8]) {
-        var decoder = AWSChunkedDecoder()
         let cut = input.isEmpty ? 0 : Int(input[0]) % (input.count + 1)
+        let whole = decodeChunked(input, cuts: [])
+        let split = decodeChunked(input, cuts: [cut])
+        guard whole.bytes == split.bytes, whole.error == split.error, whole.complete == split.complete,
+            whole.trailers == split.trailers
+        else { fatalError("aws-chunked decoding depends on the split at \(cut)") }
+    }
+
+    private static func decodeChunked(_ input: [UInt8], cuts: [Int]) -> (
+        bytes: [UInt8], error: AWSChunkedError?, complete: Bool, trailers: [String]
+    ) {
+        var decoder = AWSChunkedDecoder()
+        var decoded: [UInt8] = []
+        var failure: AWSChunkedError?
         input.withUnsafeBytes { bytes in
-            do {
-                try decoder.feed(UnsafeRawBufferPointer(rebasing: bytes[..<cut])) { _ in }
-                try decoder.feed(UnsafeRawBufferPointer(rebasing: bytes[cut...])) { _ in }
-            } catch {}
+            var start = 0
+            for end in cuts + [bytes.count] where failure == nil {
+                do throws(AWSChunkedError) {
+                    try decoder.feed(UnsafeRawBufferPointer(rebasing: bytes[start..<end])) { decoded += $0 }
+                } catch {
+                    failure = error
+                }
+                start = end
+            }
         }
-        _ = decoder.isComplete
+        return (decoded, failure, decoder.isComplete, decoder.trailers.map { "\($0.name):\($0.value)" })
     }
 
     /// A request head, `METHOD TARGET` on the first line and `name: value` header lines, with its Signature

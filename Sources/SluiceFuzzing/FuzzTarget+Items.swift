@@ -15,18 +15,43 @@ extension FuzzTarget {
         guard case .success(let fd) = Posix.createExclusive(path),
             case .success = input.withUnsafeBytes({ Posix.writeAll(fd, $0) }), case .success = Posix.close(fd)
         else { fatalError("cannot write the fuzz object \(path)") }
+        let store = BucketStore(bucketsDirectory: bucketsDirectory)
+        // Read twice, in batches of 7 (refilling the window often) and of 1,000: how the items are asked for must
+        // not change what they are, nor where reading fails.
+        let small = read(store, config: config, batch: 7)
+        let large = read(store, config: config, batch: 1000)
+        guard (small.error == nil) == (large.error == nil) else {
+            fatalError("batches of 7 and 1000 disagree: \(small.error?.cause ?? "ok") / \(large.error?.cause ?? "ok")")
+        }
+        let common = min(small.items.count, large.items.count)
+        guard small.items[..<common] == large.items[..<common] else {
+            fatalError("batches of 7 and 1000 read different items")
+        }
+        if small.error == nil && small.items.count != large.items.count {
+            fatalError("batches of 7 and 1000 read \(small.items.count) and \(large.items.count) items")
+        }
+    }
+
+    /// Every item of the fuzz object, and the error that ended reading early if one did.
+    private static func read(_ store: BucketStore, config: JSONObject, batch: Int) -> (
+        items: [JSONValue], error: ItemReaderError?
+    ) {
         let request = ItemReaderRequest(
             resource: "arn:aws:states:::s3:getObject",
             parameters: ["Bucket": "fuzz", "Key": "object"],
             readerConfig: config
         )
-        guard let source = try? ItemReaders.open(request, buckets: BucketStore(bucketsDirectory: bucketsDirectory))
-        else { return }
-        var total = 0
-        while let items = try? source.next(7), !items.isEmpty {
-            total += items.count
-            for item in items { _ = item.serialized() }
+        var items: [JSONValue] = []
+        do {
+            let source = try ItemReaders.open(request, buckets: store)
+            while true {
+                let read = try source.next(batch)
+                if read.isEmpty { return (items, nil) }
+                for item in read { _ = item.serialized() }
+                items += read
+            }
+        } catch {
+            return (items, error)
         }
-        _ = total
     }
 }

@@ -1,12 +1,31 @@
 import SluiceJSON
 
 extension FuzzTarget {
-    /// The parser, both entry points, and the printer on what it accepted.
+    /// The parser, both entry points, and the printers on what it accepted: what sluice writes (outputs, result
+    /// files, history) must read back as the same value, compact or pretty.
     static func json(_ input: [UInt8]) {
         if let value = try? JSONParser.parse(bytes: input, rejectingDuplicateKeys: true) {
-            _ = value.serialized()
+            for printed in [value.serialized(), value.prettyPrinted()] {
+                guard let again = try? JSONParser.parse(printed) else {
+                    fatalError("printed JSON does not parse: \(printed.prefix(200))")
+                }
+                // A number beyond a double's range reads as infinity and prints as null, as JavaScript's
+                // JSON.parse and JSON.stringify do: the one value allowed to change, and only into null.
+                guard again == value || (hasNonFinite(value) && again.serialized() == value.serialized())
+                else { fatalError("printed JSON reads back as another value: \(printed.prefix(200))") }
+            }
         }
         _ = try? JSONParser.parse(FuzzInput.text(input))
+    }
+
+    /// Whether `value` holds a number that is not finite (which prints as null).
+    private static func hasNonFinite(_ value: JSONValue) -> Bool {
+        switch value {
+        case .double(let d): !d.isFinite
+        case .array(let items): items.contains(where: hasNonFinite)
+        case .object(let members): members.values.contains(where: hasNonFinite)
+        default: false
+        }
     }
 
     /// A path (before the first NUL) evaluated against a document (after it).
