@@ -28,6 +28,19 @@ import Testing
         let text = String(repeating: "a", count: 40) + "b"
         _ = try jsonata("$contains($, /(a+)+c/)", .string(text))
     }
+
+    /// Found while writing the JSONata fuzz target (Fuzz/crashes/jsonata/regex-backtracking-per-call-budget, a
+    /// libFuzzer timeout): each search stopped at its own budget, but a loop of them was unbounded (20 searches of
+    /// 2,000,000 steps ran for minutes). The searches' steps now count against the evaluation's, so the loop ends
+    /// in the step budget's timeout.
+    @Test func catastrophicRegexInALoopHitsTheStepBudget() throws {
+        let text = String(repeating: "a", count: 40) + "b"
+        let expression = try JSONataExpression("[1..20].$contains($$, /(a+)+c/)")
+        let error = #expect(throws: JSONataError.self) {
+            try expression.evaluate(input: .string(text), environment: JSONataEnvironment(maxSteps: 100_000))
+        }
+        #expect(error?.code == "U1001")
+    }
 }
 
 /// The stack budget holds on a small thread stack (the size Swift's secondary threads may have).
