@@ -7,6 +7,9 @@
 #
 #   .ci/fuzz.sh [TARGET...]      all targets when none is named; FUZZ_SECONDS, FUZZ_JOBS (parallel targets, 1)
 #   .ci/fuzz.sh --replay         every corpus file and crash input once (-runs=0), no fuzzing
+#   .ci/fuzz.sh --merge          folds what fuzzing found into Fuzz/corpus/TARGET (-merge=1: the fewest files
+#                                that keep every feature), when that stays within FUZZ_CORPUS_FILES (200) and
+#                                FUZZ_CORPUS_BYTES (1 MB); commit the result
 set -uo pipefail
 cd "$(dirname "$0")/.."
 binary="$(bash .ci/fuzz-build.sh)" || exit 1
@@ -14,7 +17,9 @@ seconds="${FUZZ_SECONDS:-60}"
 export SWIFT_BACKTRACE=enable=no   # libFuzzer reports the crash; Swift's backtracer would stall it
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0}"
 replay=0
+merge=0
 if [ "${1:-}" = "--replay" ]; then replay=1; shift; fi
+if [ "${1:-}" = "--merge" ]; then merge=1; shift; fi
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then mapfile -t targets < <(ls Fuzz/corpus); fi
 failed=()
@@ -23,6 +28,22 @@ for target in "${targets[@]}"; do
     mkdir -p "$work/corpus" "$work/artifacts"
     dirs=("Fuzz/corpus/$target")
     [ -d "Fuzz/crashes/$target" ] && dirs+=("Fuzz/crashes/$target")
+    if [ $merge = 1 ]; then
+        merged="$work/merged"
+        rm -rf "$merged" && mkdir -p "$merged"
+        SLUICE_FUZZ_TARGET="$target" "$binary" -merge=1 -timeout=10 -rss_limit_mb=2048 \
+            -artifact_prefix="$work/artifacts/" "$merged" "Fuzz/corpus/$target" "$work/corpus" >"$work/merge.log" 2>&1
+        files=$(find "$merged" -type f | wc -l)
+        bytes=$(find "$merged" -type f -printf '%s\n' | awk '{s += $1} END {print s + 0}')
+        if [ "$files" -gt 0 ] && [ "$files" -le "${FUZZ_CORPUS_FILES:-200}" ] \
+            && [ "$bytes" -le "${FUZZ_CORPUS_BYTES:-1048576}" ]; then
+            rm -rf "Fuzz/corpus/$target" && mkdir -p "Fuzz/corpus/$target" && cp "$merged"/* "Fuzz/corpus/$target/"
+            echo "fuzz: $target corpus merged: $files files, $bytes bytes"
+        else
+            echo "fuzz: $target corpus kept: the merge has $files files, $bytes bytes"
+        fi
+        continue
+    fi
     if [ $replay = 1 ]; then
         # -runs=0 over folders: each file executed once; a crash or timeout fails.
         SLUICE_FUZZ_TARGET="$target" "$binary" -runs=0 -timeout=10 -rss_limit_mb=2048 \
