@@ -1,4 +1,5 @@
 import SluiceLinux
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -15,4 +16,11 @@ enum FuzzScratch {
         }
         return path
     }()
+
+    private static let counter = Atomic<Int>(0)
+
+    /// A fresh object key.
+    static func nextKey() -> String {
+        "object-\(counter.add(1, ordering: .relaxed).newValue)"
+    }
 }
