@@ -41,6 +41,19 @@ import Testing
         #expect(result?.stringValue != nil)
     }
 
+    /// Found fuzzing (Fuzz/crashes/jsonata/date-picture-*): a negative maximum width (`,*--3`) trapped in
+    /// prefix, a width past Int's range trapped converting it, and `,100000000` padded with a String a digit
+    /// (gigabytes). A negative width keeps nothing, as JavaScript's substring does; the others are errors.
+    @Test func hostileDatePictureWidths() throws {
+        #expect(try jsonata("$fromMillis(0, '[FNn,*--3]')") == .string(""))
+        _ = try jsonata(
+            "$toMillis('Mon, Twelfth November 2018', '[FNn,*--3], [DWwo] [MNn] [Y]') ~> $fromMillis()"
+        )
+        _ = try? jsonata("$fromMillis(0, '[H,*--99999999999999999999]')")
+        let error = try #require(jsonataError("$fromMillis(0, '[H,100000000]')"))
+        #expect(error.code == "RangeError")
+    }
+
     /// Found while writing the JSONata fuzz target (Fuzz/crashes/jsonata/regex-backtracking-per-call-budget, a
     /// libFuzzer timeout): each search stopped at its own budget, but a loop of them was unbounded (20 searches of
     /// 2,000,000 steps ran for minutes). The searches' steps now count against the evaluation's, so the loop ends

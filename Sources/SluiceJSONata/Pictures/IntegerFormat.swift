@@ -133,6 +133,9 @@ struct IntegerFormat {
                 text = text.lowercased()
             }
         case .decimal:
+            // A width of `,100000000` pads with that many zeros, a character at a time: gigabytes for a picture of
+            // a few bytes (found fuzzing). Past a million digits fail as JavaScript does past its longest string.
+            if mandatoryDigits > Self.maximumDigits { throw Self.invalidLength }
             text = formatDecimal(magnitude)
         case .sequence:
             throw .make("D3130", quoting: token)
@@ -143,6 +146,11 @@ struct IntegerFormat {
     /// What jsonata-js's caller sees when its recursive writers exhaust the JavaScript stack (a RangeError with
     /// no JSONata code).
     static let stackOverflow = PictureError(code: "RangeError", message: "Maximum call stack size exceeded")
+
+    /// The most digits a decimal picture may pad to.
+    static let maximumDigits = 1_000_000
+    /// JavaScript's error for a string longer than it can build.
+    static let invalidLength = PictureError(code: "RangeError", message: "Invalid string length")
 
     private func formatDecimal(_ magnitude: Double) -> String {
         var scalars = Array(JavaScriptNumber.string(magnitude).unicodeScalars)
