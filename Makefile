@@ -7,6 +7,9 @@
 #                 Debian), then the conformance gate (.ci/conformance.sh)
 #   make demo     the story: sluiced on a temporary root, 227,000 companies dropped in, scored, subscriber told
 #   make bench    release build of sluice-bench, then run it
+#   make fuzz     libFuzzer over each parser that reads outside input, FUZZ_SECONDS (60) each (FUZZ_TARGETS: some);
+#                 corpora in Fuzz/corpus, crash inputs in Fuzz/crashes (.ci/fuzz.sh says what to do with a finding);
+#                 make fuzz-merge folds what it found into the committed corpora
 #   make soak     the burst-with-kills test at soak size: 10,000 files, 20 SIGKILLs (SLUICE_BURST_FILES / _KILLS)
 #   make install  release binaries, the systemd unit, user and group sluice, the example configuration (DESTDIR,
 #                 PREFIX honoured)
@@ -32,7 +35,7 @@ TEST_BUILD_FLAGS ?= -Xswiftc -warnings-as-errors --explicit-target-dependency-im
 # headless browser the dashboard's tests drive (../shared/browser/cdp.py; .ci/dashboard-pages.py).
 APT_PACKAGES ?= libsystemd-dev libsqlite3-dev pkg-config zlib1g-dev libzstd-dev python3-venv chromium
 
-.PHONY: all deps build test demo bench soak install format lint clean
+.PHONY: all deps build test demo bench soak fuzz fuzz-replay fuzz-merge install format lint clean
 
 all: build
 
@@ -75,9 +78,22 @@ test: deps
 	@# A node's link cut mid-run: a cluster whose controller and nodes are network namespaces (.ci/slurm-netns.sh),
 	@# started once the single-host one above has stopped; the test costs ~1 minute.
 	bash .ci/slurm-netns.sh test $(SWIFT) test $(TEST_BUILD_FLAGS) --filter SlurmLinkCutTests
+	bash .ci/fuzz-replay.sh
 	bash .ci/conformance.sh
 	bash .ci/browser.sh
 	bash .ci/systemd-e2e.sh
+
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?=
+
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) bash .ci/fuzz.sh $(FUZZ_TARGETS)
+
+fuzz-replay: deps
+	bash .ci/fuzz-replay.sh $(FUZZ_TARGETS)
+
+fuzz-merge: deps
+	bash .ci/fuzz.sh --merge $(FUZZ_TARGETS)
 
 demo: deps
 	$(SWIFT) build -c release --product sluiced

@@ -132,6 +132,17 @@ let package = Package(
             dependencies: ["SluiceInterpreter", "SluiceVocabulary", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
+        // The parsers that read outside input as fuzz targets, and sluice-fuzz running them (`make fuzz` builds it
+        // with libFuzzer and AddressSanitizer; built plainly it replays files).
+        .target(
+            name: "SluiceFuzzing",
+            dependencies: [
+                "SluiceJSON", "SluiceVocabulary", "SluiceASL", "SluicePatterns", "SluiceJSONata", "SluiceAWS",
+                "SluiceLinux", "SluiceBucket", "SluiceWorkers",
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(name: "sluice-fuzz", dependencies: ["SluiceFuzzing"], swiftSettings: strictSettings),
         // Layer 2: the daemon.
         .target(
             name: "SluiceDaemon",
@@ -232,6 +243,7 @@ let package = Package(
             dependencies: ["SluiceBucket", "SluiceCore", "SluiceJSON", "SluiceVocabulary"],
             swiftSettings: strictSettings
         ),
+        .testTarget(name: "SluiceFuzzingTests", dependencies: ["SluiceFuzzing"], swiftSettings: strictSettings),
         .testTarget(
             name: "SluiceWatchTests",
             dependencies: ["SluiceWatch", "SluiceLinux", "SluiceJSON", "SluiceVocabulary"],

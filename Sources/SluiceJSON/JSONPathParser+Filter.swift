@@ -9,26 +9,42 @@ extension JSONPathParser {
     }
 
     private mutating func parseOr() throws(JSONPathError) -> JSONPathFilter {
+        var opened = 0
+        defer { filterNesting -= opened }
         var result = try parseAnd()
         while true {
             skipWhitespace()
             guard peek == UInt8(ascii: "|"), peek(at: index + 1) == UInt8(ascii: "|") else { return result }
             index += 2
+            opened += 1
+            try enterFilterLevel()
             result = .or(result, try parseAnd())
         }
     }
 
     private mutating func parseAnd() throws(JSONPathError) -> JSONPathFilter {
+        var opened = 0
+        defer { filterNesting -= opened }
         var result = try parseOperand()
         while true {
             skipWhitespace()
             guard peek == UInt8(ascii: "&"), peek(at: index + 1) == UInt8(ascii: "&") else { return result }
             index += 2
+            opened += 1
+            try enterFilterLevel()
             result = .and(result, try parseOperand())
         }
     }
 
+    /// One more level of the filter's tree (`maximumFilterNesting`).
+    private mutating func enterFilterLevel() throws(JSONPathError) {
+        filterNesting += 1
+        guard filterNesting <= Self.maximumFilterNesting else { throw error("filter expression nested too deeply") }
+    }
+
     private mutating func parseOperand() throws(JSONPathError) -> JSONPathFilter {
+        try enterFilterLevel()
+        defer { filterNesting -= 1 }
         skipWhitespace()
         if peek == UInt8(ascii: "!") {
             let save = index

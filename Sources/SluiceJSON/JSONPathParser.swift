@@ -10,6 +10,12 @@ struct JSONPathParser {
     var filterDepth = 0
 
     static let maximumFilterDepth = 32
+    /// How deep one filter's expression tree may grow: `!`, parentheses and each `&&` / `||` chained add a level
+    /// (of its parsing, its evaluation and its release). Far above what a Choice or a filter needs; without it a
+    /// filter of 10,000 `!`s overflowed the stack (found with the fuzz targets).
+    static let maximumFilterNesting = 256
+    /// Levels of the filter expression open where the parser is (`maximumFilterNesting`).
+    var filterNesting = 0
 
     init(_ text: String) {
         self.text = text

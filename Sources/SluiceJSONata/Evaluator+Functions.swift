@@ -88,9 +88,17 @@ extension Evaluator {
             return try invoke(base, full, input, frame)
         case .regex(let regex):
             guard case .string(let s)? = args.first else { return nil }
-            return Matching.matchObject(regex, Array(s.unicodeScalars), from: 0, position: nil)
+            var budget = regexBudget()
+            let given = budget
+            let result = Matching.matchObject(regex, Array(s.unicodeScalars), from: 0, position: nil, budget: &budget)
+            try chargeRegex(given: given, left: budget)
+            return result
         case .matchNext(let cursor):
-            return try Matching.next(cursor)
+            var budget = regexBudget()
+            let given = budget
+            let result = try Matching.next(cursor, budget: &budget)
+            try chargeRegex(given: given, left: budget)
+            return result
         case .transform(let node, let env):
             return try transform(node, env, args.first ?? nil)
         }

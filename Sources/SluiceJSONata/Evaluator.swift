@@ -89,11 +89,27 @@ final class Evaluator {
             )
         }
         if steps > environment.maxSteps || (steps & 1023 == 0 && environment.outOfTime?() == true) {
-            throw PendingError(
-                "U1001",
-                position: expr.position,
-                text: "Expression evaluation timeout: Check for infinite loop"
-            )
+            throw Self.timeout(position: expr.position)
+        }
+    }
+
+    private static func timeout(position: Int?) -> PendingError {
+        PendingError("U1001", position: position, text: "Expression evaluation timeout: Check for infinite loop")
+    }
+
+    /// The steps a regex search may take: its own budget, or what is left of the evaluation's when that is less.
+    /// The searches' steps count against `maxSteps` too, or an expression calling a backtracking regex in a loop
+    /// would run for hours with each search within its own budget.
+    func regexBudget() -> Int {
+        min(JSRegex.searchBudget, max(0, environment.maxSteps - steps))
+    }
+
+    /// Charges a search given `given` steps that left `left` (-1 when it ran out): the evaluation times out when
+    /// its budget is spent, or its clock says so.
+    func chargeRegex(given: Int, left: Int) throws(PendingError) {
+        steps += given - left
+        if steps > environment.maxSteps || environment.outOfTime?() == true {
+            throw Self.timeout(position: nil)
         }
     }
 

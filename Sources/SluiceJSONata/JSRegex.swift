@@ -93,10 +93,17 @@ final class JSRegex: @unchecked Sendable {
         return out
     }
 
+    /// The most steps one search may take: catastrophic backtracking ends as "no match" after them.
+    static let searchBudget = 2_000_000
+
     /// The first match at or after `from`: its bounds and the groups (nil for a group that took no part).
-    func exec(_ text: [Unicode.Scalar], from: Int) -> (start: Int, end: Int, groups: [(Int, Int)?])? {
+    /// `budget` is the steps the search may take; it is left holding what remains, -1 when the search ran out.
+    func exec(_ text: [Unicode.Scalar], from: Int, budget: inout Int) -> (
+        start: Int, end: Int, groups: [(Int, Int)?]
+    )? {
         var start = from
-        let m = Matcher(regex: self, text: text)
+        let m = Matcher(regex: self, text: text, budget: budget)
+        defer { budget = m.budget }
         while start <= text.count {
             m.captures = Array(repeating: nil, count: groupCount + 1)
             if let end = m.run(start) {
@@ -113,13 +120,14 @@ final class JSRegex: @unchecked Sendable {
         let text: [Unicode.Scalar]
         var captures: [(Int, Int)?] = []
         /// Bounds the work of one search (catastrophic backtracking ends as "no match").
-        var budget = 2_000_000
+        var budget: Int
         /// The recursion is bounded by the stack it uses (the engine runs on whatever thread the caller has).
         private let stackFloor: Int
 
-        init(regex: JSRegex, text: [Unicode.Scalar]) {
+        init(regex: JSRegex, text: [Unicode.Scalar], budget: Int) {
             self.regex = regex
             self.text = text
+            self.budget = budget
             stackFloor = Evaluator.stackAddress() - 96 * 1024
         }
 

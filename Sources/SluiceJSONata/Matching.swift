@@ -9,8 +9,11 @@ enum Matching {
         var next: JV?
     }
 
-    static func matchObject(_ regex: JSRegex, _ text: [Unicode.Scalar], from: Int, position: Int?) -> JV? {
-        guard let m = regex.exec(text, from: from) else { return nil }
+    /// The match at or after `from` as jsonata-js's object; `budget` as `JSRegex.exec` takes it.
+    static func matchObject(_ regex: JSRegex, _ text: [Unicode.Scalar], from: Int, position: Int?, budget: inout Int)
+        -> JV?
+    {
+        guard let m = regex.exec(text, from: from, budget: &budget) else { return nil }
         let o = JObject()
         o["match"] = .string(slice(text, m.start, m.end))
         o["start"] = .number(Double(m.start))
@@ -24,9 +27,9 @@ enum Matching {
         return .object(o)
     }
 
-    static func next(_ cursor: MatchCursor) throws(PendingError) -> JV? {
+    static func next(_ cursor: MatchCursor, budget: inout Int) throws(PendingError) -> JV? {
         if cursor.from >= cursor.text.count { return nil }
-        let r = matchObject(cursor.regex, cursor.text, from: cursor.from, position: cursor.position)
+        let r = matchObject(cursor.regex, cursor.text, from: cursor.from, position: cursor.position, budget: &budget)
         if case .object(let o)? = r, case .string(let s)? = o["match"], s.isEmpty {
             throw PendingError("D1004", position: cursor.position, value: .string(cursor.regex.source))
         }

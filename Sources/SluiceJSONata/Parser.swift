@@ -8,10 +8,19 @@ struct Parser {
     ]
     static let otherSymbols: Set<String> = ["]", "}", ")", ",", ";", ":", "..", "**", "|"]
 
+    /// How deep the tree may grow: nested subexpressions plus chained operators (`1+1+...`, `$.a.a...`), each a
+    /// level of the parser's, the processor's and the evaluator's recursion and of the tree's release. Far above
+    /// what people write (the evaluator's own depth limit is 1000); a hostile definition nested deeper would
+    /// otherwise overflow the stack of the thread decoding it (found with the fuzz targets: 3,000 parentheses
+    /// crashed a debug build on an 8 MB stack).
+    static let maximumNesting = 500
+
     var lexer: Tokenizer
     let sourceLength: Int
     var node: Node
     var nodeID: String
+    /// Levels of the tree open where the parser is (`maximumNesting`).
+    private var nesting = 0
 
     init(_ source: String) {
         lexer = Tokenizer(source)
@@ -85,15 +94,32 @@ struct Parser {
     mutating func expression(_ rbp: Int) throws(PendingError) -> Node {
         var t = node
         var tID = nodeID
+        var opened = 1
+        try enter(t)
+        defer { nesting -= opened }
         try advance(infix: true)
         var left = try nud(t, tID)
         while rbp < lbp {
             t = node
             tID = nodeID
+            // Each operator chained here puts the tree built so far one level further down.
+            opened += 1
+            try enter(t)
             try advance()
             left = try led(t, tID, left)
         }
         return left
+    }
+
+    private mutating func enter(_ t: Node) throws(PendingError) {
+        nesting += 1
+        if nesting > Self.maximumNesting {
+            throw PendingError(
+                "U1001",
+                position: t.position,
+                text: "Stack overflow error: the expression is nested more than \(Self.maximumNesting) levels deep"
+            )
+        }
     }
 
     private mutating func nud(_ t: Node, _ id: String) throws(PendingError) -> Node {

@@ -4,6 +4,11 @@ struct RegexParser {
     let s: [Unicode.Scalar]
     var i = 0
     var groups = 0
+    /// Groups open where the parser is. Each is a level of this parser's recursion and of the matcher's, so a
+    /// pattern of 30,000 nested groups overflowed the stack (found with the fuzz targets); deeper than
+    /// `maximumGroupNesting` is refused.
+    private var depth = 0
+    static let maximumGroupNesting = 256
 
     init(_ s: [Unicode.Scalar]) {
         self.s = s
@@ -120,6 +125,9 @@ struct RegexParser {
                 groups += 1
                 index = groups
             }
+            depth += 1
+            defer { depth -= 1 }
+            guard depth <= Self.maximumGroupNesting else { throw JSRegex.SyntaxError() }
             let inner = try parseAlternation()
             guard peek == ")" else { throw JSRegex.SyntaxError() }
             i += 1

@@ -84,7 +84,7 @@ extension PersistentWorker {
             }
             var actions: [Action] = []
             for line in lines where !line.isEmpty {
-                guard let request = inFlight, let outcome = PersistentWorker.answer(line, for: request.id) else {
+                guard let request = inFlight, let outcome = WorkerAnswer.parse(line, for: request.id) else {
                     actions.append(
                         .stop(.invalidResponse(requestId: inFlight?.id ?? "", text: String(line.prefix(200))))
                     )

@@ -249,16 +249,4 @@ final class PersistentWorker: Sendable {
             )
         }
     }
-
-    /// Parses one answer line; nil when it is not an answer to `requestId`.
-    static func answer(_ line: String, for requestId: String) -> Outcome? {
-        guard case .object(let o)? = try? JSONParser.parse(line), o["requestId"]?.stringValue == requestId else {
-            return nil
-        }
-        if case .string(let type)? = o["errorType"] {
-            return .failure(FunctionError(payload: o, type: type, requestId: requestId))
-        }
-        guard let result = o["result"] else { return nil }
-        return .success(result)
-    }
 }

@@ -498,4 +498,26 @@ struct JSONPathRootTests {
     func notPaths(text: String) {
         #expect(JSONPath.splitRoot(text) == nil)
     }
+
+    /// Found with the fuzz targets (Fuzz/crashes/jsonpath): 10,000 `!`s in a filter overflowed the stack; a filter
+    /// nested, negated or chained deeper than `maximumFilterNesting` is now a syntax error.
+    @Test(
+        "a filter nested too deeply is refused, not a crash",
+        arguments: [
+            "$[?(" + String(repeating: "!", count: 10_000) + "(@.a == 1))]",
+            "$[?(" + String(repeating: "(", count: 10_000) + "@.a" + String(repeating: ")", count: 10_000) + ")]",
+            "$[?(" + String(repeating: "@.a || ", count: 10_000) + "@.a)]",
+            "$[?(" + String(repeating: "@.a && ", count: 10_000) + "@.a)]",
+        ]
+    )
+    func deepFilters(path: String) {
+        #expect(throws: JSONPathError.self) { try JSONPath(path) }
+        #expect(throws: JSONPathError.self) { try ReferencePath(path) }
+    }
+
+    @Test("a filter within the nesting limit still parses and evaluates")
+    func filterAtTheLimit() throws {
+        let path = try JSONPath("$[?(" + String(repeating: "@.a == 2 || ", count: 200) + "@.a == 1)]")
+        #expect(path.evaluate(json(#"[{"a": 1}, {"a": 3}]"#)) == json(#"[{"a": 1}]"#))
+    }
 }

@@ -28,6 +28,44 @@ import Testing
         let text = String(repeating: "a", count: 40) + "b"
         _ = try jsonata("$contains($, /(a+)+c/)", .string(text))
     }
+
+    /// Found fuzzing (Fuzz/crashes/jsonata/date-picture-*): grouping separators were inserted one at a time, each
+    /// copying the text, so a date picture with 12,000 of them took a minute. They go in in one pass now.
+    @Test(arguments: ["0001", "#0001"])
+    func manyGroupingSeparatorsFormatInLinearTime(digits: String) throws {
+        let separators = String(repeating: "(", count: 20_000)
+        let clock = ContinuousClock()
+        let start = clock.now
+        let result = try jsonata("$fromMillis(1230755700000, '[Y\(separators)\(digits)]')")
+        #expect(clock.now - start < .seconds(5))
+        #expect(result?.stringValue != nil)
+    }
+
+    /// Found fuzzing (Fuzz/crashes/jsonata/date-picture-*): a negative maximum width (`,*--3`) trapped in
+    /// prefix, a width past Int's range trapped converting it, and `,100000000` padded with a String a digit
+    /// (gigabytes). A negative width keeps nothing, as JavaScript's substring does; the others are errors.
+    @Test func hostileDatePictureWidths() throws {
+        #expect(try jsonata("$fromMillis(0, '[FNn,*--3]')") == .string(""))
+        _ = try jsonata(
+            "$toMillis('Mon, Twelfth November 2018', '[FNn,*--3], [DWwo] [MNn] [Y]') ~> $fromMillis()"
+        )
+        _ = try? jsonata("$fromMillis(0, '[H,*--99999999999999999999]')")
+        let error = try #require(jsonataError("$fromMillis(0, '[H,100000000]')"))
+        #expect(error.code == "RangeError")
+    }
+
+    /// Found while writing the JSONata fuzz target (Fuzz/crashes/jsonata/regex-backtracking-per-call-budget, a
+    /// libFuzzer timeout): each search stopped at its own budget, but a loop of them was unbounded (20 searches of
+    /// 2,000,000 steps ran for minutes). The searches' steps now count against the evaluation's, so the loop ends
+    /// in the step budget's timeout.
+    @Test func catastrophicRegexInALoopHitsTheStepBudget() throws {
+        let text = String(repeating: "a", count: 40) + "b"
+        let expression = try JSONataExpression("[1..20].$contains($$, /(a+)+c/)")
+        let error = #expect(throws: JSONataError.self) {
+            try expression.evaluate(input: .string(text), environment: JSONataEnvironment(maxSteps: 100_000))
+        }
+        #expect(error?.code == "U1001")
+    }
 }
 
 /// The stack budget holds on a small thread stack (the size Swift's secondary threads may have).

@@ -5,6 +5,33 @@ import Testing
 
 /// Syntax errors carry jsonata-js's codes and messages.
 @Suite struct ParserTests {
+    /// Found with the fuzz targets (Fuzz/crashes/jsonata): expressions nested or chained tens of thousands deep
+    /// overflowed the stack of the parser, the tree's processing or its release. Deeper than
+    /// `Parser.maximumNesting` is now U1001, as the evaluator's own stack limit is.
+    @Test(arguments: [
+        String(repeating: "(", count: 50_000) + "1" + String(repeating: ")", count: 50_000),
+        String(repeating: "-", count: 50_000) + "1",
+        "$" + String(repeating: ".a", count: 30_000),
+        "1" + String(repeating: "+1", count: 50_000),
+        String(repeating: "[", count: 50_000),
+        String(repeating: "{\"a\":", count: 50_000) + "1" + String(repeating: "}", count: 50_000),
+    ])
+    func tooDeeplyNestedIsAnError(expression: String) {
+        #expect(throws: JSONataError.self) { try JSONataExpression(expression) }
+    }
+
+    @Test func nestingWithinTheLimitStillParses() throws {
+        // Parsed: within Parser.maximumNesting (evaluating 400 levels may still hit the evaluator's stack limit).
+        _ = try JSONataExpression(String(repeating: "(", count: 400) + "1" + String(repeating: ")", count: 400))
+        #expect(try jsonata("1" + String(repeating: "+1", count: 20)) == .int(21))
+    }
+
+    /// A regex literal of 30,000 nested groups overflowed the regex parser's stack (Fuzz/crashes/jsonata).
+    @Test func tooDeeplyNestedRegexGroupsAreAnError() {
+        let regex = "/" + String(repeating: "(", count: 30_000) + "a" + String(repeating: ")", count: 30_000) + "/"
+        #expect(throws: JSONataError.self) { try JSONataExpression("$match(\"a\", \(regex))") }
+    }
+
     func parseError(_ text: String) -> JSONataError? {
         do {
             _ = try JSONataExpression(text)

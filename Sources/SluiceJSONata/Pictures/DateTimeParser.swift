@@ -70,7 +70,8 @@ struct DateTimeParser {
         default: throw .make("D3133", quoting: marker.component)
         }
         if let maximum = marker.maxWidth, maximum != 0 {
-            names = names.map { (String($0.0.prefix(maximum)), $0.1) }
+            // JavaScript's substring(0, max): a negative width (`,*--3`) keeps nothing.
+            names = names.map { (String($0.0.prefix(Swift.max(0, maximum))), $0.1) }
         }
         var table: [String: Double] = [:]
         for (name, value) in names { table[name] = value }

@@ -118,7 +118,8 @@ package enum DateTimePicture {
         } else if names == .lower {
             text = text.lowercased()
         }
-        if let maximum = marker.maxWidth, text.count > maximum { text = String(text.prefix(maximum)) }
+        // JavaScript's substring(0, max): a negative width (`,*--3`) keeps nothing.
+        if let maximum = marker.maxWidth, text.count > maximum { text = String(text.prefix(max(0, maximum))) }
         return text
     }
 

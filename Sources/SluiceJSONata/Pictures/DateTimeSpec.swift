@@ -121,7 +121,8 @@ struct DateTimeSpec {
     /// `parseInt` of a width; `*` (and anything unreadable) leaves it unbounded.
     private static func width(_ text: ArraySlice<Unicode.Scalar>) -> Int? {
         let value = IntegerPicture.parseInt(Array(text))
-        return value.isFinite ? Int(value) : nil
+        // Int(exactly:) rather than Int(_:), which traps on a width such as 99999999999999999999 (found fuzzing).
+        return value.isFinite ? Int(exactly: value.rounded(.towardZero)) : nil
     }
 
     /// Names vs integers, and the integer format with its widths (§9.8.4.3, year digits §9.8.4.4).

@@ -133,6 +133,9 @@ struct IntegerFormat {
                 text = text.lowercased()
             }
         case .decimal:
+            // A width of `,100000000` pads with that many zeros, a character at a time: gigabytes for a picture of
+            // a few bytes (found fuzzing). Past a million digits fail as JavaScript does past its longest string.
+            if mandatoryDigits > Self.maximumDigits { throw Self.invalidLength }
             text = formatDecimal(magnitude)
         case .sequence:
             throw .make("D3130", quoting: token)
@@ -144,6 +147,11 @@ struct IntegerFormat {
     /// no JSONata code).
     static let stackOverflow = PictureError(code: "RangeError", message: "Maximum call stack size exceeded")
 
+    /// The most digits a decimal picture may pad to.
+    static let maximumDigits = 1_000_000
+    /// JavaScript's error for a string longer than it can build.
+    static let invalidLength = PictureError(code: "RangeError", message: "Invalid string length")
+
     private func formatDecimal(_ magnitude: Double) -> String {
         var scalars = Array(JavaScriptNumber.string(magnitude).unicodeScalars)
         if mandatoryDigits > scalars.count {
@@ -154,15 +162,39 @@ struct IntegerFormat {
             scalars = scalars.map { Unicode.Scalar($0.value + zeroCode - 0x30) ?? $0 }
         }
         var text = scalars.map(String.init)
+        // The separators are placed in one pass over the digits: inserting them one at a time, as jsonata-js
+        // does, is quadratic, and a picture of 12,000 separators took a minute (found fuzzing).
         if let separator = regularSeparator {
-            let count = (text.count - 1) / groupingInterval
-            for group in stride(from: count, to: 0, by: -1) {
-                text.insert(separator, at: text.count - group * groupingInterval)
+            // jsonata-js inserts one every `groupingInterval` digits counted from the right, none at the front.
+            let digits = text
+            text = []
+            text.reserveCapacity(digits.count * 2)
+            for (index, digit) in digits.enumerated() {
+                let right = digits.count - index
+                if index > 0 && right % groupingInterval == 0 { text.append(separator) }
+                text.append(digit)
             }
         } else {
-            for separator in separators {
-                text = Self.insert(separator.character, into: text, fromEnd: separator.position)
+            // Leftmost first, so their positions (characters to their right) never increase. One left of
+            // everything there is goes in as jsonata-js puts it (JavaScript's substr drops characters), on a text
+            // no longer than its position; from the first that fits, each goes in front of the character with that
+            // many to its right, after any placed there before it, in one pass.
+            var remaining = separators[...]
+            while let first = remaining.first, first.position > text.count {
+                text = Self.insert(first.character, into: text, fromEnd: first.position)
+                remaining = remaining.dropFirst()
             }
+            let characters = text
+            text = []
+            text.reserveCapacity(characters.count + remaining.count)
+            for (index, character) in characters.enumerated() {
+                while let first = remaining.first, first.position == characters.count - index {
+                    text.append(first.character)
+                    remaining = remaining.dropFirst()
+                }
+                text.append(character)
+            }
+            text += remaining.map(\.character)
         }
         var result = text.joined()
         if ordinal { result += Self.ordinalSuffix(text) }

@@ -1,0 +1,18 @@
+import SluiceJSON
+
+/// A persistent worker's answer line, `{"requestId", "result"}` or `{"requestId", "errorType", "errorMessage",
+/// "stackTrace"}`: the one piece of the worker protocol that reads what a program outside sluice wrote, so it is
+/// `package` for the fuzz targets (SluiceFuzzing) to reach.
+package enum WorkerAnswer {
+    /// The outcome one line gives; nil when it is not an answer to `requestId`.
+    package static func parse(_ line: String, for requestId: String) -> Result<JSONValue, FunctionError>? {
+        guard case .object(let o)? = try? JSONParser.parse(line), o["requestId"]?.stringValue == requestId else {
+            return nil
+        }
+        if case .string(let type)? = o["errorType"] {
+            return .failure(FunctionError(payload: o, type: type, requestId: requestId))
+        }
+        guard let result = o["result"] else { return nil }
+        return .success(result)
+    }
+}
