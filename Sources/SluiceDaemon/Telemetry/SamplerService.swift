@@ -10,6 +10,9 @@ import SluiceVocabulary
 struct SamplerService: Service {
     let runtime: DaemonRuntime
 
+    /// The most seconds a late wake-up fills in.
+    static let catchUpSeconds = 10
+
     func run() async throws {
         var sampler = TelemetrySampler(
             telemetry: runtime.telemetry,
@@ -27,6 +30,12 @@ struct SamplerService: Service {
             // A clock set forward (tests) may pass several seconds at once: the second reached is sampled.
             let t = max(next, Int(runtime.clock.now().epochMilliseconds / 1000))
             guard last.map({ t > $0 }) ?? true else { continue }
+            // Woken a few seconds late (a busy machine): the seconds it slept through get their points too, so a
+            // graph has no holes (what was counted meanwhile lands in the first of them). A clock set far forward
+            // gets only the second reached.
+            if let last, t - last > 1, t - last <= Self.catchUpSeconds {
+                for missed in (last + 1)..<t { tick(&sampler, at: missed) }
+            }
             last = t
             tick(&sampler, at: t)
         }
