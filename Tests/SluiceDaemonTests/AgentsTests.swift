@@ -210,8 +210,17 @@ import Testing
         try await InProcessDaemon.run(on: root, settings: settings(port: port), log: log) { daemon in
             // The Slurm half will keep its submissions across restarts; here the test gives the same one back.
             _ = await daemon.submitAgents(function: "double", submission: submission, secret: secret)
-            try await eventually("the agents reconnected", within: .seconds(30)) {
-                await daemon.agentCounts("double").idle == 2
+            do {
+                try await eventually("the agents reconnected", within: .seconds(30)) {
+                    await daemon.agentCounts("double").idle == 2
+                }
+            } catch {
+                // What the agents and sluiced said, to tell a slow machine from a refusal.
+                let agentLogs = (1...2).map { root.read("agent-a\($0).log") ?? "" }.joined(separator: "\n---\n")
+                Issue.record(
+                    "\(await daemon.agentCounts("double")); agents said:\n\(agentLogs)\nsluiced said:\n\(daemon.log.text.split(separator: "\n").filter { $0.contains("agent") }.joined(separator: "\n"))"
+                )
+                throw error
             }
             try FileManager.default.removeItem(atPath: root.path + "/calls")
             _ = try await run("double", root)
@@ -250,21 +259,6 @@ import Testing
     }
 
     /// A port free now (bound and let go), for a listener that must keep its port across a restart.
-    func freePort() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        try withUnsafeMutablePointer(to: &address) { pointer in
-            try pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { raw in
-                guard bind(fd, raw, length) == 0, getsockname(fd, raw, &length) == 0 else {
-                    throw POSIXError(.EADDRINUSE)
-                }
-            }
-        }
-        return Int(UInt16(bigEndian: address.sin_port))
-    }
+    /// A port below the ephemeral range, so that no other suite's sluiced takes it between the two starts.
+    func freePort() throws -> Int { FixedPort.pick() }
 }
