@@ -38,7 +38,8 @@ struct HostileEnvironmentTests: RealDaemonTesting {
         try holder.run()
         // SIGKILL: this process may ignore SIGTERM, and its children with it.
         defer { if holder.isRunning { kill(holder.processIdentifier, SIGKILL) } }
-        _ = said.fileHandleForReading.availableData  // "locked"
+        let saidReader = said.fileHandleForReading
+        _ = try await onOwnThread { saidReader.availableData }  // "locked"
 
         let refused = Process()
         refused.executableURL = URL(fileURLWithPath: Self.binary)
@@ -47,8 +48,13 @@ struct HostileEnvironmentTests: RealDaemonTesting {
         refused.standardOutput = output
         refused.standardError = output
         try refused.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        refused.waitUntilExit()
+        // Waited for on a thread of its own (it takes sluiced's 5 s busy timeout), not on the concurrency pool's.
+        let reader = output.fileHandleForReading
+        let text = try await onOwnThread {
+            let text = String(decoding: reader.readDataToEndOfFile(), as: UTF8.self)
+            refused.waitUntilExit()
+            return text
+        }
         #expect(refused.terminationStatus == 1)
         #expect(text.contains("cannot open the store \(store)"), "\(text)")
         #expect(text.contains("database is locked"), "\(text)")

@@ -71,28 +71,32 @@ extension HostileEnvironmentTests {
         #expect(mkfifo(inbox + "/fifo.csv", 0o644) == 0)
         #expect(symlink("/etc/shadow", inbox + "/shadow.csv") == 0)
 
-        var random = SystemRandomNumberGenerator()
-        try drop("binary.csv", Data((0..<1_000_000).map { _ in UInt8.random(in: 0...255, using: &random) }))
-        try drop("quote.csv", Data("a,b\n\"open,2\n".utf8))
-        let columns = 1_000_000
-        try drop(
-            "wide.csv",
-            Data(((0..<columns).map { "c\($0)" }.joined(separator: ",") + "\n1\n").utf8)
-        )
-        try drop("badutf8.csv", Data([0xFF, 0xFE, 0x2C, 0x62, 0x0A, 0x31, 0x2C, 0x32, 0x0A]))
-        // A gzip bomb: 100 MB of zeros after the header, in about 100 KB.
-        let bomb = Process()
-        bomb.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        bomb.arguments = [
-            "python3", "-c",
-            "import gzip, sys; sys.stdout.buffer.write(gzip.compress(b'a,b\\n' + bytes(100_000_000), 9))",
-        ]
-        let out = Pipe()
-        bomb.standardOutput = out
-        try bomb.run()
-        let compressed = out.fileHandleForReading.readDataToEndOfFile()
-        bomb.waitUntilExit()
-        try drop("bomb.csv", compressed)
+        // Made on a thread of their own: building them takes seconds of CPU that the concurrency pool's few threads
+        // (the in-process sluiced of the suites beside this one) must not wait for.
+        let files = try await onOwnThread { () throws -> [(String, Data)] in
+            var random = SystemRandomNumberGenerator()
+            let columns = 1_000_000
+            // A gzip bomb: 100 MB of zeros after the header, in about 100 KB.
+            let bomb = Process()
+            bomb.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            bomb.arguments = [
+                "python3", "-c",
+                "import gzip, sys; sys.stdout.buffer.write(gzip.compress(b'a,b\\n' + bytes(100_000_000), 9))",
+            ]
+            let out = Pipe()
+            bomb.standardOutput = out
+            try bomb.run()
+            let compressed = out.fileHandleForReading.readDataToEndOfFile()
+            bomb.waitUntilExit()
+            return [
+                ("binary.csv", Data((0..<1_000_000).map { _ in UInt8.random(in: 0...255, using: &random) })),
+                ("quote.csv", Data("a,b\n\"open,2\n".utf8)),
+                ("wide.csv", Data(((0..<columns).map { "c\($0)" }.joined(separator: ",") + "\n1\n").utf8)),
+                ("badutf8.csv", Data([0xFF, 0xFE, 0x2C, 0x62, 0x0A, 0x31, 0x2C, 0x32, 0x0A])),
+                ("bomb.csv", compressed),
+            ]
+        }
+        for (key, bytes) in files { try drop(key, bytes) }
         // S3's longest key: 1,024 bytes (folders of 250).
         let long =
             (["p", "q", "r", "s"].map { String(repeating: $0, count: 250) } + [String(repeating: "t", count: 20)])
