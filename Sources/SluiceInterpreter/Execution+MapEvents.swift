@@ -242,6 +242,7 @@ extension Execution {
                 effects.append(.childExecutionEnded(mapRunArn: run.mapRunArn, record: record))
                 if let writer = run.writerToken { effects.append(.writeResult(token: writer, record: record)) }
             }
+            if let writer = run.writerToken { writePending(id, run, writer: writer) }
             join.kind = .map(run)
         }
         for other in join.running { cancelTree(other) }
@@ -263,6 +264,22 @@ extension Execution {
         frames[id]?.phase = .working
         handleError(id, error)
         schedule(id)
+    }
+
+    /// The items a failed map run had read but never started, as AWS keeps them: in PENDING_n result files, one
+    /// record per child they would have made (batched as the ItemBatcher would have), so a redrive runs them. Items
+    /// the reader had not delivered yet are not known here and are not listed.
+    /// Works on a copy of the run, so its counts (DescribeMapRun's pending items) stay as they were.
+    mutating func writePending(_ id: Int, _ run: MapRun, writer: Int) {
+        guard case .map(let map)? = readFrame(id, { f in f.withState { $0.kind } }) else { return }
+        var rest = run
+        let perChild = rest.limits.maxItemsPerBatch ?? 1
+        while rest.bufferedCount > 0 {
+            guard let (input, _, count) = try? takeChildInput(map, &rest, frame: id, perChild: perChild) else { return }
+            let info = MapRun.ChildInfo(slot: rest.nextSlot, name: uuid(), input: input, start: now, itemCount: count)
+            rest.nextSlot += 1
+            effects.append(.writeResult(token: writer, record: childRecord(info, run: rest, status: .pendingRedrive)))
+        }
     }
 
     /// Child executions a Distributed Map may run at once for a MaxConcurrency (0: no limit, AWS's 10,000), within

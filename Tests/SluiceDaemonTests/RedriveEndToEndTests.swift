@@ -70,6 +70,17 @@ extension InProcessDaemonTests {
                 (try await sluice.json(["map-runs", "list"])["mapRuns"] as? [[String: Any]])?.first?["mapRunArn"]
                     as? String
             )
+            let folder =
+                root.path + "/var/lib/sluice/buckets/results/checked/"
+                + (mapRunArn.split(separator: ":").last.map(String.init) ?? "")
+            // The failed run still wrote its results, as AWS does: the items that succeeded, the one that failed, and
+            // the ones never run, each in its own file, all listed in the manifest.
+            let written = try resultNumbers(in: folder)
+            #expect(written["SUCCEEDED"] == Array(0...6))
+            #expect(written["FAILED"] == [7])
+            #expect(written["PENDING"] == Array(8...19))
+            let failedManifest = try String(contentsOfFile: folder + "/manifest.json", encoding: .utf8)
+            #expect(failedManifest.contains("FAILED_0.json") && failedManifest.contains("PENDING_0.json"))
 
             // Fixed; redriven.
             try FileManager.default.removeItem(atPath: root.path + "/broken")
@@ -91,25 +102,30 @@ extension InProcessDaemonTests {
             let run = try await sluice.json(["map-runs", "describe", mapRunArn])
             #expect(run["status"] as? String == "SUCCEEDED")
             #expect((run["itemCounts"] as? [String: Any])?["succeeded"] as? Int == 20)
-            let folder =
-                root.path + "/var/lib/sluice/buckets/results/checked/"
-                + (mapRunArn.split(separator: ":").last.map(String.init) ?? "")
-            let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter {
-                !$0.hasPrefix(".")
-            }
-            #expect(!files.contains { $0.hasPrefix("FAILED_") })
-            var numbers: [Int] = []
-            for file in files where file.hasPrefix("SUCCEEDED_") {
-                for line in try String(contentsOfFile: folder + "/" + file, encoding: .utf8).split(separator: "\n") {
-                    guard let r = line.range(of: #"\"n\": "#) ?? line.range(of: #"\"n\":"#) else { continue }
-                    numbers.append(Int(line[r.upperBound...].prefix { $0.isNumber }) ?? -1)
-                }
-            }
-            #expect(numbers.sorted() == Array(0..<20))
+            let rewritten = try resultNumbers(in: folder)
+            #expect(rewritten["FAILED", default: []].isEmpty && rewritten["PENDING", default: []].isEmpty)
+            #expect(rewritten["SUCCEEDED"] == Array(0..<20))
             let manifest = try String(contentsOfFile: folder + "/manifest.json", encoding: .utf8)
             #expect(!manifest.contains("FAILED_"))
             // A SUCCEEDED execution is not redriven.
             #expect(try await sluice.status(["executions", "redrive", arn]) == 2)
         }
+    }
+
+    /// The `"n"` of every item in the JSONL result files of one map run's folder, by file status (SUCCEEDED, FAILED,
+    /// PENDING), sorted.
+    func resultNumbers(in folder: String) throws -> [String: [Int]] {
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter {
+            !$0.hasPrefix(".") && $0 != "manifest.json"
+        }
+        var numbers: [String: [Int]] = [:]
+        for file in files {
+            let status = String(file.prefix { $0 != "_" })
+            for line in try String(contentsOfFile: folder + "/" + file, encoding: .utf8).split(separator: "\n") {
+                guard let r = line.range(of: #"\"n\": "#) ?? line.range(of: #"\"n\":"#) else { continue }
+                numbers[status, default: []].append(Int(line[r.upperBound...].prefix { $0.isNumber }) ?? -1)
+            }
+        }
+        return numbers.mapValues { $0.sorted() }
     }
 }

@@ -435,8 +435,12 @@ struct DistributedMapTests {
             return
         }
         #expect(error == "States.ExceedToleratedFailureThreshold")
-        // The first batch failed while two more were running: those two are stopped by the failure.
-        #expect(h.written.map(\.status) == [.failed, .aborted, .aborted])
+        // The first batch failed while two more were running: those two are stopped by the failure. The 14 items
+        // never started are kept as the 7 batches they would have been, PENDING, for a redrive.
+        #expect(h.written.map(\.status) == [.failed, .aborted, .aborted] + Array(repeating: .pendingRedrive, count: 7))
+        let pending = h.written.filter { $0.status == .pendingRedrive }
+        #expect(pending.flatMap { $0.input["Items"]?.arrayValue ?? [] } == (6..<20).map { .int($0) })
+        #expect(pending.allSatisfy { $0.itemCount == 2 && $0.output == nil && $0.error == nil })
         #expect(h.written.filter { $0.status == .aborted }.allSatisfy { $0.error == nil && $0.output == nil })
         #expect(!h.committed)
         let run = try #require(h.endedMapRuns.last)
