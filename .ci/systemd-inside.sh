@@ -94,6 +94,21 @@ fi
 check bash -c '! as bob sluice env >/dev/null 2>&1'
 check bash -c '! as bob cat /var/lib/sluice/credentials >/dev/null 2>&1'
 
+# 4d. An upload alice is still writing when sluiced starts, her writer pausing well past the settle delay: sluiced
+# (user sluice, with CAP_LEASE) sees with a read lease that she still holds it open, and reports it once, whole, when
+# she closes it: one execution, not one for the half and one for the whole.
+count_executions() { as alice sluice executions list --json | grep -o '"executionArn"' | wc -l; }
+before=$(count_executions)
+systemctl stop sluiced
+as alice bash -c '{ printf "id,name\n1,slow\n"; sleep 3; printf "2,slower\n"; } > /var/lib/sluice/buckets/inbox/companies/slow.csv' &
+writer=$!
+sleep 0.5
+systemctl start sluiced
+wait "$writer"
+check wait_for 300 '[ "$(count_executions)" -gt "$before" ]'
+sleep 2
+check test "$(count_executions)" = "$((before + 1))"
+
 # 5. The service as systemd runs it: status line, reload, journal fields, the watchdog, a clean stop.
 check sh -c 'test -z "$(systemd-analyze verify /usr/local/lib/systemd/system/sluiced.service 2>&1)"'
 check sh -c 'systemctl show -P StatusText sluiced | grep -q "executions:"'

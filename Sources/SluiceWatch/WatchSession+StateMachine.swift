@@ -85,15 +85,18 @@ extension WatchSession {
             }
         }
 
-        /// A due file looked at again: gone (nil) drops it, changed waits another settle delay, unchanged is ready.
+        /// A due file looked at again: gone (nil) drops it, changed waits another settle delay, unchanged is ready
+        /// unless a writer still has it open (`beingWritten`): then it too waits, since a writer that pauses longer
+        /// than the delay has not finished, and its close reports the file once it has.
         mutating func settled(
             _ key: ObjectKey,
             _ waiting: Settling,
             found identity: FileIdentity?,
+            beingWritten: Bool = false,
             now: ContinuousClock.Instant
         ) {
             guard let identity else { return }
-            guard identity == waiting.identity else {
+            guard identity == waiting.identity, !beingWritten else {
                 var again = waiting
                 again.identity = identity
                 again.deadline = now + settleDelay

@@ -101,7 +101,10 @@ final class WatchSession {
     func promoteSettled(now: ContinuousClock.Instant) {
         while let due = machine.takeDue(now: now) {
             let object = BucketWalker.objectFile(at: due.waiting.path, bucketRoot: due.waiting.bucketRoot)
-            machine.settled(due.key, due.waiting, found: object?.info.identity, now: now)
+            // Asked only of a file about to be reported; an unknown answer reports it, as before leases were asked.
+            let beingWritten =
+                object?.info.identity == due.waiting.identity && Posix.isOpenForWriting(due.waiting.path) == true
+            machine.settled(due.key, due.waiting, found: object?.info.identity, beingWritten: beingWritten, now: now)
         }
     }
 

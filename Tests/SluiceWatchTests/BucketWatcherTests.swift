@@ -69,6 +69,28 @@ struct BucketWatcherTests {
         try await recorder.stop()
     }
 
+    @Test("a file its writer holds open past the settle delay is one object, reported whole once it is closed")
+    func pausingWriter() async throws {
+        let fixture = try WatchFixture()
+        // sluiced starting (catch-up from no known objects) while an upload is being written: the listing finds the
+        // half-written file; its writer then pauses four settle delays before it writes the rest and closes.
+        try fixture.makeFolder("inbox/slow")
+        let fd = open(fixture.path("inbox/slow/upload.csv"), O_WRONLY | O_CREAT | O_CLOEXEC, 0o644)
+        try #require(fd >= 0)
+        let parts = ["id,name\n1,first\n", "2,second\n"]
+        #expect(write(fd, parts[0], parts[0].utf8.count) == parts[0].utf8.count)
+        let recorder = try fixture.watch(known: [])
+        try await Task.sleep(for: .seconds(1))
+        #expect(write(fd, parts[1], parts[1].utf8.count) == parts[1].utf8.count)
+        close(fd)
+        // A marker written after the upload settles after it: once it is seen, every event of the upload is in.
+        try fixture.write("inbox/slow/zz-marker.csv", "")
+        let events = try await recorder.events(count: 2)
+        #expect(events.map(\.summary) == ["created inbox/slow/upload.csv", "created inbox/slow/zz-marker.csv"])
+        #expect(events.first?.size == parts.joined().utf8.count)
+        try await recorder.stop()
+    }
+
     @Test("a deep tree copied in at once reports every file exactly once")
     func copiedTree() async throws {
         let fixture = try WatchFixture()

@@ -68,6 +68,19 @@ struct WatchSessionStateMachineTests {
         #expect(drain(&machine) == [created("a", .putObject, .scan)])
     }
 
+    @Test("A file unchanged but still open for writing when due waits another delay, then is reported once")
+    func stillWritten() throws {
+        var machine = Machine(settleDelay: delay)
+        machine.discovered(sighting("a"), .settle, now: t0)
+        let taken = machine.takeDue(now: t0 + delay)
+        let due = try #require(taken)
+        machine.settled(due.key, due.waiting, found: identity(1), beingWritten: true, now: t0 + delay)
+        #expect(!machine.hasReadyCandidates)
+        #expect(machine.nextDeadline() == t0 + delay + delay)
+        promote(&machine, at: t0 + delay + delay) { _ in identity(1) }
+        #expect(drain(&machine) == [created("a", .putObject, .scan)])
+    }
+
     @Test("Found again unchanged while settling keeps the earlier deadline; a symlink settles as a copy")
     func rediscovery() {
         var machine = Machine(settleDelay: delay)

@@ -46,4 +46,11 @@ int sluice_exit_code(int status);
 int sluice_signaled(int status);
 int sluice_term_signal(int status);
 
+/// Whether any process has the file at `path` open for writing (or mapped writable): 1 yes, 0 no, -1 unknown.
+///
+/// Asked with a read lease (fcntl F_SETLEASE), which the kernel refuses with EAGAIN while the file is open for
+/// writing, and released at once. A lease needs the file to be the caller's own or the capability CAP_LEASE, and a
+/// file system that supports leases; otherwise the answer is unknown.
+int sluice_open_for_writing(const char *path);
+
 #endif
