@@ -1,4 +1,5 @@
 import SluiceJSON
+import SluiceLinux
 
 /// Opens the item stream a Distributed Map's ItemReader describes.
 package enum ItemReaders {
@@ -17,10 +18,14 @@ package enum ItemReaders {
         }
         let bucket = try requiredString(parameters, "Bucket")
         let source: any ItemSource
+        var version: String?
         switch action {
         case .getObject:
             let key = try requiredString(parameters, "Key")
             let location = try buckets.location(bucket: bucket, key: key)
+            version = Posix.status(location.path).map {
+                "size \($0.size), modified \($0.modifiedNanoseconds) ns, inode \($0.inode)"
+            }
             if settings.inputType == .manifest || settings.manifestType == .s3Inventory {
                 source = try InventoryManifest.open(location, settings: settings, store: buckets)
             } else if settings.manifestType == .athenaData {
@@ -41,7 +46,7 @@ package enum ItemReaders {
                 source = ListingItemSource(store: buckets, entries: entries)
             }
         }
-        return LimitedItemSource(source, limit: settings.maxItems)
+        return LimitedItemSource(source, limit: settings.maxItems, version: version)
     }
 
     /// One data file read as the settings' InputType (CSV, JSON or JSONL).

@@ -4,10 +4,12 @@ import SluiceJSON
 final class LimitedItemSource: ItemSource {
     private let inner: any ItemSource
     private var remaining: Int
+    let version: String?
 
-    init(_ inner: any ItemSource, limit: Int) {
+    init(_ inner: any ItemSource, limit: Int, version: String? = nil) {
         self.inner = inner
         remaining = limit
+        self.version = version
     }
 
     var lastSizes: [Int] { inner.lastSizes }

@@ -19,6 +19,7 @@ package actor BucketMapIO: MapIO {
     package func read(_ request: ItemReadRequest) async -> ExecutionEvent {
         do {
             let source: any ItemSource
+            var version: String?
             if let open = readers[request.token] {
                 source = open
             } else {
@@ -31,6 +32,7 @@ package actor BucketMapIO: MapIO {
                     buckets: buckets
                 )
                 readers[request.token] = source
+                version = source.version
             }
             let items = try source.next(request.count)
             // A short read can still be followed by more; only an empty one says the source is done.
@@ -41,7 +43,8 @@ package actor BucketMapIO: MapIO {
                 token: request.token,
                 items: items,
                 exhausted: exhausted,
-                sizes: sizes.count == items.count && !items.isEmpty ? sizes : nil
+                sizes: sizes.count == items.count && !items.isEmpty ? sizes : nil,
+                version: version
             )
         } catch {
             readers[request.token] = nil

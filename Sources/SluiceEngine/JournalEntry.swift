@@ -3,14 +3,15 @@ import SluiceInterpreter
 import SluiceJSON
 
 /// One event an execution handled, as its journal keeps it: enough to hand the interpreter the same event again
-/// after a restart. Items read from an ItemReader are kept as a count, not the items: the object is read again.
+/// after a restart. Items read from an ItemReader are kept as a count, not the items: the object is read again, and
+/// the read that opened it keeps the object's version, so a resumed run can tell when it is not the same object.
 package enum JournalEntry: Sendable, Hashable {
     case event(ExecutionEvent)
-    case itemsRead(token: Int, count: Int, exhausted: Bool)
+    case itemsRead(token: Int, count: Int, exhausted: Bool, version: String? = nil)
 
     package init(_ event: ExecutionEvent) {
-        if case .itemsRead(let token, let items, let exhausted, _) = event {
-            self = .itemsRead(token: token, count: items.count, exhausted: exhausted)
+        if case .itemsRead(let token, let items, let exhausted, _, let version) = event {
+            self = .itemsRead(token: token, count: items.count, exhausted: exhausted, version: version)
         } else {
             self = .event(event)
         }
@@ -21,11 +22,12 @@ package enum JournalEntry: Sendable, Hashable {
         var o = JSONObject()
         func optional(_ key: String, _ value: String?) { if let value { o[key] = .string(value) } }
         switch self {
-        case .itemsRead(let token, let count, let exhausted):
+        case .itemsRead(let token, let count, let exhausted, let version):
             o["e"] = "itemsRead"
             o["t"] = .int(token)
             o["n"] = .int(count)
             o["x"] = .bool(exhausted)
+            optional("v", version)
         case .event(let event):
             switch event {
             case .taskSucceeded(let token, let output):
@@ -53,11 +55,12 @@ package enum JournalEntry: Sendable, Hashable {
                 o["e"] = "stop"
                 optional("error", error)
                 optional("cause", cause)
-            case .itemsRead(let token, let items, let exhausted, _):
+            case .itemsRead(let token, let items, let exhausted, _, let version):
                 o["e"] = "itemsRead"
                 o["t"] = .int(token)
                 o["n"] = .int(items.count)
                 o["x"] = .bool(exhausted)
+                optional("v", version)
             case .itemReaderFailed(let token, let cause):
                 o["e"] = "itemReaderFailed"
                 o["t"] = .int(token)
@@ -92,7 +95,8 @@ package enum JournalEntry: Sendable, Hashable {
             self = .itemsRead(
                 token: token,
                 count: json["n"]?.intValue ?? 0,
-                exhausted: json["x"]?.boolValue ?? false
+                exhausted: json["x"]?.boolValue ?? false,
+                version: json["v"]?.stringValue
             )
         case "taskSucceeded": self = .event(.taskSucceeded(token: token, output: json["output"] ?? .null))
         case "taskFailed": self = .event(.taskFailed(token: token, error: error, cause: cause))

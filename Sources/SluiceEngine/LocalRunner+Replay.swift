@@ -60,13 +60,19 @@ extension LocalRunner {
             }
             let event: ExecutionEvent
             switch replayed.entry {
-            case .itemsRead(let token, let count, let exhausted):
+            case .itemsRead(let token, let count, let exhausted, let version):
                 guard var request = reads.removeValue(forKey: token) else { continue }
                 if count == 0 {
                     event = .itemsRead(token: token, items: [], exhausted: exhausted)
                 } else {
                     request.count = count
-                    event = await mapIO.read(request)
+                    let read = await mapIO.read(request)
+                    if let changed = Self.changedSource(request, was: version, read: read) {
+                        await mapIO.closeReader(token)
+                        event = changed
+                    } else {
+                        event = read
+                    }
                 }
             case .event(let journaled):
                 switch journaled {
@@ -101,5 +107,22 @@ extension LocalRunner {
         residue.effects += effects
         residue.events = writerEvents.keys.sorted().compactMap { writerEvents[$0] }
         return residue
+    }
+
+    /// The object a map run was reading, read again on resume, is not the one it read before the restart (it was
+    /// replaced or edited while sluiced was down): skipping what was read would hand out other items, so the map run
+    /// fails with States.ItemReaderFailed saying so. nil when it is the same, or either version is unknown.
+    static func changedSource(_ request: ItemReadRequest, was version: String?, read event: ExecutionEvent)
+        -> ExecutionEvent?
+    {
+        guard let version, case .itemsRead(_, _, _, _, let now?) = event, now != version else { return nil }
+        let bucket = request.parameters["Bucket"]?.stringValue ?? "?"
+        let key = request.parameters["Key"]?.stringValue ?? "?"
+        return .itemReaderFailed(
+            token: request.token,
+            cause:
+                "s3://\(bucket)/\(key) changed while the map run was reading it (before: \(version); now: \(now)); "
+                + "the map run cannot resume on other content"
+        )
     }
 }

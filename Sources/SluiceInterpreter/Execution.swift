@@ -102,7 +102,7 @@ package struct Execution: Sendable {
         case .taskHeartbeat(let token): taskHeartbeat(token: token)
         case .taskSubmitted(let token, let output): taskSubmitted(token: token, output: output)
         case .timerFired(let token): timerFired(token: token)
-        case .itemsRead(let token, let items, let exhausted, let sizes):
+        case .itemsRead(let token, let items, let exhausted, let sizes, _):
             itemsRead(token: token, items: items, exhausted: exhausted, sizes: sizes)
         case .itemReaderFailed(let token, let cause): itemReaderFailed(token: token, cause: cause)
         case .resultsWritten(let token, let details): resultsWritten(token: token, details: details)

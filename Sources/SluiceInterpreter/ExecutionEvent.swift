@@ -15,7 +15,9 @@ package enum ExecutionEvent: Sendable, Hashable {
     case redrive
     /// Items for a `.readItems` request; `exhausted` when the source has no more.
     /// `sizes`: each item's compact JSON size when the reader knows it (CSV), so the batcher need not weigh it.
-    case itemsRead(token: Int, items: [JSONValue], exhausted: Bool, sizes: [Int]? = nil)
+    /// `version`: on the read that opened the source, which content it reads (`ItemSource.version`); the interpreter
+    /// ignores it, the journal keeps it so a resumed run can tell whether its object changed.
+    case itemsRead(token: Int, items: [JSONValue], exhausted: Bool, sizes: [Int]? = nil, version: String? = nil)
     /// The ItemReader could not read (States.ItemReaderFailed).
     case itemReaderFailed(token: Int, cause: String)
     /// The manifest is written: `details` is `{"Bucket", "Key"}` of manifest.json.

@@ -34,6 +34,10 @@ struct JournalEntryTests {
         let read = JournalEntry(.itemsRead(token: 2, items: [1, 2, 3], exhausted: false, sizes: [1, 1, 1]))
         #expect(read == .itemsRead(token: 2, count: 3, exhausted: false))
         #expect(JournalEntry(json: try JSONParser.parse(read.json.serialized())) == read)
+        // The read that opened an object keeps its version, for the check on resume.
+        let opened = JournalEntry(.itemsRead(token: 2, items: [1], exhausted: false, version: "size 9, inode 3"))
+        #expect(opened == .itemsRead(token: 2, count: 1, exhausted: false, version: "size 9, inode 3"))
+        #expect(JournalEntry(json: try JSONParser.parse(opened.json.serialized())) == opened)
         #expect(JournalEntry(json: ["e": "fromTheFuture"]) == nil)
     }
 }
