@@ -45,6 +45,13 @@ package actor AgentRoster {
             idleSince[ObjectIdentifier(worker)] = .now
             return nil
         }
+
+        /// An agent taken out of service: neither connected nor idle any more.
+        mutating func remove(_ worker: RemoteWorker) {
+            functions[worker.function]?.connected[ObjectIdentifier(worker)] = nil
+            functions[worker.function]?.idle.removeAll { $0 === worker }
+            idleSince[ObjectIdentifier(worker)] = nil
+        }
     }
 
     /// Open submissions by function; read without a hop onto the actor on every invocation's path.
@@ -80,11 +87,7 @@ package actor AgentRoster {
 
     /// An agent's connection ended.
     package func remove(_ worker: RemoteWorker) {
-        state.withLock { state in
-            state.functions[worker.function]?.connected[ObjectIdentifier(worker)] = nil
-            state.functions[worker.function]?.idle.removeAll { $0 === worker }
-            state.idleSince[ObjectIdentifier(worker)] = nil
-        }
+        state.withLock { $0.remove(worker) }
     }
 
     /// The agents of `function` connected now, by their submission.
@@ -110,11 +113,7 @@ package actor AgentRoster {
             let stale = agents.idle.filter { (since[ObjectIdentifier($0)] ?? cutoff) <= cutoff }
                 .sorted { since[ObjectIdentifier($0)] ?? cutoff < since[ObjectIdentifier($1)] ?? cutoff }
                 .prefix(spare)
-            for worker in stale {
-                state.functions[function]?.connected[ObjectIdentifier(worker)] = nil
-                state.functions[function]?.idle.removeAll { $0 === worker }
-                state.idleSince[ObjectIdentifier(worker)] = nil
-            }
+            for worker in stale { state.remove(worker) }
             return Array(stale)
         }
     }

@@ -193,7 +193,7 @@ import Testing
         defer { root.remove() }
         try writeFunctions(root)
         try root.write("var/lib/sluice/buckets/inbox/items.jsonl", (0..<100).map { "{\"n\": \($0)}\n" }.joined())
-        let port = try freePort()
+        let port = FixedPort.pick()
         let log = LogLines()
         var agents: [Process] = []
         defer { for agent in agents where agent.isRunning { agent.terminate() } }
@@ -258,7 +258,4 @@ import Testing
         #expect(none.errors.contains("no secret"))
     }
 
-    /// A port free now (bound and let go), for a listener that must keep its port across a restart.
-    /// A port below the ephemeral range, so that no other suite's sluiced takes it between the two starts.
-    func freePort() throws -> Int { FixedPort.pick() }
 }

@@ -91,7 +91,7 @@ struct SlurmLinkCutTests: RealDaemonTesting {
         if let dropped, let succeeded { #expect(dropped < succeeded, "the agent was dropped mid-run") }
 
         // Every company once, scored as the shipped score.py scores it.
-        let scored = try results(root)
+        let scored = try root.scores(under: "scores")
         #expect(scored.count == Self.companies)
         #expect(scored.values.allSatisfy { $0.count == 1 }, "no company is in the results twice")
         let differing = expected.filter { scored[$0.key] != [$0.value] }
@@ -147,28 +147,12 @@ struct SlurmLinkCutTests: RealDaemonTesting {
                 ]
             )
         }
-        try root.write(
-            "etc/sluice/functions/score-with-nap.py",
-            """
-            # The shipped score.py, napping SCORE_NAP_SECONDS before each batch (the link-cut test's slow scoring).
-            import os, sys, time
-            sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-            import score
-            NAP = float(os.environ.get("SCORE_NAP_SECONDS", "0"))
-            shipped = score.handle
-            def handle(payload):
-                time.sleep(NAP)
-                return shipped(payload)
-            score.handle = handle
-            score.main()
-
-            """
-        )
+        try root.writeNapScore()
         try root.write(
             "etc/sluice/functions/score.json",
             """
-            {"Command": ["python3", "score-with-nap.py"], "Runtime": "persistent", "Timeout": 60,
-             "ReservedConcurrency": 3, "ProvisionedConcurrency": 3, "Environment": {"SCORE_NAP_SECONDS": "\(Self.nap)"},
+            {"Command": ["python3", "nap_score.py"], "Runtime": "persistent", "Timeout": 60,
+             "ReservedConcurrency": 3, "ProvisionedConcurrency": 3, "Environment": {"SCORE_NAP": "\(Self.nap)"},
              "Placement": {"Type": "slurm", "Partition": "debug", "MaxWorkers": 3, "TimeLimit": 30}}
             """
         )
@@ -186,24 +170,6 @@ struct SlurmLinkCutTests: RealDaemonTesting {
         }
         #expect(expected.count == Self.companies)
         return expected
-    }
-
-    /// The scores in the results bucket, by company (a company scored twice has two).
-    func results(_ root: DaemonRoot) throws -> [Int: [Double]] {
-        var scored: [Int: [Double]] = [:]
-        let folder = root.path + "/var/lib/sluice/buckets/results/scores"
-        let files = (FileManager.default.enumerator(atPath: folder)?.allObjects as? [String] ?? [])
-            .filter { ($0 as NSString).lastPathComponent.hasPrefix("SUCCEEDED_") && $0.hasSuffix(".jsonl") }
-        for file in files {
-            let text = try String(contentsOfFile: folder + "/" + file, encoding: .utf8)
-            for line in text.split(whereSeparator: \.isNewline) {
-                let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
-                if let id = object?["company_id"] as? Int, let score = object?["score"] as? Double {
-                    scored[id, default: []].append(score)
-                }
-            }
-        }
-        return scored
     }
 
     /// The agents sluiced's log says connected, in order: each one's node and `who` ("agent 2 of submission S

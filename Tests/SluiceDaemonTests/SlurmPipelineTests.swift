@@ -92,7 +92,7 @@ struct SlurmPipelineTests: RealDaemonTesting {
     )
     func killedMidRun() async throws {
         // A fixed port: the agents come back to the address they were given.
-        let root = try prepare(companies: 60_000, nap: 0.5, agents: 3, port: Self.freePort())
+        let root = try prepare(companies: 60_000, nap: 0.5, agents: 3, port: FixedPort.pick())
         defer { root.remove() }
         let (daemon, log) = try await launch(root, environment: environment)
         try await waitFor(seconds: 60) { connectedAgents(log) >= 3 }
@@ -159,23 +159,7 @@ struct SlurmPipelineTests: RealDaemonTesting {
                 .replacingOccurrences(of: "PORT", with: String(port))
                 .replacingOccurrences(of: "IDLE", with: String(idleSeconds))
         )
-        try root.write(
-            "etc/sluice/functions/nap_score.py",
-            """
-            import os, time
-            import score
-            nap = float(os.environ.get("SCORE_NAP", "0"))
-            scored = score.handle
-            def handle(payload):
-                with open("\(root.path)/calls", "a") as f:
-                    f.write("%d\\n" % os.getpid())
-                time.sleep(nap)
-                return scored(payload)
-            score.handle = handle
-            score.main()
-
-            """
-        )
+        try root.writeNapScore()
         try root.write(
             "etc/sluice/functions/score.json",
             """
@@ -236,25 +220,9 @@ struct SlurmPipelineTests: RealDaemonTesting {
         #expect(line.contains(" SUCCEEDED in "), "\(line)")
     }
 
-    /// The result files' lines under results/PREFIX: how many, and the score of each company.
+    /// The result files' lines under results/PREFIX: how many, and the score of each company scored once.
     func scores(_ root: Root, _ prefix: String) throws -> (lines: Int, byCompany: [Int: Double]) {
-        let base = root.path + "/var/lib/sluice/buckets/results/" + prefix
-        var lines = 0
-        var byCompany: [Int: Double] = [:]
-        let files = FileManager.default.enumerator(atPath: base)?.compactMap { $0 as? String } ?? []
-        for file in files where file.contains("SUCCEEDED_") {
-            let text = try String(contentsOfFile: base + "/" + file, encoding: .utf8)
-            for line in text.split(separator: "\n") {
-                lines += 1
-                let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] ?? [:]
-                if let id = object["company_id"] as? Int, let score = object["score"] as? Double {
-                    byCompany[id] = score
-                }
-            }
-        }
-        return (lines, byCompany)
+        let scored = try root.scores(under: prefix)
+        return (scored.values.reduce(0) { $0 + $1.count }, scored.compactMapValues { $0.count == 1 ? $0[0] : nil })
     }
-
-    /// A TCP port nobody listens on now, below the ephemeral range (see FixedPort).
-    static func freePort() -> Int { FixedPort.pick() }
 }
