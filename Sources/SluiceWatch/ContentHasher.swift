@@ -39,8 +39,16 @@ enum ContentHasher {
             return gone ? .notAnObject : .failed(.failed(failure, path: path))
         }
         defer { Posix.closeFile(descriptor) }
-        guard let before = Posix.status(of: descriptor), before.isRegularFile, isInside(descriptor, path, bucketRoot)
-        else { return .notAnObject }
+        guard let before = Posix.status(of: descriptor) else { return .notAnObject }
+        // A name that became a folder is the folder's business (it is watched and listed); anything else that is
+        // not a regular file is said, since whoever made it expected an object.
+        guard before.isRegularFile else {
+            if before.isDirectory { return .notAnObject }
+            return .failed(.notAnObject(path, "not a regular file (a FIFO, socket or device)"))
+        }
+        guard isInside(descriptor, path, bucketRoot) else {
+            return .failed(.notAnObject(path, "a symlink leading out of its bucket"))
+        }
 
         var md5 = MD5()
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)

@@ -3,6 +3,9 @@
 /// String equality is canonical equivalence, so "café" spelled with a combining accent would equal the precomposed
 /// spelling; on disk (and in S3) those are two different names, and the watcher must not mix up their objects.
 struct ObjectKey: Hashable, Comparable, Sendable {
+    /// S3's longest key, in UTF-8 bytes: a file whose path in its bucket is longer is no object.
+    static let maximumLength = 1_024
+
     var bucket: String
     var key: String
 

@@ -10,6 +10,7 @@ package struct WatchError: Error, Hashable, Sendable, CustomStringConvertible {
     private enum Code: Hashable, Sendable {
         case systemCall(function: String, errno: Int32, path: String?)
         case notADirectory(path: String)
+        case notAnObject(path: String, reason: String)
     }
 
     private let code: Code
@@ -26,6 +27,13 @@ package struct WatchError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The folder to watch or scan does not exist or is not a folder.
     package static func notADirectory(_ path: String) -> WatchError {
         WatchError(.notADirectory(path: path))
+    }
+
+    /// A file in a bucket that S3 could not hold, so it is no object: a FIFO, a symlink leading out of the bucket,
+    /// a key longer than S3's 1,024 bytes. Said once per sighting, so that whoever dropped it can find out why nothing
+    /// happened.
+    package static func notAnObject(_ path: String, _ reason: String) -> WatchError {
+        WatchError(.notAnObject(path: path, reason: reason))
     }
 
     /// The name of the failed system call, if a system call failed.
@@ -45,6 +53,7 @@ package struct WatchError: Error, Hashable, Sendable, CustomStringConvertible {
         switch code {
         case .systemCall(_, _, let path): path
         case .notADirectory(let path): path
+        case .notAnObject(let path, _): path
         }
     }
 
@@ -52,6 +61,8 @@ package struct WatchError: Error, Hashable, Sendable, CustomStringConvertible {
         switch code {
         case .notADirectory(let path):
             return "\(path) is not a folder"
+        case .notAnObject(let path, let reason):
+            return "\(path) is not an object: \(reason)"
         case .systemCall(let function, let errno, let path):
             var text = path.map { "\(function)(\($0))" } ?? function
             text += ": \(Posix.message(errno)) (errno \(errno))"

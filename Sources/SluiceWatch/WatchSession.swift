@@ -115,6 +115,15 @@ final class WatchSession {
         case .deleted(let key):
             return factory.deleted(bucket: key.bucket, key: key.key)
         case .created(let key, let path, let bucketRoot, let reason, let origin):
+            guard key.key.utf8.count <= ObjectKey.maximumLength else {
+                configuration.onProblem(
+                    .notAnObject(
+                        path,
+                        "its key is \(key.key.utf8.count) bytes, longer than S3's \(ObjectKey.maximumLength)"
+                    )
+                )
+                return nil
+            }
             switch await ContentHasher.hash(path: path, bucketRoot: bucketRoot) {
             case .hashed(let size, let etag, let identity):
                 machine.emitted(key, identity: identity, origin: origin)

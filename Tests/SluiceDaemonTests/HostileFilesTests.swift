@@ -49,7 +49,7 @@ extension HostileEnvironmentTests {
     }
 
     @Test(
-        "Binary data, a bad CSV, a header of a million columns, a gzip bomb, invalid UTF-8, a 1,024-byte key, a FIFO, a symlink to /etc/shadow: each fails alone or is no object",
+        "Binary data, a bad CSV, a header of a million columns, a gzip bomb, invalid UTF-8, 1,024- and 1,025-byte keys, a FIFO, a symlink to /etc/shadow: each fails alone or is no object",
         .timeLimit(.minutes(3))
     )
     func hostileFiles() async throws {
@@ -103,6 +103,8 @@ extension HostileEnvironmentTests {
             .joined(separator: "/")
         #expect(long.utf8.count == 1_024)
         try drop(long, Data("a\n1\n".utf8))
+        // One byte more is no object S3 could hold: nothing starts, and the journal says why.
+        try drop(long + "u", Data("a\n1\n".utf8))
 
         let binary = try await ended(root, "binary.csv")
         // Random bytes are CSV to a CSV reader as they are to AWS's: read (or refused on a stray quote), never a hang.
@@ -127,6 +129,8 @@ extension HostileEnvironmentTests {
         #expect(good?.status == .succeeded)
         #expect(!root.recorded("inbox", "fifo.csv"))
         #expect(!root.recorded("inbox", "shadow.csv"))
+        #expect(!root.recorded("inbox", long + "u"))
+        #expect(logContains(root.path + "/sluiced.log", "longer than S3's 1024"))
         #expect(root.executions().count == 7)
         #expect(daemon.isRunning)
     }

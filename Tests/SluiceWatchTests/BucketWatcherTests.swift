@@ -269,6 +269,27 @@ struct BucketWatcherTests {
         try await recorder.stop()
     }
 
+    @Test("a key of S3's 1,024 bytes is an object; one byte more is not, and is said")
+    func longestKeys() async throws {
+        let fixture = try WatchFixture()
+        try fixture.makeFolder("inbox")
+        let recorder = try fixture.watch()
+        let folders = ["p", "q", "r", "s"].map { String(repeating: $0, count: 250) }.joined(separator: "/")
+        let longest = folders + "/" + String(repeating: "t", count: 20)
+        #expect(longest.utf8.count == 1_024)
+        try fixture.write("inbox/" + longest, "1\n")
+        try fixture.write("inbox/" + longest + "u", "2\n")
+        let events = try await recorder.events(count: 1)
+        #expect(events.map(\.key) == [longest])
+        #expect(
+            recorder.problems.all.map(\.description) == [
+                fixture.path("inbox/" + longest + "u")
+                    + " is not an object: its key is 1025 bytes, longer than S3's 1024"
+            ]
+        )
+        try await recorder.stop()
+    }
+
     @Test("a hard link to an object is a copy")
     func hardLink() async throws {
         let fixture = try WatchFixture()
