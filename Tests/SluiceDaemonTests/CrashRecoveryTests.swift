@@ -3,7 +3,8 @@ import SluiceTesting
 import Testing
 
 /// The real sluiced killed with SIGKILL again and again while it works (a Distributed Map here, a burst of uploads
-/// in BurstKillTests.swift): one at a time, beside DaemonEndToEndTests.
+/// in BurstKillTests.swift, everything at once in KillCampaignTests.swift): one at a time, beside
+/// DaemonEndToEndTests.
 @Suite(.serialized)
 struct CrashRecoveryTests: RealDaemonTesting {}
 
