@@ -12,7 +12,8 @@ extension DaemonRoot {
         for file in files.sorted() where file.contains("SUCCEEDED_") && !file.hasPrefix(".") {
             let text = try String(contentsOfFile: folder + "/" + file, encoding: .utf8)
             for line in text.split(separator: "\n") {
-                guard let range = line.range(of: "\"n\":") else { continue }
+                // FLATTEN's items are objects (`"n":`); a full record holds the output as a JSON string (`\"n\":`).
+                guard let range = line.range(of: "\"n\":") ?? line.range(of: #"\"n\":"#) else { continue }
                 let digits = line[range.upperBound...].drop { $0 == " " }.prefix { $0.isNumber }
                 numbers.append(Int(digits) ?? -1)
             }
