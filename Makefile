@@ -10,7 +10,9 @@
 #   make fuzz     libFuzzer over each parser that reads outside input, FUZZ_SECONDS (60) each (FUZZ_TARGETS: some);
 #                 corpora in Fuzz/corpus, crash inputs in Fuzz/crashes (.ci/fuzz.sh says what to do with a finding);
 #                 make fuzz-merge folds what it found into the committed corpora
-#   make soak     the burst-with-kills test at soak size: 10,000 files, 20 SIGKILLs (SLUICE_BURST_FILES / _KILLS)
+#   make soak     the kill tests at soak size: the burst, 10,000 files with 20 SIGKILLs (SLUICE_BURST_FILES / _KILLS),
+#                 then the kill campaign, 50 SIGKILLs of sluiced among uploads, map runs, redrives and deliveries
+#                 (SLUICE_CAMPAIGN_KILLS; SLUICE_CAMPAIGN_MINUTES=60 keeps it going for an hour)
 #   make install  release binaries, the systemd unit, user and group sluice, the example configuration (DESTDIR,
 #                 PREFIX honoured)
 
@@ -99,13 +101,18 @@ demo: deps
 	$(SWIFT) build -c release --product sluiced
 	bash etc/demo.sh
 
-# The test `make test` runs with 500 files and 5 kills, at the size a person leaves running.
+# The tests `make test` runs with 500 files and 5 kills (the burst) and 8 kills (the campaign), at the size a person
+# leaves running. The campaign spreads its kills over SLUICE_CAMPAIGN_MINUTES when given (0: one every ~2.5 s).
 SLUICE_BURST_FILES ?= 10000
 SLUICE_BURST_KILLS ?= 20
+SLUICE_CAMPAIGN_KILLS ?= 50
+SLUICE_CAMPAIGN_MINUTES ?= 0
 soak: deps
 	$(SWIFT) build $(TEST_BUILD_FLAGS)
 	SLUICE_BURST_FILES=$(SLUICE_BURST_FILES) SLUICE_BURST_KILLS=$(SLUICE_BURST_KILLS) \
 		$(SWIFT) test $(TEST_BUILD_FLAGS) --filter burstWithKills
+	SLUICE_CAMPAIGN_KILLS=$(SLUICE_CAMPAIGN_KILLS) SLUICE_CAMPAIGN_MINUTES=$(SLUICE_CAMPAIGN_MINUTES) \
+		$(SWIFT) test $(TEST_BUILD_FLAGS) --filter killCampaign
 
 bench: deps
 	$(SWIFT) build -c release --product sluiced

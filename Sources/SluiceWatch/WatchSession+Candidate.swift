@@ -1,8 +1,12 @@
 extension WatchSession {
     /// How an object came to be reported.
     enum Origin {
-        /// From an inotify event naming it.
+        /// From an inotify event naming it: a close after writing.
         case event
+        /// From an inotify event of a file arriving whole, renamed or linked into place. A descriptor still open for
+        /// writing on it (its writer's, or a copy a process started meanwhile inherited) may be closed later, with
+        /// nothing changed: that close says nothing new.
+        case arrival
         /// From a listing: startup, a new folder, a rescan. Its own close event may still be queued and then says
         /// nothing new.
         case scan

@@ -186,19 +186,23 @@ extension WatchSession {
 
         // MARK: - Inotify events
 
-        /// A file finished arriving under `key`, written and closed or renamed into place; `object` is what the
-        /// name holds now (nil: not an object any more).
+        /// A file finished arriving under `key`, written and closed (`arrivedWhole` false) or renamed or linked into
+        /// place (true); `object` is what the name holds now (nil: not an object any more).
         mutating func written(
             _ key: ObjectKey,
             path: String,
             bucketRoot: String,
             object: (identity: FileIdentity, isLink: Bool)?,
-            reason: ObjectEvent.Reason
+            reason: ObjectEvent.Reason,
+            arrivedWhole: Bool = false
         ) {
             settling[key] = nil
             guard let object else { return }
-            if let previous = reported[key], previous.origin == .scan, previous.identity == object.identity {
-                // A listing already reported exactly this file; this is its close arriving late. Only once, though:
+            if let previous = reported[key], previous.identity == object.identity,
+                previous.origin == .scan || (previous.origin == .arrival && !arrivedWhole)
+            {
+                // A listing already reported exactly this file, or it arrived whole: this is a descriptor open on it
+                // being closed late (its writer's, or one a process started meanwhile inherited). Only once, though:
                 // a later rewrite within the file system's timestamp granularity could look the same.
                 reported[key]?.origin = .event
                 return
@@ -209,7 +213,7 @@ extension WatchSession {
                     path: path,
                     bucketRoot: bucketRoot,
                     reason: object.isLink ? .copyObject : reason,
-                    origin: .event
+                    origin: arrivedWhole ? .arrival : .event
                 )
             )
         }

@@ -187,7 +187,7 @@ final class WatchSession {
             // A rename from another object's name is S3's copy; a rename of an upload's temporary file is the
             // upload completing, a PutObject.
             let reason = machine.arrived(cookie: event.cookie)
-            written(key, path: path, bucketRoot: directory.bucketRoot, reason: reason)
+            written(key, path: path, bucketRoot: directory.bucketRoot, reason: reason, arrivedWhole: true)
         } else if event.mask.contains(.create) {
             linked(key, path: path, bucketRoot: directory.bucketRoot)
         } else if event.mask.contains(.delete) || event.mask.contains(.movedFrom) {
@@ -212,15 +212,22 @@ final class WatchSession {
         }
     }
 
-    /// A file finished arriving under `key`: written and closed, or renamed into place.
-    private func written(_ key: ObjectKey, path: String, bucketRoot: String, reason: ObjectEvent.Reason) {
+    /// A file finished arriving under `key`: written and closed, or renamed or linked into place (`arrivedWhole`).
+    private func written(
+        _ key: ObjectKey,
+        path: String,
+        bucketRoot: String,
+        reason: ObjectEvent.Reason,
+        arrivedWhole: Bool = false
+    ) {
         let object = BucketWalker.objectFile(at: path, bucketRoot: bucketRoot)
         machine.written(
             key,
             path: path,
             bucketRoot: bucketRoot,
             object: object.map { ($0.info.identity, $0.isLink) },
-            reason: reason
+            reason: reason,
+            arrivedWhole: arrivedWhole
         )
     }
 
@@ -233,7 +240,7 @@ final class WatchSession {
                 linkCount: info.linkCount
             )
         else { return }
-        written(key, path: path, bucketRoot: bucketRoot, reason: .copyObject)
+        written(key, path: path, bucketRoot: bucketRoot, reason: .copyObject, arrivedWhole: true)
     }
 
     // MARK: - Folders

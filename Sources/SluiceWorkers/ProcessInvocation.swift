@@ -23,7 +23,7 @@ enum ProcessInvocation {
     ) -> Result<JSONValue, FunctionError> {
         let process: WorkerProcess
         do {
-            process = try WorkerProcess.spawn(definition)
+            process = try WorkerProcess.spawn(definition, input: payload)
         } catch {
             return .failure(
                 FunctionError(
@@ -36,7 +36,6 @@ enum ProcessInvocation {
         let deadline = ContinuousClock.now + .milliseconds(Int64(timeout * 1000))
         var pump = ProcessPump(
             process: process,
-            input: payload,
             stderr: StderrLog(requestId: requestId, sink: stderrSink)
         )
         var stdout: [UInt8] = []

@@ -18,11 +18,12 @@ struct ProcessPump {
     private var stderrOpen = true
     private var status: ProcessStatus?
 
-    /// Starts feeding `input`; stdin is closed once it is all written (or the process stopped reading).
-    init(process: WorkerProcess, input: [UInt8], stderr: StderrLog) {
+    /// Goes on feeding the input the spawn could not put into the pipe at once (`unwrittenInput`); stdin is closed
+    /// once it is all written (or the process stopped reading).
+    init(process: WorkerProcess, stderr: StderrLog) {
         self.process = process
         self.stderr = stderr
-        pending = ArraySlice(input)
+        pending = process.unwrittenInput
         if !PipeIO.write(process.stdin, &pending) { pending = [] }
         if pending.isEmpty { self.process.closeStdin() }
     }

@@ -64,7 +64,8 @@ package enum ScriptRunner {
             process = try WorkerProcess.spawn(
                 command: request.command,
                 environment: request.environment,
-                workingDirectory: request.workingDirectory
+                workingDirectory: request.workingDirectory,
+                input: request.input
             )
         } catch {
             return ScriptResult(ending: .notStarted(error.description), stdout: [], stderrTail: "")
@@ -72,7 +73,6 @@ package enum ScriptRunner {
         let deadline = ContinuousClock.now + .milliseconds(Int64(request.timeout * 1000))
         var pump = ProcessPump(
             process: process,
-            input: request.input,
             stderr: StderrLog { line, _ in output(.stderr, line) }
         )
         var stdout = StdoutLines(output: output)

@@ -17,6 +17,8 @@ struct WorkerProcess: Sendable {
     let stderr: Int32
     /// Readable once the process has exited.
     let pidfd: Int32
+    /// What of the input given to `spawn` the pipe did not hold before the child started: still to be written.
+    var unwrittenInput: ArraySlice<UInt8> = []
 
     /// The base environment of every worker: nothing inherited from the daemon, as Lambda starts from a clean one.
     static func environment(for definition: FunctionDefinition) -> [String: String] {
@@ -31,14 +33,16 @@ struct WorkerProcess: Sendable {
         return env
     }
 
-    /// Starts the function's command with pipes on stdin, stdout and stderr.
-    static func spawn(_ definition: FunctionDefinition) throws(SpawnError) -> WorkerProcess {
+    /// Starts the function's command with pipes on stdin, stdout and stderr; `input` is an invocation's whole
+    /// payload (a `process` function), nil for a persistent worker.
+    static func spawn(_ definition: FunctionDefinition, input: [UInt8]? = nil) throws(SpawnError) -> WorkerProcess {
         try spawn(
             command: definition.command,
             environment: environment(for: definition),
             workingDirectory: definition.workingDirectory,
             memoryLimitMiB: definition.memoryLimitMiB,
-            runAs: definition.runAs
+            runAs: definition.runAs,
+            input: input
         )
     }
 

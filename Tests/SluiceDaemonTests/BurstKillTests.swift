@@ -44,9 +44,7 @@ extension CrashRecoveryTests {
         // Spread over the burst: the first kills land while files are still being reported.
         for _ in 0..<kills {
             try await Task.sleep(for: .seconds(Double.random(in: 0.05...0.6, using: &generator)))
-            kill(daemon.processIdentifier, SIGKILL)
-            daemon.waitUntilExit()
-            (daemon, log) = try await launch(root)
+            (daemon, log) = try await killAndRestart(daemon, root)
         }
         let topic = root.path + "/var/lib/sluice/topics/done"
         func messages() -> [String] {

@@ -3,7 +3,8 @@ import SluiceTesting
 import Testing
 
 /// The real sluiced killed with SIGKILL again and again while it works (a Distributed Map here, a burst of uploads
-/// in BurstKillTests.swift): one at a time, beside DaemonEndToEndTests.
+/// in BurstKillTests.swift, everything at once in KillCampaignTests.swift): one at a time, beside
+/// DaemonEndToEndTests.
 @Suite(.serialized)
 struct CrashRecoveryTests: RealDaemonTesting {}
 
@@ -56,21 +57,6 @@ extension CrashRecoveryTests {
         )
     }
 
-    /// Every `"n":` number in the SUCCEEDED result files under results/crash.
-    func resultNumbers(_ root: Root) throws -> [Int] {
-        let folder = root.path + "/var/lib/sluice/buckets/results/crash"
-        var numbers: [Int] = []
-        let files = FileManager.default.enumerator(atPath: folder)?.compactMap { $0 as? String } ?? []
-        for file in files where file.contains("SUCCEEDED_") && !file.hasPrefix(".") {
-            let text = try String(contentsOfFile: folder + "/" + file, encoding: .utf8)
-            for line in text.split(separator: "\n") {
-                guard let range = line.range(of: "\"n\":") else { continue }
-                numbers.append(Int(line[range.upperBound...].prefix { $0.isNumber }) ?? -1)
-            }
-        }
-        return numbers
-    }
-
     @Test(
         "SIGKILLed again and again mid-run: the map run finishes, each item once in the results, one completion message",
         .timeLimit(.minutes(3))
@@ -93,10 +79,8 @@ extension CrashRecoveryTests {
             try await Task.sleep(for: .seconds(Double.random(in: 0.3...1.2, using: &generator)))
             let succeeded = try? sluiceJSON(root, ["executions", "list", "--status", "SUCCEEDED"])["executions"]
             if ((succeeded as? [[String: Any]]) ?? []).count == 1 { break }
-            kill(daemon.processIdentifier, SIGKILL)
-            daemon.waitUntilExit()
             kills += 1
-            (daemon, _) = try await start(root)
+            (daemon, _) = try await killAndRestart(daemon, root)
         }
         #expect(kills == 10)
         try await waitFor(seconds: 90) {
@@ -105,7 +89,7 @@ extension CrashRecoveryTests {
         }
         let all = try #require(try sluiceJSON(root, ["executions", "list"])["executions"] as? [[String: Any]])
         #expect(all.count == 1)
-        let numbers = try resultNumbers(root)
+        let numbers = try root.succeededNumbers(under: "var/lib/sluice/buckets/results/crash")
         #expect(numbers.count == items)
         #expect(Set(numbers) == Set(0..<items))
         try await waitFor(seconds: 20) { !root.files("out").isEmpty }

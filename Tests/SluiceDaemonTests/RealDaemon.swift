@@ -73,6 +73,14 @@ extension RealDaemonTesting {
         return (process, log)
     }
 
+    /// SIGKILLs `daemon`, waits on a thread of its own until it is gone, and starts sluiced again on `root` (its log
+    /// appended to).
+    func killAndRestart(_ daemon: Process, _ root: Root) async throws -> (Process, String) {
+        kill(daemon.processIdentifier, SIGKILL)
+        try await onOwnThread { daemon.waitUntilExit() }
+        return try await launch(root)
+    }
+
     /// Whether sluiced's log at `log` says `text` yet.
     func logContains(_ log: String, _ text: String) -> Bool {
         (try? String(contentsOfFile: log, encoding: .utf8))?.contains(text) == true

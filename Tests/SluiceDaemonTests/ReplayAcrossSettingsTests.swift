@@ -69,7 +69,7 @@ extension CrashRecoveryTests {
         }
         try await waitFor(seconds: 120) { root.executions(status: .succeeded).count == 1 }
         #expect(root.executions().count == 1)
-        let numbers = try resultNumbers(root)
+        let numbers = try root.succeededNumbers(under: "var/lib/sluice/buckets/results/crash")
         #expect(numbers.count == items)
         let missing = Set(0..<items).subtracting(numbers).sorted()
         var seen = Set<Int>()

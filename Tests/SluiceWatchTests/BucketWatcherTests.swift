@@ -42,6 +42,27 @@ struct BucketWatcherTests {
         try await recorder.stop()
     }
 
+    @Test("a file renamed into place while a descriptor is still open on it, closed later: one PutObject")
+    func closedAfterRename() async throws {
+        let fixture = try WatchFixture()
+        try fixture.makeFolder("inbox")
+        let recorder = try fixture.watch()
+
+        // Written outside the buckets, renamed in, closed last: as when a process started between the writer's open
+        // and its close inherits the descriptor and ends after the rename.
+        let staged = fixture.root + "/late.csv"
+        let descriptor = open(staged, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        try #require(descriptor >= 0)
+        #expect(write(descriptor, "id\n1\n", 5) == 5)
+        #expect(rename(staged, fixture.path("inbox/late.csv")) == 0)
+        let first = try await recorder.events(count: 1)
+        #expect(first.map(\.summary) == ["created inbox/late.csv"])
+        close(descriptor)
+        let all = try await recorder.events(count: 1)
+        #expect(all.map(\.summary) == ["created inbox/late.csv"])
+        try await recorder.stop()
+    }
+
     @Test("folders created after the watch started are watched, including files written before their watch")
     func nestedPrefixes() async throws {
         let fixture = try WatchFixture()

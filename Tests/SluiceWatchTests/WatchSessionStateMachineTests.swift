@@ -102,6 +102,47 @@ struct WatchSessionStateMachineTests {
         #expect(drain(&machine) == [created("a", .putObject, .event)])
     }
 
+    @Test("A close after a file was renamed into place, nothing changed, says nothing new; a second close does")
+    func closeAfterArrival() {
+        // The kill campaign's second execution for one upload: a process started between the uploader's open and
+        // its rename inherited the write descriptor, and closed it after the rename.
+        var machine = Machine(settleDelay: delay)
+        let object = (identity: identity(1), isLink: false)
+        machine.written(
+            key("a"),
+            path: "/r/b/a",
+            bucketRoot: "/r/b",
+            object: object,
+            reason: .putObject,
+            arrivedWhole: true
+        )
+        #expect(drain(&machine) == [created("a", .putObject, .arrival)])
+        machine.emitted(key("a"), identity: identity(1), origin: .arrival)
+        machine.written(key("a"), path: "/r/b/a", bucketRoot: "/r/b", object: object, reason: .putObject)
+        #expect(!machine.hasReadyCandidates)
+        machine.written(key("a"), path: "/r/b/a", bucketRoot: "/r/b", object: object, reason: .putObject)
+        #expect(drain(&machine) == [created("a", .putObject, .event)])
+        // Changed since it arrived: a write after the rename, reported.
+        machine.written(
+            key("b"),
+            path: "/r/b/b",
+            bucketRoot: "/r/b",
+            object: object,
+            reason: .putObject,
+            arrivedWhole: true
+        )
+        machine.emitted(key("b"), identity: identity(1), origin: .arrival)
+        _ = drain(&machine)
+        machine.written(
+            key("b"),
+            path: "/r/b/b",
+            bucketRoot: "/r/b",
+            object: (identity(1, size: 11), false),
+            reason: .putObject
+        )
+        #expect(drain(&machine) == [created("b", .putObject, .event)])
+    }
+
     @Test("A write cancels a pending settle and is reported at once; a write of what is gone reports nothing")
     func writeDuringSettle() {
         var machine = Machine(settleDelay: delay)
