@@ -76,7 +76,9 @@ import Testing
         submission: String,
         secret: String,
         reconnectSeconds: Int = 60
-    ) throws -> Process {
+    ) async throws -> Process {
+        // The agents' service writes its endpoint once its listener is bound, which may be after sluiced is ready.
+        try await eventually("run/sluice/agents-endpoint written") { root.read("run/sluice/agents-endpoint") != nil }
         let endpoint = try #require(root.read("run/sluice/agents-endpoint")).trimmingCharacters(
             in: .whitespacesAndNewlines
         )
@@ -119,8 +121,9 @@ import Testing
             let local = try await run("double-local", root)
             try FileManager.default.removeItem(atPath: root.path + "/calls")
             let (submission, secret) = await daemon.submitAgents(function: "double")
-            let agents = try (1...3).map {
-                try startAgent(root, name: "a\($0)", submission: submission, secret: secret)
+            var agents: [Process] = []
+            for n in 1...3 {
+                agents.append(try await startAgent(root, name: "a\(n)", submission: submission, secret: secret))
             }
             defer { for agent in agents { agent.terminate() } }
             try await eventually("3 agents connected") { await daemon.agentCounts("double").idle == 3 }
@@ -144,8 +147,9 @@ import Testing
         try writeFunctions(root, nap: 0.01)
         try await InProcessDaemon.run(on: root, settings: settings()) { daemon in
             let (submission, secret) = await daemon.submitAgents(function: "double")
-            let agents = try (1...3).map {
-                try startAgent(root, name: "a\($0)", submission: submission, secret: secret)
+            var agents: [Process] = []
+            for n in 1...3 {
+                agents.append(try await startAgent(root, name: "a\(n)", submission: submission, secret: secret))
             }
             defer { for agent in agents where agent.isRunning { agent.terminate() } }
             try await eventually("3 agents connected") { await daemon.agentCounts("double").idle == 3 }
@@ -178,7 +182,13 @@ import Testing
         try writeFunctions(root)
         try await InProcessDaemon.run(on: root, settings: settings()) { daemon in
             let (submission, _) = await daemon.submitAgents(function: "double")
-            let agent = try startAgent(root, name: "bad", submission: submission, secret: "not-it", reconnectSeconds: 2)
+            let agent = try await startAgent(
+                root,
+                name: "bad",
+                submission: submission,
+                secret: "not-it",
+                reconnectSeconds: 2
+            )
             try await eventually("refused") { daemon.log.contains("agents: refused agent bad of submission") }
             #expect(daemon.log.contains("wrong proof"))
             try await eventually("the agent gave up") { !agent.isRunning }
@@ -200,8 +210,10 @@ import Testing
         let (submission, secret) = try await InProcessDaemon.run(on: root, settings: settings(port: port), log: log) {
             daemon in
             let opened = await daemon.submitAgents(function: "double")
-            agents = try (1...2).map {
-                try startAgent(root, name: "a\($0)", submission: opened.submission, secret: opened.secret)
+            for n in 1...2 {
+                agents.append(
+                    try await startAgent(root, name: "a\(n)", submission: opened.submission, secret: opened.secret)
+                )
             }
             try await eventually("2 agents connected") { await daemon.agentCounts("double").idle == 2 }
             _ = try await run("double", root)
