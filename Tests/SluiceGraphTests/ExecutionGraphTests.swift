@@ -190,7 +190,7 @@ struct ExecutionGraphTests {
         let elapsed = clock.measure { statuses = ExecutionGraph.statuses(machine, history: events) }
         print("SluiceGraph: \(events.count) events read in \(elapsed)")
         #expect(statuses == ["Each": .succeeded, "Work": .succeeded, "Done": .succeeded])
-        #expect(elapsed < .seconds(1))
+        #expect(elapsed < .seconds(1) * Sanitized.slowdown)
     }
 
     @Test("Parallel branches and an inline Map nest as boxes; their states take their iterations' statuses")
@@ -304,7 +304,7 @@ struct ExecutionGraphTests {
         print("SluiceGraph: 200 states laid out and drawn in \(best)")
         // A debug build (the tests' usual one) runs this code several times slower than sluiced's release build.
         #if DEBUG
-            #expect(best < .milliseconds(150))
+            #expect(best < .milliseconds(150) * Sanitized.slowdown)
         #else
             #expect(best < .milliseconds(50))
         #endif
