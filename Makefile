@@ -10,6 +10,8 @@
 #   make fuzz     libFuzzer over each parser that reads outside input, FUZZ_SECONDS (60) each (FUZZ_TARGETS: some);
 #                 corpora in Fuzz/corpus, crash inputs in Fuzz/crashes (.ci/fuzz.sh says what to do with a finding);
 #                 make fuzz-merge folds what it found into the committed corpora
+#   make sanitize the suites under AddressSanitizer and ThreadSanitizer (SANITIZER=address or thread: one), each in
+#                 a build of its own (.build/asan, .build/tsan); make test runs it
 #   make soak     the kill tests at soak size: the burst, 10,000 files with 20 SIGKILLs (SLUICE_BURST_FILES / _KILLS),
 #                 then the kill campaign, 50 SIGKILLs of sluiced among uploads, map runs, redrives and deliveries
 #                 (SLUICE_CAMPAIGN_KILLS; SLUICE_CAMPAIGN_MINUTES=60 keeps it going for an hour)
@@ -37,7 +39,7 @@ TEST_BUILD_FLAGS ?= -Xswiftc -warnings-as-errors --explicit-target-dependency-im
 # headless browser the dashboard's tests drive (../shared/browser/cdp.py; .ci/dashboard-pages.py).
 APT_PACKAGES ?= libsystemd-dev libsqlite3-dev pkg-config zlib1g-dev libzstd-dev python3-venv chromium
 
-.PHONY: all deps build test demo bench soak fuzz fuzz-replay fuzz-merge install format lint clean
+.PHONY: all deps build test demo bench soak sanitize fuzz fuzz-replay fuzz-merge install format lint clean
 
 all: build
 
@@ -81,9 +83,40 @@ test: deps
 	@# started once the single-host one above has stopped; the test costs ~1 minute.
 	bash .ci/slurm-netns.sh test $(SWIFT) test $(TEST_BUILD_FLAGS) --filter SlurmLinkCutTests
 	bash .ci/fuzz-replay.sh
+	$(MAKE) sanitize
 	bash .ci/conformance.sh
 	bash .ci/browser.sh
 	bash .ci/systemd-e2e.sh
+
+# The suites under AddressSanitizer and ThreadSanitizer (.ci/sanitize.sh): each sanitizer a full build of its own
+# (.build/asan, .build/tsan; the normal build stays), the tests starting the sanitized sluiced and sluice beside it.
+# Any report fails the run (halt_on_error; reports kept in .build/{asan,tsan}/reports). What runs:
+# - thread: what shares memory between threads: the engine, workers, store, watcher, topics, interpreter, bucket
+#   readers, SluiceLinux and sluiced in-process (InProcessDaemonTests). ~3 min of tests here.
+# - address: those, and the pure parsers and languages (JSON, JSONata, patterns, the AWS wire, ASL, graph, ...).
+# Left out of both: the suites that start the real sluiced binary and time it (the rest of SluiceDaemonTests:
+# kills, crash recovery, hand-offs, disk full, hostile files, agents; SluiceCLITests): under a sanitizer on two
+# cores they overran their 1–3 minute time limits, and the code they drive is the code InProcessDaemonTests runs
+# in-process; SluiceAPITests (dozens of boto3 clients beside a sanitized sluiced, the same starvation); the Slurm
+# suites (they need .ci/slurm.sh's cluster). The fuzz corpora already run under AddressSanitizer (fuzz-replay).
+# LeakSanitizer works here but is off (detect_leaks=0): every run reports the XCTest runner's own two objects (a
+# leak in the toolchain, not suppressible by module) and the daemon suites have not been cleared of leaks yet; look
+# for reference cycles with ASAN_OPTIONS=detect_leaks=1 .ci/sanitize.sh address --filter SUITE (it found JSONata's).
+# ThreadSanitizer cannot see Synchronization.Mutex hand a contended lock over (.ci/sanitizers/mutex-tsan.c says how
+# that is fixed); .ci/sanitizers/tsan.supp holds third-party findings only.
+SANITIZER ?= address thread
+SANITIZE_THREAD_SUITES ?= SluiceInterpreterTests|SluiceBucketTests|SluiceLinuxTests|SluiceWatchTests|SluiceWorkersTests|SluiceStoreTests|SluiceTopicsTests|SluiceEngineTests|InProcessDaemonTests
+SANITIZE_ADDRESS_SUITES ?= SluiceJSONTests|SluiceJSONataTests|SluicePatternsTests|SluiceAWSTests|SluiceASLTests|SluiceVocabularyTests|SluiceCoreTests|SluiceConfigTests|SluiceAgentWireTests|SluiceGraphTests|$(SANITIZE_THREAD_SUITES)
+
+sanitize: deps
+	@for s in $(SANITIZER); do \
+		case "$$s" in \
+			address) suites='$(SANITIZE_ADDRESS_SUITES)' ;; \
+			thread) suites='$(SANITIZE_THREAD_SUITES)' ;; \
+			*) echo "sanitize: SANITIZER is address, thread or both, not $$s" >&2; exit 2 ;; \
+		esac; \
+		SWIFT=$(SWIFT) bash .ci/sanitize.sh "$$s" --filter "$$suites" --skip SlurmClusterTests || exit 1; \
+	done
 
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS ?=

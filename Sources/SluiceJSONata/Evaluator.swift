@@ -10,6 +10,9 @@ final class Evaluator {
     private var stackBase = 0
     /// Units charged to `environment.maxAllocation` so far.
     private var allocated = 0
+    /// Frames a function was bound in (`$f := function…`): the function's lambda holds its defining frame, which
+    /// then holds the function, a cycle of references nothing else breaks. Emptied when the evaluation ends.
+    private var framesHoldingFunctions: [Frame] = []
 
     init(environment: JSONataEnvironment) {
         self.environment = environment
@@ -156,7 +159,16 @@ final class Evaluator {
     private func evaluateBind(_ expr: Node, _ input: JV?, _ frame: Frame) throws(PendingError) -> JV? {
         let value = try eval(expr.rhs!, input, frame)
         frame.bind(expr.lhs!.value, value)
+        if case .function? = value { framesHoldingFunctions.append(frame) }
         return value
+    }
+
+    /// Ends the evaluation: the frames functions were bound in let go of their bindings, so that they and the
+    /// functions are freed (LeakSanitizer found every `$f := function…` leaking them). Nothing evaluates in them
+    /// afterwards: a function in the result becomes undefined when it is converted to JSON.
+    func releaseFrames() {
+        for frame in framesHoldingFunctions { frame.unbindAll() }
+        framesHoldingFunctions = []
     }
 
     private func evaluateVariable(_ expr: Node, _ input: JV?, _ frame: Frame) -> JV? {

@@ -52,4 +52,10 @@ final class Frame {
     }
 
     var isEmpty: Bool { entries.isEmpty }
+
+    /// Drops every binding (the end of an evaluation: `Evaluator.releaseFrames`).
+    func unbindAll() {
+        entries = []
+        if index != nil { index = [:] }
+    }
 }

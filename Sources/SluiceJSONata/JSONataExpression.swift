@@ -75,6 +75,7 @@ package struct JSONataExpression: Sendable {
         }
         frame.bind("$", input)
         let evaluator = Evaluator(environment: environment)
+        defer { evaluator.releaseFrames() }
         do throws(PendingError) {
             return try evaluator.eval(program.root, value, frame)
         } catch {

@@ -10,7 +10,7 @@ package struct WaitTimeout: Error, CustomStringConvertible {
 
 /// Waits until `condition` holds, looking every `every`; throws WaitTimeout after `within`. What a test waits for
 /// is observable state (a file, a row of sluice.db, a log line), never a fixed sleep: a slow machine only makes
-/// the wait longer, never the test vacuous.
+/// the wait longer, never the test vacuous. Under a sanitizer (`Sanitizer.slowdown`) the wait is longer still.
 package func eventually(
     _ what: String,
     within: Duration = .seconds(30),
@@ -18,6 +18,7 @@ package func eventually(
     _ condition: () async throws -> Bool
 ) async throws {
     let clock = ContinuousClock()
+    let within = within * Sanitizer.slowdown
     let deadline = clock.now + within
     while try await !condition() {
         guard clock.now < deadline else { throw WaitTimeout(what: what, after: within) }

@@ -3,8 +3,14 @@ import Foundation
 /// The `sluice` binary built beside the tests, run on a root as a user runs it: what a test checks of the
 /// commands' output against a running sluiced (in-process or not), which only goes through sluice.db.
 package struct SluiceTool: Sendable {
-    /// The package's build folder (the tests run from a build of the same package).
+    /// The package's build folder (the tests run from a build of the same package): the test binary's own folder
+    /// when the binaries are beside it, so a sanitized test build (`make sanitize`, its own scratch path) runs
+    /// sanitized `sluiced` and `sluice` too; .build/debug otherwise.
     package static let buildFolder: String = {
+        if let test = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+            let folder = (test as NSString).deletingLastPathComponent
+            if FileManager.default.isExecutableFile(atPath: folder + "/sluiced") { return folder }
+        }
         let package = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
         return package.appendingPathComponent(".build/debug").path

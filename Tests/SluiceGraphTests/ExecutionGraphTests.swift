@@ -190,7 +190,7 @@ struct ExecutionGraphTests {
         let elapsed = clock.measure { statuses = ExecutionGraph.statuses(machine, history: events) }
         print("SluiceGraph: \(events.count) events read in \(elapsed)")
         #expect(statuses == ["Each": .succeeded, "Work": .succeeded, "Done": .succeeded])
-        #expect(elapsed < .seconds(1))
+        #expect(elapsed < .seconds(1) * Sanitized.slowdown)
     }
 
     @Test("Parallel branches and an inline Map nest as boxes; their states take their iterations' statuses")
@@ -304,7 +304,7 @@ struct ExecutionGraphTests {
         print("SluiceGraph: 200 states laid out and drawn in \(best)")
         // Not a speed target (a loaded machine failed a 150 ms bound at 153 ms): a guard against a blow-up, tens of
         // times the usual figure (~30 ms debug, ~10 ms release).
-        #expect(best < .seconds(2))
+        #expect(best < .seconds(2) * Sanitized.slowdown)
         let layout = ExecutionGraph.layout(machine)
         LayoutChecks.check(layout, machine)
         #expect(LayoutChecks.edgesThroughBoxes(layout) == 0)
