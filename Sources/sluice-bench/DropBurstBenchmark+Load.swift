@@ -111,7 +111,9 @@ extension DropBurstBenchmark {
                 + "messages \(published.count), distinct \(Set(published).count)"
         )
         guard counts == expected else {
-            throw BenchError("burst: \(burst.label): executions, distinct, SUCCEEDED, hand-offs \(counts) ≠ \(expected)")
+            throw BenchError(
+                "burst: \(burst.label): executions, distinct, SUCCEEDED, hand-offs \(counts) ≠ \(expected)"
+            )
         }
         let keys = Set((0..<burst.files).map(burst.key))
         guard published.count == burst.files, Set(published) == keys else {
