@@ -78,6 +78,17 @@ extension DropBurstBenchmark {
             if clock.now - progressAt > .seconds(60) { break }
         }
         let drained = FunctionBenchmark.seconds(clock.now - start)
+        // Then the outbox: each execution's message has a delivery hand-off, gone once carried out.
+        var left = Int.max
+        progressAt = clock.now
+        while left > 0 {
+            let now = daemon.query("SELECT count(*) FROM handoff")?.first ?? left
+            if now < left { progressAt = clock.now }
+            left = now
+            if left == 0 || clock.now - progressAt > .seconds(60) { break }
+            Thread.sleep(forTimeInterval: 0.5)
+        }
+        let emptied = FunctionBenchmark.seconds(clock.now - start)
         let cpu = daemon.cpuSeconds() - cpuBefore
         // A moment for anything doubled to show up before counting.
         Thread.sleep(forTimeInterval: 2)
@@ -93,11 +104,13 @@ extension DropBurstBenchmark {
         print("  \(burst.label):")
         print(
             String(
-                format: "    drained in %.1f s (%.0f executions/s; the renames took %.2f s), sluiced %.1f CPU-s"
-                    + " (%.0f µs a file), peak RSS %.1f MiB, inotify queue overflows %d",
+                format:
+                    "    every execution ended after %.1f s (%.0f/s; the renames took %.2f s), the outbox empty after"
+                    + " %.1f s; sluiced %.1f CPU-s (%.0f µs a file), peak RSS %.1f MiB, inotify queue overflows %d",
                 drained,
                 Double(done) / drained,
                 renamed,
+                emptied,
                 cpu,
                 cpu / Double(burst.files) * 1e6,
                 daemon.peakRSSMiB(),
