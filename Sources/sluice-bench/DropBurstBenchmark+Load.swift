@@ -4,7 +4,9 @@ import Foundation
 /// 100,000 into 100 prefixes of 1,000, each burst on a fresh sluiced. The second is made to overflow the kernel's
 /// inotify queue (16,384 events by default, left as it is: the machine is shared): the prefixes exist and are
 /// watched before the burst, so each rename is an event of its own, and the renames come far faster than sluiced
-/// turns events into executions (it reads more events only once those it has read are recorded). Counts are
+/// turns events into executions (it reads more events only once those it has read are recorded): the kernel's
+/// overflow event, queued after the 16,384 it kept, is read minutes into the burst, and the rescan finds the files
+/// whose events were dropped. Counts are
 /// checked in sluice.db and in the topic the executions publish to: one execution per file, each file once, all
 /// SUCCEEDED, no hand-off left; any other count throws (exit 1).
 extension DropBurstBenchmark {
