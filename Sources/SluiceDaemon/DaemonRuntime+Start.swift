@@ -67,7 +67,15 @@ extension DaemonRuntime {
                 bucketsDirectory: paths.buckets,
                 factory: factory,
                 known: try store.knownObjects(),
-                configuration: .init(onProblem: { problem in logger.warning("bucket watch: \(problem)") })
+                configuration: .init(
+                    onProblem: { problem in logger.warning("bucket watch: \(problem)") },
+                    onQueueOverflow: {
+                        telemetry.bucketWatchOverflowed()
+                        logger.warning(
+                            "bucket watch: the inotify queue overflowed (fs.inotify.max_queued_events); listing every bucket again"
+                        )
+                    }
+                )
             )
         )
         runtime.report(config.current.problems)

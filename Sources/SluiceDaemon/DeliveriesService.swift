@@ -10,11 +10,19 @@ import SluiceTopics
 struct DeliveriesService: Service {
     let runtime: DaemonRuntime
 
+    /// Deliveries carried out at once. Many, since one waiting out its subscription's retry back-off holds its place;
+    /// bounded, since each is a task of its own.
+    static let maxInFlight = 1_000
+
     func run() async throws {
         let runtime = runtime
         await withGracefulShutdownHandler {
-            await withTaskGroup(of: Void.self) { deliveries in
-                deliveries.addTask {
+            // At most `maxInFlight` at once: a task for each delivery of a burst (100,000 executions publishing)
+            // took sluiced past 900 MiB; waiting in the stream, they cost a few hundred bytes each.
+            await BoundedWork.forEach(
+                runtime.handoffs.deliveries,
+                limit: Self.maxInFlight,
+                alongside: {
                     let outcomes = await runtime.delivery.resumePending()
                     for outcome in outcomes {
                         runtime.counters.delivery(deadLettered: outcome.status == .deadLettered)
@@ -24,9 +32,8 @@ struct DeliveriesService: Service {
                         wasQueued: false
                     )
                 }
-                for await job in runtime.handoffs.deliveries {
-                    deliveries.addTask { await carryOut(job) }
-                }
+            ) { job in
+                await carryOut(job)
             }
         } onGracefulShutdown: {
             runtime.handoffs.finishDeliveries()

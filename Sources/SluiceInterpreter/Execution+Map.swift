@@ -183,17 +183,26 @@ extension Execution {
         return "\(prefix):mapRun:\(context.stateMachineName)/\(cleaned):\(uuid())"
     }
 
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
     /// A version 4 UUID from the execution's generator (deterministic given its persisted state).
     mutating func uuid() -> String {
         var bytes = (0..<16).map { _ in UInt8.random(in: 0...255, using: &rng) }
         bytes[6] = (bytes[6] & 0x0F) | 0x40
         bytes[8] = (bytes[8] & 0x3F) | 0x80
-        let hex = bytes.map { b -> String in
-            let s = String(b, radix: 16)
-            return b < 16 ? "0" + s : s
+        // Written straight into the string: one per child, a million in a large map run.
+        return String(unsafeUninitializedCapacity: 36) { text in
+            var at = 0
+            for (i, byte) in bytes.enumerated() {
+                if i == 4 || i == 6 || i == 8 || i == 10 {
+                    text[at] = UInt8(ascii: "-")
+                    at += 1
+                }
+                text[at] = Self.hexDigits[Int(byte >> 4)]
+                text[at + 1] = Self.hexDigits[Int(byte & 0x0F)]
+                at += 2
+            }
+            return at
         }
-        return [hex[0..<4], hex[4..<6], hex[6..<8], hex[8..<10], hex[10..<16]].map { $0.joined() }.joined(
-            separator: "-"
-        )
     }
 }

@@ -160,11 +160,8 @@ extension Execution {
 
     /// A child execution's result record, ending now, without output or error yet.
     func childRecord(_ info: MapRun.ChildInfo, run: MapRun, status: ExecutionStatus) -> ChildExecutionRecord {
-        let machine = context.stateMachineName
-        let label = run.mapRunArn.split(separator: ":").dropLast().last.map { String($0) } ?? machine
-        let prefix = run.mapRunArn.split(separator: ":", omittingEmptySubsequences: false).prefix(5).joined(
-            separator: ":"
-        )
+        let label = run.childArns.label ?? context.stateMachineName
+        let prefix = run.childArns.prefix
         var record = ChildExecutionRecord(
             executionArn: "\(prefix):execution:\(label):\(info.name)",
             name: info.name,

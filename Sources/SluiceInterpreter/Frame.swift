@@ -130,7 +130,12 @@ struct MapRun: Sendable {
     /// The Map state's input after InputPath: `$` of ItemSelector and BatchInput.
     var effectiveInput: JSONValue
     var batchInput: JSONValue?
-    var mapRunArn: String
+    var mapRunArn: String {
+        didSet { childArns = MapRunChildArns(mapRunArn: mapRunArn) }
+    }
+    /// The parts of its children's ARNs the map run's ARN gives, worked out once (per child they were most of a
+    /// one-item child's cost in a million-child run).
+    var childArns = MapRunChildArns(mapRunArn: "")
     var writerToken: Int?
     /// Set once every child ended and the ResultWriter is committing.
     var closing = false

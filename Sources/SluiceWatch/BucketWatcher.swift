@@ -23,14 +23,20 @@ package final class BucketWatcher: Sendable {
         package var settleDelay: Duration
         /// Told about folders that cannot be watched or read and files that cannot be hashed; the watcher goes on.
         package var onProblem: @Sendable (WatchError) -> Void
+        /// Told each time the kernel's event queue overflowed (more than fs.inotify.max_queued_events waiting), just
+        /// before every bucket is listed again: nothing is lost, but a burst that overflows costs a full listing,
+        /// which an operator may want to see (and a load test must, to know its burst overflowed).
+        package var onQueueOverflow: @Sendable () -> Void
 
         /// A configuration; the default settle delay is a quarter of a second.
         package init(
             settleDelay: Duration = .milliseconds(250),
-            onProblem: @escaping @Sendable (WatchError) -> Void = { _ in }
+            onProblem: @escaping @Sendable (WatchError) -> Void = { _ in },
+            onQueueOverflow: @escaping @Sendable () -> Void = {}
         ) {
             self.settleDelay = settleDelay
             self.onProblem = onProblem
+            self.onQueueOverflow = onQueueOverflow
         }
     }
 

@@ -142,6 +142,7 @@ final class WatchSession {
     /// Updates the state for one inotify event, queueing the candidates it implies.
     func handle(_ event: Inotify.Event) {
         if event.mask.contains(.queueOverflow) {
+            configuration.onQueueOverflow()
             rescanAll()
             return
         }

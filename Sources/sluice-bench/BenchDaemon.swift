@@ -9,8 +9,10 @@ struct BenchDaemon {
     let fm = FileManager.default
 
     /// nil when sluiced is not built (the caller prints why it skips). SLUICE_BENCH_SLUICED names another binary
-    /// (an earlier build, for a before-and-after figure).
-    static func start() throws -> BenchDaemon? {
+    /// (an earlier build, for a before-and-after figure). `files` are written under the root before sluiced starts
+    /// (more rules and state machines: path relative to the root → text); `buckets` are made too. sluiced's
+    /// warnings go to `log` under the root.
+    static func start(files: [String: String] = [:], buckets: [String] = []) throws -> BenchDaemon? {
         let binary =
             ProcessInfo.processInfo.environment["SLUICE_BENCH_SLUICED"]
             ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
@@ -18,8 +20,13 @@ struct BenchDaemon {
         guard FileManager.default.isExecutableFile(atPath: binary) else { return nil }
         let root = NSTemporaryDirectory() + "sluice-bench-daemon-" + UUID().uuidString
         let fm = FileManager.default
-        for dir in ["etc/sluice/rules", "etc/sluice/state-machines", "var/lib/sluice/buckets/inbox"] {
+        for dir in ["etc/sluice/rules", "etc/sluice/state-machines", "var/lib/sluice/buckets/inbox"]
+            + buckets.map({ "var/lib/sluice/buckets/" + $0 })
+        {
             try fm.createDirectory(atPath: root + "/" + dir, withIntermediateDirectories: true)
+        }
+        for (path, text) in files {
+            try text.write(toFile: root + "/" + path, atomically: true, encoding: .utf8)
         }
         try #"""
         {"EventPattern": {"source": ["aws.s3"], "detail": {"bucket": {"name": ["inbox"]}}},
@@ -44,7 +51,8 @@ struct BenchDaemon {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = ["--root", root]
-        process.standardError = FileHandle.nullDevice
+        _ = fm.createFile(atPath: root + "/sluiced.log", contents: nil)
+        process.standardError = FileHandle(forWritingAtPath: root + "/sluiced.log")
         process.standardOutput = FileHandle.nullDevice
         try process.run()
         let daemon = BenchDaemon(root: root, process: process)
@@ -73,6 +81,7 @@ struct BenchDaemon {
     func stop() {
         process.terminate()
         process.waitUntilExit()
-        try? fm.removeItem(atPath: root)
+        // SLUICE_BENCH_KEEP keeps the root, to look into a failed scenario.
+        if ProcessInfo.processInfo.environment["SLUICE_BENCH_KEEP"] == nil { try? fm.removeItem(atPath: root) }
     }
 }

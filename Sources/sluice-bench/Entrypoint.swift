@@ -23,6 +23,9 @@ struct Entrypoint {
         if only == nil || only == "drop-latency" { try DropLatencyBenchmark.run() }
         if only == nil || only == "drop-burst" { try DropBurstBenchmark.run() }
         if only == "json-walks" { try JSONWalkBenchmark.run() }
+        // Issue 19's load scenarios: minutes each, so only when named. A wrong count is exit 1.
+        if only == "burst" { loadScenario(DropBurstBenchmark.load) }
+        if only == "million-children" { loadScenario(MillionChildrenBenchmark.run) }
         if only == nil || only == "api" { try APIBenchmark.run() }
         if only == nil || only == "dashboard" { try DashboardBenchmark.run() }
         if only == nil || only == "agents" { try await AgentsBenchmark.run() }
@@ -33,6 +36,16 @@ struct Entrypoint {
                 shared: ProcessInfo.processInfo.environment["SLUICE_SHARED"] ?? "../shared"
             )
         }
+    }
+}
+
+/// Runs a load scenario; what it threw (a wrong count, a missed bound) is said and the exit status is 1.
+func loadScenario(_ body: () throws -> Void) {
+    do {
+        try body()
+    } catch {
+        print("FAILED: \(error)")
+        exit(1)
     }
 }
 

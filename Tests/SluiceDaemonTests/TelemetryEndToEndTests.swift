@@ -78,6 +78,8 @@ extension InProcessDaemonTests {
             #expect(metrics.value(#"sluice_function_concurrent_executions{function="check"}"#) == 0)
             #expect(metrics.value("sluice_workers_max") == 4)
             #expect((metrics.value("sluice_journal_write_seconds_count") ?? 0) > 0)
+            // Shown from the start; no burst here overflowed the watch's queue (sluice-bench burst counts one).
+            #expect(metrics.value("sluice_bucket_watch_queue_overflows_total") == 0)
             // Every metric says what it mirrors, and only counts are shown (no item's content).
             #expect(metrics.families.allSatisfy { metrics.help[$0] != nil })
             #expect(!text.contains("\"bad\""))

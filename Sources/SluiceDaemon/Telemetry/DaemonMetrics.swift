@@ -27,6 +27,7 @@ final class DaemonMetrics: Sendable {
         // Shown at 0 from the start: a rate over a counter that appears late loses its first increase.
         counter(MetricName.deliveriesDelivered).increment(by: 0)
         counter(MetricName.deliveriesDeadLettered).increment(by: 0)
+        counter(MetricName.bucketWatchOverflows).increment(by: 0)
     }
 
     /// The exposition, Prometheus's text format (version 0.0.4).
@@ -83,6 +84,8 @@ final class DaemonMetrics: Sendable {
     func delivery(deadLettered: Bool) {
         counter(deadLettered ? MetricName.deliveriesDeadLettered : MetricName.deliveriesDelivered).increment()
     }
+
+    func bucketWatchOverflowed() { counter(MetricName.bucketWatchOverflows).increment() }
 
     func journalWritten(in duration: Duration) {
         timer(MetricName.journalWrite).recordNanoseconds(

@@ -18,6 +18,7 @@ enum MetricName {
     static let deliveriesDelivered = "sluice_deliveries_delivered_total"
     static let deliveriesDeadLettered = "sluice_deliveries_dead_lettered_total"
     static let journalWrite = "sluice_journal_write_seconds"
+    static let bucketWatchOverflows = "sluice_bucket_watch_queue_overflows_total"
 
     /// `# HELP` for each name. Every metric made must have one (the factory refuses a name without).
     static let help: [String: String] = [
@@ -45,5 +46,7 @@ enum MetricName {
             "Topic messages a subscriber never took, dead-lettered (SNS NumberOfNotificationsRedrivenToDlq)",
         journalWrite:
             "Time to write one group of the executions' journal to sluice.db (sluice's own; no CloudWatch counterpart)",
+        bucketWatchOverflows:
+            "Times the kernel's inotify queue overflowed and every bucket was listed again (sluice's own; no CloudWatch counterpart)",
     ]
 }

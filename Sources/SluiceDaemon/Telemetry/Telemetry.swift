@@ -50,6 +50,8 @@ package final class Telemetry: Sendable {
 
     func journalWritten(in duration: Duration) { metrics.journalWritten(in: duration) }
 
+    func bucketWatchOverflowed() { metrics.bucketWatchOverflowed() }
+
     // MARK: - Read
 
     /// The overview's live values, from memory.
