@@ -8,7 +8,7 @@ import Testing
 /// left alone), not a simulated one. The watcher is set but not read while 2,000 objects are written into 20
 /// prefixes and hidden scratch files churn beside them; the kernel queues more events than it holds and drops the
 /// rest. Reading then meets IN_Q_OVERFLOW, the rescan lists everything: each object is reported once.
-@Suite(.timeLimit(.minutes(1)))
+@Suite(.timeLimit(.minutes(5)))
 struct QueueOverflowBurstTests {
     @Test("a real inotify queue overflow during a burst: every object reported exactly once, the overflow told")
     func realOverflow() async throws {

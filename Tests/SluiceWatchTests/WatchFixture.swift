@@ -110,7 +110,7 @@ final class Recorder: Sendable {
     /// test did, waits until the watcher reports it (it settles last, so whatever the test's files would still
     /// cause has been reported by then), and `quiet` longer. Returns the events, markers left out.
     func events(count: Int, thenQuietFor quiet: Duration = .milliseconds(400)) async throws -> [ObjectEvent] {
-        let deadline = ContinuousClock.now + .seconds(10)
+        let deadline = ContinuousClock.now + .seconds(10) * Sanitized.slowdown
         while events.count < count && ContinuousClock.now < deadline {
             try await Task.sleep(for: .milliseconds(10))
         }
@@ -119,7 +119,7 @@ final class Recorder: Sendable {
         let folder = buckets + "/" + Self.markerBucket
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try Data("quiet".utf8).write(to: URL(fileURLWithPath: folder + "/" + marker))
-        let markerDeadline = ContinuousClock.now + .seconds(20)
+        let markerDeadline = ContinuousClock.now + .seconds(20) * Sanitized.slowdown
         while !box.events.contains(where: { $0.bucket == Self.markerBucket && $0.key == marker }) {
             try #require(ContinuousClock.now < markerDeadline, "the watcher never reported the quiet marker")
             try await Task.sleep(for: .milliseconds(10))
