@@ -35,20 +35,7 @@ enum MemoryBenchmark {
         }
         // A generated JSONL object, written in large chunks.
         let path = buckets + "/inbox/items.jsonl"
-        _ = FileManager.default.createFile(atPath: path, contents: nil)
-        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-        var chunk: [UInt8] = []
-        chunk.reserveCapacity(1 << 22)
-        for i in 0..<items {
-            chunk.append(contentsOf: #"{"company_id":\#(i),"sector":"energy","score":0.5}"#.utf8)
-            chunk.append(0x0A)
-            if chunk.count > (1 << 22) - 100 {
-                handle.write(Data(chunk))
-                chunk.removeAll(keepingCapacity: true)
-            }
-        }
-        handle.write(Data(chunk))
-        try handle.close()
+        try JSONLinesFile.write(items, to: path) { #"{"company_id":\#($0),"sector":"energy","score":0.5}"# }
 
         let clock = ContinuousClock()
         let began = clock.now

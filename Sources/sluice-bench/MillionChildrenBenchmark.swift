@@ -47,7 +47,7 @@ enum MillionChildrenBenchmark {
         }
         defer { daemon.stop() }
         let staging = daemon.root + "/items.jsonl"
-        try writeItems(items, to: staging)
+        try JSONLinesFile.write(items, to: staging) { #"{"id":\#($0)}"# }
         let rssBefore = daemon.rssMiB()
         let cpuBefore = daemon.cpuSeconds()
         let clock = ContinuousClock()
@@ -105,23 +105,5 @@ enum MillionChildrenBenchmark {
             throw BenchError("million-children: the results do not hold each of the \(items) items once")
         }
         guard peak < 200 else { throw BenchError("million-children: peak RSS \(peak) MiB ≥ 200 MiB") }
-    }
-
-    /// `{"id":N}` a line, written in large chunks.
-    static func writeItems(_ items: Int, to path: String) throws {
-        _ = FileManager.default.createFile(atPath: path, contents: nil)
-        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-        var chunk: [UInt8] = []
-        chunk.reserveCapacity(1 << 22)
-        for i in 0..<items {
-            chunk.append(contentsOf: #"{"id":\#(i)}"#.utf8)
-            chunk.append(0x0A)
-            if chunk.count > (1 << 22) - 100 {
-                handle.write(Data(chunk))
-                chunk.removeAll(keepingCapacity: true)
-            }
-        }
-        handle.write(Data(chunk))
-        try handle.close()
     }
 }
