@@ -291,6 +291,8 @@ let package = Package(
             dependencies: [
                 "sluiced", "sluice", "SluiceDaemon", "SluiceTesting", "SluiceInterpreter", "SluiceStore", "SluiceEngine",
                 "SluiceWorkers", "SluiceVocabulary",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
             ],
             // The dashboard pages' fixtures, read by .ci/dashboard-fixtures.py, not by the tests' code.
             exclude: ["DashboardFixtures"],
