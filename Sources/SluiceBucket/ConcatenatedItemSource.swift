@@ -1,4 +1,5 @@
 import SluiceJSON
+import SluiceLinux
 
 /// The items of several objects one after another, each object opened only when the previous one is exhausted
 /// (LOAD_AND_FLATTEN over a prefix, the data files of a manifest).
@@ -9,6 +10,18 @@ final class ConcatenatedItemSource: FailOnceItemSource {
 
     init(_ files: [DataFile]) {
         pending = files[...]
+    }
+
+    /// The data files' keys and versions as they are now, before any is read (`ObjectsVersion`).
+    var version: String {
+        ObjectsVersion.of(
+            pending.map { file in
+                (
+                    file.bucket + "/" + file.key,
+                    try? Posix.status(file.store.location(bucket: file.bucket, key: file.key).path)
+                )
+            }
+        )
     }
 
     func produce(_ count: Int) throws(ItemReaderError) -> [JSONValue] {

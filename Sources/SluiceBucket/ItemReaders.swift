@@ -23,9 +23,7 @@ package enum ItemReaders {
         case .getObject:
             let key = try requiredString(parameters, "Key")
             let location = try buckets.location(bucket: bucket, key: key)
-            version = Posix.status(location.path).map {
-                "size \($0.size), modified \($0.modifiedNanoseconds) ns, inode \($0.inode)"
-            }
+            version = Posix.status(location.path).map(ObjectsVersion.of)
             if settings.inputType == .manifest || settings.manifestType == .s3Inventory {
                 source = try InventoryManifest.open(location, settings: settings, store: buckets)
             } else if settings.manifestType == .athenaData {
@@ -33,9 +31,14 @@ package enum ItemReaders {
             } else {
                 source = try openFile(location, settings: settings)
             }
+            // A manifest's version is its own and its data files': either may change while sluiced is down.
+            if let manifest = version, let files = source as? ConcatenatedItemSource {
+                version = "manifest " + manifest + "; data files " + files.version
+            }
         case .listObjectsV2:
             let prefix = try optionalString(parameters, "Prefix") ?? ""
             let entries = try buckets.listEntries(bucket: bucket, prefix: prefix)
+            version = ObjectsVersion.of(entries.map { ($0.key, $0.status) })
             if settings.loadAndFlatten {
                 source = ConcatenatedItemSource(
                     entries.map {

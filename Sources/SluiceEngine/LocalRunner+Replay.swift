@@ -110,18 +110,30 @@ extension LocalRunner {
     }
 
     /// The object a map run was reading, read again on resume, is not the one it read before the restart (it was
-    /// replaced or edited while sluiced was down): skipping what was read would hand out other items, so the map run
+    /// replaced or edited while sluiced was down; for a manifest, it or a data file it lists; for a listing, an
+    /// object under the prefix, or the objects there): skipping what was read would hand out other items, so the map run
     /// fails with States.ItemReaderFailed saying so. nil when it is the same, or either version is unknown.
     static func changedSource(_ request: ItemReadRequest, was version: String?, read event: ExecutionEvent)
         -> ExecutionEvent?
     {
         guard let version, case .itemsRead(_, _, _, _, let now?) = event, now != version else { return nil }
         let bucket = request.parameters["Bucket"]?.stringValue ?? "?"
-        let key = request.parameters["Key"]?.stringValue ?? "?"
+        let what: String
+        var them = true
+        if let key = request.parameters["Key"]?.stringValue {
+            // A manifest's version covers the data files it lists as well.
+            let manifest =
+                request.readerConfig["ManifestType"] != nil
+                || request.readerConfig["InputType"]?.stringValue == "MANIFEST"
+            what = manifest ? "s3://\(bucket)/\(key) or the data files it lists" : "s3://\(bucket)/\(key)"
+            them = manifest
+        } else {
+            what = "the objects under s3://\(bucket)/\(request.parameters["Prefix"]?.stringValue ?? "")"
+        }
         return .itemReaderFailed(
             token: request.token,
             cause:
-                "s3://\(bucket)/\(key) changed while the map run was reading it (before: \(version); now: \(now)); "
+                "\(what) changed while the map run was reading \(them ? "them" : "it") (before: \(version); now: \(now)); "
                 + "the map run cannot resume on other content"
         )
     }
