@@ -145,8 +145,8 @@ struct SlurmClusterTests {
         shift 2
         while [ "$#" -gt 0 ] && [ "$1" != --secret-file ]; do shift; done
         secret_file=$2
-        printf '%s %s %s %s %s %s\\n' "$SLURMD_NODENAME" "$number" "$SLURM_STEP_ID" "$(stat -c %a "$secret_file")" \
-            "$(cat "$secret_file" | wc -c)" "$GREETING" > \(reports)/agent-$number.tmp
+        printf '%s %s %s %s %s %s %s\\n' "$SLURMD_NODENAME" "$number" "$SLURM_STEP_ID" "$(stat -c %a "$secret_file")" \
+            "$(cat "$secret_file" | wc -c)" "$GREETING" "${SLUICE_TEST_LEAK:-none}" > \(reports)/agent-$number.tmp
         mv \(reports)/agent-$number.tmp \(reports)/agent-$number
         sleep 300
         """.write(toFile: agent, atomically: true, encoding: .utf8)
@@ -165,6 +165,8 @@ struct SlurmClusterTests {
             slurm: slurm
         )
         let secret = "sluice-test-secret-" + UUID().uuidString
+        // A variable of sluiced's own: sbatch gets only its SLURM_* ones, so the agents never see it.
+        setenv("SLUICE_TEST_LEAK", "leaked", 1)
         let submission = try submitter.submit(
             function,
             placement: placement,
@@ -184,12 +186,13 @@ struct SlurmClusterTests {
         for i in 0..<3 {
             let fields = try String(contentsOfFile: reports + "/agent-\(i)", encoding: .utf8)
                 .split(separator: " ").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-            #expect(fields.count == 6)
-            guard fields.count == 6 else { continue }
+            #expect(fields.count == 7)
+            guard fields.count == 7 else { continue }
             #expect(fields[1] == String(i))
             #expect(fields[3] == "600", "the secret file is its owner's alone")
             #expect(fields[4] == String(secret.utf8.count), "the agent reads the whole secret")
             #expect(fields[5] == "hello", "the function's Environment reaches the agent's step")
+            #expect(fields[6] == "none", "sluiced's own environment does not")
             nodes[i] = fields[0]
             steps[i] = fields[2]
         }

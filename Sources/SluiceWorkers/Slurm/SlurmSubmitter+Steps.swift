@@ -49,7 +49,7 @@ extension SlurmSubmitter {
         }
         let folder = String(secretFile[..<(secretFile.lastIndex(of: "/") ?? secretFile.startIndex)])
         if let directory = function.workingDirectory { lines.append("cd \(Self.quote(directory)) || exit 1") }
-        // sbatch's --export=NONE leaves SLURM_EXPORT_ENV=NONE for the steps: --export=ALL hands them the above.
+        // --export=ALL: the steps get the above whatever SLURM_EXPORT_ENV the job was given.
         // --exact: a step takes its own CPUs only, so the next one starts beside it or on the next node.
         let srun =
             [slurm.locate("srun") ?? "srun", "--ntasks=1", "--nodes=1", "--exact", "--export=ALL"].map(Self.quote)
