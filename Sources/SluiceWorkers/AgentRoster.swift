@@ -102,17 +102,25 @@ package actor AgentRoster {
     }
 
     /// Takes out of service the agents of `function` idle for `idleFor` or longer, longest idle first, leaving at
-    /// least `keep` connected: they get no invocation from now on and are the caller's to end.
-    package func releaseIdle(_ function: String, idleFor: Duration, keep: Int) -> [RemoteWorker] {
+    /// least `keep` connected: they get no invocation from now on and are the caller's to end. Only agents of the
+    /// submissions `releasable` accepts are taken (the agents of a Slurm step job are not ended one by one).
+    package func releaseIdle(
+        _ function: String,
+        idleFor: Duration,
+        keep: Int,
+        releasable: @Sendable (_ submission: String) -> Bool = { _ in true }
+    ) -> [RemoteWorker] {
         let cutoff = ContinuousClock.now - idleFor
         return state.withLock { state in
             guard let agents = state.functions[function] else { return [] }
             let spare = agents.connected.count - keep
             guard spare > 0 else { return [] }
             let since = state.idleSince
-            let stale = agents.idle.filter { (since[ObjectIdentifier($0)] ?? cutoff) <= cutoff }
-                .sorted { since[ObjectIdentifier($0)] ?? cutoff < since[ObjectIdentifier($1)] ?? cutoff }
-                .prefix(spare)
+            let stale = agents.idle.filter {
+                releasable($0.submission) && (since[ObjectIdentifier($0)] ?? cutoff) <= cutoff
+            }
+            .sorted { since[ObjectIdentifier($0)] ?? cutoff < since[ObjectIdentifier($1)] ?? cutoff }
+            .prefix(spare)
             for worker in stale { state.remove(worker) }
             return Array(stale)
         }

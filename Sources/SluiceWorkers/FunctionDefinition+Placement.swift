@@ -116,6 +116,8 @@ extension FunctionDefinition {
         "--export": "agents get only the function's Environment, never sluiced's own variables",
         "--array": "sluiced sizes each job array to the invocations waiting",
         "-a": "sluiced sizes each job array to the invocations waiting",
+        "--ntasks": "each agent is a task: sluiced sizes each job to its agents",
+        "-n": "each agent is a task: sluiced sizes each job to its agents",
         "--output": "the agents' output goes to their submission's folder",
         "-o": "the agents' output goes to their submission's folder",
         "--error": "the agents' output goes to their submission's folder",

@@ -44,6 +44,7 @@ enum SlurmBenchmark {
             )
             var local: [Double] = []
             var slurm: [Double] = []
+            var startUps: [Double] = []
             for round in 0..<rounds {
                 // Alternating which side goes first, so that neither always runs on a warmer machine.
                 for onSlurm in round % 2 == 0 ? [false, true] : [true, false] {
@@ -55,9 +56,22 @@ enum SlurmBenchmark {
                     }
                     reference = reference ?? run.scores
                     if onSlurm { slurm.append(run.seconds) } else { local.append(run.seconds) }
+                    if let startUp = run.startUp { startUps.append(startUp) }
                 }
             }
             report(local: local, slurm: slurm, warm: warm)
+            if !startUps.isEmpty {
+                // The Slurm side alone, which the machine's load moves less than the runs' ratio.
+                print(
+                    String(
+                        format:
+                            "  agents' start-up:     %.2f–%.2f s (median %.2f) from the submission to all connected",
+                        startUps.min()!,
+                        startUps.max()!,
+                        DistributedMapBenchmark.median(startUps)
+                    )
+                )
+            }
         }
     }
 
@@ -86,8 +100,9 @@ enum SlurmBenchmark {
 
     /// One run on a fresh root: its seconds and its scores (the result lines, sorted).
     /// `warm`: timed from the drop, once the workers are up (the agents connected, the local workers started).
+    /// `startUp`: on Slurm, cold, the seconds from sluiced's "submitted" to its last agent's "connected" line.
     static func once(binary: String, csv: String, base: String, onSlurm: Bool, warm: Bool, conf: String) throws -> (
-        seconds: Double, scores: [String]
+        seconds: Double, scores: [String], startUp: Double?
     ) {
         let fm = FileManager.default
         let root = base + "/root-" + UUID().uuidString
@@ -144,6 +159,14 @@ enum SlurmBenchmark {
         guard rename(inbox + "/.companies.csv.part", inbox + "/companies.csv") == 0 else {
             throw BenchError("slurm: cannot drop companies.csv")
         }
+        var startUp: Double?
+        if onSlurm, !warm {
+            // Watched while the run goes on (the log says both before SUCCEEDED); the timing is unchanged.
+            try wait(for: "submitted ", in: log, seconds: 30)
+            let submitted = Date()
+            for agent in 0..<workers { try wait(for: "agent \(agent) of submission", in: log, seconds: 60) }
+            startUp = Date().timeIntervalSince(submitted)
+        }
         try wait(for: "SUCCEEDED in", in: log, seconds: 300)
         let seconds = Date().timeIntervalSince(from)
         let results = root + "/var/lib/sluice/buckets/results/scores"
@@ -156,7 +179,7 @@ enum SlurmBenchmark {
         guard lines.count == companies else {
             throw BenchError("slurm: \(lines.count) scores, expected \(companies)")
         }
-        return (seconds, lines.sorted())
+        return (seconds, lines.sorted(), startUp)
     }
 
     /// Waits until sluiced's log says `text`; a FAILED execution or a stopped sluiced is an error.

@@ -33,6 +33,18 @@ enum SlurmDaemonCluster {
         }.sorted { $0.id < $1.id }
     }
 
+    /// The steps of job `job` in the queue: their ids (JOB.STEP), names (`agent-K` for sluice's agents), nodes.
+    static func steps(of job: String) -> [Job] {
+        let output = run(["squeue", "--noheader", "--steps", "--jobs=\(job)", "--format=%i|%j|%N"]).output
+        return output.split(separator: "\n").compactMap { line in
+            let fields = line.split(separator: "|", omittingEmptySubsequences: false).map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }
+            guard fields.count == 3 else { return nil }
+            return Job(id: fields[0], name: fields[1], node: fields[2])
+        }.sorted { $0.name < $1.name }
+    }
+
     /// Runs a Slurm command against the cluster: its status and stdout.
     static func run(_ arguments: [String], conf: String? = nil) -> (status: Int32, output: String) {
         let process = Process()

@@ -46,17 +46,20 @@ struct SlurmPipelineTests: RealDaemonTesting {
         let here = try scores(root, "scores-here")
         #expect(here.byCompany == onSlurm.byCompany, "the agents' scores are the local run's")
 
-        // Each node's slurmd launched one of the agents' jobs (its log, not sluice's, says so).
+        // The three provisioned agents are the steps of one job, and each node's slurmd launched one of them (its
+        // log, not sluice's, says so).
         let jobs = SlurmDaemonCluster.jobs(named: "sluice-score-")
-        #expect(jobs.count == 3)
+        #expect(jobs.count == 1, "one job for the provisioned agents: \(jobs)")
+        let steps = jobs.flatMap { SlurmDaemonCluster.steps(of: $0.id) }.filter { $0.name.hasPrefix("agent-") }
+        #expect(steps.map(\.name) == ["agent-0", "agent-1", "agent-2"])
         var launchedOn: [String: String] = [:]
         for node in ["n1", "n2", "n3"] {
             let nodeLog =
                 (try? String(contentsOfFile: SlurmDaemonCluster.logs + "/slurmd-\(node).log", encoding: .utf8)) ?? ""
-            for job in jobs where nodeLog.contains("Launching batch job \(job.id) ") { launchedOn[job.id] = node }
+            for step in steps where nodeLog.contains("launch task StepId=\(step.id) ") { launchedOn[step.id] = node }
         }
         #expect(Set(launchedOn.values) == ["n1", "n2", "n3"], "agents by node: \(launchedOn)")
-        for job in jobs { #expect(launchedOn[job.id] == job.node, "squeue and slurmd agree on job \(job.id)") }
+        for step in steps { #expect(launchedOn[step.id] == step.node, "squeue and slurmd agree on step \(step.id)") }
 
         try await stop(daemon)
         #expect(SlurmDaemonCluster.jobs(named: "sluice-score-").isEmpty, "no agent outlives a clean stop")
@@ -74,7 +77,9 @@ struct SlurmPipelineTests: RealDaemonTesting {
         try await waitFor(seconds: 60) { connectedAgents(log) >= 3 }
         drop(root)
         try await waitFor(seconds: 60) { root.lines("calls") >= 12 }
-        let victim = try #require(SlurmDaemonCluster.jobs(named: "sluice-score-").first)
+        // One agent: its step of the provisioned agents' job (the others keep serving).
+        let job = try #require(SlurmDaemonCluster.jobs(named: "sluice-score-").first)
+        let victim = try #require(SlurmDaemonCluster.steps(of: job.id).first { $0.name.hasPrefix("agent-") })
         #expect(SlurmDaemonCluster.run(["scancel", victim.id]).status == 0)
         try await succeeded(log, "score-companies", within: 150)
         let result = try scores(root, "scores")
@@ -97,6 +102,12 @@ struct SlurmPipelineTests: RealDaemonTesting {
         let (daemon, log) = try await launch(root, environment: environment)
         try await waitFor(seconds: 60) { connectedAgents(log) >= 3 }
         let before = Set(SlurmDaemonCluster.jobs(named: "sluice-score-").map(\.id))
+        // The record the next sluiced adopts from says the agents are the steps of one job.
+        let records = root.files("var/lib/sluice/agents").compactMap {
+            root.read("var/lib/sluice/agents/\($0)/submission.json")
+        }
+        #expect(records.count == 1)
+        for record in records { #expect(record.contains(#""steps""#), "\(record)") }
         drop(root)
         try await waitFor(seconds: 60) { root.lines("calls") >= 12 }
         kill(daemon.processIdentifier, SIGKILL)

@@ -126,6 +126,108 @@ struct SlurmClusterTests {
         #expect(!FileManager.default.fileExists(atPath: submission.folder), "the secret goes with its folder")
     }
 
+    @Test(
+        "Provisioned agents as the steps of one job: one per node by the nodes' own view, squeue shows each step's node, the secret stays off command lines, scancel of the job empties the queue",
+        .timeLimit(.minutes(2))
+    )
+    func stepJob() throws {
+        let fm = FileManager.default
+        let base = NSTemporaryDirectory() + "sluice-slurm-" + UUID().uuidString
+        let reports = base + "/reports"
+        try fm.createDirectory(atPath: reports, withIntermediateDirectories: true)
+        defer { try? fm.removeItem(atPath: base) }
+        // The stand-in for sluice-agent: its agent number, then what its node says of itself.
+        let agent = base + "/agent.sh"
+        try """
+        #!/bin/sh
+        while [ "$#" -gt 0 ] && [ "$1" != --agent ]; do shift; done
+        number=$2
+        shift 2
+        while [ "$#" -gt 0 ] && [ "$1" != --secret-file ]; do shift; done
+        secret_file=$2
+        printf '%s %s %s %s %s %s %s\\n' "$SLURMD_NODENAME" "$number" "$SLURM_STEP_ID" "$(stat -c %a "$secret_file")" \
+            "$(cat "$secret_file" | wc -c)" "$GREETING" "${SLUICE_TEST_LEAK:-none}" > \(reports)/agent-$number.tmp
+        mv \(reports)/agent-$number.tmp \(reports)/agent-$number
+        sleep 300
+        """.write(toFile: agent, atomically: true, encoding: .utf8)
+        chmod(agent, 0o755)
+
+        var function = FunctionDefinition(name: "stand-in", command: ["/bin/cat"], file: base + "/stand-in.json")
+        function.runtime = .persistent
+        function.environment = ["GREETING": "hello"]
+        var placement = SlurmPlacement(partition: "debug")
+        placement.maxWorkers = 3
+        placement.timeLimit = "5"
+        let submitter = SlurmSubmitter(
+            advertise: "127.0.0.1:1",
+            agentProgram: agent,
+            agentsFolder: base + "/agents",
+            slurm: slurm
+        )
+        let secret = "sluice-test-secret-" + UUID().uuidString
+        // A variable of sluiced's own: sbatch gets only its SLURM_* ones, so the agents never see it.
+        setenv("SLUICE_TEST_LEAK", "leaked", 1)
+        let submission = try submitter.submit(
+            function,
+            placement: placement,
+            submission: "s1",
+            secret: secret,
+            count: 3,
+            shape: .steps
+        )
+        defer { try? submitter.cancel(submission) }
+        #expect(submission.shape == .steps)
+        let record = try #require(SlurmSubmissionRecord.all(in: base + "/agents").first?.record)
+        #expect(record.submission == submission, "the record says it is a step job, for the next sluiced to adopt")
+
+        #expect(eventually(30) { (0..<3).allSatisfy { fm.fileExists(atPath: reports + "/agent-\($0)") } })
+        var nodes: [Int: String] = [:]
+        var steps: [Int: String] = [:]
+        for i in 0..<3 {
+            let fields = try String(contentsOfFile: reports + "/agent-\(i)", encoding: .utf8)
+                .split(separator: " ").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            #expect(fields.count == 7)
+            guard fields.count == 7 else { continue }
+            #expect(fields[1] == String(i))
+            #expect(fields[3] == "600", "the secret file is its owner's alone")
+            #expect(fields[4] == String(secret.utf8.count), "the agent reads the whole secret")
+            #expect(fields[5] == "hello", "the function's Environment reaches the agent's step")
+            #expect(fields[6] == "none", "sluiced's own environment does not")
+            nodes[i] = fields[0]
+            steps[i] = fields[2]
+        }
+        #expect(Set(nodes.values) == ["n1", "n2", "n3"], "one agent per node: \(nodes)")
+        // Each node's slurmd launched the step of the agent that said it ran there (its log, not sluice's).
+        let logs = ((slurm.environment["SLURM_CONF"] ?? "/") as NSString).deletingLastPathComponent + "/log"
+        for (i, node) in nodes {
+            let log = (try? String(contentsOfFile: logs + "/slurmd-\(node).log", encoding: .utf8)) ?? ""
+            #expect(log.contains("launch task StepId=\(submission.jobId).\(steps[i] ?? "?") "), "agent \(i) on \(node)")
+        }
+
+        #expect(
+            try eventually(10) { try submitter.agents(of: submission).allSatisfy { $0.state == "RUNNING" } },
+            "squeue lists every step"
+        )
+        let states = try submitter.agents(of: submission)
+        #expect(states.map(\.agent) == [0, 1, 2])
+        for state in states {
+            #expect(state.node == nodes[state.agent], "squeue's node for agent \(state.agent) is the one it ran on")
+        }
+        let ps = try slurm.check("ps", ["-eo", "pid,args"])
+        #expect(ps.contains("--secret-file"), "ps shows the agents")
+        #expect(!ps.contains(secret))
+        let job = try slurm.check("scontrol", ["show", "job", "--details", submission.jobId])
+        #expect(!job.contains(secret))
+
+        // Its agents are not cancelled one by one; the job goes whole.
+        #expect(throws: SlurmError.self) { try submitter.cancel(submission, agent: 1) }
+        try submitter.cancel(submission)
+        #expect(try eventually(20) { try submitter.agents(of: submission).isEmpty })
+        let queue = try slurm.check("squeue", ["--noheader", "--jobs=\(submission.jobId)"])
+        #expect(queue.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)
+        try submitter.remove(submission)
+    }
+
     @Test("sluice validate's check finds the client and the partition up on three nodes")
     func readiness() {
         let findings = SlurmReadiness.check(SlurmPlacement(partition: "debug"), slurm: slurm)

@@ -45,6 +45,58 @@ struct SlurmSubmitterTests {
         #expect(SlurmSubmitter.indexes("N/A").isEmpty)
     }
 
+    @Test("The step job's script starts one step per agent, numbered, with the environment handed to the steps")
+    func stepsScript() {
+        var function = FunctionDefinition(name: "score", command: ["/opt/score.py"], file: "score.json")
+        function.runtime = .persistent
+        function.environment = ["MODEL": "a b"]
+        var submitter = SlurmSubmitter(
+            advertise: "head:7070",
+            agentProgram: "/usr/local/bin/sluice-agent",
+            agentsFolder: "/var/lib/sluice/agents"
+        )
+        submitter.slurm.searchPath = "/nonexistent"
+        var placement = SlurmPlacement(partition: "debug")
+        placement.cpusPerWorker = 2
+        let script = submitter.stepsScript(
+            function,
+            placement: placement,
+            submission: "s1",
+            secretFile: "/var/lib/sluice/agents/s1/secret",
+            count: 3
+        )
+        #expect(script.contains("export 'MODEL=a b'\n"))
+        #expect(script.contains("while [ \"$agent\" -lt 3 ]; do\n"))
+        #expect(
+            script.contains(
+                "'srun' '--ntasks=1' '--nodes=1' '--exact' '--export=ALL' --cpus-per-task=2 --job-name=\"agent-$agent\""
+                    + " --output='/var/lib/sluice/agents/s1'/\"agent-$agent.log\" '/usr/local/bin/sluice-agent' '--connect'"
+                    + " 'head:7070' '--submission' 's1' --agent \"$agent\" '--function' 'score' '--secret-file'"
+                    + " '/var/lib/sluice/agents/s1/secret' '--' '/opt/score.py' &\n"
+            )
+        )
+        #expect(script.hasSuffix("done\nwait\n"))
+        let arguments = SlurmSubmitter.stepsJobArguments(placement: placement, folder: "/f", count: 3)
+        #expect(
+            arguments.contains("--ntasks=3") && arguments.contains("--spread-job") && arguments.contains("--no-kill")
+        )
+    }
+
+    @Test("A step job's squeue lines: its state and run time, then each agent's step and node")
+    func stepParsing() {
+        let job = SlurmSubmitter.parseStepJob("RUNNING|None|1:05\n")
+        #expect(job?.state == "RUNNING")
+        #expect(job?.reason == nil)
+        #expect(job?.elapsed == 65)
+        #expect(SlurmSubmitter.parseStepJob("PENDING|Resources|0:00\n")?.reason == "Resources")
+        #expect(SlurmSubmitter.parseStepJob("") == nil)
+        #expect(SlurmSubmitter.parseSteps("agent-1|n1\nagent-0|n3\nbatch|n1\nagent-x|n2\n") == [1: "n1", 0: "n3"])
+        #expect(SlurmSubmitter.elapsedSeconds("7") == 7)
+        #expect(SlurmSubmitter.elapsedSeconds("1:02:03") == 3_723)
+        #expect(SlurmSubmitter.elapsedSeconds("2-00:00:01") == 172_801)
+        #expect(SlurmSubmitter.elapsedSeconds("INVALID") == nil)
+    }
+
     @Test("Submission ids become folder names: no separators, no dot-dot")
     func submissionNames() {
         #expect(SlurmSubmitter.isSafeName("s-1.a_b"))

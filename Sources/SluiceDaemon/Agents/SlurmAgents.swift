@@ -5,9 +5,10 @@ import ServiceLifecycle
 import SluiceEngine
 import SluiceWorkers
 
-/// sluiced's side of functions placed on Slurm: it submits their agents as job arrays (the provisioned ones at
-/// once, more while invocations wait, up to MaxWorkers), watches them with squeue, cancels agents left idle, adopts
-/// or cancels what a killed sluiced left in the queue, and cancels every agent when sluiced stops.
+/// sluiced's side of functions placed on Slurm: it submits their agents (the provisioned ones at once, as one job
+/// whose steps are the agents; more while invocations wait, as job arrays, up to MaxWorkers), watches them with
+/// squeue, cancels on-demand agents left idle, adopts or cancels what a killed sluiced left in the queue, and cancels
+/// every agent when sluiced stops.
 ///
 /// Runs in the agents' service, once a second, until the graceful shutdown; Slurm's commands run off Swift's
 /// threads (they block on slurmctld).
@@ -138,7 +139,11 @@ struct SlurmAgents {
             submitter.removeFolder(tracked.submission.folder)
         } else {
             functions[name]!.backOff(now: .now)
-            let log = tracked.submission.folder + "/agent-0.log"
+            // A step job whose steps never started says why in its batch script's output.
+            let first = tracked.submission.folder + "/agent-0.log"
+            let log =
+                tracked.submission.shape == .steps && !FileManager.default.fileExists(atPath: first)
+                ? tracked.submission.folder + "/agents.log" : first
             let tail = Self.lastLines(of: log, count: 3)
             logger.error(
                 "agents of function \(name) (submission \(id), job \(tracked.submission.jobId)) ended without connecting to sluiced; holding off new submissions; \(log) says: \(tail)",
@@ -155,14 +160,27 @@ struct SlurmAgents {
         let (_, busy) = await roster.counts(name)
         let waiting = await roster.waiting(name)
         let connected = await roster.connectedBySubmission(name)
-        let missing = function.wanted(busy: busy, waiting: waiting) - function.alive(connected: connected, now: .now)
+        var missing = function.wanted(busy: busy, waiting: waiting) - function.alive(connected: connected, now: .now)
         guard missing > 0 else { return }
+        // The provisioned agents, while none of theirs is in the queue, go as one step job (started much sooner than
+        // an array's tasks); the rest, and replacements of lost provisioned ones, as an array whose idle tasks can go.
+        let steps = function.provisionedAsSteps()
+        if let steps { missing = min(missing, steps) }
+        let count = missing
+        let shape: SlurmSubmissionShape = steps == nil ? .array : .steps
         let (id, secret) = await runtime.agentSubmissions.submit(function: name, roster: roster)
         let submitter = submitter
         let definition = function.definition
         let placement = function.placement
         let result = await Self.offloaded { () throws(SlurmError) in
-            try submitter.submit(definition, placement: placement, submission: id, secret: secret, count: missing)
+            try submitter.submit(
+                definition,
+                placement: placement,
+                submission: id,
+                secret: secret,
+                count: count,
+                shape: shape
+            )
         }
         switch result {
         case .success(let submission):
@@ -174,7 +192,7 @@ struct SlurmAgents {
                 lastStart: .now
             )
             logger.info(
-                "submitted \(missing) agent(s) of function \(name) to Slurm: job \(submission.jobId) (submission \(id), \(busy) busy, \(waiting) waiting)",
+                "submitted \(missing) agent(s) of function \(name) to Slurm as \(submission.shape == .steps ? "the steps of one job" : "a job array"): job \(submission.jobId) (submission \(id), \(busy) busy, \(waiting) waiting)",
                 metadata: ["sluice.function": .string(name)]
             )
         case .failure(let error):
@@ -185,15 +203,18 @@ struct SlurmAgents {
     }
 
     /// Cancels agents idle for `Agents.IdleSeconds`, keeping the provisioned ones and those the function needs now.
+    /// Agents of a step job are never released one by one: they are the provisioned ones, which stay.
     private mutating func release(_ name: String) async {
         guard let function = functions[name] else { return }
         let (_, busy) = await roster.counts(name)
         let waiting = await roster.waiting(name)
         let keep = max(function.definition.provisionedConcurrency, busy + waiting)
+        let steps = Set(function.submissions.filter { $0.value.submission.shape == .steps }.keys)
         let idle = await roster.releaseIdle(
             name,
             idleFor: .seconds(runtime.settings.agents.idleSeconds),
-            keep: keep
+            keep: keep,
+            releasable: { !steps.contains($0) }
         )
         for worker in idle {
             guard let tracked = function.tracked(worker.submission), let index = Int(worker.agent) else {

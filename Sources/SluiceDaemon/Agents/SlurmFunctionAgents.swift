@@ -1,9 +1,9 @@
 import SluiceWorkers
 
-/// One function placed on Slurm as sluiced manages it: its placement in force, its job arrays in the queue with
+/// One function placed on Slurm as sluiced manages it: its placement in force, its jobs in the queue with
 /// what squeue last said of their agents, and how long to hold off after submissions whose agents never connected.
 struct SlurmFunctionAgents: Sendable {
-    /// A job array of the function's agents.
+    /// A job of the function's agents: a job array, or a job whose steps are the agents.
     struct Tracked: Sendable {
         var submission: SlurmSubmission
         /// squeue's last word on its agents (just submitted: all pending).
@@ -47,7 +47,19 @@ struct SlurmFunctionAgents: Sendable {
         return min(cap, max(definition.provisionedConcurrency, busy + waiting))
     }
 
-    /// The job array an agent of `submission` belongs to.
+    /// How many agents to submit as one step job: the provisioned ones (within MaxWorkers and the reserved
+    /// concurrency) while none of the function's step jobs is in the queue; nil: what is missing goes as an array
+    /// (agents wanted beyond the provisioned ones, and replacements of provisioned ones lost).
+    func provisionedAsSteps() -> Int? {
+        let cap = min(placement.maxWorkers, definition.reservedConcurrency ?? placement.maxWorkers)
+        let provisioned = min(cap, definition.provisionedConcurrency)
+        guard provisioned > 0, !submissions.values.contains(where: { $0.submission.shape == .steps }) else {
+            return nil
+        }
+        return provisioned
+    }
+
+    /// The submission (job array or step job) an agent of `submission` belongs to.
     func tracked(_ submission: String) -> Tracked? { submissions[submission] }
 
     mutating func backOff(now: ContinuousClock.Instant) {

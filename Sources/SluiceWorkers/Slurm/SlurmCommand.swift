@@ -12,6 +12,9 @@ import Synchronization
 package struct SlurmCommand: Sendable {
     /// Variables set over sluiced's own environment for the commands (e.g. `SLURM_CONF`).
     package var environment: [String: String] = [:]
+    /// Whether the commands get sluiced's whole environment; false: only its `SLURM_*` variables (and `environment`),
+    /// as sbatch must see it so that `--export=ALL` hands the jobs nothing of sluiced's own.
+    package var inheritsEnvironment = true
     /// Where the commands are looked up; nil: sluiced's PATH.
     package var searchPath: String? = ProcessInfo.processInfo.environment["PATH"]
     /// How long a command may take before it is stopped and its call fails: a slurmctld that does not answer makes
@@ -45,7 +48,9 @@ package struct SlurmCommand: Sendable {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let inherited = ProcessInfo.processInfo.environment
+        process.environment = (inheritsEnvironment ? inherited : inherited.filter { $0.key.hasPrefix("SLURM_") })
+            .merging(environment) { $1 }
         process.standardInput = FileHandle.nullDevice
         let out = Pipe()
         let err = Pipe()

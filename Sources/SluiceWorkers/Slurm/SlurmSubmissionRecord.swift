@@ -2,8 +2,8 @@ import Foundation
 import SluiceJSON
 import SluiceLinux
 
-/// What a submission's folder says of it (`submission.json`, beside its secret): the function, and the job array's id
-/// once sbatch gave one. Written before sbatch runs and again after, so that a sluiced killed at any moment leaves
+/// What a submission's folder says of it (`submission.json`, beside its secret): the function, its shape (a job array
+/// or one job of steps: how its agents are listed and cancelled), and the job's id once sbatch gave one. Written before sbatch runs and again after, so that a sluiced killed at any moment leaves
 /// enough behind for the next one to adopt the agents or cancel them.
 package struct SlurmSubmissionRecord: Sendable, Hashable {
     package var id: String
@@ -12,6 +12,8 @@ package struct SlurmSubmissionRecord: Sendable, Hashable {
     package var jobId: String?
     package var count: Int
     package var folder: String
+    /// Records written before the step-job shape existed have none: they are job arrays.
+    package var shape: SlurmSubmissionShape
     /// The secret in the folder; nil when it cannot be read.
     package var secret: String?
 
@@ -19,12 +21,22 @@ package struct SlurmSubmissionRecord: Sendable, Hashable {
 
     /// The submission this record stands for, once it has its job id.
     package var submission: SlurmSubmission? {
-        jobId.map { SlurmSubmission(id: id, function: function, jobId: $0, count: count, folder: folder) }
+        jobId.map {
+            SlurmSubmission(id: id, function: function, jobId: $0, count: count, folder: folder, shape: shape)
+        }
     }
 
-    static func write(id: String, function: String, jobId: String?, count: Int, folder: String) throws(SlurmError) {
+    static func write(
+        id: String,
+        function: String,
+        jobId: String?,
+        count: Int,
+        folder: String,
+        shape: SlurmSubmissionShape
+    ) throws(SlurmError) {
         let record: JSONValue = [
             "Function": .string(function), "JobId": jobId.map(JSONValue.string) ?? .null, "Count": .int(count),
+            "Shape": .string(shape.rawValue),
         ]
         do {
             try AtomicFile.write(Array((record.serialized() + "\n").utf8), to: folder + "/" + fileName)
@@ -57,6 +69,7 @@ package struct SlurmSubmissionRecord: Sendable, Hashable {
             jobId: value["JobId"]?.stringValue,
             count: value["Count"]?.intValue ?? 0,
             folder: folder,
+            shape: value["Shape"]?.stringValue.flatMap(SlurmSubmissionShape.init(rawValue:)) ?? .array,
             secret: secret
         )
     }

@@ -4,7 +4,8 @@ import Foundation
     import Glibc
 #endif
 
-/// Submits a function's agents to Slurm as one job array, reads their states and cancels them.
+/// Submits a function's agents to Slurm as one job (a job array, or one job whose steps are the agents), reads their
+/// states and cancels them.
 ///
 /// Each submission gets a folder under var/lib/sluice/agents: the batch script, the submission's secret in a file
 /// only its owner reads (never on a command line: `ps` and `scontrol show job` show those) and the agents' output.
@@ -25,13 +26,15 @@ package struct SlurmSubmitter: Sendable {
         self.slurm = slurm
     }
 
-    /// Submits `count` agents of `function` (at most its placement's MaxWorkers) as array tasks 0..<count.
+    /// Submits `count` agents of `function` (at most its placement's MaxWorkers), numbered 0..<count: array tasks, or
+    /// the steps of one job.
     package func submit(
         _ function: FunctionDefinition,
         placement: SlurmPlacement,
         submission: String,
         secret: String,
-        count: Int
+        count: Int,
+        shape: SlurmSubmissionShape = .array
     ) throws(SlurmError) -> SlurmSubmission {
         guard Self.isSafeName(submission) else {
             throw SlurmError(
@@ -53,35 +56,52 @@ package struct SlurmSubmitter: Sendable {
             secret: secret,
             secretFile: secretFile,
             script: script,
-            text: batchScript(function, submission: submission, secretFile: secretFile)
+            text: shape == .steps
+                ? stepsScript(
+                    function,
+                    placement: placement,
+                    submission: submission,
+                    secretFile: secretFile,
+                    count: count
+                )
+                : batchScript(function, submission: submission, secretFile: secretFile)
         )
         try SlurmSubmissionRecord.write(
             id: submission,
             function: function.name,
             jobId: nil,
             count: count,
-            folder: folder
+            folder: folder,
+            shape: shape
         )
         var arguments = [
             "--parsable", "--job-name=\(Self.jobName(function: function.name, submission: submission))",
-            "--array=0-\(count - 1)",
             "--partition=\(placement.partition)", "--cpus-per-task=\(placement.cpusPerWorker)",
-            "--ntasks=1", "--nodes=1",
             // An agent whose node fails ends there (NODE_FAIL) rather than being requeued: Slurm holds a requeued
             // task back two minutes, while sluiced, counting it as pending, would submit no replacement. A site
             // that wants requeueing puts --requeue in the placement's ExtraArgs (the later option wins).
             "--no-requeue",
-            // Only SLURM_* from sluiced's environment: the script sets the function's own.
-            "--export=NONE", "--output=\(folder)/agent-%a.log", "--chdir=\(folder)",
+            // Only SLURM_* from sluiced's environment (sbatch runs with nothing else, below): the script sets the
+            // function's own. Not --export=NONE, which has each node build the user's login environment (a login
+            // shell per job or array task, 0.3 to over 1 s before an agent starts) only for the script to replace it.
+            "--export=ALL", "--chdir=\(folder)",
         ]
+        switch shape {
+        case .array:
+            arguments += ["--array=0-\(count - 1)", "--ntasks=1", "--nodes=1", "--output=\(folder)/agent-%a.log"]
+            if let memory = placement.memoryMiB { arguments.append("--mem=\(memory)M") }
+        case .steps:
+            arguments += Self.stepsJobArguments(placement: placement, folder: folder, count: count)
+        }
         if let account = placement.account { arguments.append("--account=\(account)") }
         if let time = placement.timeLimit { arguments.append("--time=\(time)") }
-        if let memory = placement.memoryMiB { arguments.append("--mem=\(memory)M") }
         arguments += placement.extraArgs
         arguments.append(script)
         let printed: String
+        var sbatch = slurm
+        sbatch.inheritsEnvironment = false
         do {
-            printed = try slurm.check("sbatch", arguments)
+            printed = try sbatch.check("sbatch", arguments)
         } catch {
             // Nothing was submitted: the secret has no reader.
             try? FileManager.default.removeItem(atPath: folder)
@@ -102,9 +122,17 @@ package struct SlurmSubmitter: Sendable {
             function: function.name,
             jobId: jobId,
             count: count,
-            folder: folder
+            folder: folder,
+            shape: shape
         )
-        return SlurmSubmission(id: submission, function: function.name, jobId: jobId, count: count, folder: folder)
+        return SlurmSubmission(
+            id: submission,
+            function: function.name,
+            jobId: jobId,
+            count: count,
+            folder: folder,
+            shape: shape
+        )
     }
 
     /// The jobs' name: the function for people reading squeue, the submission for finding them again.
@@ -125,6 +153,7 @@ package struct SlurmSubmitter: Sendable {
 
     /// The submission's agents that Slurm still lists (finished ones drop out), by agent number.
     package func agents(of submission: SlurmSubmission) throws(SlurmError) -> [SlurmAgentState] {
+        if submission.shape == .steps { return try stepAgents(of: submission) }
         // --array: one line per array task, pending ones too; %K the task's index, %N its node, %r the reason.
         let output = try slurm.run(
             "squeue",
@@ -143,8 +172,16 @@ package struct SlurmSubmitter: Sendable {
         _ = try slurm.check("scancel", [submission.jobId])
     }
 
-    /// Cancels one agent: its array task.
+    /// Cancels one agent: its array task. The agents of a step job are not cancelled one by one (they are the
+    /// provisioned ones, which stay): the whole job goes, with `cancel(_:)`.
     package func cancel(_ submission: SlurmSubmission, agent: Int) throws(SlurmError) {
+        guard submission.shape == .array else {
+            throw SlurmError(
+                command: "scancel",
+                message:
+                    "agent \(agent) of submission \(submission.id) is a step of job \(submission.jobId); cancel the job"
+            )
+        }
         _ = try slurm.check("scancel", ["\(submission.jobId)_\(agent)"])
     }
 
