@@ -276,7 +276,10 @@ let package = Package(
         ),
         .testTarget(
             name: "SluiceStoreTests",
-            dependencies: ["SluiceStore", "SluiceInterpreter", "SluiceVocabulary"],
+            dependencies: [
+                "SluiceStore", "SluiceInterpreter", "SluiceVocabulary", "SluiceJSON",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(
