@@ -72,13 +72,7 @@ extension SluiceDatabase {
     /// `Execution.childRecord` makes it.
     static func insert(_ rows: [ChildExecutionRow], _ db: Database) throws {
         guard !rows.isEmpty else { return }
-        let statement = try db.cachedStatement(
-            sql: """
-                INSERT OR REPLACE INTO childExecution
-                    (run, startDate, name, status, stopDate, error, cause, redriveCount)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """
-        )
+        let insert = try ChildRowInsert(db)
         // A group's rows are almost all of one map run: its key is looked up once.
         var last: (row: ChildExecutionRow, run: Int64)?
         for row in rows {
@@ -89,10 +83,7 @@ extension SluiceDatabase {
                 run = try runID(row, db)
                 last = (row, run)
             }
-            try statement.execute(arguments: [
-                run, row.startDate, row.name, row.status.rawValue, row.stopDate, row.error, row.cause,
-                row.redriveCount,
-            ])
+            try insert.insert(row, run: run)
         }
     }
 

@@ -52,6 +52,13 @@ struct ChildExecutionStoreTests {
         #expect(try db.childExecution(rows[2].executionArn + "x") == nil)
         #expect(try db.childExecution("\(Self.prefix):execution:million:c-1") == nil)
         #expect(try db.failedChildExecutions(mapRunArn: Self.mapRunArn, limit: 10) == [rows[2]])
+
+        // An empty cause stays empty, not NULL; no error stays NULL.
+        var empty = row("c-4", start: 4_000, status: .failed)
+        empty.cause = ""
+        empty.error = nil
+        try db.appendJournal([], children: [empty])
+        #expect(try db.childExecution(empty.executionArn) == empty)
     }
 
     @Test("A store made with full child rows is converted: the same children, ARNs, statuses and dates")
