@@ -160,12 +160,13 @@ extension Execution {
 
     /// A child execution's result record, ending now, without output or error yet.
     func childRecord(_ info: MapRun.ChildInfo, run: MapRun, status: ExecutionStatus) -> ChildExecutionRecord {
-        let label = run.childArns.label ?? context.stateMachineName
-        let prefix = run.childArns.prefix
+        let arns =
+            run.childArns.named
+            ?? MapRunChildArns.arns(prefix: run.childArns.prefix, label: context.stateMachineName)
         var record = ChildExecutionRecord(
-            executionArn: "\(prefix):execution:\(label):\(info.name)",
+            executionArn: arns.executionArnPrefix + info.name,
             name: info.name,
-            stateMachineArn: "\(prefix):stateMachine:\(label)",
+            stateMachineArn: arns.stateMachineArn,
             input: info.input,
             output: nil,
             error: nil,
