@@ -140,6 +140,7 @@ extension SluiceDatabase {
                     SELECT \(Self.childColumns) FROM childExecutionRun r CROSS JOIN childExecution c ON c.run = r.id
                     WHERE r.executionArnPrefix = substr(?1, 1, length(r.executionArnPrefix))
                       AND c.name = substr(?1, length(r.executionArnPrefix) + 1)
+                    LIMIT 1
                     """,
                 arguments: [executionArn]
             ).map(ChildExecutionRow.init(row:))
