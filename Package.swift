@@ -129,7 +129,11 @@ let package = Package(
         // The store: sluice.db (SQLite, WAL) through GRDB.
         .target(
             name: "SluiceStore",
-            dependencies: ["SluiceInterpreter", "SluiceVocabulary", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "SluiceInterpreter", "SluiceVocabulary", .product(name: "GRDB", package: "GRDB.swift"),
+                // sqlite3 itself, for the one insert done a million times in a large map run (ChildRowInsert).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings
         ),
         // The parsers that read outside input as fuzz targets, and sluice-fuzz running them (`make fuzz` builds it
@@ -276,7 +280,10 @@ let package = Package(
         ),
         .testTarget(
             name: "SluiceStoreTests",
-            dependencies: ["SluiceStore", "SluiceInterpreter", "SluiceVocabulary"],
+            dependencies: [
+                "SluiceStore", "SluiceInterpreter", "SluiceVocabulary", "SluiceJSON",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

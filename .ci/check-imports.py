@@ -25,7 +25,7 @@ PURE = {
     "SluiceAgentWire": {"SluiceJSON", "SluiceVocabulary"},
 }
 PURE_MODULES = set(PURE)
-SYSTEM = {"Foundation", "Glibc", "Dispatch", "Synchronization", "Logging", "GRDB", "ArgumentParser",
+SYSTEM = {"Foundation", "Glibc", "Dispatch", "Synchronization", "Logging", "GRDB", "GRDBSQLite", "ArgumentParser",
           "ServiceLifecycle", "UnixSignals", "CZlib", "CZstd", "CSystemd", "CSluiceLinux",
           "NIOCore", "NIOPosix", "NIOHTTP1"}
 # Layer 1, the operating system: pure modules, system libraries, and each other only as listed.

@@ -42,13 +42,16 @@ package final class DaemonJournal: Sendable {
     /// Writes what is buffered, in one transaction.
     package func flush() throws {
         try writing.withLock { _ in
-            let pending = buffer.withLock { buffer -> [JournaledEvent] in
-                defer { buffer.removeAll(keepingCapacity: true) }
-                return buffer
-            }
+            // Children first: a child is added after the event that ended it was, so the events taken next hold the
+            // end of every child taken, and a child saved never outlives its end after a crash (replayed, it comes
+            // back with the same start date, its key, and replaces itself).
             let ended = children.withLock { children -> [ChildExecutionRow] in
                 defer { children.removeAll(keepingCapacity: true) }
                 return children
+            }
+            let pending = buffer.withLock { buffer -> [JournaledEvent] in
+                defer { buffer.removeAll(keepingCapacity: true) }
+                return buffer
             }
             do {
                 if pending.isEmpty, ended.isEmpty { return }

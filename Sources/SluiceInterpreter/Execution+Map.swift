@@ -57,7 +57,7 @@ extension Execution {
         } else {
             join.startedEventId = record("MapStateStarted", ["length": .int(run.bufferedCount)])
         }
-        frames[id]?.phase = .joining(join)
+        modifyFrame(id) { $0.phase = .joining(join) }
         guard var join = takeJoin(id) else { return }
         fill(id, &join)
         settle(id, join)

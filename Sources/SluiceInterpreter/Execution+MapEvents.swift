@@ -53,7 +53,7 @@ extension Execution {
         guard let join = takeJoin(id), case .map(let run) = join.kind else { return }
         record("MapRunSucceeded", ["mapRunArn": .string(run.mapRunArn)])
         endedMapRuns.append(MapRunProgress(run, join, status: .succeeded))
-        frames[id]?.phase = .working
+        modifyFrame(id) { $0.phase = .working }
         let output: JSONValue = ["MapRunArn": .string(run.mapRunArn), "ResultWriterDetails": details]
         do {
             try complete(id, result: output)
@@ -160,12 +160,13 @@ extension Execution {
 
     /// A child execution's result record, ending now, without output or error yet.
     func childRecord(_ info: MapRun.ChildInfo, run: MapRun, status: ExecutionStatus) -> ChildExecutionRecord {
-        let label = run.childArns.label ?? context.stateMachineName
-        let prefix = run.childArns.prefix
+        let arns =
+            run.childArns.named
+            ?? MapRunChildArns.arns(prefix: run.childArns.prefix, label: context.stateMachineName)
         var record = ChildExecutionRecord(
-            executionArn: "\(prefix):execution:\(label):\(info.name)",
+            executionArn: arns.executionArnPrefix + info.name,
             name: info.name,
-            stateMachineArn: "\(prefix):stateMachine:\(label)",
+            stateMachineArn: arns.stateMachineArn,
             input: info.input,
             output: nil,
             error: nil,
@@ -196,12 +197,12 @@ extension Execution {
             run.closing = true
             var j = join
             j.kind = .map(run)
-            frames[id]?.phase = .joining(j)
+            modifyFrame(id) { $0.phase = .joining(j) }
             effects.append(.closeResultWriter(token: writer, commit: true))
             return
         }
         if run.writerToken != nil {
-            frames[id]?.phase = .joining(join)
+            modifyFrame(id) { $0.phase = .joining(join) }
             return
         }
         if run.limits.distributed {
@@ -258,7 +259,7 @@ extension Execution {
             if run.limits.distributed, frames[id]?.parent == nil { failedMapRuns[id] = Self.mapRedrive(run, join) }
             if run.limits.distributed { endedMapRuns.append(MapRunProgress(run, join, status: .failed)) }
         }
-        frames[id]?.phase = .working
+        modifyFrame(id) { $0.phase = .working }
         handleError(id, error)
         schedule(id)
     }

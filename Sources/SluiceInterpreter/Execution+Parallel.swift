@@ -13,7 +13,7 @@ extension Execution {
             join.running.insert(child)
             schedule(child)
         }
-        frames[id]?.phase = .joining(join)
+        modifyFrame(id) { $0.phase = .joining(join) }
         if parallel.branches.isEmpty { try joinCompleted(id, join) }
     }
 
@@ -30,11 +30,11 @@ extension Execution {
             case .success(let output):
                 join.results[slot] = output
                 join.succeeded += 1
-                frames[id]?.phase = .joining(join)
+                modifyFrame(id) { $0.phase = .joining(join) }
                 if join.running.isEmpty { finishJoin(id, join) }
             case .failure(let error):
                 for other in join.running { cancelTree(other) }
-                frames[id]?.phase = .working
+                modifyFrame(id) { $0.phase = .working }
                 record("ParallelStateFailed", failureDetails(error))
                 handleError(id, error)
                 schedule(id)
@@ -63,7 +63,7 @@ extension Execution {
 
     /// All children succeeded: the results array is the state's result.
     mutating func finishJoin(_ id: Int, _ join: Join) {
-        frames[id]?.phase = .working
+        modifyFrame(id) { $0.phase = .working }
         do {
             try joinCompleted(id, join)
         } catch {
@@ -76,7 +76,7 @@ extension Execution {
         guard let frame = frames[id] else { return }
         let type = frame.state.typeName
         record("\(type)StateSucceeded")
-        frames[id]?.phase = .working
+        modifyFrame(id) { $0.phase = .working }
         try complete(id, result: .array(join.results.map { $0 ?? .null }))
     }
 }

@@ -277,7 +277,7 @@ extension Execution {
         }
         let token = allocate()
         tokens[token] = id
-        frames[id]?.phase = .waiting(token: token, output: output, assignments: assigned)
+        modifyFrame(id) { $0.phase = .waiting(token: token, output: output, assignments: assigned) }
         effects.append(.startTimer(token: token, fireAt: fireAt))
     }
 
@@ -312,7 +312,7 @@ extension Execution {
             wait.heartbeatToken = t
             effects.append(.startTimer(token: t, fireAt: now.adding(seconds: Double(heartbeat))))
         }
-        frames[id]?.phase = .awaitingTask(wait)
+        modifyFrame(id) { $0.phase = .awaitingTask(wait) }
         effects.append(
             .invoke(
                 TaskInvocation(
@@ -354,7 +354,7 @@ extension Execution {
         activeFrame = id
         defer { activeFrame = nil }
         clearTaskTimers(wait)
-        frames[id]?.phase = .working
+        modifyFrame(id) { $0.phase = .working }
         if let limit = payloadSizeLimit, output.serializedSize(exceeds: limit) {
             record(
                 "TaskFailed",
@@ -395,7 +395,7 @@ extension Execution {
         if let error { details["error"] = .string(error) }
         if let cause { details["cause"] = .string(cause) }
         record("TaskFailed", details)
-        frames[id]?.phase = .working
+        modifyFrame(id) { $0.phase = .working }
         handleError(id, StatesError(error ?? "", cause: cause))
         schedule(id)
     }
@@ -409,7 +409,7 @@ extension Execution {
         let t = allocate()
         tokens[t] = id
         wait.heartbeatToken = t
-        frames[id]?.phase = .awaitingTask(wait)
+        modifyFrame(id) { $0.phase = .awaitingTask(wait) }
         effects.append(.startTimer(token: t, fireAt: now.adding(seconds: Double(seconds))))
     }
 
@@ -443,7 +443,7 @@ extension Execution {
             exit(id, output: output)
             schedule(id)
         case .retrying(let t) where t == token:
-            frames[id]?.phase = .working
+            modifyFrame(id) { $0.phase = .working }
             schedule(id)
         case .awaitingTask(let wait) where wait.timeoutToken == token || wait.heartbeatToken == token:
             let name = wait.timeoutToken == token ? StatesError.Name.timeout : StatesError.Name.heartbeatTimeout
@@ -455,7 +455,7 @@ extension Execution {
                 effects.append(.cancelTimer(token: other))
             }
             record("TaskTimedOut", ["resource": .string(resourceName(frame)), "error": .string(name)])
-            frames[id]?.phase = .working
+            modifyFrame(id) { $0.phase = .working }
             handleError(id, StatesError(name, cause: nil))
             schedule(id)
         default:

@@ -138,7 +138,7 @@ package struct Execution: Sendable {
         let id = allocate()
         var frame = Frame(id: id, machine: machine, parent: parent, input: input, now: now)
         if anyChildExecution {
-            frame.childExecutionRoot = parent.flatMap { frames[$0.frame]?.childExecutionRoot }
+            frame.childExecutionRoot = parent.flatMap { link in readFrame(link.frame) { $0.childExecutionRoot } ?? nil }
         }
         frames[id] = frame
         return id
@@ -147,9 +147,11 @@ package struct Execution: Sendable {
     /// Makes `id` the root of a child execution (a Distributed Map child): own variables, own event numbering.
     mutating func makeChildExecution(_ id: Int) {
         anyChildExecution = true
-        frames[id]?.isolated = true
-        frames[id]?.childExecutionRoot = id
-        frames[id]?.localEvents = 1  // its ExecutionStarted
+        modifyFrame(id) {
+            $0.isolated = true
+            $0.childExecutionRoot = id
+            $0.localEvents = 1  // its ExecutionStarted
+        }
     }
 
     mutating func schedule(_ frame: Int) { runQueue.append(frame) }
@@ -215,12 +217,12 @@ package struct Execution: Sendable {
 
     @discardableResult
     mutating func record(_ type: String, details: HistoryDetails = .none) -> Int {
-        if anyChildExecution, let active = activeFrame, let root = frames[active]?.childExecutionRoot,
-            frames[root] != nil
+        // Inside a Distributed Map child execution: its own numbering, not the parent's history. (Read and
+        // changed in place: `frames[id]?.field` would copy the frame out, for every state of every child.)
+        if anyChildExecution, let active = activeFrame, let root = readFrame(active, { $0.childExecutionRoot }) ?? nil,
+            let local = modifyFrame(root, Self.countLocalEvent)
         {
-            // Inside a Distributed Map child execution: its own numbering, not the parent's history.
-            frames[root]!.localEvents += 1
-            return frames[root]!.localEvents
+            return local
         }
         eventCount += 1
         if recordsHistory {
@@ -239,6 +241,12 @@ package struct Execution: Sendable {
             fail(error: StatesError.runtime(cause))
         }
         return eventCount
+    }
+
+    /// One more event in a child execution's own numbering; answers its id.
+    static func countLocalEvent(_ root: inout Frame) -> Int {
+        root.localEvents += 1
+        return root.localEvents
     }
 
     // MARK: - The end

@@ -3,12 +3,24 @@
 /// `MACHINE/LABEL` their state machine is named by.
 struct MapRunChildArns: Sendable {
     /// `arn:aws:states:REGION:ACCOUNT`: the first five colon-separated fields.
-    var prefix: String
+    let prefix: String
     /// The next-to-last non-empty field; nil when the ARN has fewer than two (the execution's machine is used).
-    var label: String?
+    let label: String?
+
+    /// With a label: the children's ARN up to their name, and their state machine's ARN, made once per run
+    /// rather than once per child (a million children share them).
+    let named: (executionArnPrefix: String, stateMachineArn: String)?
 
     init(mapRunArn: String) {
-        prefix = mapRunArn.split(separator: ":", omittingEmptySubsequences: false).prefix(5).joined(separator: ":")
-        label = mapRunArn.split(separator: ":").dropLast().last.map { String($0) }
+        let prefix = mapRunArn.split(separator: ":", omittingEmptySubsequences: false).prefix(5).joined(separator: ":")
+        let label = mapRunArn.split(separator: ":").dropLast().last.map { String($0) }
+        self.prefix = prefix
+        self.label = label
+        named = label.map { Self.arns(prefix: prefix, label: $0) }
+    }
+
+    /// The children's ARN up to their name, and their state machine's ARN, for `label`.
+    static func arns(prefix: String, label: String) -> (executionArnPrefix: String, stateMachineArn: String) {
+        ("\(prefix):execution:\(label):", "\(prefix):stateMachine:\(label)")
     }
 }

@@ -29,9 +29,21 @@ package struct ChildExecutionRow: Sendable, Hashable {
         redriveCount = record.redriveCount
     }
 
-    static let columns =
-        "executionArn, mapRunArn, name, stateMachineArn, status, startDate, stopDate, error, cause, redriveCount"
+    /// The ARN of the child's run's children up to their name (`Execution.childRecord` ends it with the name),
+    /// kept once per run in sluice.db.
+    var executionArnPrefix: Substring {
+        guard executionArn.hasSuffix(name) else { return executionArn[...] }
+        return executionArn.dropLast(name.count)
+    }
 
+    /// Whether `other` belongs to the same run's children (same ARNs but the name), compared without building the
+    /// prefix when the strings are the run's shared ones.
+    func sameRun(as other: ChildExecutionRow) -> Bool {
+        mapRunArn == other.mapRunArn && stateMachineArn == other.stateMachineArn
+            && executionArnPrefix == other.executionArnPrefix
+    }
+
+    /// Reads the columns of `SluiceDatabase.childColumns`.
     init(row: Row) {
         executionArn = row["executionArn"]
         mapRunArn = row["mapRunArn"]
@@ -45,10 +57,4 @@ package struct ChildExecutionRow: Sendable, Hashable {
         redriveCount = row["redriveCount"]
     }
 
-    var arguments: StatementArguments {
-        [
-            executionArn, mapRunArn, name, stateMachineArn, status.rawValue, startDate, stopDate, error, cause,
-            redriveCount,
-        ]
-    }
 }

@@ -83,8 +83,8 @@ extension SluiceDatabase {
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT \(ChildExecutionRow.columns) FROM childExecution
-                    WHERE mapRunArn = ? AND status <> 'SUCCEEDED' ORDER BY startDate, executionArn LIMIT ?
+                    SELECT \(Self.childColumns) FROM childExecutionRun r CROSS JOIN childExecution c ON c.run = r.id
+                    WHERE r.mapRunArn = ? AND c.status <> 'SUCCEEDED' ORDER BY c.startDate, executionArn LIMIT ?
                     """,
                 arguments: [mapRunArn, limit]
             ).map(ChildExecutionRow.init(row:))

@@ -113,6 +113,7 @@ package final class SluiceDatabase: Sendable {
         registerSampleMigrations(&migrator)
         // Last: a store made before it has every earlier one applied.
         registerCeilingMigration(&migrator)
+        registerCompactChildMigration(&migrator)
         return migrator
     }
 
