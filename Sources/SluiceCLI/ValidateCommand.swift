@@ -90,7 +90,11 @@ struct ValidateCommand: ParsableCommand {
             let loaded = FunctionDefinition.load(document, file: file, name: name)
             if case .slurm(let placement)? = loaded.definition?.placement {
                 return SlurmReadiness.check(placement, slurm: slurm).map {
-                    DefinitionProblem(code: slurmCodes[$0.severity]!, location: "/Placement", message: $0.message)
+                    DefinitionProblem(
+                        code: $0.code ?? slurmCodes[$0.severity]!,
+                        location: "/Placement",
+                        message: $0.message
+                    )
                 }
             }
             return loaded.problems.map {
@@ -111,7 +115,7 @@ struct ValidateCommand: ParsableCommand {
     /// ERROR, or WARNING / INFO for what a Slurm placement's check found that does not make the file wrong.
     static func severity(of problem: DefinitionProblem) -> String {
         switch problem.code {
-        case "SLURM_UNREACHABLE": "WARNING"
+        case "SLURM_UNREACHABLE", "SLURM_NO_SALLOC": "WARNING"
         case "SLURM_READY": "INFO"
         default: "ERROR"
         }

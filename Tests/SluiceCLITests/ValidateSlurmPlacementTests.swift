@@ -10,7 +10,9 @@ import Testing
 /// answer (a warning when it does not: it may be down only for now).
 struct ValidateSlurmPlacementTests {
     /// A root with a slurm-placed function, and a folder of stand-in Slurm commands; `sinfo` runs `sinfoScript`.
-    func fixture(sinfo sinfoScript: String?) throws -> (root: DaemonRoot, file: String, bin: String) {
+    func fixture(sinfo sinfoScript: String?, salloc: Bool = true) throws -> (
+        root: DaemonRoot, file: String, bin: String
+    ) {
         let root = try DaemonRoot()
         try root.write("etc/sluice/functions/worker.sh", "#!/bin/sh\ncat\n")
         chmod(root.path + "/etc/sluice/functions/worker.sh", 0o755)
@@ -22,8 +24,9 @@ struct ValidateSlurmPlacementTests {
         try FileManager.default.createDirectory(atPath: bin, withIntermediateDirectories: true)
         if let sinfoScript {
             for (name, text) in [
-                ("sbatch", "exit 0"), ("squeue", "exit 0"), ("scancel", "exit 0"), ("sinfo", sinfoScript),
-            ] {
+                ("sbatch", "exit 0"), ("srun", "exit 0"), ("squeue", "exit 0"), ("scancel", "exit 0"),
+                ("sinfo", sinfoScript),
+            ] + (salloc ? [("salloc", "exit 0")] : []) {
                 try root.write("bin/" + name, "#!/bin/sh\n" + text + "\n")
                 chmod(bin + "/" + name, 0o755)
             }
@@ -45,7 +48,7 @@ struct ValidateSlurmPlacementTests {
         defer { f.root.remove() }
         #expect(
             check(f.file, bin: f.bin) == [
-                "ERROR SLURM_CLIENT_MISSING /Placement: sbatch, squeue, scancel, sinfo not on PATH: the Slurm client must be installed where sluiced runs"
+                "ERROR SLURM_CLIENT_MISSING /Placement: sbatch, srun, squeue, scancel, sinfo not on PATH: the Slurm client must be installed where sluiced runs"
             ]
         )
     }
@@ -83,7 +86,15 @@ struct ValidateSlurmPlacementTests {
         defer { f.root.remove() }
         #expect(
             check(f.file, bin: f.bin) == [
-                "INFO SLURM_READY /Placement: sbatch, squeue, scancel and sinfo on PATH; partition 'debug' is up, 3 node(s): 2 idle, 1 mixed"
+                "INFO SLURM_READY /Placement: sbatch, srun, squeue, scancel and sinfo on PATH; partition 'debug' is up, 3 node(s): 2 idle, 1 mixed"
+            ]
+        )
+        let noSalloc = try fixture(sinfo: #"echo 'debug*|up|3|idle'"#, salloc: false)
+        defer { noSalloc.root.remove() }
+        #expect(
+            check(noSalloc.file, bin: noSalloc.bin) == [
+                "INFO SLURM_READY /Placement: sbatch, srun, squeue, scancel and sinfo on PATH; partition 'debug' is up, 3 node(s): 3 idle",
+                "WARNING SLURM_NO_SALLOC /Placement: salloc not on PATH: provisioned agents go as a batch job, which waits for the scheduler's next pass (up to a second more)",
             ]
         )
         let empty = try fixture(sinfo: "exit 0")

@@ -92,7 +92,7 @@ struct SlurmPipelineTests: RealDaemonTesting {
     }
 
     @Test(
-        "sluiced killed with SIGKILL mid-run: restarted, it adopts the agents left in the queue, the run resumes with every company once, and a clean stop leaves no job",
+        "sluiced killed with SIGKILL mid-run, its agents' launcher too: restarted, it adopts the agents left in the queue, the run resumes with every company once, and a clean stop leaves no job",
         .timeLimit(.minutes(4))
     )
     func killedMidRun() async throws {
@@ -102,16 +102,21 @@ struct SlurmPipelineTests: RealDaemonTesting {
         let (daemon, log) = try await launch(root, environment: environment)
         try await waitFor(seconds: 60) { connectedAgents(log) >= 3 }
         let before = Set(SlurmDaemonCluster.jobs(named: "sluice-score-").map(\.id))
-        // The record the next sluiced adopts from says the agents are the steps of one job.
-        let records = root.files("var/lib/sluice/agents").compactMap {
-            root.read("var/lib/sluice/agents/\($0)/submission.json")
-        }
+        // The record the next sluiced adopts from says the agents are the steps of one allocation.
+        let folders = root.files("var/lib/sluice/agents")
+        let records = folders.compactMap { root.read("var/lib/sluice/agents/\($0)/submission.json") }
         #expect(records.count == 1)
-        for record in records { #expect(record.contains(#""steps""#), "\(record)") }
+        for record in records { #expect(record.contains(#""allocation""#), "\(record)") }
+        let launcher = folders.compactMap { root.read("var/lib/sluice/agents/\($0)/launcher.pid") }.first
+            .flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
         drop(root)
         try await waitFor(seconds: 60) { root.lines("calls") >= 12 }
         kill(daemon.processIdentifier, SIGKILL)
         daemon.waitUntilExit()
+        // And the launcher with every srun of the agents' steps, as systemd kills what is left in a dead sluiced's
+        // control group: the agents run on.
+        let pid = try #require(launcher, "the allocation's launcher wrote its pid")
+        kill(-pid, SIGKILL)
 
         let (again, _) = try await launch(root, environment: environment)
         try await waitFor(seconds: 30) { logContains(log, "adopted 3 agent(s) of function score") }

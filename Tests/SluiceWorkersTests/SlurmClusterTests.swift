@@ -127,10 +127,11 @@ struct SlurmClusterTests {
     }
 
     @Test(
-        "Provisioned agents as the steps of one job: one per node by the nodes' own view, squeue shows each step's node, the secret stays off command lines, scancel of the job empties the queue",
-        .timeLimit(.minutes(2))
+        "Provisioned agents as the steps of one job (a batch job, or an allocation granted at once): one per node by the nodes' own view, squeue shows each step's node, the secret stays off command lines, scancel of the job empties the queue",
+        .timeLimit(.minutes(2)),
+        arguments: [SlurmSubmissionShape.steps, .allocation]
     )
-    func stepJob() throws {
+    func stepJob(shape: SlurmSubmissionShape) throws {
         let fm = FileManager.default
         let base = NSTemporaryDirectory() + "sluice-slurm-" + UUID().uuidString
         let reports = base + "/reports"
@@ -173,10 +174,10 @@ struct SlurmClusterTests {
             submission: "s1",
             secret: secret,
             count: 3,
-            shape: .steps
+            shape: shape
         )
         defer { try? submitter.cancel(submission) }
-        #expect(submission.shape == .steps)
+        #expect(submission.shape == shape, "the cluster is idle: an allocation is granted at once")
         let record = try #require(SlurmSubmissionRecord.all(in: base + "/agents").first?.record)
         #expect(record.submission == submission, "the record says it is a step job, for the next sluiced to adopt")
 
@@ -219,13 +220,106 @@ struct SlurmClusterTests {
         let job = try slurm.check("scontrol", ["show", "job", "--details", submission.jobId])
         #expect(!job.contains(secret))
 
+        if shape == .allocation { try launchAgain(submission, submitter: submitter, reports: reports, nodes: nodes) }
+
         // Its agents are not cancelled one by one; the job goes whole.
         #expect(throws: SlurmError.self) { try submitter.cancel(submission, agent: 1) }
         try submitter.cancel(submission)
         #expect(try eventually(20) { try submitter.agents(of: submission).isEmpty })
         let queue = try slurm.check("squeue", ["--noheader", "--jobs=\(submission.jobId)"])
         #expect(queue.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)
+        #expect(eventually(10) { !SlurmSubmitter.launcherRuns(submission.folder) }, "the launcher ends with its steps")
         try submitter.remove(submission)
+    }
+
+    /// An allocation's launcher runs in a session of its own (a sluiced killed outside systemd leaves it running).
+    /// Killed with every srun of its steps at once (as systemd kills a dead sluiced's control group), the agents run
+    /// on: nothing is launched again. Their steps ended (here by scancel), `resume` launches them again into the same
+    /// allocation, one per node again.
+    func launchAgain(
+        _ submission: SlurmSubmission,
+        submitter: SlurmSubmitter,
+        reports: String,
+        nodes: [Int: String]
+    ) throws {
+        let pidText = try String(contentsOfFile: submission.folder + "/launcher.pid", encoding: .utf8)
+        let launcher = try #require(Int32(pidText.trimmingCharacters(in: .whitespacesAndNewlines)))
+        #expect(SlurmSubmitter.launcherRuns(submission.folder))
+        #expect(getsid(launcher) == launcher, "the launcher leads a session of its own")
+        #expect(getsid(launcher) != getsid(0))
+        #expect(try submitter.resume(submission) == [], "nothing to launch while the launcher runs")
+        kill(-launcher, SIGKILL)
+        #expect(eventually(10) { !SlurmSubmitter.launcherRuns(submission.folder) })
+        Thread.sleep(forTimeInterval: 2)
+        #expect(try submitter.agents(of: submission).map(\.agent) == [0, 1, 2], "the agents outlive their sruns")
+        #expect(try submitter.resume(submission) == [], "nothing to launch while the agents run")
+
+        let fm = FileManager.default
+        for i in 0..<3 { try? fm.removeItem(atPath: reports + "/agent-\(i)") }
+        _ = try slurm.check("scancel", (0..<3).map { "\(submission.jobId).\($0)" })
+        #expect(
+            try eventually(20) {
+                try slurm.check("squeue", ["--noheader", "--steps", "--jobs=\(submission.jobId)", "--format=%j"])
+                    .trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+            },
+            "the steps are cancelled"
+        )
+        let job = try slurm.check("squeue", ["--noheader", "--jobs=\(submission.jobId)", "--format=%T"])
+        #expect(job.contains("RUNNING"), "the allocation stays without its agents")
+        #expect(try submitter.resume(submission) == [0, 1, 2])
+        #expect(eventually(30) { (0..<3).allSatisfy { fm.fileExists(atPath: reports + "/agent-\($0)") } })
+        var again: [Int: String] = [:]
+        for i in 0..<3 {
+            let text = (try? String(contentsOfFile: reports + "/agent-\(i)", encoding: .utf8)) ?? ""
+            again[i] = text.split(separator: " ").first.map(String.init)
+        }
+        #expect(Set(again.values) == ["n1", "n2", "n3"], "launched again one per node: \(again)")
+        #expect(try eventually(10) { try submitter.agents(of: submission).map(\.agent) == [0, 1, 2] })
+    }
+
+    @Test(
+        "An allocation Slurm cannot grant at once becomes a batch step job that waits in the queue; no allocation is left behind",
+        .timeLimit(.minutes(1))
+    )
+    func allocationFallsBackToBatch() throws {
+        let base = NSTemporaryDirectory() + "sluice-slurm-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        var function = FunctionDefinition(name: "later", command: ["/bin/cat"], file: base + "/later.json")
+        function.runtime = .persistent
+        var placement = SlurmPlacement(partition: "debug")
+        placement.maxWorkers = 2
+        // Not before an hour from now: salloc --immediate cannot have it, sbatch queues it.
+        placement.extraArgs = ["--begin=now+3600"]
+        let submitter = SlurmSubmitter(
+            advertise: "127.0.0.1:1",
+            agentProgram: "/bin/true",
+            agentsFolder: base + "/agents",
+            slurm: slurm
+        )
+        let submission = try submitter.submit(
+            function,
+            placement: placement,
+            submission: "s1",
+            secret: "x",
+            count: 2,
+            shape: .allocation
+        )
+        defer { try? submitter.cancel(submission) }
+        #expect(submission.shape == .steps)
+        let record = try #require(SlurmSubmissionRecord.all(in: base + "/agents").first?.record)
+        #expect(record.submission == submission)
+        let states = try submitter.agents(of: submission)
+        #expect(states.map(\.agent) == [0, 1])
+        #expect(states.allSatisfy { $0.state == "PENDING" }, "\(states)")
+        let named = try slurm.check(
+            "squeue",
+            ["--noheader", "--name=\(SlurmSubmitter.jobName(function: "later", submission: "s1"))", "--format=%i"]
+        )
+        #expect(
+            named.split(whereSeparator: \.isNewline).map(String.init) == [submission.jobId],
+            "one job: the batch one"
+        )
+        try submitter.cancel(submission)
     }
 
     @Test("sluice validate's check finds the client and the partition up on three nodes")

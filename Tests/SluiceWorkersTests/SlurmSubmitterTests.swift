@@ -66,7 +66,7 @@ struct SlurmSubmitterTests {
             count: 3
         )
         #expect(script.contains("export 'MODEL=a b'\n"))
-        #expect(script.contains("while [ \"$agent\" -lt 3 ]; do\n"))
+        #expect(script.contains("for agent in 0 1 2; do\n"))
         #expect(
             script.contains(
                 "'srun' '--ntasks=1' '--nodes=1' '--exact' '--export=ALL' --cpus-per-task=2 --job-name=\"agent-$agent\""
@@ -76,6 +76,24 @@ struct SlurmSubmitterTests {
             )
         )
         #expect(script.hasSuffix("done\nwait\n"))
+        #expect(!script.contains("--jobid"))
+
+        // An allocation's launcher: the job id and the agents are its arguments; its output and pid beside it.
+        let launcher = submitter.stepsScript(
+            function,
+            placement: placement,
+            submission: "s1",
+            secretFile: "/var/lib/sluice/agents/s1/secret",
+            count: 3,
+            allocation: true
+        )
+        #expect(launcher.contains("exec </dev/null >>'/var/lib/sluice/agents/s1/launcher.log' 2>&1\n"))
+        #expect(launcher.contains("echo $$ >'/var/lib/sluice/agents/s1/launcher.pid'\njob=$1\nshift\n"))
+        #expect(launcher.contains("for agent in \"$@\"; do\n"))
+        #expect(launcher.contains("'--export=ALL' --jobid=\"$job\" --cpus-per-task=2"))
+        #expect(launcher.hasSuffix("done\nwait\n"))
+        #expect(SlurmSubmitter.grantedJob("salloc: Granted job allocation 42\n") == "42")
+        #expect(SlurmSubmitter.grantedJob("salloc: Pending job allocation 42\nsalloc: error: revoked\n") == nil)
         let arguments = SlurmSubmitter.stepsJobArguments(placement: placement, folder: "/f", count: 3)
         #expect(
             arguments.contains("--ntasks=3") && arguments.contains("--spread-job") && arguments.contains("--no-kill")

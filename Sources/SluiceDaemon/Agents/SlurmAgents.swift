@@ -130,6 +130,16 @@ struct SlurmAgents {
     private mutating func end(_ name: String, _ id: String) async {
         guard let tracked = functions[name]?.submissions.removeValue(forKey: id) else { return }
         await runtime.agentSubmissions.close(id, roster: roster)
+        if tracked.submission.shape == .allocation {
+            // An allocation outlives its agents (no batch script ends it): it is given back.
+            let submitter = submitter
+            let submission = tracked.submission
+            if case .failure(let error) = await Self.offloaded({ () throws(SlurmError) in
+                try submitter.cancel(submission)
+            }) {
+                say(name, "cannot cancel the allocation of submission \(id) (job \(submission.jobId)): \(error)")
+            }
+        }
         if tracked.connected {
             functions[name]!.failures = 0
             logger.info(
@@ -139,11 +149,13 @@ struct SlurmAgents {
             submitter.removeFolder(tracked.submission.folder)
         } else {
             functions[name]!.backOff(now: .now)
-            // A step job whose steps never started says why in its batch script's output.
+            // A step job whose steps never started says why in its batch script's output (an allocation: in its
+            // launcher's).
             let first = tracked.submission.folder + "/agent-0.log"
+            let script = tracked.submission.shape == .allocation ? "/launcher.log" : "/agents.log"
             let log =
-                tracked.submission.shape == .steps && !FileManager.default.fileExists(atPath: first)
-                ? tracked.submission.folder + "/agents.log" : first
+                tracked.submission.shape.isOneJob && !FileManager.default.fileExists(atPath: first)
+                ? tracked.submission.folder + script : first
             let tail = Self.lastLines(of: log, count: 3)
             logger.error(
                 "agents of function \(name) (submission \(id), job \(tracked.submission.jobId)) ended without connecting to sluiced; holding off new submissions; \(log) says: \(tail)",
@@ -162,12 +174,13 @@ struct SlurmAgents {
         let connected = await roster.connectedBySubmission(name)
         var missing = function.wanted(busy: busy, waiting: waiting) - function.alive(connected: connected, now: .now)
         guard missing > 0 else { return }
-        // The provisioned agents, while none of theirs is in the queue, go as one step job (started much sooner than
-        // an array's tasks); the rest, and replacements of lost provisioned ones, as an array whose idle tasks can go.
+        // The provisioned agents, while none of theirs is in the queue, go as the steps of one allocation (granted at
+        // once when the cluster has room; else one batch job), started much sooner than an array's tasks; the rest,
+        // and replacements of lost provisioned ones, as an array whose idle tasks can go.
         let steps = function.provisionedAsSteps()
         if let steps { missing = min(missing, steps) }
         let count = missing
-        let shape: SlurmSubmissionShape = steps == nil ? .array : .steps
+        let shape: SlurmSubmissionShape = steps == nil ? .array : .allocation
         let (id, secret) = await runtime.agentSubmissions.submit(function: name, roster: roster)
         let submitter = submitter
         let definition = function.definition
@@ -192,7 +205,7 @@ struct SlurmAgents {
                 lastStart: .now
             )
             logger.info(
-                "submitted \(missing) agent(s) of function \(name) to Slurm as \(submission.shape == .steps ? "the steps of one job" : "a job array"): job \(submission.jobId) (submission \(id), \(busy) busy, \(waiting) waiting)",
+                "submitted \(missing) agent(s) of function \(name) to Slurm as \(Self.describe(submission.shape)): job \(submission.jobId) (submission \(id), \(busy) busy, \(waiting) waiting)",
                 metadata: ["sluice.function": .string(name)]
             )
         case .failure(let error):
@@ -209,7 +222,7 @@ struct SlurmAgents {
         let (_, busy) = await roster.counts(name)
         let waiting = await roster.waiting(name)
         let keep = max(function.definition.provisionedConcurrency, busy + waiting)
-        let steps = Set(function.submissions.filter { $0.value.submission.shape == .steps }.keys)
+        let steps = Set(function.submissions.filter { $0.value.submission.shape.isOneJob }.keys)
         let idle = await roster.releaseIdle(
             name,
             idleFor: .seconds(runtime.settings.agents.idleSeconds),
@@ -300,6 +313,18 @@ struct SlurmAgents {
                 submission: id,
                 secret: secret
             )
+            // An allocation whose launcher went with the previous sluiced (its control group, under systemd) gets its
+            // agents launched again into it.
+            switch await Self.offloaded({ () throws(SlurmError) in try submitter.resume(submission) }) {
+            case .success(let launched) where !launched.isEmpty:
+                logger.info(
+                    "launched again \(launched.count) agent(s) of function \(record.function) into its allocation (job \(submission.jobId), submission \(id)): their launcher was gone",
+                    metadata: ["sluice.function": .string(record.function)]
+                )
+            case .success: break
+            case .failure(let error):
+                say(record.function, "cannot launch again the agents of submission \(id): \(error)")
+            }
             let states =
                 (try? await Self.offloaded { () throws(SlurmError) in try submitter.agents(of: submission) }.get())
                 ?? []
@@ -360,6 +385,15 @@ struct SlurmAgents {
         guard problems[name] != problem else { return }
         problems[name] = problem
         logger.error("\(problem)", metadata: ["sluice.function": .string(name)])
+    }
+
+    /// How a submission's agents went, for the journal.
+    static func describe(_ shape: SlurmSubmissionShape) -> String {
+        switch shape {
+        case .array: "a job array"
+        case .steps: "the steps of one batch job"
+        case .allocation: "the steps of one allocation (salloc)"
+        }
     }
 
     /// Runs a blocking Slurm command on a thread of its own.

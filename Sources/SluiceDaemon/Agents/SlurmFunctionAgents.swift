@@ -53,7 +53,7 @@ struct SlurmFunctionAgents: Sendable {
     func provisionedAsSteps() -> Int? {
         let cap = min(placement.maxWorkers, definition.reservedConcurrency ?? placement.maxWorkers)
         let provisioned = min(cap, definition.provisionedConcurrency)
-        guard provisioned > 0, !submissions.values.contains(where: { $0.submission.shape == .steps }) else {
+        guard provisioned > 0, !submissions.values.contains(where: { $0.submission.shape.isOneJob }) else {
             return nil
         }
         return provisioned

@@ -13,10 +13,13 @@ package enum SlurmReadiness {
     package struct Finding: Sendable, Hashable {
         package var severity: Severity
         package var message: String
+        /// A code of its own, where the severity's is not enough (`sluice validate` prints it).
+        package var code: String? = nil
     }
 
-    /// The commands SlurmSubmitter runs, and sinfo, which this check asks.
-    static let commands = ["sbatch", "squeue", "scancel", "sinfo"]
+    /// The commands SlurmSubmitter runs (srun starts each provisioned agent as a step), and sinfo, which this check
+    /// asks.
+    static let commands = ["sbatch", "srun", "squeue", "scancel", "sinfo"]
 
     package static func check(_ placement: SlurmPlacement, slurm: SlurmCommand = SlurmCommand()) -> [Finding] {
         let missing = commands.filter { slurm.locate($0) == nil }
@@ -61,7 +64,19 @@ package enum SlurmReadiness {
         let nodes = lines.reduce(0) { $0 + (Int($1[2]) ?? 0) }
         let states = lines.map { "\($0[2]) \($0[3])" }.joined(separator: ", ")
         let found =
-            "sbatch, squeue, scancel and sinfo on PATH; partition '\(placement.partition)' is \(available), \(nodes) node(s): \(states)"
-        return [Finding(severity: available == "up" ? .note : .warning, message: found)]
+            "sbatch, srun, squeue, scancel and sinfo on PATH; partition '\(placement.partition)' is \(available), \(nodes) node(s): \(states)"
+        var findings = [Finding(severity: available == "up" ? .note : .warning, message: found)]
+        if slurm.locate("salloc") == nil {
+            // Not an error: the provisioned agents then go as a batch job, placed at slurmctld's next pass.
+            findings.append(
+                Finding(
+                    severity: .warning,
+                    message:
+                        "salloc not on PATH: provisioned agents go as a batch job, which waits for the scheduler's next pass (up to a second more)",
+                    code: "SLURM_NO_SALLOC"
+                )
+            )
+        }
+        return findings
     }
 }

@@ -31,28 +31,41 @@ extension SlurmSubmitter {
         return arguments
     }
 
-    /// The batch script of a step job: the function's environment and working directory, then one step per agent.
+    /// The script that starts the agents as steps: the function's environment and working directory, then one step
+    /// per agent. A step job's batch script starts agents 0..<count; an allocation's launcher is given the job id, then
+    /// the agents to start, and keeps its output in launcher.log and its pid in launcher.pid (how sluiced tells
+    /// whether it still runs).
     func stepsScript(
         _ function: FunctionDefinition,
         placement: SlurmPlacement,
         submission: String,
         secretFile: String,
-        count: Int
+        count: Int,
+        allocation: Bool = false
     ) -> String {
         var lines = [
             "#!/bin/sh",
             "# sluice agents of function \(Self.comment(function.name)), submission \(submission), written by sluiced:",
             "# one step per agent. The submission's secret is in the file beside this one, never on a command line.",
         ]
+        let folder = String(secretFile[..<(secretFile.lastIndex(of: "/") ?? secretFile.startIndex)])
+        if allocation {
+            lines += [
+                "exec </dev/null >>\(Self.quote(folder + "/launcher.log")) 2>&1",
+                "echo $$ >\(Self.quote(folder + "/launcher.pid"))",
+                "job=$1",
+                "shift",
+            ]
+        }
         for (key, value) in WorkerProcess.environment(for: function).sorted(by: { $0.key < $1.key }) {
             lines.append("export \(Self.quote(key + "=" + value))")
         }
-        let folder = String(secretFile[..<(secretFile.lastIndex(of: "/") ?? secretFile.startIndex)])
         if let directory = function.workingDirectory { lines.append("cd \(Self.quote(directory)) || exit 1") }
         // --export=ALL: the steps get the above whatever SLURM_EXPORT_ENV the job was given.
         // --exact: a step takes its own CPUs only, so the next one starts beside it or on the next node.
         let srun =
             [slurm.locate("srun") ?? "srun", "--ntasks=1", "--nodes=1", "--exact", "--export=ALL"].map(Self.quote)
+            + (allocation ? ["--jobid=\"$job\""] : [])
             + [
                 "--cpus-per-task=\(placement.cpusPerWorker)", "--job-name=\"agent-$agent\"",
                 "--output=\(Self.quote(folder))/\"agent-$agent.log\"",
@@ -62,11 +75,10 @@ extension SlurmSubmitter {
             + ["--agent", "\"$agent\""]
             + ["--function", function.name, "--secret-file", secretFile, "--"].map(Self.quote)
             + function.command.map(Self.quote)
+        let agents = !allocation ? (0..<count).map(String.init).joined(separator: " ") : "\"$@\""
         lines += [
-            "agent=0",
-            "while [ \"$agent\" -lt \(count) ]; do",
+            "for agent in \(agents); do",
             "    " + (srun + agent).joined(separator: " ") + " &",
-            "    agent=$((agent + 1))",
             "done",
             "wait",
         ]
@@ -90,7 +102,10 @@ extension SlurmSubmitter {
             ["--noheader", "--steps", "--jobs=\(submission.jobId)", "--format=%j|%N"]
         )
         let nodes = Self.parseSteps(steps)
-        let young = (elapsed ?? Int.max) < Self.stepsStartWithin
+        // An allocation's steps are started by its launcher, maybe long after the allocation (a sluiced restarted
+        // under systemd launches again the agents its predecessor's launcher took down with it).
+        let age = submission.shape == .allocation ? Self.sinceLaunch(submission.folder) : elapsed
+        let young = (age ?? Int.max) < Self.stepsStartWithin
         return (0..<submission.count).compactMap { agent in
             if let node = nodes[agent] { return SlurmAgentState(agent: agent, state: "RUNNING", node: node) }
             // Its step is being started: it counts as coming, as a pending array task does.

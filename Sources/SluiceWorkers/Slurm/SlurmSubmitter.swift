@@ -27,7 +27,8 @@ package struct SlurmSubmitter: Sendable {
     }
 
     /// Submits `count` agents of `function` (at most its placement's MaxWorkers), numbered 0..<count: array tasks, or
-    /// the steps of one job.
+    /// the steps of one job. An allocation asked for is a batch step job when Slurm cannot grant it at once: the
+    /// submission returned says which.
     package func submit(
         _ function: FunctionDefinition,
         placement: SlurmPlacement,
@@ -47,6 +48,19 @@ package struct SlurmSubmitter: Sendable {
                 command: "sbatch",
                 message: "\(count) agents asked for; \(function.name) allows 1 to \(placement.maxWorkers)"
             )
+        }
+        var shape = shape
+        if shape == .allocation {
+            if let granted = try submitAllocation(
+                function,
+                placement: placement,
+                submission: submission,
+                secret: secret,
+                count: count
+            ) {
+                return granted
+            }
+            shape = .steps
         }
         let folder = agentsFolder + "/" + submission
         let secretFile = folder + "/secret"
@@ -90,7 +104,7 @@ package struct SlurmSubmitter: Sendable {
         case .array:
             arguments += ["--array=0-\(count - 1)", "--ntasks=1", "--nodes=1", "--output=\(folder)/agent-%a.log"]
             if let memory = placement.memoryMiB { arguments.append("--mem=\(memory)M") }
-        case .steps:
+        case .steps, .allocation:
             arguments += Self.stepsJobArguments(placement: placement, folder: folder, count: count)
         }
         if let account = placement.account { arguments.append("--account=\(account)") }
@@ -153,7 +167,7 @@ package struct SlurmSubmitter: Sendable {
 
     /// The submission's agents that Slurm still lists (finished ones drop out), by agent number.
     package func agents(of submission: SlurmSubmission) throws(SlurmError) -> [SlurmAgentState] {
-        if submission.shape == .steps { return try stepAgents(of: submission) }
+        if submission.shape.isOneJob { return try stepAgents(of: submission) }
         // --array: one line per array task, pending ones too; %K the task's index, %N its node, %r the reason.
         let output = try slurm.run(
             "squeue",
