@@ -126,6 +126,25 @@ package actor AgentRoster {
         }
     }
 
+    /// Takes out of service every connected agent of `submission` at once, when all of them have been idle for
+    /// `idleFor` or longer; nil (and nothing taken) when one of them is busy or idle for less, or none is connected.
+    /// For a Slurm allocation that is given back whole.
+    package func releaseSubmission(_ function: String, _ submission: String, idleFor: Duration) -> [RemoteWorker]? {
+        let cutoff = ContinuousClock.now - idleFor
+        return state.withLock { state in
+            guard let agents = state.functions[function] else { return nil }
+            let members = agents.connected.values.filter { $0.submission == submission }
+            let idle = Set(agents.idle.map(ObjectIdentifier.init))
+            guard !members.isEmpty,
+                members.allSatisfy({
+                    idle.contains(ObjectIdentifier($0)) && (state.idleSince[ObjectIdentifier($0)] ?? cutoff) <= cutoff
+                })
+            else { return nil }
+            for worker in members { state.remove(worker) }
+            return members
+        }
+    }
+
     /// The agents connected for `function`: (idle, busy).
     package func counts(_ function: String) -> (idle: Int, busy: Int) {
         state.withLock { state in

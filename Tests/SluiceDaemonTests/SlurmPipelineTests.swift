@@ -152,6 +152,40 @@ struct SlurmPipelineTests: RealDaemonTesting {
         try await stop(daemon)
     }
 
+    @Test(
+        "A reload lowers ProvisionedConcurrency from 3 to 1: once idle, the provisioned agents' allocation is given back and one agent is provisioned again; a run still succeeds",
+        .timeLimit(.minutes(3))
+    )
+    func provisionedLoweredByReload() async throws {
+        let root = try prepare(companies: 3_000, nap: 0, agents: 3, port: 0, idleSeconds: 2)
+        defer { root.remove() }
+        let (daemon, log) = try await launch(root, environment: environment)
+        try await waitFor(seconds: 60) { connectedAgents(log) >= 3 }
+        let before = SlurmDaemonCluster.jobs(named: "sluice-score-").map(\.id)
+        #expect(before.count == 1)
+        let score = try #require(root.read("etc/sluice/functions/score.json"))
+        try root.write(
+            "etc/sluice/functions/score.json",
+            score.replacingOccurrences(of: #""ProvisionedConcurrency": 3"#, with: #""ProvisionedConcurrency": 1"#)
+        )
+        kill(daemon.processIdentifier, SIGHUP)
+        try await waitFor(seconds: 60) {
+            logContains(log, "giving back the job of function score's provisioned agents")
+        }
+        // One job again, a new one, with one agent's step.
+        try await waitFor(seconds: 60) {
+            let jobs = SlurmDaemonCluster.jobs(named: "sluice-score-").map(\.id)
+            return jobs.count == 1 && jobs != before
+                && SlurmDaemonCluster.steps(of: jobs[0]).filter { $0.name.hasPrefix("agent-") }.count == 1
+        }
+        try await waitFor(seconds: 30) { connectedAgents(log) >= 4 }
+        drop(root)
+        try await succeeded(log, "score-companies", within: 90)
+        #expect(try scores(root, "scores").byCompany.count == 3_000)
+        try await stop(daemon)
+        #expect(SlurmDaemonCluster.jobs(named: "sluice-score-").isEmpty, "no job left in squeue")
+    }
+
     // MARK: - The pipeline
 
     /// etc/sluice as shipped, with `score` on Slurm: `agents` provisioned (so they start at once, one per node),

@@ -218,6 +218,7 @@ struct SlurmAgents {
     /// Cancels agents idle for `Agents.IdleSeconds`, keeping the provisioned ones and those the function needs now.
     /// Agents of a step job are never released one by one: they are the provisioned ones, which stay.
     private mutating func release(_ name: String) async {
+        await resize(name)
         guard let function = functions[name] else { return }
         let (_, busy) = await roster.counts(name)
         let waiting = await roster.waiting(name)
@@ -251,6 +252,27 @@ struct SlurmAgents {
                 "released \(idle.count) idle agent(s) of function \(name) (idle \(runtime.settings.agents.idleSeconds) s; keeping \(keep))",
                 metadata: ["sluice.function": .string(name)]
             )
+        }
+    }
+
+    /// The provisioned agents' job sized for more than the function provisions now (a reload lowered its
+    /// ProvisionedConcurrency or ReservedConcurrency): given back whole once all its agents are idle for
+    /// `Agents.IdleSeconds`, and the provisioned ones submitted again at the new size (an allocation, or a step job,
+    /// cannot give back one task's resources).
+    private mutating func resize(_ name: String) async {
+        guard let function = functions[name] else { return }
+        let provisioned = function.provisionedCap
+        for (id, tracked) in function.submissions.sorted(by: { $0.key < $1.key })
+        where tracked.submission.shape.isOneJob && tracked.submission.count > provisioned {
+            let idleFor = Duration.seconds(runtime.settings.agents.idleSeconds)
+            guard let idle = await roster.releaseSubmission(name, id, idleFor: idleFor) else { continue }
+            let reason = "its job was sized for \(tracked.submission.count) provisioned agent(s), now \(provisioned)"
+            for worker in idle { worker.lost(reason: "released: \(reason)") }
+            logger.info(
+                "giving back the job of function \(name)'s provisioned agents (job \(tracked.submission.jobId), submission \(id)): \(reason)",
+                metadata: ["sluice.function": .string(name)]
+            )
+            await cancel(name, id)
         }
     }
 
@@ -350,32 +372,37 @@ struct SlurmAgents {
 
     private mutating func cancelAll(_ name: String) async {
         guard let function = functions[name] else { return }
-        let submitter = submitter
-        for (id, tracked) in function.submissions.sorted(by: { $0.key < $1.key }) {
-            let submission = tracked.submission
-            let result = await Self.offloaded { () throws(SlurmError) -> Bool in
-                try submitter.cancel(submission)
-                // scancel returns before the tasks end; their folder goes once squeue lists none (10 s at most).
-                for _ in 0..<50 {
-                    if try submitter.agents(of: submission).isEmpty { return true }
-                    Thread.sleep(forTimeInterval: 0.2)
-                }
-                return false
-            }
-            await runtime.agentSubmissions.close(id, roster: roster)
-            switch result {
-            case .success(true):
-                submitter.removeFolder(submission.folder)
-                logger.info("cancelled the agents of function \(name) (job \(submission.jobId))")
-            case .success(false):
-                logger.warning(
-                    "cancelled the agents of function \(name) (job \(submission.jobId)); Slurm still lists some"
-                )
-            case .failure(let error):
-                logger.error("cannot cancel the agents of function \(name) (job \(submission.jobId)): \(error)")
-            }
-        }
+        for id in function.submissions.keys.sorted() { await cancel(name, id) }
         functions[name]?.submissions = [:]
+    }
+
+    /// Cancels one submission's agents and waits (a little) for the queue to let them go; then it is forgotten.
+    private mutating func cancel(_ name: String, _ id: String) async {
+        guard let tracked = functions[name]?.submissions[id] else { return }
+        let submitter = submitter
+        let submission = tracked.submission
+        let result = await Self.offloaded { () throws(SlurmError) -> Bool in
+            try submitter.cancel(submission)
+            // scancel returns before the tasks end; their folder goes once squeue lists none (10 s at most).
+            for _ in 0..<50 {
+                if try submitter.agents(of: submission).isEmpty { return true }
+                Thread.sleep(forTimeInterval: 0.2)
+            }
+            return false
+        }
+        await runtime.agentSubmissions.close(id, roster: roster)
+        functions[name]?.submissions[id] = nil
+        switch result {
+        case .success(true):
+            submitter.removeFolder(submission.folder)
+            logger.info("cancelled the agents of function \(name) (job \(submission.jobId))")
+        case .success(false):
+            logger.warning(
+                "cancelled the agents of function \(name) (job \(submission.jobId)); Slurm still lists some"
+            )
+        case .failure(let error):
+            logger.error("cannot cancel the agents of function \(name) (job \(submission.jobId)): \(error)")
+        }
     }
 
     // MARK: - Helpers

@@ -51,12 +51,17 @@ struct SlurmFunctionAgents: Sendable {
     /// concurrency) while none of the function's step jobs is in the queue; nil: what is missing goes as an array
     /// (agents wanted beyond the provisioned ones, and replacements of provisioned ones lost).
     func provisionedAsSteps() -> Int? {
-        let cap = min(placement.maxWorkers, definition.reservedConcurrency ?? placement.maxWorkers)
-        let provisioned = min(cap, definition.provisionedConcurrency)
+        let provisioned = provisionedCap
         guard provisioned > 0, !submissions.values.contains(where: { $0.submission.shape.isOneJob }) else {
             return nil
         }
         return provisioned
+    }
+
+    /// The provisioned agents, within MaxWorkers and the reserved concurrency.
+    var provisionedCap: Int {
+        let cap = min(placement.maxWorkers, definition.reservedConcurrency ?? placement.maxWorkers)
+        return min(cap, definition.provisionedConcurrency)
     }
 
     /// The submission (job array or step job) an agent of `submission` belongs to.
