@@ -45,6 +45,18 @@ package struct SlurmSubmissionRecord: Sendable, Hashable {
         }
     }
 
+    /// The record of a submission sbatch or salloc gave its job id.
+    static func write(_ submission: SlurmSubmission) throws(SlurmError) {
+        try write(
+            id: submission.id,
+            function: submission.function,
+            jobId: submission.jobId,
+            count: submission.count,
+            folder: submission.folder,
+            shape: submission.shape
+        )
+    }
+
     /// The submissions recorded under `agentsFolder` (one folder each); a folder with no readable record has a nil
     /// function and is only good for removing.
     package static func all(in agentsFolder: String) -> [(id: String, folder: String, record: SlurmSubmissionRecord?)] {

@@ -79,14 +79,6 @@ extension SlurmSubmitter {
             try? FileManager.default.removeItem(atPath: folder)
             return nil
         }
-        try SlurmSubmissionRecord.write(
-            id: submission,
-            function: function.name,
-            jobId: jobId,
-            count: count,
-            folder: folder,
-            shape: .allocation
-        )
         let made = SlurmSubmission(
             id: submission,
             function: function.name,
@@ -95,6 +87,7 @@ extension SlurmSubmitter {
             folder: folder,
             shape: .allocation
         )
+        try SlurmSubmissionRecord.write(made)
         do {
             try launch(made, agents: Array(0..<count))
         } catch {

@@ -130,23 +130,17 @@ package struct SlurmSubmitter: Sendable {
                 message: "printed no job id: '\(printed.trimmingCharacters(in: .whitespacesAndNewlines))'"
             )
         }
+        let made = SlurmSubmission(
+            id: submission,
+            function: function.name,
+            jobId: jobId,
+            count: count,
+            folder: folder,
+            shape: shape
+        )
         // The jobs exist now: a record that cannot be written is said, but the agents stay (their name finds them).
-        try SlurmSubmissionRecord.write(
-            id: submission,
-            function: function.name,
-            jobId: jobId,
-            count: count,
-            folder: folder,
-            shape: shape
-        )
-        return SlurmSubmission(
-            id: submission,
-            function: function.name,
-            jobId: jobId,
-            count: count,
-            folder: folder,
-            shape: shape
-        )
+        try SlurmSubmissionRecord.write(made)
+        return made
     }
 
     /// The jobs' name: the function for people reading squeue, the submission for finding them again.
