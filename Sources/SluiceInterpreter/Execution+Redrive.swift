@@ -15,8 +15,10 @@ extension Execution {
         redriveCount += 1
         record("ExecutionRedriven", ["redriveCount": .int(redriveCount)])
         let root = newFrame(machine: definition, parent: nil, input: point.input)
-        modifyFrame(root) { $0.stateName = point.stateName }
-        modifyFrame(root) { $0.variables = point.variables }
+        modifyFrame(root) {
+            $0.stateName = point.stateName
+            $0.variables = point.variables
+        }
         if !point.variables.isEmpty { anyVariables = true }
         mapRedrive = point.map
         startExecutionTimeout()

@@ -4,10 +4,8 @@
 struct MapRunChildArns: Sendable {
     /// `arn:aws:states:REGION:ACCOUNT`: the first five colon-separated fields.
     let prefix: String
-    /// The next-to-last non-empty field; nil when the ARN has fewer than two (the execution's machine is used).
-    let label: String?
-
-    /// With a label: the children's ARN up to their name, and their state machine's ARN, made once per run
+    /// With a label (the next-to-last non-empty field; none when the ARN has fewer than two, and the execution's
+    /// machine is used): the children's ARN up to their name, and their state machine's ARN, made once per run
     /// rather than once per child (a million children share them).
     let named: (executionArnPrefix: String, stateMachineArn: String)?
 
@@ -15,7 +13,6 @@ struct MapRunChildArns: Sendable {
         let prefix = mapRunArn.split(separator: ":", omittingEmptySubsequences: false).prefix(5).joined(separator: ":")
         let label = mapRunArn.split(separator: ":").dropLast().last.map { String($0) }
         self.prefix = prefix
-        self.label = label
         named = label.map { Self.arns(prefix: prefix, label: $0) }
     }
 

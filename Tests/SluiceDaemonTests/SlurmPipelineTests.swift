@@ -153,6 +153,32 @@ struct SlurmPipelineTests: RealDaemonTesting {
     }
 
     @Test(
+        "Every agent of the provisioned allocation ended (its steps scancelled): sluiced gives the allocation back and submits a replacement",
+        .timeLimit(.minutes(2))
+    )
+    func allocationGivenBackWhenItsAgentsEnd() async throws {
+        let root = try prepare(companies: 1_000, nap: 0, agents: 2, port: 0)
+        defer { root.remove() }
+        let (daemon, log) = try await launch(root, environment: environment)
+        try await waitFor(seconds: 60) { connectedAgents(log) >= 2 }
+        let allocation = try #require(SlurmDaemonCluster.jobs(named: "sluice-score-").first)
+        let steps = SlurmDaemonCluster.steps(of: allocation.id).filter { $0.name.hasPrefix("agent-") }
+        #expect(steps.count == 2)
+        #expect(SlurmDaemonCluster.run(["scancel"] + steps.map(\.id)).status == 0)
+        // An allocation does not end with its steps: sluiced cancels it, and agents come again as another job.
+        try await waitFor(seconds: 60) {
+            let jobs = SlurmDaemonCluster.jobs(named: "sluice-score-").map(\.id)
+            return !jobs.contains(allocation.id) && !jobs.isEmpty
+        }
+        try await waitFor(seconds: 60) { connectedAgents(log) >= 4 }
+        drop(root)
+        try await succeeded(log, "score-companies", within: 90)
+        #expect(try scores(root, "scores").byCompany.count == 1_000)
+        try await stop(daemon)
+        #expect(SlurmDaemonCluster.jobs(named: "sluice-score-").isEmpty, "no job left in squeue")
+    }
+
+    @Test(
         "A reload lowers ProvisionedConcurrency from 3 to 1: once idle, the provisioned agents' allocation is given back and one agent is provisioned again; a run still succeeds",
         .timeLimit(.minutes(3))
     )

@@ -40,6 +40,14 @@ package struct SlurmCommand: Sendable {
         return nil
     }
 
+    /// What a command started from here gets: sluiced's environment (or only its `SLURM_*` variables), then
+    /// `environment`.
+    package var commandEnvironment: [String: String] {
+        let inherited = ProcessInfo.processInfo.environment
+        return (inheritsEnvironment ? inherited : inherited.filter { $0.key.hasPrefix("SLURM_") })
+            .merging(environment) { $1 }
+    }
+
     /// Runs `name arguments`; an error when it cannot be started. A non-zero status is the caller's to judge.
     package func run(_ name: String, _ arguments: [String]) throws(SlurmError) -> Output {
         guard let path = locate(name) else {
@@ -48,9 +56,7 @@ package struct SlurmCommand: Sendable {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
-        let inherited = ProcessInfo.processInfo.environment
-        process.environment = (inheritsEnvironment ? inherited : inherited.filter { $0.key.hasPrefix("SLURM_") })
-            .merging(environment) { $1 }
+        process.environment = commandEnvironment
         process.standardInput = FileHandle.nullDevice
         let out = Pipe()
         let err = Pipe()

@@ -66,16 +66,15 @@ extension SlurmSubmitter {
         arguments += Self.stepsJobArguments(placement: placement, folder: folder, count: count).filter {
             !$0.hasPrefix("--output=")
         }
-        if let account = placement.account { arguments.append("--account=\(account)") }
-        if let time = placement.timeLimit { arguments.append("--time=\(time)") }
-        arguments += placement.extraArgs
+        arguments += Self.lastOptions(placement)
         var salloc = slurm
         salloc.inheritsEnvironment = false
         let granted = try? salloc.run("salloc", arguments)
         // "salloc: Granted job allocation N" on stderr is the one line that names the job (--quiet would drop it).
         guard let granted, granted.status == 0, let jobId = Self.grantedJob(granted.stderr) else {
-            // salloc revokes what it was not granted; scancel by name in case it was stopped before it could.
-            _ = try? slurm.run("scancel", ["--name=\(name)"])
+            // A salloc that failed by itself revoked its request. One stopped by the timeout, or one granted an
+            // allocation whose id could not be read, may have left one: cancelled by name.
+            if granted.map({ $0.status == 0 }) ?? true { _ = try? slurm.run("scancel", ["--name=\(name)"]) }
             try? FileManager.default.removeItem(atPath: folder)
             return nil
         }
@@ -109,11 +108,11 @@ extension SlurmSubmitter {
         }
         // The launcher's steps hand its environment to the agents: only sluiced's SLURM_* variables (the script sets
         // the function's own), as for sbatch.
-        let environment = ProcessInfo.processInfo.environment.filter { $0.key.hasPrefix("SLURM_") }
-            .merging(slurm.environment) { $1 }
+        var launcher = slurm
+        launcher.inheritsEnvironment = false
         let command =
             [setsid, "--fork", "/bin/sh", submission.folder + "/agents.sh", submission.jobId] + agents.map(String.init)
-        try Self.startDetached(command, environment: environment)
+        try Self.startDetached(command, environment: launcher.commandEnvironment)
     }
 
     /// Runs `command` (setsid --fork ...) with none of sluiced's descriptors and waits for it: what it forks lives
@@ -155,14 +154,8 @@ extension SlurmSubmitter {
     /// agents launched again. The agents launched; none when the launcher runs or the allocation is over.
     package func resume(_ submission: SlurmSubmission) throws(SlurmError) -> [Int] {
         guard submission.shape == .allocation, !Self.launcherRuns(submission.folder) else { return [] }
-        let job = try slurm.run("squeue", ["--noheader", "--jobs=\(submission.jobId)", "--format=%T|%r|%M"])
-        guard job.status == 0, let (state, _, _) = Self.parseStepJob(job.stdout), state == "RUNNING" else { return [] }
-        let steps = try slurm.check(
-            "squeue",
-            ["--noheader", "--steps", "--jobs=\(submission.jobId)", "--format=%j|%N"]
-        )
-        let running = Set(Self.parseSteps(steps).keys)
-        let missing = (0..<submission.count).filter { !running.contains($0) }
+        guard let job = try stepJob(of: submission), job.state == "RUNNING" else { return [] }
+        let missing = (0..<submission.count).filter { job.steps[$0] == nil }
         if !missing.isEmpty { try launch(submission, agents: missing) }
         return missing
     }

@@ -57,10 +57,7 @@ extension SlurmSubmitter {
                 "shift",
             ]
         }
-        for (key, value) in WorkerProcess.environment(for: function).sorted(by: { $0.key < $1.key }) {
-            lines.append("export \(Self.quote(key + "=" + value))")
-        }
-        if let directory = function.workingDirectory { lines.append("cd \(Self.quote(directory)) || exit 1") }
+        lines += Self.functionSetup(function)
         // --export=ALL: the steps get the above whatever SLURM_EXPORT_ENV the job was given.
         // --exact: a step takes its own CPUs only, so the next one starts beside it or on the next node.
         let srun =
@@ -70,11 +67,7 @@ extension SlurmSubmitter {
                 "--cpus-per-task=\(placement.cpusPerWorker)", "--job-name=\"agent-$agent\"",
                 "--output=\(Self.quote(folder))/\"agent-$agent.log\"",
             ]
-        let agent =
-            [agentProgram, "--connect", advertise, "--submission", submission].map(Self.quote)
-            + ["--agent", "\"$agent\""]
-            + ["--function", function.name, "--secret-file", secretFile, "--"].map(Self.quote)
-            + function.command.map(Self.quote)
+        let agent = agentCommand(function, submission: submission, secretFile: secretFile, agent: "\"$agent\"")
         let agents = !allocation ? (0..<count).map(String.init).joined(separator: " ") : "\"$@\""
         lines += [
             "for agent in \(agents); do",
@@ -88,22 +81,12 @@ extension SlurmSubmitter {
     /// The agents of a step job: all waiting with the job while it waits; once it runs, those with a step running,
     /// and those whose step has not shown yet while the job is young. An agent whose step ended is not listed.
     func stepAgents(of submission: SlurmSubmission) throws(SlurmError) -> [SlurmAgentState] {
-        let job = try slurm.run("squeue", ["--noheader", "--jobs=\(submission.jobId)", "--format=%T|%r|%M"])
-        if job.status != 0 {
-            if job.stderr.contains("Invalid job id") { return [] }
-            throw SlurmError(command: "squeue", message: "exited with status \(job.status): \(job.stderr)")
-        }
-        guard let (state, reason, elapsed) = Self.parseStepJob(job.stdout) else { return [] }
+        guard let (state, reason, elapsed, nodes) = try stepJob(of: submission) else { return [] }
         guard state == "RUNNING" else {
             return (0..<submission.count).map { SlurmAgentState(agent: $0, state: state, node: nil, reason: reason) }
         }
-        let steps = try slurm.check(
-            "squeue",
-            ["--noheader", "--steps", "--jobs=\(submission.jobId)", "--format=%j|%N"]
-        )
-        let nodes = Self.parseSteps(steps)
         // An allocation's steps are started by its launcher, maybe long after the allocation (a sluiced restarted
-        // under systemd launches again the agents its predecessor's launcher took down with it).
+        // launches again the agents whose steps ended while it was down).
         let age = submission.shape == .allocation ? Self.sinceLaunch(submission.folder) : elapsed
         let young = (age ?? Int.max) < Self.stepsStartWithin
         return (0..<submission.count).compactMap { agent in
@@ -111,6 +94,25 @@ extension SlurmSubmitter {
             // Its step is being started: it counts as coming, as a pending array task does.
             return young ? SlurmAgentState(agent: agent, state: "CONFIGURING", reason: "starting its step") : nil
         }
+    }
+
+    /// What squeue says of a job of steps: its state, why it waits, how long it has run, and (once it runs) the
+    /// node of each agent's step; nil when slurmctld no longer knows the job.
+    func stepJob(of submission: SlurmSubmission) throws(SlurmError) -> (
+        state: String, reason: String?, elapsed: Int?, steps: [Int: String]
+    )? {
+        let job = try slurm.run("squeue", ["--noheader", "--jobs=\(submission.jobId)", "--format=%T|%r|%M"])
+        if job.status != 0 {
+            if job.stderr.contains("Invalid job id") { return nil }
+            throw SlurmError(command: "squeue", message: "exited with status \(job.status): \(job.stderr)")
+        }
+        guard let (state, reason, elapsed) = Self.parseStepJob(job.stdout) else { return nil }
+        guard state == "RUNNING" else { return (state, reason, elapsed, [:]) }
+        let steps = try slurm.check(
+            "squeue",
+            ["--noheader", "--steps", "--jobs=\(submission.jobId)", "--format=%j|%N"]
+        )
+        return (state, reason, elapsed, Self.parseSteps(steps))
     }
 
     /// squeue's `%T|%r|%M` line of the job: its state, why it waits, and how long it has run (seconds).

@@ -107,9 +107,7 @@ package struct SlurmSubmitter: Sendable {
         case .steps, .allocation:
             arguments += Self.stepsJobArguments(placement: placement, folder: folder, count: count)
         }
-        if let account = placement.account { arguments.append("--account=\(account)") }
-        if let time = placement.timeLimit { arguments.append("--time=\(time)") }
-        arguments += placement.extraArgs
+        arguments += Self.lastOptions(placement)
         arguments.append(script)
         let printed: String
         var sbatch = slurm
@@ -141,6 +139,15 @@ package struct SlurmSubmitter: Sendable {
         // The jobs exist now: a record that cannot be written is said, but the agents stay (their name finds them).
         try SlurmSubmissionRecord.write(made)
         return made
+    }
+
+    /// The placement's account, time limit and ExtraArgs, for sbatch or salloc: last, so that an ExtraArgs option
+    /// given again wins.
+    static func lastOptions(_ placement: SlurmPlacement) -> [String] {
+        var options: [String] = []
+        if let account = placement.account { options.append("--account=\(account)") }
+        if let time = placement.timeLimit { options.append("--time=\(time)") }
+        return options + placement.extraArgs
     }
 
     /// The jobs' name: the function for people reading squeue, the submission for finding them again.
@@ -247,17 +254,36 @@ package struct SlurmSubmitter: Sendable {
             "# sluice agents of function \(Self.comment(function.name)), submission \(submission), written by sluiced.",
             "# The submission's secret is in the file beside this one, never on a command line.",
         ]
-        for (key, value) in WorkerProcess.environment(for: function).sorted(by: { $0.key < $1.key }) {
-            lines.append("export \(Self.quote(key + "=" + value))")
-        }
-        if let directory = function.workingDirectory { lines.append("cd \(Self.quote(directory)) || exit 1") }
-        let agent =
-            [agentProgram, "--connect", advertise, "--submission", submission].map(Self.quote)
-            + ["--agent", "\"$SLURM_ARRAY_TASK_ID\""]
-            + ["--function", function.name, "--secret-file", secretFile, "--"].map(Self.quote)
-            + function.command.map(Self.quote)
+        lines += Self.functionSetup(function)
+        let agent = agentCommand(
+            function,
+            submission: submission,
+            secretFile: secretFile,
+            agent: "\"$SLURM_ARRAY_TASK_ID\""
+        )
         lines.append("exec " + agent.joined(separator: " "))
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A script's lines that give the agent the function's environment (what a local worker gets) and working
+    /// directory.
+    static func functionSetup(_ function: FunctionDefinition) -> [String] {
+        var lines = WorkerProcess.environment(for: function).sorted(by: { $0.key < $1.key }).map {
+            "export \(quote($0.key + "=" + $0.value))"
+        }
+        if let directory = function.workingDirectory { lines.append("cd \(quote(directory)) || exit 1") }
+        return lines
+    }
+
+    /// The agent's command line, words quoted for sh; `agent` is the shell word of its number (unquoted, e.g.
+    /// `"$agent"`). The secret is named by its file only.
+    func agentCommand(_ function: FunctionDefinition, submission: String, secretFile: String, agent: String)
+        -> [String]
+    {
+        [agentProgram, "--connect", advertise, "--submission", submission].map(Self.quote)
+            + ["--agent", agent]
+            + ["--function", function.name, "--secret-file", secretFile, "--"].map(Self.quote)
+            + function.command.map(Self.quote)
     }
 
     /// A word for sh, single-quoted.
