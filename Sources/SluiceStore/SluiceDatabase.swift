@@ -21,6 +21,9 @@ package final class SluiceDatabase: Sendable {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         writer = try DatabasePool(path: path, configuration: configuration)
         try Self.migrator.migrate(writer)
+        // The write lock, taken once: in WAL mode another process's exclusive transaction lets a migrated store be
+        // opened and read, so without this sluiced would start, then fail every write with "database is locked".
+        try writer.writeWithoutTransaction { db in try db.execute(sql: "BEGIN IMMEDIATE; COMMIT") }
     }
 
     /// Opens an existing store only to read it (the `sluice` commands), never creating or migrating it, so it
