@@ -119,7 +119,9 @@ final class Recorder: Sendable {
         let folder = buckets + "/" + Self.markerBucket
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try Data("quiet".utf8).write(to: URL(fileURLWithPath: folder + "/" + marker))
-        let markerDeadline = ContinuousClock.now + .seconds(20) * Sanitized.slowdown
+        // Generous: the marker settles behind whatever the test caused (a rescan of thousands of objects, say), on
+        // two cores shared with every other suite. CI once saw 20 s pass with a million-item run beside this one.
+        let markerDeadline = ContinuousClock.now + .seconds(60) * Sanitized.slowdown
         while !box.events.contains(where: { $0.bucket == Self.markerBucket && $0.key == marker }) {
             try #require(ContinuousClock.now < markerDeadline, "the watcher never reported the quiet marker")
             try await Task.sleep(for: .milliseconds(10))
