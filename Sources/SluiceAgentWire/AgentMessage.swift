@@ -53,7 +53,8 @@ package enum AgentMessage: Hashable, Sendable {
     package static func decode(_ line: some Collection<UInt8>) throws(AgentWireError) -> AgentMessage {
         let value: JSONValue
         do {
-            value = try JSONParser.parse(bytes: Array(line))
+            // A worker's answer relayed whole: its results kept as their compact JSON (WorkerAnswer's reason).
+            value = try JSONParser.parse(keepingNestedObjectsCompact: Array(line))
         } catch {
             throw AgentWireError(reason: "not JSON: \(error)")
         }

@@ -6,14 +6,21 @@ package struct JSONParser {
     /// Nesting deeper than this is refused: it protects the stack, and no real definition or input comes close.
     package static let maximumDepth = 512
 
-    private let bytes: [UInt8]
-    private var index = 0
-    private var depth = 0
+    let bytes: [UInt8]
+    var index = 0
+    var depth = 0
     private let rejectsDuplicateKeys: Bool
+    /// Objects below the root are kept as their compact JSON (`JSONParser+Compact`).
+    let keepsNestedObjectsCompact: Bool
+    /// Set while an object whose compact scan gave up is parsed the ordinary way, everything inside it too.
+    var compactSuspended = false
+    /// The keys of the objects being scanned compactly, as ranges of the output, innermost last.
+    var compactKeys: [Range<Int>] = []
 
-    private init(_ bytes: [UInt8], rejectsDuplicateKeys: Bool) {
+    private init(_ bytes: [UInt8], rejectsDuplicateKeys: Bool, keepsNestedObjectsCompact: Bool = false) {
         self.bytes = bytes
         self.rejectsDuplicateKeys = rejectsDuplicateKeys
+        self.keepsNestedObjectsCompact = keepsNestedObjectsCompact
     }
 
     /// Parses a document. A key repeated in one object keeps its last value unless `rejectingDuplicateKeys` is set
@@ -26,20 +33,32 @@ package struct JSONParser {
     package static func parse(bytes: [UInt8], rejectingDuplicateKeys: Bool = false) throws(JSONParseError) -> JSONValue
     {
         var p = JSONParser(bytes, rejectsDuplicateKeys: rejectingDuplicateKeys)
+        return try p.document()
+    }
+
+    /// Parses a document whose objects below the root stay their compact JSON until a member is read
+    /// (`JSONObject(compactJSON:)`): for documents mostly handed on whole, such as a worker's answer, whose results
+    /// go to a result file and a journal as they came. The value is the one `parse(bytes:)` gives.
+    package static func parse(keepingNestedObjectsCompact bytes: [UInt8]) throws(JSONParseError) -> JSONValue {
+        var p = JSONParser(bytes, rejectsDuplicateKeys: false, keepsNestedObjectsCompact: true)
+        return try p.document()
+    }
+
+    private mutating func document() throws(JSONParseError) -> JSONValue {
         // A UTF-8 byte order mark is tolerated, as most JSON tools do.
-        if p.bytes.starts(with: [0xEF, 0xBB, 0xBF]) { p.index = 3 }
-        p.skipWhitespace()
-        let value = try p.parseValue()
-        p.skipWhitespace()
-        guard p.index == p.bytes.count else { throw p.error("unexpected data after the JSON value") }
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
+        skipWhitespace()
+        let value = try parseValue()
+        skipWhitespace()
+        guard index == bytes.count else { throw error("unexpected data after the JSON value") }
         return value
     }
 
-    private func error(_ message: String) -> JSONParseError {
+    func error(_ message: String) -> JSONParseError {
         JSONParseError(message: message, offset: index)
     }
 
-    private mutating func skipWhitespace() {
+    mutating func skipWhitespace() {
         while index < bytes.count {
             switch bytes[index] {
             case 0x20, 0x09, 0x0A, 0x0D: index += 1
@@ -51,7 +70,9 @@ package struct JSONParser {
     private mutating func parseValue() throws(JSONParseError) -> JSONValue {
         guard index < bytes.count else { throw error("unexpected end of input") }
         switch bytes[index] {
-        case UInt8(ascii: "{"): return try parseObject()
+        case UInt8(ascii: "{"):
+            if keepsNestedObjectsCompact, depth > 0, !compactSuspended { return try parseCompactObject() }
+            return try parseObject()
         case UInt8(ascii: "["): return try parseArray()
         case UInt8(ascii: "\""): return .string(try parseString())
         case UInt8(ascii: "t"): try expectWord("true"); return .bool(true)
@@ -62,7 +83,7 @@ package struct JSONParser {
         }
     }
 
-    private mutating func expectWord(_ word: StaticString) throws(JSONParseError) {
+    mutating func expectWord(_ word: StaticString) throws(JSONParseError) {
         let w = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
         guard index + w.count <= bytes.count, bytes[index..<(index + w.count)].elementsEqual(w) else {
             throw error("invalid literal")
@@ -70,12 +91,12 @@ package struct JSONParser {
         index += w.count
     }
 
-    private mutating func enter() throws(JSONParseError) {
+    mutating func enter() throws(JSONParseError) {
         depth += 1
         if depth > Self.maximumDepth { throw error("document nested deeper than \(Self.maximumDepth) levels") }
     }
 
-    private mutating func parseObject() throws(JSONParseError) -> JSONValue {
+    mutating func parseObject() throws(JSONParseError) -> JSONValue {
         try enter()
         defer { depth -= 1 }
         index += 1
@@ -136,7 +157,7 @@ package struct JSONParser {
         }
     }
 
-    private mutating func parseString() throws(JSONParseError) -> String {
+    mutating func parseString() throws(JSONParseError) -> String {
         index += 1  // opening quote
         let start = index
         // Fast path: no escapes.
@@ -222,7 +243,7 @@ package struct JSONParser {
         return v
     }
 
-    private mutating func parseNumber() throws(JSONParseError) -> JSONValue {
+    mutating func parseNumber() throws(JSONParseError) -> JSONValue {
         let start = index
         var isInteger = true
         if bytes[index] == UInt8(ascii: "-") { index += 1 }
@@ -253,5 +274,5 @@ package struct JSONParser {
         return .double(d)
     }
 
-    private func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
+    func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
 }

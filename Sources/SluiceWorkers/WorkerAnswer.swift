@@ -6,7 +6,11 @@ import SluiceJSON
 package enum WorkerAnswer {
     /// The outcome one line gives; nil when it is not an answer to `requestId`.
     package static func parse(_ line: String, for requestId: String) -> Result<JSONValue, FunctionError>? {
-        guard case .object(let o)? = try? JSONParser.parse(line), o["requestId"]?.stringValue == requestId else {
+        // The results stay the compact JSON they came as until something reads them: most go on whole, into a
+        // result file and the journal.
+        guard case .object(let o)? = try? JSONParser.parse(keepingNestedObjectsCompact: Array(line.utf8)),
+            o["requestId"]?.stringValue == requestId
+        else {
             return nil
         }
         if case .string(let type)? = o["errorType"] {
