@@ -42,8 +42,15 @@ final class CSVItemSource: FailOnceItemSource {
     /// (every row goes down a pipe to a worker as JSON). Unchecked: only this reader's methods touch it, never two
     /// at once.
     @exclusivity(unchecked) private var rowJSON = CompactJSONWriter(capacity: 4096)
-    /// Per column, what its value follows in a row's JSON: `{"key":` for the first, `,"key":` for the others.
-    private var columnPrefixes: [[UInt8]] = []
+    /// Per column, what its value follows in a row's JSON: `{"key":` for the first, `,"key":` for the others. Kept in
+    /// one buffer (column K's prefix from `prefixStarts[K]` to `prefixStarts[K + 1]`), not an array per column:
+    /// reaching an inner array cost a retain and a release for every field of every row.
+    private var prefixBytes = UnsafeMutablePointer<UInt8>.allocate(capacity: 1)
+    private var prefixStarts: UnsafeMutablePointer<Int> = {
+        let starts = UnsafeMutablePointer<Int>.allocate(capacity: 1)
+        starts.initialize(to: 0)
+        return starts
+    }()
     private var scratch: [UInt8] = []
     private(set) var lastSizes: [Int] = []
 
@@ -67,6 +74,15 @@ final class CSVItemSource: FailOnceItemSource {
 
     deinit {
         special.deallocate()
+        prefixBytes.deallocate()
+        prefixStarts.deallocate()
+    }
+
+    /// Appends column `column`'s prefix to the row's JSON.
+    @inline(__always)
+    private func appendPrefix(_ column: Int) {
+        let start = prefixStarts[column]
+        rowJSON.append(UnsafeBufferPointer(start: prefixBytes + start, count: prefixStarts[column + 1] - start))
     }
 
     func produce(_ count: Int) throws(ItemReaderError) -> [JSONValue] {
@@ -106,7 +122,7 @@ final class CSVItemSource: FailOnceItemSource {
     /// built only if something reads them.
     private func makeRow() -> JSONObject {
         for column in min(keptFields, headers.count)..<headers.count {
-            columnPrefixes[column].withUnsafeBufferPointer { rowJSON.append($0) }
+            appendPrefix(column)
             rowJSON.string(utf8: UnsafeBufferPointer(start: nil, count: 0))
         }
         if headers.isEmpty { rowJSON.append(byte: 0x7B) }
@@ -120,9 +136,21 @@ final class CSVItemSource: FailOnceItemSource {
             throw location.error("CSV headers cannot contain duplicates: \(ItemReaderError.quoted(name)) appears twice")
         }
         headers = names
-        columnPrefixes = names.enumerated().map { i, name in
+        let prefixes = names.enumerated().map { i, name in
             [i == 0 ? 0x7B : 0x2C] + JSONValue.string(name).serializedBytes() + [0x3A]
         }
+        prefixBytes.deallocate()
+        prefixStarts.deallocate()
+        let joined = prefixes.joined()
+        prefixBytes = .allocate(capacity: max(1, joined.count))
+        prefixBytes.initialize(from: Array(joined), count: joined.count)
+        prefixStarts = .allocate(capacity: prefixes.count + 1)
+        var start = 0
+        for (column, prefix) in prefixes.enumerated() {
+            prefixStarts[column] = start
+            start += prefix.count
+        }
+        prefixStarts[prefixes.count] = start
     }
 
     private func oversized(header: Bool) -> ItemReaderError {
@@ -177,7 +205,7 @@ final class CSVItemSource: FailOnceItemSource {
                 if fieldCount < maxFields {
                     let text = String(decoding: scratch, as: UTF8.self)
                     if writesJSON {
-                        columnPrefixes[fieldCount].withUnsafeBufferPointer { rowJSON.append($0) }
+                        appendPrefix(fieldCount)
                         rowJSON.string(text)
                     } else {
                         values.append(.string(text))
@@ -186,7 +214,7 @@ final class CSVItemSource: FailOnceItemSource {
             } else if fieldCount < maxFields {
                 let raw = UnsafeBufferPointer(start: base + fieldStart, count: i - fieldStart)
                 if writesJSON {
-                    columnPrefixes[fieldCount].withUnsafeBufferPointer { rowJSON.append($0) }
+                    appendPrefix(fieldCount)
                     // Quotes and backslashes never reach this path; control characters (a tab) are escaped by the
                     // writer. Invalid UTF-8 is read as the repaired text, as a String holds it.
                     if Self.isValidUTF8(raw) {

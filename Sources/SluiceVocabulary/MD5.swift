@@ -142,9 +142,11 @@ package struct MD5 {
         return (state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d)
     }
 
-    @inline(__always) private static func F(_ x: UInt32, _ y: UInt32, _ z: UInt32) -> UInt32 { (x & y) | (~x & z) }
-    @inline(__always) private static func G(_ x: UInt32, _ y: UInt32, _ z: UInt32) -> UInt32 { (x & z) | (y & ~z) }
+    // F and G as selections written with one operation less than RFC 1321's (the same values): each step's chain
+    // of dependent operations is what bounds the speed. Masking shifts (`&<<`) need no check of the shift count.
+    @inline(__always) private static func F(_ x: UInt32, _ y: UInt32, _ z: UInt32) -> UInt32 { z ^ (x & (y ^ z)) }
+    @inline(__always) private static func G(_ x: UInt32, _ y: UInt32, _ z: UInt32) -> UInt32 { y ^ (z & (x ^ y)) }
     @inline(__always) private static func H(_ x: UInt32, _ y: UInt32, _ z: UInt32) -> UInt32 { x ^ y ^ z }
     @inline(__always) private static func I(_ x: UInt32, _ y: UInt32, _ z: UInt32) -> UInt32 { y ^ (x | ~z) }
-    @inline(__always) private static func rotate(_ x: UInt32, _ s: UInt32) -> UInt32 { (x << s) | (x >> (32 - s)) }
+    @inline(__always) private static func rotate(_ x: UInt32, _ s: UInt32) -> UInt32 { (x &<< s) | (x &>> (32 - s)) }
 }

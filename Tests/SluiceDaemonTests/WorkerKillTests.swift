@@ -5,7 +5,9 @@ import Testing
 /// Workers killed under sluiced: a batch whose worker is SIGKILLed is retried on a fresh worker and the run ends
 /// with every item once; StopExecution stops the workers of the execution it stops.
 extension DaemonEndToEndTests {
-    /// A persistent function that logs its pid per request, naps, and answers with the batch's items.
+    /// A persistent function that logs its pid per request, naps, and answers with the batch's items. The second
+    /// request of all naps 30 s, so that the test's SIGKILL lands mid-batch however slowly the test gets to it (a
+    /// short nap let a loaded machine finish the run first).
     func napWorker(_ root: Root) throws {
         try root.write(
             "etc/sluice/functions/nap.py",
@@ -15,7 +17,9 @@ extension DaemonEndToEndTests {
                 request = json.loads(line)
                 with open("\(root.path)/worker-pids", "a") as f:
                     f.write("%d\\n" % os.getpid())
-                time.sleep(0.3)
+                with open("\(root.path)/worker-pids") as f:
+                    second = len(f.read().split()) == 2
+                time.sleep(30 if second else 0.3)
                 sys.stdout.write(json.dumps({"requestId": request["requestId"], "result": request["payload"]["Items"]}) + "\\n")
                 sys.stdout.flush()
 
