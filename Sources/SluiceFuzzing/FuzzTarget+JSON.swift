@@ -16,6 +16,13 @@ extension FuzzTarget {
             }
         }
         _ = try? JSONParser.parse(FuzzInput.text(input))
+        // The parse a worker's answer goes through, keeping objects as their compact JSON, gives the ordinary
+        // parse's value and prints it the same, or fails as it does.
+        let ordinary = try? JSONParser.parse(bytes: input)
+        let compact = try? JSONParser.parse(keepingNestedObjectsCompact: input)
+        guard ordinary == compact, ordinary?.serialized() == compact?.serialized() else {
+            fatalError("the compact parse differs: \(String(decoding: input.prefix(200), as: UTF8.self))")
+        }
     }
 
     /// Whether `value` holds a number that is not finite (which prints as null).
