@@ -1,6 +1,7 @@
 import Foundation
 import SluiceBucket
 import SluiceJSON
+import SluiceVocabulary
 
 /// The three walks a Distributed Map batch gets in sluice (the batcher's byte count, the 256 KiB quota check on
 /// the Task's Parameters, and the request line to the worker), timed alone over CSV-shaped rows: where the
@@ -44,6 +45,64 @@ enum JSONWalkBenchmark {
         try readCSV(columns: columns)
     }
 
+    /// The watcher's ETag of the object (MD5 over its bytes, read in 1 MiB chunks as ContentHasher reads), against
+    /// coreutils' `md5sum` of the same file, which must print the same digest; best of 3 each.
+    static func md5(_ path: String) throws {
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        let clock = ContinuousClock()
+        var digest = ""
+        var ours = Duration.seconds(1_000)
+        for _ in 0..<3 {
+            ours = min(
+                ours,
+                clock.measure {
+                    var hash = MD5()
+                    data.withUnsafeBytes { bytes in
+                        var offset = 0
+                        while offset < bytes.count {
+                            let end = min(bytes.count, offset + 1 << 20)
+                            hash.update(UnsafeRawBufferPointer(rebasing: bytes[offset..<end]))
+                            offset = end
+                        }
+                    }
+                    digest = hash.finalizeHex()
+                }
+            )
+        }
+        var theirs = Duration.seconds(1_000)
+        var printed = ""
+        for _ in 0..<3 {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/md5sum")
+            process.arguments = [path]
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            let began = clock.now
+            try process.run()
+            let output = pipe.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            theirs = min(theirs, clock.now - began)
+            printed = String(decoding: output.prefix(32), as: UTF8.self)
+        }
+        guard printed == digest else { throw BenchError("MD5 \(digest) differs from md5sum's \(printed)") }
+        let megabytes = Double(data.count) / 1e6
+        let (a, b) = (seconds(ours), seconds(theirs))
+        print(
+            String(
+                format: "  MD5 (ETag)   %6.3f s  %6.0f MB/s; md5sum %.3f s (%.0f MB/s, with its start and read): %.2f of its time",
+                a,
+                megabytes / a,
+                b,
+                megabytes / b,
+                a / b
+            )
+        )
+    }
+
+    private static func seconds(_ d: Duration) -> Double {
+        Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+    }
+
     /// The same rows as a CSV object read through the ItemReader, alone and with each batch of 500 serialized as a
     /// request line would be: the sluice side of the Distributed Map benchmark without the workers.
     static func readCSV(columns: [String]) throws {
@@ -61,6 +120,7 @@ enum JSONWalkBenchmark {
             text += cells.joined(separator: ",") + "\n"
         }
         try text.write(toFile: root + "/inbox/companies.csv", atomically: true, encoding: .utf8)
+        try md5(root + "/inbox/companies.csv")
         let request = ItemReaderRequest(
             resource: "arn:aws:states:::s3:getObject",
             parameters: ["Bucket": "inbox", "Key": "companies.csv"],
