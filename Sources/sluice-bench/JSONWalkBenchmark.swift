@@ -89,7 +89,8 @@ enum JSONWalkBenchmark {
         let (a, b) = (seconds(ours), seconds(theirs))
         print(
             String(
-                format: "  MD5 (ETag)   %6.3f s  %6.0f MB/s; md5sum %.3f s (%.0f MB/s, with its start and read): %.2f of its time",
+                format: "  MD5 (ETag)   %6.3f s  %6.0f MB/s; md5sum %.3f s (%.0f MB/s, with its start and read): "
+                    + "%.2f of its time",
                 a,
                 megabytes / a,
                 b,
