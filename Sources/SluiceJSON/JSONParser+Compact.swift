@@ -12,14 +12,13 @@ extension JSONParser {
     mutating func parseCompactObject() throws(JSONParseError) -> JSONValue {
         let start = index
         let startDepth = depth
-        let keysBefore = compactKeys.count
         var out = CompactJSONWriter(capacity: 512)
         if try scanCompact(into: &out) {
             return .object(JSONObject(compactJSON: out.bytes))
         }
         index = start
         depth = startDepth
-        compactKeys.removeSubrange(keysBefore...)
+        // The scan's keys are gone already: each object's scan drops its own on the way out, however it ends.
         // Everything inside is parsed the ordinary way too: a nested object that gave up would give up again at
         // every level above it.
         compactSuspended = true
