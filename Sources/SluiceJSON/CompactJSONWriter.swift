@@ -6,19 +6,54 @@ package struct CompactJSONWriter: ~Copyable {
     @usableFromInline var base: UnsafeMutablePointer<UInt8>
     @usableFromInline var capacity: Int
     @usableFromInline var count = 0
+    /// False while writing into a caller's buffer (`writingBytes`), which is not ours to free or outgrow in place.
+    @usableFromInline var ownsBase = true
 
     package init(capacity: Int = 256) {
         self.capacity = max(16, capacity)
         base = .allocate(capacity: self.capacity)
     }
 
-    deinit { base.deallocate() }
+    private init(borrowing buffer: UnsafeMutableBufferPointer<UInt8>) {
+        base = buffer.baseAddress!
+        capacity = buffer.count
+        ownsBase = false
+    }
+
+    deinit { if ownsBase { base.deallocate() } }
+
+    /// The bytes `body` writes, as an array written in place when they fit in `expectedCount` (a request line of
+    /// ~250 KB was written into a growing buffer, then copied out whole: a third of its cost). More than that is
+    /// still right, only slower.
+    package static func writingBytes(
+        expectedCount: Int,
+        _ body: (inout CompactJSONWriter) -> Void
+    ) -> [UInt8] {
+        var spilled: [UInt8]?
+        let bytes = [UInt8](unsafeUninitializedCapacity: max(16, expectedCount)) { buffer, initialized in
+            var writer = CompactJSONWriter(borrowing: buffer)
+            body(&writer)
+            if writer.ownsBase {
+                // Outgrew the array: what was written moved to a buffer of the writer's own.
+                spilled = writer.bytes
+                initialized = 0
+            } else {
+                initialized = writer.count
+            }
+        }
+        return spilled ?? bytes
+    }
 
     /// The number of bytes written.
     package var byteCount: Int { count }
 
     /// What was written, as an array of its own.
     package var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+    /// Calls `body` with what was written, valid only during the call.
+    package func withWrittenBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try body(UnsafeBufferPointer(start: base, count: count))
+    }
 
     /// Forgets what was written, keeping the memory.
     package mutating func removeAll() { count = 0 }
@@ -39,9 +74,10 @@ package struct CompactJSONWriter: ~Copyable {
         while bigger < needed { bigger *= 2 }
         let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: bigger)
         moved.update(from: base, count: count)
-        base.deallocate()
+        if ownsBase { base.deallocate() }
         base = moved
         capacity = bigger
+        ownsBase = true
     }
 
     /// Appends one byte as it is.
@@ -91,10 +127,7 @@ package struct CompactJSONWriter: ~Copyable {
             }
             append(byte: 0x5D)
         case .object(let object):
-            if let json = object.compactJSON {
-                json.withUnsafeBufferPointer { append($0) }
-                return
-            }
+            if object.withCompactJSON({ append($0) }) != nil { return }
             append(byte: 0x7B)
             object.members.withUnsafeBufferPointer { members in
                 for i in members.indices {

@@ -15,7 +15,9 @@ package struct JSONObject: Sendable {
     static let indexThreshold = 12
 
     /// What an object may carry beside its members, in one word (so `JSONValue` stays as small as it is).
-    private enum Extra: Sendable {
+    /// Unchecked: a `CompactObject` is a `ManagedBuffer`, which cannot be declared Sendable, but its bytes never
+    /// change once made and its members are reached under a lock.
+    private enum Extra: @unchecked Sendable {
         /// Key → position, for objects past `indexThreshold` members.
         case index([String: Int])
         /// An object a reader wrote as compact JSON while scanning its source (a CSV row): members are parsed
@@ -53,7 +55,20 @@ package struct JSONObject: Sendable {
 
     /// The compact JSON the object was read as, if any (the serializer and the size walk use it as it is).
     var compactJSON: [UInt8]? {
-        if case .compact(let compact) = extra { return compact.json }
+        withCompactJSON { Array($0) }
+    }
+
+    /// Calls `body` with the compact JSON the object was read as, valid only during the call; nil for an ordinary
+    /// object (and `body` is not called).
+    @inline(__always)
+    func withCompactJSON<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R? {
+        guard case .compact(let compact) = extra else { return nil }
+        return try compact.withJSON(body)
+    }
+
+    /// The length of the compact JSON the object was read as, if any.
+    var compactJSONCount: Int? {
+        if case .compact(let compact) = extra { return compact.count }
         return nil
     }
 
@@ -141,7 +156,12 @@ package struct JSONObject: Sendable {
     /// exactly what serializing the object gives (an object, no spaces, keys once each). Serializing copies it;
     /// the members are parsed from it the first time something reads them. Lookups walk the members (no index).
     package init(compactJSON: [UInt8]) {
-        extra = .compact(CompactObject(json: compactJSON))
+        extra = .compact(compactJSON.withUnsafeBufferPointer { CompactObject.make(copying: $0) })
+    }
+
+    /// The same from bytes the caller keeps (copied).
+    package init(compactJSON: UnsafeBufferPointer<UInt8>) {
+        extra = .compact(CompactObject.make(copying: compactJSON))
     }
 
     package func contains(_ key: String) -> Bool { position(of: key) != nil }

@@ -14,7 +14,7 @@ extension JSONParser {
         let startDepth = depth
         var out = CompactJSONWriter(capacity: 512)
         if try scanCompact(into: &out) {
-            return .object(JSONObject(compactJSON: out.bytes))
+            return .object(out.withWrittenBytes { JSONObject(compactJSON: $0) })
         }
         index = start
         depth = startDepth

@@ -13,6 +13,9 @@ extension JSONValue {
 
     /// Appends the compact JSON bytes to `out`.
     package func write(to out: inout [UInt8]) {
+        // An object read as compact JSON (a CSV row, a worker's result, each written to a result file on its own)
+        // is its bytes: no writer to allocate for it.
+        if case .object(let object) = self, object.withCompactJSON({ out.append(contentsOf: $0) }) != nil { return }
         var writer = CompactJSONWriter()
         writer.write(self)
         writer.copy(into: &out)

@@ -31,8 +31,8 @@ extension JSONValue {
             }
             if !within { return false }
         case .object(let o):
-            if let json = o.compactJSON {
-                budget -= json.count
+            if let count = o.compactJSONCount {
+                budget -= count
                 return budget >= 0
             }
             budget -= 2 + max(0, o.count - 1)

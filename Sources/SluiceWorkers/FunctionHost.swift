@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import SluiceJSON
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -111,13 +112,14 @@ package final class FunctionHost: Sendable {
                 switch runtime {
                 case .process: continuation.resume(returning: payload.serializedBytes())
                 case .persistent:
-                    continuation.resume(
-                        returning: PersistentWorker.requestLine(
-                            payload: payload,
-                            requestId: requestId,
-                            timeout: timeout
-                        )
+                    let line = PersistentWorker.requestLine(
+                        payload: payload,
+                        requestId: requestId,
+                        timeout: timeout,
+                        expectedCount: pool.lastRequestLineCount.load(ordering: .relaxed)
                     )
+                    pool.lastRequestLineCount.store(line.count, ordering: .relaxed)
+                    continuation.resume(returning: line)
                 }
             }
         }

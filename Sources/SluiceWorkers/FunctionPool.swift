@@ -17,6 +17,9 @@ actor FunctionPool {
     /// Invocations running, on any kind of worker: counted outside the actor, which only the local persistent
     /// workers need.
     private let busy = Atomic(0)
+    /// The length of the last request line built for this function: the room the next one is written into (a Map's
+    /// batches come in much the same size), so a line of ~250 KB is written once, in place.
+    nonisolated let lastRequestLineCount = Atomic(0)
     /// Pids of every worker started, for tests and status.
     private(set) var started: [Int32] = []
 

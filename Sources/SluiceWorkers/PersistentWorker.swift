@@ -81,24 +81,28 @@ final class PersistentWorker: Sendable {
         return worker
     }
 
-    /// Sends one invocation to this worker and waits for its answer (or its failure).
     /// The request line for one invocation, `{"requestId":…,"payload":…,"deadlineMs":…}`, written straight as
     /// bytes. Callers build it before they wait for a worker, so a free worker never waits for serialization.
-    static func requestLine(payload: JSONValue, requestId: String, timeout: Double) -> [UInt8] {
-        // One writer for the whole line and one copy out of it: a batch's line is ~250 KB, and growing an array
-        // piece by piece copied it several times.
-        var writer = CompactJSONWriter(capacity: 64 * 1024)
-        func ascii(_ text: String) {
-            var text = text
-            text.withUTF8 { writer.append($0) }
+    static func requestLine(payload: JSONValue, requestId: String, timeout: Double, expectedCount: Int = 0) -> [UInt8] {
+        // Written in place into an array of about the line's length (the caller's guess: the last line's): a batch's
+        // line is ~250 KB, and a growing buffer copied it several times, then once more out of the writer. Weighing
+        // the payload first cost as much as the copies it saved (a cold pass over every row).
+        let room = expectedCount + expectedCount / 8
+        let line = CompactJSONWriter.writingBytes(expectedCount: room) { writer in
+            func ascii(_ text: String) {
+                var text = text
+                text.withUTF8 { writer.append($0) }
+            }
+            ascii(#"{"requestId":"#)
+            writer.string(requestId)
+            ascii(#","payload":"#)
+            writer.write(payload)
+            ascii(#","deadlineMs":\#(Int(timeout * 1000))}"#)
+            writer.append(byte: 0x0A)
         }
-        ascii(#"{"requestId":"#)
-        writer.string(requestId)
-        ascii(#","payload":"#)
-        writer.write(payload)
-        ascii(#","deadlineMs":\#(Int(timeout * 1000))}"#)
-        writer.append(byte: 0x0A)
-        return writer.bytes
+        // A guess far above the line would hold its room for as long as the request waits for a worker: copied
+        // into an array of its own length (`Array(line)` would share the storage).
+        return line.capacity > 2 * line.count + 4096 ? line.withUnsafeBufferPointer { Array($0) } : line
     }
 
     /// Sends one prepared request line to this worker and waits for its answer (or its failure).

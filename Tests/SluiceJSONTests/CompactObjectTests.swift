@@ -1,5 +1,6 @@
-import SluiceJSON
 import Testing
+
+@testable import SluiceJSON
 
 @Suite("Objects kept as the compact JSON a reader wrote")
 struct CompactObjectTests {
@@ -54,5 +55,24 @@ struct CompactObjectTests {
         }
         #expect(names.count == 64)
         #expect(names.allSatisfy { $0 == "a \"quoted\" name" })
+    }
+
+    @Test("an object made from a buffer keeps its own copy: the buffer may be reused at once")
+    func copiesTheBuffer() throws {
+        var buffer = Array(Self.json.utf8)
+        let object = buffer.withUnsafeBufferPointer { JSONObject(compactJSON: $0) }
+        for i in buffer.indices { buffer[i] = UInt8(ascii: "x") }
+        #expect(JSONValue.object(object).serialized() == Self.json)
+        #expect(object.compactJSON == Array(Self.json.utf8))
+        #expect(object == (try JSONParser.parse(Self.json)).objectValue)
+        let empty = JSONObject(compactJSON: Array("{}".utf8))
+        #expect(empty.isEmpty)
+        #expect(JSONValue.object(empty).serializedByteCount == 2)
+        // A large one (a row of many wide columns), read after it was printed.
+        let wide =
+            "{" + (0..<500).map { #""c\#($0)":"\#(String(repeating: "v", count: $0))""# }.joined(separator: ",") + "}"
+        let large = JSONObject(compactJSON: Array(wide.utf8))
+        #expect(JSONValue.object(large).serialized() == wide)
+        #expect(large["c499"]?.stringValue?.count == 499)
     }
 }

@@ -132,4 +132,26 @@ struct PersistentWorkerStateMachineTests {
         )
         #expect(Machine().stopped(failure: nil, status: .exited(0), stderrTail: "") == nil)
     }
+
+    @Test("A request line is the envelope around the payload's compact JSON, whatever its request ID holds")
+    func requestLine() throws {
+        let row = JSONValue.object(JSONObject(compactJSON: Array(#"{"id":"1","name":"a\"b"}"#.utf8)))
+        let payload: JSONValue = ["Items": .array(Array(repeating: row, count: 300)), "n": 1.5]
+        let exact = PersistentWorker.requestLine(payload: payload, requestId: "r1", timeout: 60).count
+        // The room guessed from the last line: none, too little, about right, far too much.
+        for expectedCount in [0, 100, exact, 50 * exact] {
+            for requestId in ["r1", String(repeating: "\u{1}", count: 40), "é\"\\"] {
+                let line = PersistentWorker.requestLine(
+                    payload: payload,
+                    requestId: requestId,
+                    timeout: 60,
+                    expectedCount: expectedCount
+                )
+                #expect(line.last == 0x0A)
+                #expect(line.capacity <= 2 * line.count + 4096)
+                let parsed = try JSONParser.parse(bytes: Array(line.dropLast()))
+                #expect(parsed == ["requestId": .string(requestId), "payload": payload, "deadlineMs": 60_000])
+            }
+        }
+    }
 }
