@@ -71,7 +71,7 @@ package struct LambdaTasks: Sendable {
         if parameters["InvocationType"]?.stringValue == "Event" {
             // Asynchronous invocation: Lambda accepts it and answers 202 at once.
             let host = host
-            let requestId = UUID().uuidString.lowercased()
+            let requestId = RequestID.random()
             Task.detached { _ = await host.invoke(name, payload: payload, requestId: requestId) }
             return .success(envelope(payload: .string(""), requestId: requestId, status: 202))
         }
@@ -83,7 +83,7 @@ package struct LambdaTasks: Sendable {
     private func call(_ name: String, payload: JSONValue) async -> Result<
         (result: JSONValue, requestId: String), StatesError
     > {
-        let requestId = UUID().uuidString.lowercased()
+        let requestId = RequestID.random()
         guard let outcome = await host.invoke(name, payload: payload, requestId: requestId) else {
             let arn = "arn:aws:lambda:\(region):\(account):function:\(name)"
             return .failure(
