@@ -54,7 +54,7 @@ extension PersistentWorker {
         }
 
         /// Reads stdout: the complete lines so far and the bytes beyond the response limit.
-        mutating func readStdout() -> (lines: [String], overflow: Int) {
+        mutating func readStdout() -> (lines: [[UInt8]], overflow: Int) {
             let read = PipeIO.read(
                 process.stdout,
                 into: &stdout,
@@ -62,7 +62,7 @@ extension PersistentWorker {
                 overflow: &overflow
             )
             if read == .endOfFile { stdoutOpen = false }
-            return (overflow > 0 ? [] : PipeIO.takeLines(&stdout), overflow)
+            return (overflow > 0 ? [] : PipeIO.takeLineBytes(&stdout), overflow)
         }
 
         mutating func drainStderr() {

@@ -72,7 +72,7 @@ extension PersistentWorker {
 
         /// The worker wrote to stdout: the complete `lines` read so far, and `overflow` bytes beyond the response
         /// limit. Each line must answer the request in flight; anything else ends the worker.
-        mutating func stdout(lines: [String], overflow: Int) -> [Action] {
+        mutating func stdout(lines: [[UInt8]], overflow: Int) -> [Action] {
             if overflow > 0 {
                 let error = FunctionError(
                     errorType: "Function.ResponseSizeTooLarge",
@@ -84,10 +84,9 @@ extension PersistentWorker {
             }
             var actions: [Action] = []
             for line in lines where !line.isEmpty {
-                guard let request = inFlight, let outcome = WorkerAnswer.parse(line, for: request.id) else {
-                    actions.append(
-                        .stop(.invalidResponse(requestId: inFlight?.id ?? "", text: String(line.prefix(200))))
-                    )
+                guard let request = inFlight, let outcome = WorkerAnswer.parse(bytes: line, for: request.id) else {
+                    let text = String(String(decoding: line.prefix(1_000), as: UTF8.self).prefix(200))
+                    actions.append(.stop(.invalidResponse(requestId: inFlight?.id ?? "", text: text)))
                     return actions
                 }
                 inFlight = nil

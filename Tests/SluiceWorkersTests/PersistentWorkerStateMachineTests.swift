@@ -8,6 +8,9 @@ struct PersistentWorkerStateMachineTests {
     typealias Machine = PersistentWorker.StateMachine
     let start = ContinuousClock.now
 
+    /// Answer lines as the worker's thread reads them.
+    func bytes(_ lines: String...) -> [[UInt8]] { lines.map { Array($0.utf8) } }
+
     /// A machine serving request `id` (timeout 2 s) from `start`.
     func serving(_ id: String = "r1") -> Machine {
         var machine = Machine()
@@ -45,7 +48,7 @@ struct PersistentWorkerStateMachineTests {
     @Test("An answer line for the request in flight is delivered and frees the worker; blank lines are skipped")
     func answerDelivered() {
         var machine = serving()
-        let actions = machine.stdout(lines: ["", #"{"requestId":"r1","result":{"n":1}}"#], overflow: 0)
+        let actions = machine.stdout(lines: bytes("", #"{"requestId":"r1","result":{"n":1}}"#), overflow: 0)
         #expect(actions == [.deliver(.success(["n": 1]))])
         #expect(machine.isIdle)
     }
@@ -54,7 +57,7 @@ struct PersistentWorkerStateMachineTests {
     func errorAnswer() throws {
         var machine = serving()
         let line = #"{"requestId":"r1","errorType":"ValueError","errorMessage":"bad"}"#
-        let actions = machine.stdout(lines: [line], overflow: 0)
+        let actions = machine.stdout(lines: bytes(line), overflow: 0)
         guard case .deliver(.failure(let error)) = try #require(actions.first) else {
             Issue.record("expected a delivered failure, got \(actions)")
             return
@@ -66,11 +69,11 @@ struct PersistentWorkerStateMachineTests {
     @Test("A line for another request, or any line while idle, stops the worker as an invalid response")
     func strayLines() {
         var machine = serving()
-        let other = machine.stdout(lines: [#"{"requestId":"r9","result":1}"#], overflow: 0)
+        let other = machine.stdout(lines: bytes(#"{"requestId":"r9","result":1}"#), overflow: 0)
         #expect(other == [.stop(.invalidResponse(requestId: "r1", text: #"{"requestId":"r9","result":1}"#))])
         var answered = serving()
         let twice = answered.stdout(
-            lines: [#"{"requestId":"r1","result":1}"#, #"{"requestId":"r1","result":2}"#],
+            lines: bytes(#"{"requestId":"r1","result":1}"#, #"{"requestId":"r1","result":2}"#),
             overflow: 0
         )
         #expect(
@@ -84,7 +87,7 @@ struct PersistentWorkerStateMachineTests {
     @Test("Output beyond the response limit stops the worker with Function.ResponseSizeTooLarge")
     func overflow() throws {
         var machine = serving()
-        let actions = machine.stdout(lines: [#"{"requestId":"r1","result":1}"#], overflow: 10)
+        let actions = machine.stdout(lines: bytes(#"{"requestId":"r1","result":1}"#), overflow: 10)
         guard case .stop(let error?) = try #require(actions.first) else {
             Issue.record("expected a stop, got \(actions)")
             return
@@ -153,5 +156,29 @@ struct PersistentWorkerStateMachineTests {
                 #expect(parsed == ["requestId": .string(requestId), "payload": payload, "deadlineMs": 60_000])
             }
         }
+    }
+
+    @Test("An answer with invalid UTF-8 in a string is read as its repaired text; a stray line's text is cut at 200")
+    func answerBytes() {
+        var machine = serving()
+        let line: [UInt8] = Array(#"{"requestId":"r1","result":{"name":"a"#.utf8) + [0xFF] + Array(#"b"}}"#.utf8)
+        #expect(machine.stdout(lines: [line], overflow: 0) == [.deliver(.success(["name": "a\u{FFFD}b"]))])
+        var stray = serving()
+        let long = [UInt8](repeating: UInt8(ascii: "x"), count: 5_000)
+        #expect(
+            stray.stdout(lines: [long], overflow: 0)
+                == [.stop(.invalidResponse(requestId: "r1", text: String(repeating: "x", count: 200)))]
+        )
+    }
+
+    @Test("Lines are split off the bytes read so far, CR LF or LF, the unfinished rest kept")
+    func lineBytes() {
+        var buffer = Array("one\r\ntwo\n\nthr".utf8)
+        #expect(PipeIO.takeLineBytes(&buffer) == [Array("one".utf8), Array("two".utf8), []])
+        #expect(buffer == Array("thr".utf8))
+        buffer += Array("ee\n".utf8)
+        #expect(PipeIO.takeLineBytes(&buffer) == [Array("three".utf8)])
+        #expect(buffer.isEmpty)
+        #expect(PipeIO.takeLineBytes(&buffer).isEmpty)
     }
 }
