@@ -12,6 +12,9 @@
 final class ByteWindow {
     /// How much is read at a time.
     static let chunkSize = 1 << 20
+    /// Bytes allocated past the capacity and never filled: a scanner may load a word that starts before `count`
+    /// and ends past it (what it finds there is not content, and it must not use it).
+    static let slop = 16
     /// The largest item Step Functions reads from a file ("an item of up to 8 MB"); a longer row, line or element is
     /// an error rather than unbounded memory.
     static let maximumItemSize = 8 << 20
@@ -29,7 +32,9 @@ final class ByteWindow {
     init(source: any ByteSource) {
         self.source = source
         capacity = 2 * Self.chunkSize
-        bytes = .allocate(capacity: capacity)
+        bytes = .allocate(capacity: capacity + Self.slop)
+        // Zeroed once, so a word read past `count` reads defined bytes.
+        bytes.initialize(repeating: 0, count: capacity + Self.slop)
     }
 
     deinit {
@@ -49,8 +54,9 @@ final class ByteWindow {
         if capacity - count < Self.chunkSize / 2 {
             // The kept item is itself large: grow rather than read in slivers.
             let newCapacity = max(capacity * 2, count + Self.chunkSize)
-            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
-            grown.update(from: bytes, count: count)
+            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity + Self.slop)
+            grown.initialize(from: bytes, count: count)
+            (grown + count).initialize(repeating: 0, count: newCapacity + Self.slop - count)
             bytes.deallocate()
             bytes = grown
             capacity = newCapacity

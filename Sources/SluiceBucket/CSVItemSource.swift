@@ -25,8 +25,6 @@ final class CSVItemSource: FailOnceItemSource {
     private let window: ByteWindow
     private let location: ObjectLocation
     private let delimiter: UInt8
-    /// 1 for the bytes that end the fast scan of an unquoted field.
-    private let special: UnsafeMutablePointer<UInt8>
     private var headers: [String] = []
     private var needsHeaderRow: Bool
     private var position = 0
@@ -60,9 +58,6 @@ final class CSVItemSource: FailOnceItemSource {
         self.window = window
         self.location = location
         self.delimiter = delimiter
-        special = .allocate(capacity: 256)
-        special.initialize(repeating: 0, count: 256)
-        for b in [delimiter, Self.quote, Self.backslash, Self.lineFeed, Self.carriageReturn] { special[Int(b)] = 1 }
         switch headers {
         case .firstRow:
             needsHeaderRow = true
@@ -73,7 +68,6 @@ final class CSVItemSource: FailOnceItemSource {
     }
 
     deinit {
-        special.deallocate()
         prefixBytes.deallocate()
         prefixStarts.deallocate()
     }
@@ -176,7 +170,6 @@ final class CSVItemSource: FailOnceItemSource {
         let base = window.bytes
         let end = window.count
         let atEnd = window.isAtEnd
-        let special = self.special
         let delimiter = self.delimiter
         // A local array, moved out and back, keeps exclusivity checks and reference counting out of the loop.
         var values = self.values
@@ -195,7 +188,7 @@ final class CSVItemSource: FailOnceItemSource {
         var newlines = 0
         while true {
             let fieldStart = i
-            i = scanPlain(base, from: i, end: end, special: special)
+            i = scanPlain(base, from: i, end: end)
             if i == end && !atEnd { return .needMore }
             if i < end && (base[i] == Self.quote || base[i] == Self.backslash) {
                 guard let stop = try parseEscapedField(from: fieldStart, at: i, end: end, newlines: &newlines) else {
@@ -255,14 +248,7 @@ final class CSVItemSource: FailOnceItemSource {
     /// few bytes, of varying length), most of the reader's time. The lowest byte flagged in a word is exact (the
     /// borrow that can flag a false byte only runs upward from a true one), and x86 and ARM load little-endian.
     @inline(__always)
-    private func scanPlain(
-        _ base: UnsafePointer<UInt8>,
-        from start: Int,
-        end: Int,
-        special: UnsafeMutablePointer<UInt8>
-    )
-        -> Int
-    {
+    private func scanPlain(_ base: UnsafePointer<UInt8>, from start: Int, end: Int) -> Int {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
         @inline(__always) func zeros(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
@@ -272,16 +258,17 @@ final class CSVItemSource: FailOnceItemSource {
         let lineFeeds = ones &* UInt64(Self.lineFeed)
         let returns = ones &* UInt64(Self.carriageReturn)
         var i = start
-        while i &+ 8 <= end {
+        // The last word may run past `end` into the window's slop: a byte found there is not content (and a false
+        // flag only ever lies above a true one), hence the clamp.
+        while i < end {
             let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
             let found =
                 zeros(w ^ delimiters) | zeros(w ^ quotes) | zeros(w ^ backslashes) | zeros(w ^ lineFeeds)
                 | zeros(w ^ returns)
-            if found != 0 { return i &+ (UInt64(littleEndian: found).trailingZeroBitCount &>> 3) }
+            if found != 0 { return min(end, i &+ (UInt64(littleEndian: found).trailingZeroBitCount &>> 3)) }
             i &+= 8
         }
-        while i < end && special[Int(base[i])] == 0 { i &+= 1 }
-        return i
+        return end
     }
 
     /// The slow path for a field holding quotes or backslashes: unescapes into `scratch` and returns where the field

@@ -230,4 +230,84 @@ struct CSVReaderTests {
         changed["added"] = "new"
         #expect(JSONValue.object(changed).serialized().hasSuffix(#","added":"new"}"#))
     }
+
+    /// What AWS reads from a CSV text without quotes or backslashes: lines end at LF, CRLF or CR, blank ones hold no
+    /// row, fields split at the delimiter, each decoded as UTF-8 (bad sequences repaired), the header's keys.
+    private static func plainReference(_ text: [UInt8], delimiter: UInt8) -> [JSONValue] {
+        var lines: [ArraySlice<UInt8>] = []
+        var start = 0
+        var i = 0
+        while i < text.count {
+            if text[i] == 0x0A || text[i] == 0x0D {
+                lines.append(text[start..<i])
+                i += text[i] == 0x0D && i + 1 < text.count && text[i + 1] == 0x0A ? 2 : 1
+                start = i
+            } else {
+                i += 1
+            }
+        }
+        if start < text.count { lines.append(text[start...]) }
+        let rows = lines.filter { !$0.isEmpty }.map { line in
+            line.split(separator: delimiter, omittingEmptySubsequences: false).map {
+                String(decoding: $0, as: UTF8.self)
+            }
+        }
+        guard let header = rows.first else { return [] }
+        return rows.dropFirst().map { row in
+            .object(JSONObject(header.indices.map { (header[$0], .string($0 < row.count ? row[$0] : "")) }))
+        }
+    }
+
+    @Test(
+        "random plain CSV (controls, DEL, UTF-8 and broken UTF-8, every field length, any file end) reads as AWS does"
+    )
+    func randomPlainText() throws {
+        let f = try BucketFixture()
+        var state: UInt64 = 0x5EED
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let pieces: [[UInt8]] = [
+            [0x61], [0x62], [0x7A], [0x30], [0x20], [0x7E], [0x7F], [0x09], [0x01], [0x1F], [0xC3, 0xA9],
+            [0xE2, 0x82, 0xAC], [0xF0, 0x9F, 0x98, 0x80], [0xFF], [0xC3], [0x80],
+        ]
+        for (round, delimiter) in zip(0..<300, [UInt8]([0x2C, 0x3B, 0x7C, 0x09, 0x20]).cycled()) {
+            var text: [UInt8] = []
+            let columns = 1 + next(5)
+            text += (0..<columns).map { "k\($0)" }.joined(separator: String(UnicodeScalar(delimiter))).utf8
+            text.append(0x0A)
+            for _ in 0..<next(40) {
+                for field in 0..<(1 + next(columns + 2)) {
+                    if field > 0 { text.append(delimiter) }
+                    for _ in 0..<[0, 1, 3, 7, 8, 9, 15, 16, 17, 30][next(10)] {
+                        let piece = pieces[next(pieces.count)]
+                        if piece != [delimiter] { text += piece }
+                    }
+                }
+                text += [[0x0A], [0x0D, 0x0A], [0x0D], [0x0A, 0x0A]][next(4)]
+            }
+            if next(2) == 0, let last = text.last, last == 0x0A { text.removeLast() }
+            let key = "r\(round).csv"
+            try f.put("b", key, bytes: text)
+            let name = ["\u{2C}": "COMMA", ";": "SEMICOLON", "|": "PIPE", "\t": "TAB", " ": "SPACE"][
+                String(UnicodeScalar(delimiter))
+            ]!
+            let config = #"{"InputType": "CSV", "CSVHeaderLocation": "FIRST_ROW", "CSVDelimiter": "\#(name)"}"#
+            let items = try f.items("b", key, config: config, batch: 1 + next(9))
+            let expected = Self.plainReference(text, delimiter: delimiter)
+            #expect(items == expected, "round \(round)")
+            #expect(items.map { $0.serializedBytes() } == expected.map { $0.serializedBytes() }, "round \(round)")
+        }
+    }
+}
+
+extension Array {
+    /// The elements over and over.
+    fileprivate func cycled() -> some Sequence<Element> {
+        sequence(state: 0) { i in
+            defer { i = (i + 1) % count }
+            return self[i]
+        }
+    }
 }
