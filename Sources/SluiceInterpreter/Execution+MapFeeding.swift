@@ -178,8 +178,17 @@ extension Execution {
             }
             end = k
         }
-        let batch = Array(run.buffer[head..<end])
-        for k in head..<end { run.buffer[k] = .null }
+        // Moved out, not copied: the buffer's places are emptied anyway, and a copy retained each item only for the
+        // emptying to release it, touching every row's (cold) object twice.
+        let count = end - head
+        let batch = run.buffer.withUnsafeMutableBufferPointer { buffer -> [JSONValue] in
+            guard count > 0, let base = buffer.baseAddress else { return [] }
+            return [JSONValue](unsafeUninitializedCapacity: count) { target, initialized in
+                target.baseAddress!.moveInitialize(from: base + head, count: count)
+                (base + head).initialize(repeating: .null, count: count)
+                initialized = count
+            }
+        }
         run.bufferHead = end
         run.nextItemIndex += end - head
         return batch
