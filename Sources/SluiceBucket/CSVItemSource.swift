@@ -43,8 +43,9 @@ final class CSVItemSource: FailOnceItemSource {
     /// Per column, what its value follows in a row's JSON: `{"key":` for the first, `,"key":` for the others. Kept in
     /// one buffer (column K's prefix from `prefixStarts[K]` to `prefixStarts[K + 1]`), not an array per column:
     /// reaching an inner array cost a retain and a release for every field of every row.
-    private var prefixBytes = UnsafeMutablePointer<UInt8>.allocate(capacity: 1)
-    private var prefixStarts: UnsafeMutablePointer<Int> = {
+    /// Unchecked, as `rowJSON`: read for every field, and each checked access cost a runtime call.
+    @exclusivity(unchecked) private var prefixBytes = UnsafeMutablePointer<UInt8>.allocate(capacity: 1)
+    @exclusivity(unchecked) private var prefixStarts: UnsafeMutablePointer<Int> = {
         let starts = UnsafeMutablePointer<Int>.allocate(capacity: 1)
         starts.initialize(to: 0)
         return starts

@@ -161,13 +161,17 @@ package struct CompactJSONWriter: ~Copyable {
             at.pointee = 0x22
             at += 1
             var clean = true
-            for b in text {
-                if b < 0x20 || b == 0x22 || b == 0x5C {
-                    clean = false
-                    break
+            // Indexed, not `for b in text`: called from another module, the iterator was not inlined (a call per byte).
+            if let source = text.baseAddress {
+                for k in 0..<text.count {
+                    let b = source[k]
+                    if b < 0x20 || b == 0x22 || b == 0x5C {
+                        clean = false
+                        break
+                    }
+                    at[k] = b
                 }
-                at.pointee = b
-                at += 1
+                at += text.count
             }
             if clean {
                 at.pointee = 0x22
