@@ -11,8 +11,12 @@ struct BenchDaemon {
     /// nil when sluiced is not built (the caller prints why it skips). SLUICE_BENCH_SLUICED names another binary
     /// (an earlier build, for a before-and-after figure). `files` are written under the root before sluiced starts
     /// (more rules and state machines: path relative to the root → text); `buckets` are made too. sluiced's
-    /// warnings go to `log` under the root.
-    static func start(files: [String: String] = [:], buckets: [String] = []) throws -> BenchDaemon? {
+    /// warnings go to `log` under the root. `settings` is sluiced.json.
+    static func start(
+        files: [String: String] = [:],
+        buckets: [String] = [],
+        settings: String = #"{"LogLevel": "warning", "Api": {"Listen": "127.0.0.1:0"}}"#
+    ) throws -> BenchDaemon? {
         let binary =
             ProcessInfo.processInfo.environment["SLUICE_BENCH_SLUICED"]
             ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
@@ -26,7 +30,12 @@ struct BenchDaemon {
             try fm.createDirectory(atPath: root + "/" + dir, withIntermediateDirectories: true)
         }
         for (path, text) in files {
-            try text.write(toFile: root + "/" + path, atomically: true, encoding: .utf8)
+            let file = root + "/" + path
+            try fm.createDirectory(
+                atPath: (file as NSString).deletingLastPathComponent,
+                withIntermediateDirectories: true
+            )
+            try text.write(toFile: file, atomically: true, encoding: .utf8)
         }
         try #"""
         {"EventPattern": {"source": ["aws.s3"], "detail": {"bucket": {"name": ["inbox"]}}},
@@ -43,11 +52,7 @@ struct BenchDaemon {
             atomically: true,
             encoding: .utf8
         )
-        try #"{"LogLevel": "warning", "Api": {"Listen": "127.0.0.1:0"}}"#.write(
-            toFile: root + "/etc/sluice/sluiced.json",
-            atomically: true,
-            encoding: .utf8
-        )
+        try settings.write(toFile: root + "/etc/sluice/sluiced.json", atomically: true, encoding: .utf8)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = ["--root", root]

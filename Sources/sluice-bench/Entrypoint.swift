@@ -23,6 +23,7 @@ struct Entrypoint {
         if only == nil || only == "drop-latency" { try DropLatencyBenchmark.run() }
         if only == nil || only == "drop-burst" { try DropBurstBenchmark.run() }
         if only == "json-walks" { try JSONWalkBenchmark.run() }
+        if only == nil || only == "pipeline-cpu" { loadScenario { try PipelineCPUBenchmark.run() } }
         // Issue 19's load scenarios: minutes each, so only when named. A wrong count is exit 1.
         if only == "burst" { loadScenario(DropBurstBenchmark.load) }
         if only == "million-children" { loadScenario(MillionChildrenBenchmark.run) }
