@@ -28,8 +28,10 @@ final class ResultFileSeries {
     private let config: ResultWriterConfig
     private let maximumFileSize: Int
     private(set) var completed: [Completed] = []
-    private var current: OpenFile?
-    private var buffer: [UInt8] = []
+    /// Unchecked: touched for every entry (hundreds of thousands a run), and each checked access cost a runtime
+    /// call; only this class's own methods reach them, never two at once.
+    @exclusivity(unchecked) private var current: OpenFile?
+    @exclusivity(unchecked) private var buffer: [UInt8] = []
 
     /// Bytes gathered before each write(2): large enough that the system call cost disappears next to encoding.
     static let bufferSize = 1 << 20
