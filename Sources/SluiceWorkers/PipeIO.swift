@@ -68,17 +68,8 @@ enum PipeIO {
         return lines
     }
 
-    /// Splits complete lines off the front of `buffer`.
+    /// Splits complete lines off the front of `buffer`, as text (invalid UTF-8 repaired).
     static func takeLines(_ buffer: inout [UInt8]) -> [String] {
-        var lines: [String] = []
-        var start = 0
-        for i in buffer.indices where buffer[i] == 0x0A {
-            var end = i
-            if end > start, buffer[end - 1] == 0x0D { end -= 1 }
-            lines.append(String(decoding: buffer[start..<end], as: UTF8.self))
-            start = i + 1
-        }
-        if start > 0 { buffer.removeFirst(start) }
-        return lines
+        takeLineBytes(&buffer).map { String(decoding: $0, as: UTF8.self) }
     }
 }

@@ -79,12 +79,7 @@ enum APIBenchmark {
     static func uploadFigure(_ python: String, _ environment: [String: String]) throws {
         let csv = NSTemporaryDirectory() + "sluice-bench-companies-\(UUID().uuidString).csv"
         defer { try? FileManager.default.removeItem(atPath: csv) }
-        let generate = Process()
-        generate.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        generate.arguments = ["python3", "etc/sluice/examples/generate-companies.py", "227000", csv]
-        generate.standardOutput = FileHandle.nullDevice
-        try generate.run()
-        generate.waitUntilExit()
+        try CompaniesCSV.generate(227_000, to: csv)
         let aws = (python as NSString).deletingLastPathComponent + "/aws"
         let result = try runScript(
             python,

@@ -80,12 +80,7 @@ enum DashboardBenchmark {
         let root = try makeRoot()
         defer { try? FileManager.default.removeItem(atPath: root) }
         let csv = root + "/companies.csv"
-        let generate = Process()
-        generate.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        generate.arguments = ["python3", "etc/sluice/examples/generate-companies.py", String(companies), csv]
-        generate.standardOutput = FileHandle.nullDevice
-        try generate.run()
-        generate.waitUntilExit()
+        try CompaniesCSV.generate(companies, to: csv)
         let daemon = try DashboardBenchDaemon(binary: binary, root: root)
         defer { daemon.stop() }
         var plain: [(wall: Double, cpu: Double)] = []

@@ -86,7 +86,7 @@ enum JSONWalkBenchmark {
         }
         guard printed == digest else { throw BenchError("MD5 \(digest) differs from md5sum's \(printed)") }
         let megabytes = Double(data.count) / 1e6
-        let (a, b) = (seconds(ours), seconds(theirs))
+        let (a, b) = (FunctionBenchmark.seconds(ours), FunctionBenchmark.seconds(theirs))
         print(
             String(
                 format: "  MD5 (ETag)   %6.3f s  %6.0f MB/s; md5sum %.3f s (%.0f MB/s, with its start and read): "
@@ -98,10 +98,6 @@ enum JSONWalkBenchmark {
                 a / b
             )
         )
-    }
-
-    private static func seconds(_ d: Duration) -> Double {
-        Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
     }
 
     /// The same rows as a CSV object read through the ItemReader, alone and with each batch of 500 serialized as a
@@ -142,7 +138,7 @@ enum JSONWalkBenchmark {
                         if serialize { bytes &+= JSONValue.array(items).serializedBytes().count }
                     }
                 }
-                times.append(seconds(took))
+                times.append(FunctionBenchmark.seconds(took))
             }
             times.sort()
             print(

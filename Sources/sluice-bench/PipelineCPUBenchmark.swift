@@ -25,13 +25,7 @@ enum PipelineCPUBenchmark {
         }
         let csv = NSTemporaryDirectory() + "sluice-bench-companies-" + UUID().uuidString + ".csv"
         defer { try? FileManager.default.removeItem(atPath: csv) }
-        let generator = Process()
-        generator.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        generator.arguments = ["python3", "etc/sluice/examples/generate-companies.py", String(companies), csv]
-        generator.standardOutput = FileHandle.nullDevice
-        try generator.run()
-        generator.waitUntilExit()
-        guard generator.terminationStatus == 0 else { throw BenchError("pipeline-cpu: generating companies failed") }
+        try CompaniesCSV.generate(companies, to: csv)
         var cpu: [Double] = []
         var wall: [Double] = []
         for _ in 0..<rounds {
@@ -76,7 +70,7 @@ enum PipelineCPUBenchmark {
                 format: "  sluiced's CPU from the drop to the message %.2f-%.2f s, median %.2f (%.2f-%.2f µs an item)",
                 cpu.min()!,
                 cpu.max()!,
-                median(cpu),
+                DistributedMapBenchmark.median(cpu),
                 perItem.min()!,
                 perItem.max()!
             )
@@ -86,15 +80,10 @@ enum PipelineCPUBenchmark {
                 format: "  wall %.2f-%.2f s, median %.2f; target <= 1 µs an item: %@",
                 wall.min()!,
                 wall.max()!,
-                median(wall),
-                median(perItem) <= 1 ? "met" : "not met"
+                DistributedMapBenchmark.median(wall),
+                DistributedMapBenchmark.median(perItem) <= 1 ? "met" : "not met"
             )
         )
-    }
-
-    private static func median(_ values: [Double]) -> Double {
-        let sorted = values.sorted()
-        return sorted[sorted.count / 2]
     }
 
     /// Lines in the map run's SUCCEEDED result files.

@@ -25,15 +25,7 @@ enum SlurmBenchmark {
         try FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: base) }
         let csv = base + "/companies.csv"
-        guard
-            FunctionBenchmark.runProcess(
-                "/usr/bin/env",
-                [
-                    "python3", DistributedMapBenchmark.Setup.repository + "/etc/sluice/examples/generate-companies.py",
-                    String(companies), csv,
-                ]
-            ) != nil
-        else { throw BenchError("generate-companies.py failed") }
+        try CompaniesCSV.generate(companies, to: csv)
 
         var reference: [String]?
         for warm in [false, true] {
