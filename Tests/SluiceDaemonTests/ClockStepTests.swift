@@ -13,7 +13,7 @@ import Testing
 struct ClockStepTests: RealDaemonTesting {
     @Test(
         "The clock stepped back an hour, then forward two: running Waits keep their length, each upload one execution stamped with the clock's time",
-        .timeLimit(.minutes(2))
+        .timeLimit(.minutes(5))
     )
     func steppedBackAndForward() async throws {
         let root = try Root()
@@ -34,18 +34,18 @@ struct ClockStepTests: RealDaemonTesting {
         defer { if daemon.isRunning { kill(daemon.processIdentifier, SIGKILL) } }
 
         try root.write("var/lib/sluice/buckets/inbox/before.txt", "1")
-        try await waitFor(seconds: 20) { execution(root, "before.txt")?.status == .running }
+        try await waitFor(seconds: 60) { execution(root, "before.txt")?.status == .running }
         let stepped = ContinuousClock.now
         try "-3600\n".write(toFile: offset, atomically: true, encoding: .utf8)
         // The shim reads the step again within 100 ms.
         try await Task.sleep(for: .seconds(0.5))
         try root.write("var/lib/sluice/buckets/inbox/after-back.txt", "2")
-        try await waitFor(seconds: 20) {
+        try await waitFor(seconds: 60) {
             execution(root, "before.txt")?.status == .succeeded
                 && execution(root, "after-back.txt")?.status == .succeeded
         }
-        // The Wait set before the step ended on time, not an hour later.
-        #expect(ContinuousClock.now - stepped < .seconds(20))
+        // The Wait set before the step ended on time, not an hour later (the bound leaves room for a starved machine).
+        #expect(ContinuousClock.now - stepped < .seconds(120))
         let before = try #require(execution(root, "before.txt"))
         let afterBack = try #require(execution(root, "after-back.txt"))
         #expect(abs(afterBack.startDate - (Date().timeIntervalSince1970 - 3600)) < 120, "sluiced's clock did not step")
@@ -55,7 +55,7 @@ struct ClockStepTests: RealDaemonTesting {
         try await Task.sleep(for: .seconds(0.5))
         let dropped = ContinuousClock.now
         try root.write("var/lib/sluice/buckets/inbox/forward.txt", "3")
-        try await waitFor(seconds: 20) { execution(root, "forward.txt")?.status == .succeeded }
+        try await waitFor(seconds: 60) { execution(root, "forward.txt")?.status == .succeeded }
         // Two hours forward end no 3-second Wait early.
         #expect(ContinuousClock.now - dropped >= .seconds(3))
         let forward = try #require(execution(root, "forward.txt"))
@@ -63,7 +63,7 @@ struct ClockStepTests: RealDaemonTesting {
         #expect(forward.stopDate.map { $0 - forward.startDate >= 3 } == true)
 
         // Each upload once, each message delivered, and `sluice` (on the true clock) lists what sluiced recorded.
-        try await waitFor(seconds: 20) { received(root) == ["before.txt", "after-back.txt", "forward.txt"] }
+        try await waitFor(seconds: 60) { received(root) == ["before.txt", "after-back.txt", "forward.txt"] }
         #expect(root.executions().count == 3)
         #expect(executions(root, status: "SUCCEEDED").count == 3)
         #expect(daemon.isRunning)

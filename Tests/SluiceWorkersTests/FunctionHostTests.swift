@@ -284,7 +284,9 @@ struct FunctionReapingTests {
                   printf '{"requestId":"%s","result":null}\\n' "$id"
                 done
                 """,
-            #""Runtime": "persistent", "ProvisionedConcurrency": 1"#
+            // Timeout well above Lambda's 3 s default: on a stalled machine a worker timed out is replaced, and the
+            // count of started workers would no longer be the test's to know.
+            #""Runtime": "persistent", "ProvisionedConcurrency": 1, "Timeout": 120"#
         )
         let host = f.host()
         await host.start()
