@@ -21,7 +21,7 @@ enum DaemonRequest {
                 return answer
             }
             if Date() >= deadline {
-                if taken { throw CLIError.exit("sluiced took the \(kind) request but did not answer within 10 s") }
+                if taken { throw CLIError.exit("sluiced took the \(kind) request but did not answer within a minute") }
                 // A sluiced that holds the root's lock is running but busy: it is given up to a minute.
                 if !taken, Self.daemonRunning(root: root), Date() < started.addingTimeInterval(60) {
                     deadline = Date().addingTimeInterval(1)
@@ -35,9 +35,9 @@ enum DaemonRequest {
                             : "sluiced did not take the \(kind) request within 5 s (is it running?)"
                     )
                 }
-                // Taken: the answer is on its way.
+                // Taken: the answer is on its way, from a sluiced that may be busy (a minute, as for taking it).
                 taken = true
-                deadline = Date().addingTimeInterval(5)
+                deadline = Date().addingTimeInterval(60)
             }
             Thread.sleep(forTimeInterval: 0.05)
         }

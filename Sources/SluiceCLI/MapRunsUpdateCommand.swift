@@ -56,11 +56,18 @@ struct MapRunsUpdateCommand: ParsableCommand {
                 toleratedFailurePercentage: toleratedFailurePercentage
             )
         )
-        let deadline = Date().addingTimeInterval(5)
+        // 5 s for a sluiced that is not running; one that is (it holds the root's lock) may be busy, and gets a
+        // minute, as DaemonRequest gives it.
+        let started = Date()
         while try store.mapRunUpdatePending(id) {
-            guard Date() < deadline else {
+            let waited = Date().timeIntervalSince(started)
+            if waited >= 5, waited >= 60 || !DaemonRequest.daemonRunning(root: root) {
                 try store.withdrawMapRunUpdate(id)
-                StandardError.write("sluice: sluiced did not take the update within 5 s (is it running?)\n")
+                StandardError.write(
+                    waited >= 60
+                        ? "sluice: sluiced did not take the update within a minute (it is running, but busy)\n"
+                        : "sluice: sluiced did not take the update within 5 s (is it running?)\n"
+                )
                 throw ExitCode(1)
             }
             Thread.sleep(forTimeInterval: 0.05)

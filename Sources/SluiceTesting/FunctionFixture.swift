@@ -13,11 +13,16 @@ package struct FunctionFixture {
     }
 
     /// Writes an executable script and the function file that runs it.
+    /// Without a Timeout in `settings` the function gets 120 s, not Lambda's 3 s: at the start of a test run hundreds
+    /// of tests start at once on two cores and a script can wait seconds for a CPU; timed out, its worker would be
+    /// replaced and the test's counts of workers and results would be the machine's, not the code's.
     package func function(_ name: String, script: String, _ settings: String = "") throws {
         let path = directory + "/" + name + ".sh"
         try script.write(toFile: path, atomically: true, encoding: .utf8)
         chmod(path, 0o755)
-        let extra = settings.isEmpty ? "" : ", " + settings
+        let timed =
+            settings.contains("\"Timeout\"") ? settings : (settings.isEmpty ? "" : settings + ", ") + #""Timeout": 120"#
+        let extra = ", " + timed
         try #"{"Command": ["./\#(name).sh"]\#(extra)}"#.write(
             toFile: directory + "/" + name + ".json",
             atomically: true,

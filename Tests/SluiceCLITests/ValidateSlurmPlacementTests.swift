@@ -72,7 +72,7 @@ struct ValidateSlurmPlacementTests {
         defer { f.root.remove() }
         let started = Date()
         let found = check(f.file, bin: f.bin)
-        #expect(Date().timeIntervalSince(started) < 20)
+        #expect(Date().timeIntervalSince(started) < 55)
         #expect(
             found == [
                 "WARNING SLURM_UNREACHABLE /Placement: cannot ask the cluster: sinfo: did not answer within 5.0 seconds (is slurmctld reachable?)"

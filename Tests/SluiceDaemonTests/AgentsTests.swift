@@ -31,7 +31,9 @@ import Testing
                 if any(i["n"] == 1500 for i in items) and os.path.exists("\(root.path)/slow"):
                     with open("\(root.path)/slow-pid", "w") as f:
                         f.write("%d" % os.getpid())
-                    time.sleep(3)
+                    # Until the test has killed this worker's agent (a stalled machine must not let the batch end).
+                    while os.path.exists("\(root.path)/slow"):
+                        time.sleep(0.05)
                 items = request["payload"]["Items"]
                 sys.stdout.write(json.dumps({"requestId": request["requestId"], "result": [{"n": i["n"], "twice": 2 * i["n"]} for i in items]}) + "\\n")
                 sys.stdout.flush()
@@ -162,8 +164,8 @@ import Testing
             let stat = try String(contentsOfFile: "/proc/\(worker)/stat", encoding: .utf8)
             let parent = try #require(Int32(stat.split(separator: ")").last!.split(separator: " ")[1]))
             let victim = try #require(agents.firstIndex { $0.processIdentifier == parent })
-            try FileManager.default.removeItem(atPath: root.path + "/slow")
             kill(agents[victim].processIdentifier, SIGKILL)
+            try FileManager.default.removeItem(atPath: root.path + "/slow")
             try await eventually("the run SUCCEEDED", within: .seconds(180)) {
                 root.execution(arn)?.status == .succeeded
             }

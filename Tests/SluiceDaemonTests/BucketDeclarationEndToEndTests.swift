@@ -5,7 +5,7 @@ import Testing
 extension InProcessDaemonTests {
     @Test(
         "Declared buckets exist from the start (and on reload); only those with EventBridge on start executions",
-        .timeLimit(.minutes(1))
+        .timeLimit(.minutes(3))
     )
     func declaredBuckets() async throws {
         let root = try DaemonRoot()
@@ -38,15 +38,15 @@ extension InProcessDaemonTests {
             try root.write(buckets + "results/r.json", "{}")
             try root.write(buckets + "byhand/h.csv", "id\n1\n")
             try root.write(buckets + "inbox/i.csv", "id\n1\n")
-            try await eventually("two deliveries", within: .seconds(20)) { root.received == ["i.csv", "h.csv"] }
+            try await eventually("two deliveries", within: .seconds(60)) { root.received == ["i.csv", "h.csv"] }
             // The results bucket's object was seen and recorded, and started nothing.
-            try await eventually("r.json recorded, nothing left to do", within: .seconds(10)) {
+            try await eventually("r.json recorded, nothing left to do", within: .seconds(60)) {
                 root.recorded("results", "r.json") && root.isIdle
             }
             #expect(root.executions().count == 2)
             // A bucket declared while sluiced runs is there once the configuration reloads.
             try root.write("etc/sluice/buckets/later.json", "{}")
-            try await eventually("bucket later made", within: .seconds(10)) {
+            try await eventually("bucket later made", within: .seconds(60)) {
                 root.exists(buckets + "later")
                     && daemon.log.contains("bucket later created (declared in buckets/later.json)")
             }

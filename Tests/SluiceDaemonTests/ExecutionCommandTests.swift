@@ -9,7 +9,7 @@ import Testing
 extension InProcessDaemonTests {
     @Test(
         "start-execution starts a named execution; stop ends it ABORTED; bad requests exit 2",
-        .timeLimit(.minutes(1))
+        .timeLimit(.minutes(3))
     )
     func startAndStop() async throws {
         let root = try DaemonRoot()
@@ -27,10 +27,10 @@ extension InProcessDaemonTests {
             ])
             let arn = try #require(started["executionArn"] as? String)
             #expect(arn == "arn:aws:states:local:000000000000:execution:sleepy:first")
-            try await eventually("RUNNING", within: .seconds(10)) { root.execution(arn)?.status == .running }
+            try await eventually("RUNNING", within: .seconds(60)) { root.execution(arn)?.status == .running }
             #expect(try await sluice.json(["executions", "describe", arn])["status"] as? String == "RUNNING")
             // `sluice status` shows the daemon and what runs.
-            try await eventually("sluiced's report", within: .seconds(10)) {
+            try await eventually("sluiced's report", within: .seconds(60)) {
                 (try? await sluice.json(["status"]))?["running"] as? Bool == true
             }
             let status = try await sluice.json(["status"])
@@ -44,7 +44,7 @@ extension InProcessDaemonTests {
 
             let stopped = try await sluice.json(["executions", "stop", arn, "--error", "Manual", "--cause", "enough"])
             #expect(stopped["stopDate"] != nil)
-            try await eventually("ABORTED", within: .seconds(10)) { root.execution(arn)?.status == .aborted }
+            try await eventually("ABORTED", within: .seconds(60)) { root.execution(arn)?.status == .aborted }
             let described = try await sluice.json(["executions", "describe", arn])
             #expect(described["status"] as? String == "ABORTED")
             #expect(described["error"] as? String == "Manual")
@@ -59,7 +59,7 @@ extension InProcessDaemonTests {
 
             let quick = try await sluice.json(["start-execution", "sleepy", "--input", #"{"seconds": 0}"#])
             let quickArn = try #require(quick["executionArn"] as? String)
-            try await eventually("SUCCEEDED", within: .seconds(10)) { root.execution(quickArn)?.status == .succeeded }
+            try await eventually("SUCCEEDED", within: .seconds(60)) { root.execution(quickArn)?.status == .succeeded }
             #expect(try await sluice.json(["executions", "describe", quickArn])["status"] as? String == "SUCCEEDED")
         }
         // sluiced stopped: the request waits 5 s, is withdrawn and the command exits 2; a later sluiced never

@@ -6,7 +6,7 @@ import SluiceVocabulary
 import Testing
 
 extension InProcessDaemonTests {
-    @Test("Two uploads at once: every journal line about an execution or map run names which", .timeLimit(.minutes(1)))
+    @Test("Two uploads at once: every journal line about an execution or map run names which", .timeLimit(.minutes(3)))
     func journalNamesEachExecution() async throws {
         let root = try DaemonRoot()
         defer { root.remove() }
@@ -20,7 +20,7 @@ extension InProcessDaemonTests {
             try await eventually("two executions SUCCEEDED") { root.executions(status: .succeeded).count == 2 }
             // The map runs' last progress lines come as their executions end; both are logged once the store
             // says so.
-            try await eventually("both runs' last lines", within: .seconds(10)) {
+            try await eventually("both runs' last lines", within: .seconds(60)) {
                 daemon.log.count("items (100%), 0 failed, SUCCEEDED") == 2
             }
             let text = daemon.log.text

@@ -5,7 +5,7 @@ import Testing
 extension InProcessDaemonTests {
     @Test(
         "`sluice map-runs watch` opened before the upload waits for the run it starts and follows it to its end",
-        .timeLimit(.minutes(1))
+        .timeLimit(.minutes(3))
     )
     func watchBeforeUpload() async throws {
         let root = try DaemonRoot()
@@ -22,7 +22,7 @@ extension InProcessDaemonTests {
             try watch.run()
             defer { if watch.isRunning { watch.terminate() } }
             // It says it waits for a run to follow, and still runs: not gone with "no map run is running".
-            try await eventually("the watch waiting", within: .seconds(10)) {
+            try await eventually("the watch waiting", within: .seconds(60)) {
                 root.read("watch-stderr")?.contains("waiting for the next one to start") == true
             }
             #expect(watch.isRunning)

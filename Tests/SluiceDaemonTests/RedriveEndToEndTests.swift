@@ -50,7 +50,10 @@ extension InProcessDaemonTests {
             """,
             executable: true
         )
-        try root.write("etc/sluice/functions/check.json", #"{"Command": ["./check.sh"], "Runtime": "process"}"#)
+        try root.write(
+            "etc/sluice/functions/check.json",
+            #"{"Command": ["./check.sh"], "Runtime": "process", "Timeout": 120}"#
+        )
         try root.write("broken", "")
         try FileManager.default.createDirectory(
             atPath: root.path + "/var/lib/sluice/buckets/results",

@@ -30,7 +30,7 @@ extension InProcessDaemonTests {
             #expect(run.itemsFailed == 3)
             let store = try #require(root.store())
             // The sampler's last point of the run, a second or so after its end.
-            try await eventually("the run's last sample", within: .seconds(10)) {
+            try await eventually("the run's last sample", within: .seconds(60)) {
                 try store.mapRunSamples(mapRunArn: run.mapRunArn).last?.succeeded == 27
             }
             let points = try store.mapRunSamples(mapRunArn: run.mapRunArn)
@@ -39,7 +39,7 @@ extension InProcessDaemonTests {
             // A point per second from the first to the last (the run lasts about 2 s: its children nap).
             #expect(points.count >= 2)
             #expect(points.map(\.t) == Array((points.first?.t ?? 0)...(points.last?.t ?? 0)))
-            try await eventually("the function's samples to count every invocation", within: .seconds(10)) {
+            try await eventually("the function's samples to count every invocation", within: .seconds(60)) {
                 let samples = try store.functionSamples(function: "check", from: 0, to: Int.max, step: 1)
                 return samples.reduce(0) { $0 + $1.invocations } == 30
             }
@@ -152,7 +152,7 @@ extension DaemonRoot {
         )
         try write(
             "etc/sluice/functions/check.json",
-            #"{"Command": ["./check.sh"], "Runtime": "process", "ReservedConcurrency": 2}"#
+            #"{"Command": ["./check.sh"], "Runtime": "process", "ReservedConcurrency": 2, "Timeout": 120}"#
         )
     }
 }

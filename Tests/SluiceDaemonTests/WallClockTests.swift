@@ -9,7 +9,7 @@ import Testing
 extension InProcessDaemonTests {
     @Test(
         "A Wait of an hour ends when sluiced's clock reaches it; the execution's dates say an hour went by",
-        .timeLimit(.minutes(1))
+        .timeLimit(.minutes(3))
     )
     func hourLongWait() async throws {
         let root = try DaemonRoot()
@@ -23,9 +23,9 @@ extension InProcessDaemonTests {
         try await InProcessDaemon.run(on: root, clock: clock.wallClock) { _ in
             let started = try await sluice.json(["start-execution", "hour", "--name", "h"])
             let arn = try #require(started["executionArn"] as? String)
-            try await eventually("RUNNING", within: .seconds(10)) { root.execution(arn)?.status == .running }
+            try await eventually("RUNNING", within: .seconds(60)) { root.execution(arn)?.status == .running }
             // Ten minutes a look: the hour is over within a few looks of the Wait's start, whenever that was.
-            try await eventually("SUCCEEDED", within: .seconds(20)) {
+            try await eventually("SUCCEEDED", within: .seconds(60)) {
                 clock.advance(by: .seconds(600))
                 return root.execution(arn)?.status == .succeeded
             }
@@ -36,7 +36,7 @@ extension InProcessDaemonTests {
 
     @Test(
         "A Task's TimeoutSeconds of ten minutes fails it with States.Timeout when sluiced's clock gets there",
-        .timeLimit(.minutes(1))
+        .timeLimit(.minutes(3))
     )
     func tenMinuteTimeout() async throws {
         let root = try DaemonRoot()
@@ -59,7 +59,7 @@ extension InProcessDaemonTests {
         try await InProcessDaemon.run(on: root, clock: clock.wallClock) { _ in
             let arn = try #require(try await sluice.json(["start-execution", "stuck"])["executionArn"] as? String)
             // A minute a look: the ten minutes are over within a few looks of the Task's start.
-            try await eventually("FAILED", within: .seconds(20)) {
+            try await eventually("FAILED", within: .seconds(60)) {
                 clock.advance(by: .seconds(60))
                 return root.execution(arn)?.status == .failed
             }

@@ -167,7 +167,7 @@ struct DistributedMapRunTests {
             sys.stdout.write(json.dumps({"requestId": r["requestId"], "result": r["payload"]}) + "\n")
             sys.stdout.flush()
         """#.write(toFile: functions + "/echo.py", atomically: true, encoding: .utf8)
-        try #"{"Command": ["python3", "echo.py"], "Runtime": "persistent"}"#.write(
+        try #"{"Command": ["python3", "echo.py"], "Runtime": "persistent", "Timeout": 120}"#.write(
             toFile: functions + "/echo.json",
             atomically: true,
             encoding: .utf8

@@ -187,10 +187,15 @@ struct ExecutionGraphTests {
         let machine = try GraphRun.definition(text)
         let clock = ContinuousClock()
         var statuses: [String: StateRunStatus] = [:]
-        let elapsed = clock.measure { statuses = ExecutionGraph.statuses(machine, history: events) }
+        // The best of a few runs, and a bound ~70 times the usual figure (~70 ms debug): a guard against reading
+        // the history in quadratic time, not a speed target a stalled machine could miss.
+        var elapsed = Duration.seconds(10)
+        for _ in 0..<3 {
+            elapsed = min(elapsed, clock.measure { statuses = ExecutionGraph.statuses(machine, history: events) })
+        }
         print("SluiceGraph: \(events.count) events read in \(elapsed)")
         #expect(statuses == ["Each": .succeeded, "Work": .succeeded, "Done": .succeeded])
-        #expect(elapsed < .seconds(1) * Sanitized.slowdown)
+        #expect(elapsed < .seconds(5) * Sanitized.slowdown)
     }
 
     @Test("Parallel branches and an inline Map nest as boxes; their states take their iterations' statuses")

@@ -37,7 +37,8 @@ import Testing
         let clock = ContinuousClock()
         let start = clock.now
         let result = try jsonata("$fromMillis(1230755700000, '[Y\(separators)\(digits)]')")
-        #expect(clock.now - start < .seconds(5))
+        // Linear takes milliseconds; the bound leaves room for a stalled machine, not for a minute's quadratic copy.
+        #expect(clock.now - start < .seconds(30))
         #expect(result?.stringValue != nil)
     }
 
@@ -158,6 +159,6 @@ extension SmallStackTests {
         let e = try failure("($loop := function($n){ $loop($n + 1) }; $loop(0))", environment)
         #expect(e.code == "U1001")
         #expect(e.message.hasPrefix("Expression evaluation timeout"))
-        #expect(ContinuousClock.now - started < .seconds(20))
+        #expect(ContinuousClock.now - started < .seconds(60))
     }
 }

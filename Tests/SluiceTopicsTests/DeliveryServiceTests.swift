@@ -209,7 +209,7 @@ struct DeliveryServiceTests {
         let pidText = try #require(f.read(pids))
         let spawned = pidText.split(whereSeparator: { $0 == " " || $0 == "\n" }).compactMap { Int32($0) }
         #expect(spawned.count == 2)
-        for pid in spawned { #expect(processIsGone(pid)) }
+        try await eventually("the script's processes gone", within: .seconds(30)) { spawned.allSatisfy(processIsGone) }
     }
 
     @Test("A script that cannot start is a failed attempt with the reason")

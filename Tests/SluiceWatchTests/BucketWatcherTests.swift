@@ -3,7 +3,7 @@ import SluiceJSON
 import SluiceWatch
 import Testing
 
-@Suite(.timeLimit(.minutes(1)))
+@Suite(.timeLimit(.minutes(3)))
 struct BucketWatcherTests {
     @Test("a file written in place is one Object Created with its size and MD5 etag")
     func plainWrite() async throws {

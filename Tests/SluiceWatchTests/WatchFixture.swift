@@ -105,12 +105,12 @@ final class Recorder: Sendable {
         box.events.filter { $0.bucket != Self.markerBucket }
     }
 
-    /// Waits until at least `count` events arrived (or 10 seconds passed); then, unless `quiet` is zero, makes sure
+    /// Waits until at least `count` events arrived (or 60 seconds passed: a stalled machine); then, unless `quiet` is zero, makes sure
     /// no extra event (which would be a bug) is still on its way: it writes a marker object after everything the
     /// test did, waits until the watcher reports it (it settles last, so whatever the test's files would still
     /// cause has been reported by then), and `quiet` longer. Returns the events, markers left out.
     func events(count: Int, thenQuietFor quiet: Duration = .milliseconds(400)) async throws -> [ObjectEvent] {
-        let deadline = ContinuousClock.now + .seconds(10) * Sanitized.slowdown
+        let deadline = ContinuousClock.now + .seconds(60) * Sanitized.slowdown
         while events.count < count && ContinuousClock.now < deadline {
             try await Task.sleep(for: .milliseconds(10))
         }

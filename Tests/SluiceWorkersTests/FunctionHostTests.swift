@@ -60,8 +60,14 @@ struct FunctionHostTests {
             #""Timeout": 1"#
         )
         let host = f.host()
-        let started = ContinuousClock.now
-        guard case .failure(let error)? = await host.invoke("hang", payload: nil, requestId: "t") else {
+        var started = ContinuousClock.now
+        var outcome = await host.invoke("hang", payload: nil, requestId: "t")
+        // On a stalled machine the second can pass before the shell has written its pids; then again.
+        for attempt in 1..<10 where !FileManager.default.fileExists(atPath: pids) {
+            started = ContinuousClock.now
+            outcome = await host.invoke("hang", payload: nil, requestId: "t\(attempt)")
+        }
+        guard case .failure(let error)? = outcome else {
             Issue.record("hang should time out")
             return
         }
@@ -74,7 +80,7 @@ struct FunctionHostTests {
             Int32($0.trimmingCharacters(in: .whitespacesAndNewlines))
         }
         #expect(written.count == 2)
-        try await eventually("the worker's processes gone", within: .seconds(5)) { written.allSatisfy(processIsGone) }
+        try await eventually("the worker's processes gone", within: .seconds(30)) { written.allSatisfy(processIsGone) }
         for pid in written { #expect(processIsGone(pid), "process \(pid) outlived the timeout") }
     }
 
@@ -139,7 +145,7 @@ struct FunctionHostTests {
         #expect(served.isSubset(of: Set(pids.map(Int.init))))
         #expect(await host.workerPids("warm").count == 2)
         await host.shutdown()
-        try await eventually("the workers gone", within: .seconds(5)) { pids.allSatisfy(processIsGone) }
+        try await eventually("the workers gone", within: .seconds(30)) { pids.allSatisfy(processIsGone) }
         for pid in pids { #expect(processIsGone(pid)) }
     }
 
@@ -215,7 +221,7 @@ struct FunctionHostTests {
         #expect(error.errorMessage.contains("MemoryError"))
     }
 
-    @Test("No zombies after a thousand invocations", .timeLimit(.minutes(2)))
+    @Test("No zombies after a thousand invocations", .timeLimit(.minutes(5)))
     func noZombies() async throws {
         let f = try FunctionFixture()
         defer { f.remove() }
@@ -284,9 +290,7 @@ struct FunctionReapingTests {
                   printf '{"requestId":"%s","result":null}\\n' "$id"
                 done
                 """,
-            // Timeout well above Lambda's 3 s default: on a stalled machine a worker timed out is replaced, and the
-            // count of started workers would no longer be the test's to know.
-            #""Runtime": "persistent", "ProvisionedConcurrency": 1, "Timeout": 120"#
+            #""Runtime": "persistent", "ProvisionedConcurrency": 1"#
         )
         let host = f.host()
         await host.start()
@@ -299,7 +303,7 @@ struct FunctionReapingTests {
         await host.reapIdle(idleTime: .zero)
         #expect(await host.workerCounts("busy").idle == 1)
         // The two reaped are gone; then the provisioned one is still there.
-        try await eventually("the idle workers gone", within: .seconds(5)) {
+        try await eventually("the idle workers gone", within: .seconds(30)) {
             pids.filter { !processIsGone($0) }.count <= 1
         }
         #expect(pids.filter { !processIsGone($0) }.count == 1)

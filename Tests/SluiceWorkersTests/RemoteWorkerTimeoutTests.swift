@@ -31,7 +31,8 @@ struct RemoteWorkerTimeoutTests {
         let connection = Connection()
         let worker = connection.worker()
         for n in 0..<3 {
-            let invocation = Task { await worker.invoke(line: [UInt8(n)], requestId: "r\(n)", timeout: 0.3) }
+            // 2 s to answer: room for a machine that stalls the test between the request and its answer.
+            let invocation = Task { await worker.invoke(line: [UInt8(n)], requestId: "r\(n)", timeout: 2) }
             try await eventually("request \(n) sent") { connection.sent == n + 1 }
             worker.received(answer: ["requestId": .string("r\(n)"), "result": .int(n)])
             guard case .success(let result) = await invocation.value else {
@@ -42,7 +43,7 @@ struct RemoteWorkerTimeoutTests {
         }
         // The watchdog started for the first request's deadline sleeps again until this one's.
         let started = ContinuousClock.now
-        let outcome = await worker.invoke(line: [9], requestId: "late", timeout: 0.5)
+        let outcome = await worker.invoke(line: [9], requestId: "late", timeout: 2.5)
         let waited = ContinuousClock.now - started
         guard case .failure(let error) = outcome else {
             Issue.record("an unanswered request succeeded")
@@ -50,7 +51,7 @@ struct RemoteWorkerTimeoutTests {
         }
         #expect(error.errorType == "Sandbox.Timedout")
         #expect(error.requestId == "late")
-        #expect(waited >= .milliseconds(500))
+        #expect(waited >= .milliseconds(2500))
         #expect(connection.isClosed)
         #expect(!worker.isAlive)
         // An answer after the timeout is dropped.
