@@ -42,11 +42,11 @@ enum APIBenchmark {
                 String(
                     format: "    %@ p50 %@ ms   floor %@ ms   sluiced adds %@ ms   target < %.0f ms: %@",
                     operation.padding(toLength: 18, withPad: " ", startingAt: 0),
-                    range(ours),
-                    range(theirs),
-                    range(zip(ours, theirs).map { $0 - $1 }),
+                    Figures.range(ours),
+                    Figures.range(theirs),
+                    Figures.range(zip(ours, theirs).map { $0 - $1 }),
                     target,
-                    median(ours) < target ? "met" : "MISSED"
+                    Figures.median(ours) < target ? "met" : "MISSED"
                 )
             )
         }
@@ -67,9 +67,9 @@ enum APIBenchmark {
             String(
                 format:
                     "    StartExecution from 8 threads: %@ /s (3 rounds of 2000)   every one listed: %@   target >= 500/s: %@",
-                range(rates, digits: 0),
+                Figures.range(rates, digits: 0),
                 complete ? "yes" : "NO",
-                median(rates) >= 500 && complete ? "met" : "MISSED"
+                Figures.median(rates) >= 500 && complete ? "met" : "MISSED"
             )
         )
     }
@@ -95,12 +95,12 @@ enum APIBenchmark {
             String(
                 format:
                     "    aws s3 cp, 28 MB CSV: %@ s   cp %@ s + client CPU %@ s   ratio %@   bytes equal: %@   target <= 1.5: %@",
-                range(rounds.map { $0["aws"] as? Double ?? .nan }),
-                range(rounds.map { $0["cp"] as? Double ?? .nan }, digits: 3),
-                range(rounds.map { $0["client_cpu"] as? Double ?? .nan }),
-                range(ratios),
+                Figures.range(rounds.map { $0["aws"] as? Double ?? .nan }),
+                Figures.range(rounds.map { $0["cp"] as? Double ?? .nan }, digits: 3),
+                Figures.range(rounds.map { $0["client_cpu"] as? Double ?? .nan }),
+                Figures.range(ratios),
                 same ? "yes" : "NO",
-                median(ratios) <= 1.5 && same ? "met" : "MISSED"
+                Figures.median(ratios) <= 1.5 && same ? "met" : "MISSED"
             )
         )
     }
@@ -144,15 +144,6 @@ enum APIBenchmark {
         return value
     }
 
-    static func median(_ values: [Double]) -> Double {
-        guard !values.isEmpty else { return .nan }
-        return values.sorted()[values.count / 2]
-    }
-
-    static func range(_ values: [Double], digits: Int = 2) -> String {
-        guard let low = values.min(), let high = values.max() else { return "-" }
-        return String(format: "%.\(digits)f-%.\(digits)f", low, high)
-    }
 }
 
 extension BenchDaemon {

@@ -101,10 +101,10 @@ enum DashboardBenchmark {
             return String(
                 format: "    %@ %.2f s (%.2f-%.2f)   sluiced CPU %.2f s (%.2f-%.2f)",
                 label,
-                median(walls),
+                Figures.median(walls),
                 walls.first ?? .nan,
                 walls.last ?? .nan,
-                median(cpus),
+                Figures.median(cpus),
                 cpus.first ?? .nan,
                 cpus.last ?? .nan
             )
@@ -113,7 +113,7 @@ enum DashboardBenchmark {
         print(line("without a dashboard  ", plain))
         print(line("overview open, polled", watched))
         let noise = (plain.map(\.wall).max() ?? 0) - (plain.map(\.wall).min() ?? 0)
-        let moved = median(watched.map(\.wall).sorted()) - median(plain.map(\.wall).sorted())
+        let moved = Figures.median(watched.map(\.wall).sorted()) - Figures.median(plain.map(\.wall).sorted())
         print(
             String(
                 format: "    moved %+.2f s; noise (spread without) %.2f s   target: within the noise: %@",
@@ -123,8 +123,6 @@ enum DashboardBenchmark {
             )
         )
     }
-
-    static func median(_ sorted: [Double]) -> Double { sorted.isEmpty ? .nan : sorted[sorted.count / 2] }
 
     static func sluiced() -> String? {
         let binary =

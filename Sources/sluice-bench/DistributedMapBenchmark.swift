@@ -99,9 +99,9 @@ enum DistributedMapBenchmark {
         func line(_ label: String, _ seconds: Double, _ note: String) -> String {
             String(format: "  %@ %7.2f s  %9.0f items/s  %@", label, seconds, Double(items) / seconds, note)
         }
-        let reference = median(rounds.map(\.reference))
-        let pool = median(rounds.map(\.pool))
-        let tuned = median(rounds.map(\.tuned))
+        let reference = Figures.median(rounds.map(\.reference))
+        let pool = Figures.median(rounds.map(\.pool))
+        let tuned = Figures.median(rounds.map(\.tuned))
         print("")
         print("distributed-map: \(items) companies from CSV, batches of <= 1,000 (256 KiB), 2 Python workers")
         print(
@@ -120,8 +120,8 @@ enum DistributedMapBenchmark {
                 pool / reference >= 1.2 ? "met" : "MISSED"
             )
         )
-        let own = median(rounds.map(\.tunedCPU.own))
-        let workers = median(rounds.map(\.tunedCPU.workers))
+        let own = Figures.median(rounds.map(\.tunedCPU.own))
+        let workers = Figures.median(rounds.map(\.tunedCPU.workers))
         print(
             line(
                 "sluice, tuned score, warm",
@@ -130,8 +130,8 @@ enum DistributedMapBenchmark {
             )
         )
         print(String(format: "  tuned run's CPU: sluice %.2f s, its workers %.2f s", own, workers))
-        let stored = median(rounds.map(\.journaled))
-        let memory = median(rounds.map(\.inMemory))
+        let stored = Figures.median(rounds.map(\.journaled))
+        let memory = Figures.median(rounds.map(\.inMemory))
         print(
             String(
                 format:
@@ -145,11 +145,6 @@ enum DistributedMapBenchmark {
     }
 
     static let roundCount = 5
-
-    static func median(_ values: [Double]) -> Double {
-        let sorted = values.sorted()
-        return sorted.isEmpty ? .nan : sorted[sorted.count / 2]
-    }
 
     /// One sluice run over the CSV with the functions in `functions`. Cold: the workers' start (Python's included)
     /// and stop are inside the clock, as the Pool's are. Warm: provisioned workers initialized before it (one empty
@@ -201,9 +196,9 @@ enum DistributedMapBenchmark {
         for pid in await host.workerPids("score") { workersCPU += processCPUSeconds(pid) }
         if cold {
             await host.shutdown()
-            return (FunctionBenchmark.seconds(clock.now - began), outcome, (selfCPU, workersCPU))
+            return (Figures.seconds(clock.now - began), outcome, (selfCPU, workersCPU))
         }
-        let seconds = FunctionBenchmark.seconds(clock.now - began)
+        let seconds = Figures.seconds(clock.now - began)
         await host.shutdown()
         return (seconds, outcome, (selfCPU, workersCPU))
     }

@@ -109,7 +109,7 @@ extension DistributedMapBenchmark {
                             root + "/pool-stderr.txt", python, shared + "/bench/handlers",
                         ]
                     ) != nil
-                if finished { return FunctionBenchmark.seconds(clock.now - began) }
+                if finished { return Figures.seconds(clock.now - began) }
                 let said = (try? String(contentsOfFile: root + "/pool-stderr.txt", encoding: .utf8)) ?? ""
                 print("  (Pool run \(attempt) did not finish: \(said.suffix(300)))")
             }

@@ -67,7 +67,7 @@ extension DropBurstBenchmark {
                 throw BenchError("burst: rename of file \(i) failed: errno \(errno)")
             }
         }
-        let renamed = FunctionBenchmark.seconds(clock.now - start)
+        let renamed = Figures.seconds(clock.now - start)
         let ended = "SELECT count(*) FROM execution WHERE input LIKE '%burst/%' AND status != 'RUNNING'"
         var done = 0
         var progressAt = clock.now
@@ -79,7 +79,7 @@ extension DropBurstBenchmark {
             // Stuck, not slow: a minute without one more execution ending.
             if clock.now - progressAt > .seconds(60) { break }
         }
-        let drained = FunctionBenchmark.seconds(clock.now - start)
+        let drained = Figures.seconds(clock.now - start)
         // Then the outbox: each execution's message has a delivery hand-off, gone once carried out.
         var left = Int.max
         progressAt = clock.now
@@ -90,7 +90,7 @@ extension DropBurstBenchmark {
             if left == 0 || clock.now - progressAt > .seconds(60) { break }
             Thread.sleep(forTimeInterval: 0.5)
         }
-        let emptied = FunctionBenchmark.seconds(clock.now - start)
+        let emptied = Figures.seconds(clock.now - start)
         let cpu = daemon.cpuSeconds() - cpuBefore
         // A moment for anything doubled to show up before counting.
         Thread.sleep(forTimeInterval: 2)

@@ -28,7 +28,7 @@ enum DropBurstBenchmark {
             for name in names { rename(staging + name, target + name) }
             let deadline = start + .seconds(120)
             while daemon.messages() < before + files, clock.now < deadline { usleep(20_000) }
-            let seconds = FunctionBenchmark.seconds(clock.now - start)
+            let seconds = Figures.seconds(clock.now - start)
             guard daemon.messages() >= before + files else {
                 throw BenchError("drop-burst: only \(daemon.messages() - before) of \(files) executions in 120 s")
             }

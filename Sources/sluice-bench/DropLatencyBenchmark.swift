@@ -24,7 +24,7 @@ enum DropLatencyBenchmark {
             let deadline = closed + .seconds(5)
             // Polled every 100 µs: a busy loop would take a core from the daemon on a 2-core machine.
             while messages() == before, clock.now < deadline { usleep(100) }
-            latencies.append(FunctionBenchmark.seconds(clock.now - closed) * 1000)
+            latencies.append(Figures.seconds(clock.now - closed) * 1000)
         }
         latencies.sort()
         let p50 = latencies[latencies.count / 2]

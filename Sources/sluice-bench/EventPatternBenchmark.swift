@@ -35,8 +35,8 @@ enum EventPatternBenchmark {
             throw BenchError("the compiled and naive matchers disagree")
         }
 
-        let compiledPerEvent = seconds(compiledTime) / Double(compiledRounds)
-        let naivePerEvent = seconds(naiveTime) / Double(naiveRounds)
+        let compiledPerEvent = Figures.seconds(compiledTime) / Double(compiledRounds)
+        let naivePerEvent = Figures.seconds(naiveTime) / Double(naiveRounds)
         print("")
         print("event-pattern: one S3 event against \(ruleCount) rules (\(compiledMatches / compiledRounds) match)")
         print(
@@ -90,10 +90,6 @@ enum EventPatternBenchmark {
                 "reason": "PutObject",
             ],
         ]
-    }
-
-    private static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
     private static func format(_ value: Double) -> String {

@@ -88,7 +88,7 @@ enum FunctionBenchmark {
                 throw BenchError("a persistent invocation failed")
             }
         }
-        let sluiceSeconds = seconds(clock.now - began)
+        let sluiceSeconds = Figures.seconds(clock.now - began)
         let ceiling = ceilingSeconds(worker: worker, n: n, dir: dir)
         print("")
         print("persistent worker: \(n) invocations, 1-item payload, one worker")
@@ -119,10 +119,10 @@ enum FunctionBenchmark {
                 throw BenchError("a process invocation failed")
             }
         }
-        let processSeconds = seconds(clock.now - began)
+        let processSeconds = Figures.seconds(clock.now - began)
         began = clock.now
         for _ in 0..<m { spawnAndWait("/bin/cat") }
-        let bareSeconds = seconds(clock.now - began)
+        let bareSeconds = Figures.seconds(clock.now - began)
         print("")
         print("process runtime: \(m) invocations of /bin/cat, one at a time")
         print(String(format: "  sluice   %8.0f invocations/s", Double(m) / processSeconds))
@@ -136,10 +136,6 @@ enum FunctionBenchmark {
             )
         )
         await host.shutdown()
-    }
-
-    static func seconds(_ d: Duration) -> Double {
-        Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
     }
 
     /// Compiles and runs the C ceiling loop; falls back to a Python loop when there is no C compiler.

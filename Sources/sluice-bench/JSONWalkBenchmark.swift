@@ -86,7 +86,7 @@ enum JSONWalkBenchmark {
         }
         guard printed == digest else { throw BenchError("MD5 \(digest) differs from md5sum's \(printed)") }
         let megabytes = Double(data.count) / 1e6
-        let (a, b) = (FunctionBenchmark.seconds(ours), FunctionBenchmark.seconds(theirs))
+        let (a, b) = (Figures.seconds(ours), Figures.seconds(theirs))
         print(
             String(
                 format: "  MD5 (ETag)   %6.3f s  %6.0f MB/s; md5sum %.3f s (%.0f MB/s, with its start and read): "
@@ -138,7 +138,7 @@ enum JSONWalkBenchmark {
                         if serialize { bytes &+= JSONValue.array(items).serializedBytes().count }
                     }
                 }
-                times.append(FunctionBenchmark.seconds(took))
+                times.append(Figures.seconds(took))
             }
             times.sort()
             print(

@@ -52,18 +52,18 @@ enum JSONataBenchmark {
         print("")
         print("jsonata-map: inline Map over \(items) items, Pass Output with & and $string vs JSONPath Parameters")
         print("  (5 rounds, alternating order, outputs checked equal)")
-        print(String(format: "  JSONPath  %@ s", range(jsonPath)))
+        print(String(format: "  JSONPath  %@ s", Figures.range(jsonPath, digits: 3)))
         print(
             String(
                 format: "  JSONata   %@ s   target < 1 s: %@",
-                range(jsonata),
+                Figures.range(jsonata, digits: 3),
                 jsonata.sorted()[2] < 1 ? "met" : "MISSED"
             )
         )
         print(
             String(
                 format: "  ratio     JSONata / JSONPath %@ (median %.2f)   target <= 1.5: %@",
-                range(ratios),
+                Figures.range(ratios, digits: 3),
                 ratios.sorted()[2],
                 ratios.sorted()[2] <= 1.5 ? "met" : "MISSED"
             )
@@ -89,14 +89,14 @@ enum JSONataBenchmark {
                         throw BenchError("\(text) gave another value")
                     }
                 }
-                rounds.append(seconds(clock.now - began) / 100_000 * 1e6)
+                rounds.append(Figures.seconds(clock.now - began) / 100_000 * 1e6)
             }
             let median = rounds.sorted()[2]
             print("  \(text)")
             print(
                 String(
                     format: "    sluice %@ µs   jsonata-js %.1f µs   %.1fx less   target 5x: %@",
-                    range(rounds),
+                    Figures.range(rounds, digits: 3),
                     reference,
                     reference / median,
                     reference / median >= 5 ? "met" : "MISSED"
@@ -109,12 +109,4 @@ enum JSONataBenchmark {
         try InlineMapBenchmark.timeMap(text, items: items)
     }
 
-    static func seconds(_ d: Duration) -> Double {
-        Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
-    }
-
-    static func range(_ values: [Double]) -> String {
-        let sorted = values.sorted()
-        return String(format: "%.3f-%.3f", sorted.first ?? 0, sorted.last ?? 0)
-    }
 }

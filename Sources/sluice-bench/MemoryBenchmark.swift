@@ -47,7 +47,7 @@ enum MemoryBenchmark {
         try child.run()
         let reported = report.fileHandleForReading.readDataToEndOfFile()
         child.waitUntilExit()
-        let seconds = FunctionBenchmark.seconds(clock.now - began)
+        let seconds = Figures.seconds(clock.now - began)
         // The child reports its own peak (VmHWM): RUSAGE_CHILDREN would be the largest of every child reaped so far,
         // moto's Python and the workers of the earlier benchmarks included.
         let peakKiB = Double(String(decoding: reported, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))

@@ -62,7 +62,7 @@ enum MillionChildrenBenchmark {
             largestDatabase = max(largestDatabase, daemon.databaseMiB())
             ended = daemon.messageTexts(topic: "million")
         }
-        let seconds = FunctionBenchmark.seconds(clock.now - start)
+        let seconds = Figures.seconds(clock.now - start)
         let cpu = daemon.cpuSeconds() - cpuBefore
         let peak = daemon.peakRSSMiB()
         guard ended == ["SUCCEEDED"] else {

@@ -52,7 +52,7 @@ enum PipelineCPUBenchmark {
             while daemon.messageTexts(topic: "scores").isEmpty, clock.now - start < .seconds(300) {
                 Thread.sleep(forTimeInterval: 0.02)
             }
-            wall.append(FunctionBenchmark.seconds(clock.now - start))
+            wall.append(Figures.seconds(clock.now - start))
             cpu.append(daemon.cpuSeconds() - before)
             guard !daemon.messageTexts(topic: "scores").isEmpty else {
                 throw BenchError("pipeline-cpu: no message on topic scores in 5 minutes")
@@ -70,7 +70,7 @@ enum PipelineCPUBenchmark {
                 format: "  sluiced's CPU from the drop to the message %.2f-%.2f s, median %.2f (%.2f-%.2f µs an item)",
                 cpu.min()!,
                 cpu.max()!,
-                DistributedMapBenchmark.median(cpu),
+                Figures.median(cpu),
                 perItem.min()!,
                 perItem.max()!
             )
@@ -80,8 +80,8 @@ enum PipelineCPUBenchmark {
                 format: "  wall %.2f-%.2f s, median %.2f; target <= 1 µs an item: %@",
                 wall.min()!,
                 wall.max()!,
-                DistributedMapBenchmark.median(wall),
-                DistributedMapBenchmark.median(perItem) <= 1 ? "met" : "not met"
+                Figures.median(wall),
+                Figures.median(perItem) <= 1 ? "met" : "not met"
             )
         )
     }

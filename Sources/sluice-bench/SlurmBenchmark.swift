@@ -60,7 +60,7 @@ enum SlurmBenchmark {
                             "  agents' start-up:     %.2f–%.2f s (median %.2f) from the submission to all connected",
                         startUps.min()!,
                         startUps.max()!,
-                        DistributedMapBenchmark.median(startUps)
+                        Figures.median(startUps)
                     )
                 )
             }
@@ -73,7 +73,7 @@ enum SlurmBenchmark {
                 format: "%.2f–%.2f s (median %.2f)",
                 values.min()!,
                 values.max()!,
-                DistributedMapBenchmark.median(values)
+                Figures.median(values)
             )
         }
         let ratios = zip(slurm, local).map { $0 / $1 }
@@ -85,7 +85,7 @@ enum SlurmBenchmark {
                 format: "  Slurm / local:        %.2f–%.2f× (median %.2f×",
                 ratios.min()!,
                 ratios.max()!,
-                DistributedMapBenchmark.median(ratios)
+                Figures.median(ratios)
             ) + "\(target)); outputs equal (\(companies) scores)"
         )
     }
