@@ -98,6 +98,8 @@ extension SluiceDatabase {
     /// transaction (the journal's grouped write: one commit, not one per kind).
     package func appendJournal(_ events: [JournaledEvent], children: [ChildExecutionRow] = []) throws {
         guard !events.isEmpty || !children.isEmpty else { return }
+        // Compressed before the transaction, not while holding sluice.db's write lock.
+        let stored = events.map { journalCompression.stored($0.event) }
         try writer.write { db in
             try Self.insert(children, db)
             let statement = try db.cachedStatement(
@@ -106,8 +108,8 @@ extension SluiceDatabase {
                     VALUES (?, ?, ?, ?)
                     """
             )
-            for e in events {
-                try statement.execute(arguments: [e.executionArn, e.sequence, e.timestampMillis, e.event])
+            for (e, event) in zip(events, stored) {
+                try statement.execute(arguments: [e.executionArn, e.sequence, e.timestampMillis, event])
             }
         }
     }
@@ -123,11 +125,12 @@ extension SluiceDatabase {
                     """,
                 arguments: [executionArn]
             ).map {
-                JournaledEvent(
+                let sequence: Int = $0["sequence"]
+                return JournaledEvent(
                     executionArn: executionArn,
-                    sequence: $0["sequence"],
+                    sequence: sequence,
                     timestampMillis: $0["timestampMillis"],
-                    event: $0["event"]
+                    event: try JournalCompression.text($0["event"], executionArn: executionArn, sequence: sequence)
                 )
             }
         }

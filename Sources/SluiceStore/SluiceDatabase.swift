@@ -10,6 +10,8 @@ import SluiceInterpreter
 /// its latest counters (`sluice map-runs`), and every execution with its history (`sluice executions`).
 package final class SluiceDatabase: Sendable {
     let writer: any DatabaseWriter
+    /// How large journal events are kept (compressed; see JournalCompression).
+    let journalCompression = JournalCompression()
 
     /// Opens (creating on first start) and migrates the store. A store that cannot be opened is an error the
     /// daemon stops on: it is never silently recreated empty.
