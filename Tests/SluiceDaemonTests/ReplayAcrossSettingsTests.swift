@@ -56,9 +56,12 @@ extension CrashRecoveryTests {
         let items = 3_000
         var (daemon, _) = try await start(root)
         defer { if daemon.isRunning { daemon.terminate() } }
+        // Padded so that a batch's results (50 items, ~5.6 KB) are over the 4 KiB from which the journal keeps an
+        // event compressed: the replays after the kills read compressed entries back.
+        let pad = String(repeating: "p", count: 100)
         try root.write(
             "var/lib/sluice/buckets/inbox/items.jsonl",
-            (0..<items).map { "{\"n\":\($0)}\n" }.joined()
+            (0..<items).map { "{\"n\":\($0),\"pad\":\"\(pad)\"}\n" }.joined()
         )
         for (calls, workers) in [(8, 1), (20, 4)] {
             try await waitFor(seconds: 60) { root.lines("calls") >= calls }
