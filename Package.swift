@@ -121,8 +121,7 @@ let package = Package(
         .target(
             name: "SluiceEngine",
             dependencies: [
-                "SluiceJSON", "SluiceVocabulary", "SluiceASL", "SluiceInterpreter", "SluiceWorkers", "SluiceBucket",
-                "SluiceTopics",
+                "SluiceJSON", "SluiceVocabulary", "SluiceASL", "SluiceInterpreter", "SluiceWorkers", "SluiceBucket", "SluiceTopics",
                 "SluiceCore", "SluiceStore",
             ],
             swiftSettings: strictSettings
@@ -154,10 +153,8 @@ let package = Package(
         .target(
             name: "SluiceDaemon",
             dependencies: [
-                "CSluiceLinux", "SluiceLinux", "SluiceJSON", "SluiceVocabulary", "SluiceASL", "SluiceInterpreter",
-                "SluicePatterns", "SluiceCore", "SluiceConfig",
-                "SluiceWorkers", "SluiceTopics", "SluiceWatch", "SluiceSystemd", "SluiceEngine", "SluiceStore",
-                "SluiceAWS",
+                "CSluiceLinux", "SluiceLinux", "SluiceJSON", "SluiceVocabulary", "SluiceASL", "SluiceInterpreter", "SluicePatterns", "SluiceCore", "SluiceConfig",
+                "SluiceWorkers", "SluiceTopics", "SluiceWatch", "SluiceSystemd", "SluiceEngine", "SluiceStore", "SluiceAWS",
                 "SluiceGraph", "SluiceAgentWire",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -174,10 +171,8 @@ let package = Package(
         .target(
             name: "SluiceCLI",
             dependencies: [
-                "SluiceJSON", "SluiceVocabulary", "SluiceASL", "SluiceInterpreter", "SluicePatterns", "SluiceWorkers",
-                "SluiceCore",
-                "SluiceConfig", "SluiceBucket", "SluiceTopics", "SluiceEngine", "SluiceStore", "SluiceLinux",
-                "SluiceJSONata",
+                "SluiceJSON", "SluiceVocabulary", "SluiceASL", "SluiceInterpreter", "SluicePatterns", "SluiceWorkers", "SluiceCore",
+                "SluiceConfig", "SluiceBucket", "SluiceTopics", "SluiceEngine", "SluiceStore", "SluiceLinux", "SluiceJSONata",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -186,8 +181,7 @@ let package = Package(
         .target(
             name: "SluiceTesting",
             dependencies: [
-                "SluiceWorkers", "SluiceTopics", "SluiceCore", "SluiceASL", "SluiceJSON", "SluiceDaemon",
-                "SluiceEngine",
+                "SluiceWorkers", "SluiceTopics", "SluiceCore", "SluiceASL", "SluiceJSON", "SluiceDaemon", "SluiceEngine",
                 "SluiceStore", "SluiceInterpreter", "SluiceVocabulary",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -218,8 +212,7 @@ let package = Package(
         .executableTarget(
             name: "sluice-bench",
             dependencies: [
-                "SluiceJSON", "SluiceVocabulary", "SluiceJSONata", "SluiceASL", "SluiceInterpreter", "SluicePatterns",
-                "SluiceWorkers", "SluiceCLI",
+                "SluiceJSON", "SluiceVocabulary", "SluiceJSONata", "SluiceASL", "SluiceInterpreter", "SluicePatterns", "SluiceWorkers", "SluiceCLI",
                 "SluiceEngine", "SluiceStore", "SluiceBucket", "SluiceDaemon", "SluiceAgentWire",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -282,8 +275,7 @@ let package = Package(
         .testTarget(
             name: "SluiceEngineTests",
             dependencies: [
-                "SluiceEngine", "SluiceTesting", "SluiceWorkers", "SluiceTopics", "SluiceJSON", "SluiceVocabulary",
-                "SluiceASL",
+                "SluiceEngine", "SluiceTesting", "SluiceWorkers", "SluiceTopics", "SluiceJSON", "SluiceVocabulary", "SluiceASL",
                 "SluiceInterpreter", "SluiceStore", .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
@@ -306,8 +298,7 @@ let package = Package(
         .testTarget(
             name: "SluiceDaemonTests",
             dependencies: [
-                "sluiced", "sluice", "SluiceDaemon", "SluiceTesting", "SluiceInterpreter", "SluiceStore",
-                "SluiceEngine",
+                "sluiced", "sluice", "SluiceDaemon", "SluiceTesting", "SluiceInterpreter", "SluiceStore", "SluiceEngine",
                 "SluiceWorkers", "SluiceVocabulary",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
@@ -321,8 +312,7 @@ let package = Package(
         .testTarget(
             name: "SluiceCLITests",
             dependencies: [
-                "SluiceCLI", "sluice", "SluiceTesting", "SluiceStore", "SluiceInterpreter", "SluiceJSON", "SluiceASL",
-                "SluiceEngine",
+                "SluiceCLI", "sluice", "SluiceTesting", "SluiceStore", "SluiceInterpreter", "SluiceJSON", "SluiceASL", "SluiceEngine",
                 "SluiceVocabulary", "SluiceWorkers",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -344,8 +334,7 @@ let package = Package(
         .testTarget(
             name: "SluiceTopicsTests",
             dependencies: [
-                "SluiceTopics", "SluiceTesting", "SluiceCore", "SluiceJSON", "SluiceVocabulary", "SluicePatterns",
-                "SluiceWorkers",
+                "SluiceTopics", "SluiceTesting", "SluiceCore", "SluiceJSON", "SluiceVocabulary", "SluicePatterns", "SluiceWorkers",
             ],
             swiftSettings: strictSettings
         ),

@@ -10,8 +10,7 @@ enum DaemonRequest {
         let store = try MapRunDocument.openStore(root: root, writing: true)
         let id = try store.requestControl(kind: kind, body: body.serialized())
         let started = Date()
-        var deadline = started.addingTimeInterval(5)
-        var taken = false
+        var takenAt: Date?
         while true {
             if let text = try store.takeControlAnswer(id) {
                 let answer = (try? JSONParser.parse(text)) ?? .null
@@ -20,27 +19,28 @@ enum DaemonRequest {
                 }
                 return answer
             }
-            if Date() >= deadline {
-                if taken { throw CLIError.exit("sluiced took the \(kind) request but did not answer within a minute") }
-                // A sluiced that holds the root's lock is running but busy: it is given up to a minute.
-                if !taken, Self.daemonRunning(root: root), Date() < started.addingTimeInterval(60) {
-                    deadline = Date().addingTimeInterval(1)
-                    Thread.sleep(forTimeInterval: 0.05)
-                    continue
-                }
-                if try store.withdrawControl(id) {
-                    throw CLIError.exit(
-                        Self.daemonRunning(root: root)
-                            ? "sluiced did not take the \(kind) request within a minute (it is running, but busy)"
-                            : "sluiced did not take the \(kind) request within 5 s (is it running?)"
-                    )
-                }
+            if let takenAt {
                 // Taken: the answer is on its way, from a sluiced that may be busy (a minute, as for taking it).
-                taken = true
-                deadline = Date().addingTimeInterval(60)
+                if Date().timeIntervalSince(takenAt) >= 60 {
+                    throw CLIError.exit("sluiced took the \(kind) request but did not answer within a minute")
+                }
+            } else if let reason = notTaken(since: started, root: root) {
+                if try store.withdrawControl(id) {
+                    throw CLIError.exit("sluiced did not take the \(kind) request \(reason)")
+                }
+                takenAt = Date()
             }
             Thread.sleep(forTimeInterval: 0.05)
         }
+    }
+
+    /// Why to stop waiting for sluiced to take a request made at `started`, or nil to wait on: 5 s when no sluiced
+    /// runs on `root`, a minute when one does (it holds the root's lock, so it is busy, not gone).
+    static func notTaken(since started: Date, root: String) -> String? {
+        let waited = Date().timeIntervalSince(started)
+        if waited < 5 { return nil }
+        if !daemonRunning(root: root) { return "within 5 s (is it running?)" }
+        return waited < 60 ? nil : "within a minute (it is running, but busy)"
     }
 
     /// Whether a sluiced runs on `root`: the kernel lists a flock on its lock file (/proc/locks). Trying the lock

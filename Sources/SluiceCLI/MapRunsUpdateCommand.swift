@@ -56,18 +56,11 @@ struct MapRunsUpdateCommand: ParsableCommand {
                 toleratedFailurePercentage: toleratedFailurePercentage
             )
         )
-        // 5 s for a sluiced that is not running; one that is (it holds the root's lock) may be busy, and gets a
-        // minute, as DaemonRequest gives it.
         let started = Date()
         while try store.mapRunUpdatePending(id) {
-            let waited = Date().timeIntervalSince(started)
-            if waited >= 5, waited >= 60 || !DaemonRequest.daemonRunning(root: root) {
+            if let reason = DaemonRequest.notTaken(since: started, root: root) {
                 try store.withdrawMapRunUpdate(id)
-                StandardError.write(
-                    waited >= 60
-                        ? "sluice: sluiced did not take the update within a minute (it is running, but busy)\n"
-                        : "sluice: sluiced did not take the update within 5 s (is it running?)\n"
-                )
+                StandardError.write("sluice: sluiced did not take the update \(reason)\n")
                 throw ExitCode(1)
             }
             Thread.sleep(forTimeInterval: 0.05)

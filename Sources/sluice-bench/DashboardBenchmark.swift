@@ -113,7 +113,7 @@ enum DashboardBenchmark {
         print(line("without a dashboard  ", plain))
         print(line("overview open, polled", watched))
         let noise = (plain.map(\.wall).max() ?? 0) - (plain.map(\.wall).min() ?? 0)
-        let moved = Figures.median(watched.map(\.wall).sorted()) - Figures.median(plain.map(\.wall).sorted())
+        let moved = Figures.median(watched.map(\.wall)) - Figures.median(plain.map(\.wall))
         print(
             String(
                 format: "    moved %+.2f s; noise (spread without) %.2f s   target: within the noise: %@",

@@ -7,7 +7,7 @@ import Foundation
 /// item. SLUICE_BENCH_SLUICED runs another binary (a figure for a build before).
 enum PipelineCPUBenchmark {
     static let companies = 227_000
-    /// The shipped files the pipeline needs, relative to the repository (make bench runs there).
+    /// The shipped files the pipeline needs, relative to the repository.
     static let shipped = [
         "etc/sluice/functions/score.json", "etc/sluice/functions/score.py",
         "etc/sluice/state-machines/score-companies.asl.json", "etc/sluice/rules/score-uploaded-companies.json",
@@ -17,11 +17,10 @@ enum PipelineCPUBenchmark {
     static func run(rounds: Int = 5) throws {
         var files: [String: String] = [:]
         for path in shipped {
-            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-                print("\npipeline-cpu: \(path) not found (run from the repository): skipped")
-                return
-            }
-            files[path] = text
+            files[path] = try String(
+                contentsOfFile: DistributedMapBenchmark.Setup.repository + "/" + path,
+                encoding: .utf8
+            )
         }
         let csv = NSTemporaryDirectory() + "sluice-bench-companies-" + UUID().uuidString + ".csv"
         defer { try? FileManager.default.removeItem(atPath: csv) }
