@@ -44,7 +44,7 @@ final class CSVItemSource: FailOnceItemSource {
     /// one buffer (column K's prefix from `prefixStarts[K]` to `prefixStarts[K + 1]`), not an array per column:
     /// reaching an inner array cost a retain and a release for every field of every row.
     /// Unchecked, as `rowJSON`: read for every field, and each checked access cost a runtime call.
-    @exclusivity(unchecked) private var prefixBytes = UnsafeMutablePointer<UInt8>.allocate(capacity: 1)
+    @exclusivity(unchecked) private var prefixBytes = UnsafeMutablePointer<UInt8>.allocate(capacity: 16)
     @exclusivity(unchecked) private var prefixStarts: UnsafeMutablePointer<Int> = {
         let starts = UnsafeMutablePointer<Int>.allocate(capacity: 1)
         starts.initialize(to: 0)
@@ -137,8 +137,10 @@ final class CSVItemSource: FailOnceItemSource {
         prefixBytes.deallocate()
         prefixStarts.deallocate()
         let joined = prefixes.joined()
-        prefixBytes = .allocate(capacity: max(1, joined.count))
-        prefixBytes.initialize(from: Array(joined), count: joined.count)
+        // Sixteen bytes past the last prefix are readable: `plainMember` copies sixteen at a time.
+        prefixBytes = .allocate(capacity: joined.count + 16)
+        prefixBytes.initialize(repeating: 0, count: joined.count + 16)
+        prefixBytes.update(from: Array(joined), count: joined.count)
         prefixStarts = .allocate(capacity: prefixes.count + 1)
         var start = 0
         for (column, prefix) in prefixes.enumerated() {
@@ -189,7 +191,8 @@ final class CSVItemSource: FailOnceItemSource {
         var newlines = 0
         while true {
             let fieldStart = i
-            i = scanPlain(base, from: i, end: end)
+            var isPrintable = false
+            i = scanPlain(base, from: i, end: end, isPrintable: &isPrintable)
             if i == end && !atEnd { return .needMore }
             if i < end && (base[i] == Self.quote || base[i] == Self.backslash) {
                 guard let stop = try parseEscapedField(from: fieldStart, at: i, end: end, newlines: &newlines) else {
@@ -207,7 +210,16 @@ final class CSVItemSource: FailOnceItemSource {
                 }
             } else if fieldCount < maxFields {
                 let raw = UnsafeBufferPointer(start: base + fieldStart, count: i - fieldStart)
-                if writesJSON {
+                if writesJSON && isPrintable {
+                    // The common cell: the window and the prefix table both have 16 readable bytes past any run.
+                    let prefixStart = prefixStarts[fieldCount]
+                    rowJSON.plainMember(
+                        prefix: prefixBytes + prefixStart,
+                        prefixCount: prefixStarts[fieldCount + 1] - prefixStart,
+                        value: base + fieldStart,
+                        valueCount: i - fieldStart
+                    )
+                } else if writesJSON {
                     appendPrefix(fieldCount)
                     // Quotes and backslashes never reach this path; control characters (a tab) are escaped by the
                     // writer. Invalid UTF-8 is read as the repaired text, as a String holds it.
@@ -243,13 +255,16 @@ final class CSVItemSource: FailOnceItemSource {
         }
     }
 
-    /// Where the plain run of bytes starting at `i` stops: the first delimiter, quote, backslash, LF or CR, or `end`.
+    /// Where the plain run of bytes starting at `i` stops: the first delimiter, quote, backslash, LF or CR, or `end`;
+    /// `isPrintable` tells whether every byte before it is printable ASCII (no control character, nothing above
+    /// 0x7F), a run written into the row's JSON as it is, with no escape or UTF-8 check.
     ///
     /// Eight bytes at a time: a byte-by-byte loop took a mispredicted branch at the end of every field (fields are a
     /// few bytes, of varying length), most of the reader's time. The lowest byte flagged in a word is exact (the
-    /// borrow that can flag a false byte only runs upward from a true one), and x86 and ARM load little-endian.
+    /// borrow that can flag a false byte only runs upward from a true one), and x86 and ARM load little-endian. The
+    /// same holds for the bytes below 0x20: a true one below the stop is flagged whatever the borrow does above it.
     @inline(__always)
-    private func scanPlain(_ base: UnsafePointer<UInt8>, from start: Int, end: Int) -> Int {
+    private func scanPlain(_ base: UnsafePointer<UInt8>, from start: Int, end: Int, isPrintable: inout Bool) -> Int {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
         @inline(__always) func zeros(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
@@ -258,18 +273,34 @@ final class CSVItemSource: FailOnceItemSource {
         let backslashes = ones &* UInt64(Self.backslash)
         let lineFeeds = ones &* UInt64(Self.lineFeed)
         let returns = ones &* UInt64(Self.carriageReturn)
+        let spaces = ones &* 0x20
+        var odd: UInt64 = 0
         var i = start
         // The last word may run past `end` into the window's slop: a byte found there is not content (and a false
-        // flag only ever lies above a true one), hence the clamp.
+        // flag only ever lies above a true one), hence the clamp, and the mask on the bytes counted as the field's.
         while i < end {
             let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
             let found =
                 zeros(w ^ delimiters) | zeros(w ^ quotes) | zeros(w ^ backslashes) | zeros(w ^ lineFeeds)
                 | zeros(w ^ returns)
-            if found != 0 { return min(end, i &+ (UInt64(littleEndian: found).trailingZeroBitCount &>> 3)) }
+            let unprintable = (((w &- spaces) & ~w) | w) & highs
+            if found != 0 {
+                let stop = min(end, i &+ (UInt64(littleEndian: found).trailingZeroBitCount &>> 3))
+                odd |= unprintable & Self.lowBytes(stop &- i)
+                isPrintable = odd == 0
+                return stop
+            }
+            odd |= unprintable & Self.lowBytes(end &- i)
             i &+= 8
         }
+        isPrintable = odd == 0
         return end
+    }
+
+    /// A mask of a little-endian word's lowest `n` bytes (all eight for `n` of 8 or more).
+    @inline(__always)
+    private static func lowBytes(_ n: Int) -> UInt64 {
+        n >= 8 ? ~0 : (1 &<< UInt64(n &* 8)) &- 1
     }
 
     /// The slow path for a field holding quotes or backslashes: unescapes into `scratch` and returns where the field

@@ -24,4 +24,29 @@ struct CompactJSONWriterTests {
         #expect(CompactJSONWriter.writingBytes(expectedCount: 16) { $0.write(large) } == large.serializedBytes())
         #expect(CompactJSONWriter.writingBytes(expectedCount: 64) { _ in }.isEmpty)
     }
+
+    @Test("a plain member is its prefix and its quoted value, whatever the lengths, the room and the bytes after them")
+    func plainMembers() {
+        // Sources padded with bytes that must never show: the writer copies sixteen at a time past both ends.
+        let prefix = Array(#","column":"#.utf8) + Array(repeating: UInt8(ascii: "!"), count: 16)
+        let prefixCount = prefix.count - 16
+        for length in 0...40 {
+            let value = (0..<length).map { UInt8(ascii: "a") + UInt8($0 % 26) } + Array(repeating: 0x7F, count: 16)
+            var writer = CompactJSONWriter(capacity: 16)
+            for _ in 0..<3 {
+                prefix.withUnsafeBufferPointer { p in
+                    value.withUnsafeBufferPointer { v in
+                        writer.plainMember(
+                            prefix: p.baseAddress!,
+                            prefixCount: prefixCount,
+                            value: v.baseAddress!,
+                            valueCount: length
+                        )
+                    }
+                }
+            }
+            let member = Array(prefix[..<prefixCount]) + [0x22] + Array(value[..<length]) + [0x22]
+            #expect(writer.bytes == member + member + member, "length \(length)")
+        }
+    }
 }
