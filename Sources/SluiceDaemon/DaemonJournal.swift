@@ -6,12 +6,16 @@ import SluiceStore
 import SluiceVocabulary
 import Synchronization
 
-/// The executions' journal in sluice.db: events are buffered as they are handled and written in groups (every
-/// `interval`, and before an execution's end is saved), so durability costs one transaction per group, not one
-/// per event. What a crash loses is the last group: those events' causes happen again (an invocation runs again).
+/// The executions' journal in sluice.db: events are buffered as they are handled and written in groups (by
+/// `JournalWriterService`, and before an execution's end is saved), so durability costs one transaction per group,
+/// not one per event. What a crash loses is the last group: those events' causes happen again (an invocation runs
+/// again).
 package final class DaemonJournal: Sendable {
     private let database: SluiceDatabase
     private let buffer = Mutex<[JournaledEvent]>([])
+    /// Tells the writer that something was recorded: an idle sluiced then has no timer waking it to find nothing to
+    /// write (that polling, every 50 ms, was about half of an idle sluiced's CPU).
+    private let doorbell = Mutex(Doorbell())
     /// Distributed Map children that ended, written with the next group (ListExecutions of a map run reads them).
     private let children = Mutex<[ChildExecutionRow]>([])
     /// Held for a whole take-and-write, so a flush that returns has written everything recorded before it.
@@ -31,12 +35,31 @@ package final class DaemonJournal: Sendable {
 
     fileprivate func append(_ event: JournaledEvent) {
         buffer.withLock { $0.append(event) }
+        ring()
     }
 
     /// A map run's child execution that ended.
     package func childEnded(mapRunArn: String, record: ChildExecutionRecord) {
         let row = ChildExecutionRow(mapRunArn: mapRunArn, record: record)
         children.withLock { $0.append(row) }
+        ring()
+    }
+
+    private func ring() {
+        doorbell.withLock { $0.ring() }?.resume()
+    }
+
+    /// Returns once something has been recorded since the last call returned (at once if it has), or when the
+    /// task is cancelled.
+    package func waitForRecords() async {
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { (waiter: CheckedContinuation<Void, Never>) in
+                let rung = doorbell.withLock { $0.wait(waiter) }
+                if rung || Task.isCancelled { doorbell.withLock { $0.cancel() }?.resume() }
+            }
+        } onCancel: {
+            doorbell.withLock { $0.cancel() }?.resume()
+        }
     }
 
     /// Writes what is buffered, in one transaction.

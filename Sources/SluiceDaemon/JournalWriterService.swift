@@ -2,7 +2,8 @@ import Logging
 import ServiceLifecycle
 import SluiceSystemd
 
-/// The executions' journal is written in groups, every 50 ms. A store that stays unwritable for a second (disk
+/// The executions' journal is written in groups: what is recorded in the 50 ms after a first record (an idle
+/// sluiced sleeps until there is one, with no timer). A store that stays unwritable for a second (disk
 /// full) stops sluiced at once by failing this service, which cancels the group: what is journaled is safe, and a
 /// restart once there is room carries on from it, where running on would do work nothing records. It is the last
 /// service to stop, after a final write.
@@ -28,6 +29,9 @@ struct JournalWriterService: Service {
                 }
             }
             if stopping, failingSince == nil { return }
+            if failingSince == nil {
+                await cancelWhenGracefulShutdown { await runtime.journal.waitForRecords() }
+            }
             await nap(.milliseconds(50))
         }
     }
