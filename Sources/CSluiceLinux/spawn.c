@@ -129,13 +129,28 @@ int sluice_pipe(int fds[2]) { return pipe2(fds, O_CLOEXEC); }
 
 int sluice_kill_group(pid_t pgid, int signal) { return kill(-pgid, signal); }
 
-int sluice_try_wait(pid_t pid, int *status) {
+int sluice_peek_exit(pid_t pid, int block, int *code, int *signaled) {
+    siginfo_t info;
+    memset(&info, 0, sizeof info);
+    int r;
+    do {
+        r = waitid(P_PID, (id_t)pid, &info, WEXITED | WNOWAIT | (block ? 0 : WNOHANG));
+    } while (r < 0 && errno == EINTR);
+    if (r < 0) return -1;
+    // With WNOHANG, a child still running leaves si_pid zero.
+    if (info.si_pid == 0) return 0;
+    *signaled = info.si_code == CLD_KILLED || info.si_code == CLD_DUMPED;
+    *code = info.si_status;
+    return 1;
+}
+
+int sluice_reap(pid_t pid) {
+    int status;
     pid_t r;
     do {
-        r = waitpid(pid, status, WNOHANG);
+        r = waitpid(pid, &status, 0);
     } while (r < 0 && errno == EINTR);
-    if (r == 0) return 0;
-    return r < 0 ? -1 : 1;
+    return r < 0 ? -1 : 0;
 }
 
 int sluice_exited(int status) { return WIFEXITED(status); }

@@ -175,7 +175,7 @@ final class PersistentWorker: Sendable {
                 } else if p.fd == pipes.process.pidfd {
                     // Read what it said last before reporting its death.
                     pipes.drainStderr()
-                    if let status = pipes.process.tryWait() {
+                    if let status = pipes.process.exitStatus() {
                         actions = [machine.exited(status: status, stderrTail: pipes.stderr.tailText)]
                     }
                 }

@@ -49,7 +49,7 @@ struct ProcessPump {
             case process.stderr:
                 if !stderr.drain(process.stderr) { stderrOpen = false }
             default:
-                status = process.tryWait()
+                status = process.exitStatus()
                 // The process is gone; whatever it left in the pipes is read without waiting again.
                 if status != nil, process.stdin >= 0 { process.closeStdin() }
             }
@@ -66,7 +66,7 @@ struct ProcessPump {
 
     /// The process's exit status once the loop is done (waiting for it if the poll failed first).
     mutating func finish() -> ProcessStatus {
-        let final = status ?? process.wait()
+        let final = status ?? process.waitForExit()
         process.release()
         return final
     }

@@ -19,6 +19,9 @@ struct WorkerProcess: Sendable {
     let pidfd: Int32
     /// What of the input given to `spawn` the pipe did not hold before the child started: still to be written.
     var unwrittenInput: ArraySlice<UInt8> = []
+    /// Set by `release`, which reaps the process: until then its pid, a zombie once it ends, keeps its process
+    /// group's id from being given to another process, so the group's kills reach only what it started.
+    private(set) var released = false
 
     /// The base environment of every worker: nothing inherited from the daemon, as Lambda starts from a clean one.
     static func environment(for definition: FunctionDefinition) -> [String: String] {
@@ -53,43 +56,47 @@ struct WorkerProcess: Sendable {
         }
     }
 
-    /// The exit status if the process has ended (reaping it), else nil.
-    func tryWait() -> ProcessStatus? {
-        var status: Int32 = 0
-        guard sluice_try_wait(pid, &status) == 1 else { return nil }
-        return Self.decode(status)
+    /// The exit status if the process has ended, else nil. It is not reaped (see `released`).
+    func exitStatus() -> ProcessStatus? {
+        peekExit(block: false)
     }
 
-    /// Waits for the process to end (reaping it).
-    func wait() -> ProcessStatus {
-        var status: Int32 = 0
-        guard case .success = Posix.retrying("waitpid", { waitpid(pid, &status, 0) }) else { return .signaled(SIGKILL) }
-        return Self.decode(status)
+    /// Waits for the process to end, not reaping it (see `released`).
+    func waitForExit() -> ProcessStatus {
+        peekExit(block: true) ?? .signaled(SIGKILL)
     }
 
-    static func decode(_ status: Int32) -> ProcessStatus {
-        if sluice_signaled(status) != 0 { return .signaled(sluice_term_signal(status)) }
-        return .exited(sluice_exit_code(status))
+    private func peekExit(block: Bool) -> ProcessStatus? {
+        var code: Int32 = 0
+        var signaled: Int32 = 0
+        guard sluice_peek_exit(pid, block ? 1 : 0, &code, &signaled) == 1 else { return nil }
+        return signaled != 0 ? .signaled(code) : .exited(code)
     }
 
-    /// SIGTERM to the whole process group, SIGKILL after `grace` seconds if anything is left, then reaps the
-    /// worker: nothing it started outlives it.
+    /// SIGTERM to the whole process group, SIGKILL after `grace` seconds if anything is left: nothing it started
+    /// outlives it. The worker is reaped by `release`.
+    ///
+    /// The group is signalled only while its leader is unreaped. Reaping first, as this once did, freed the group's
+    /// id: under load (pids wrap at 32,768 on this kind of machine) a new process could take it between the reaping
+    /// and the SIGKILL, and lose its group to a kill meant for this one.
     mutating func terminate(grace: Double) -> ProcessStatus {
         closeStdin()
-        if let status = tryWait() {
-            _ = sluice_kill_group(pid, SIGKILL)
-            return status
+        if exitStatus() == nil {
+            _ = sluice_kill_group(pid, SIGTERM)
+            var fds = [pollfd(fd: pidfd, events: Int16(POLLIN), revents: 0)]
+            _ = poll(&fds, 1, Int32(grace * 1000))
         }
-        _ = sluice_kill_group(pid, SIGTERM)
-        var fds = [pollfd(fd: pidfd, events: Int16(POLLIN), revents: 0)]
-        _ = poll(&fds, 1, Int32(grace * 1000))
         _ = sluice_kill_group(pid, SIGKILL)
-        return wait()
+        return waitForExit()
     }
 
-    /// After the worker ended by itself: kill whatever it left behind in its group, close our descriptors.
+    /// Once the worker has ended (or been terminated): kills whatever it left behind in its group, then reaps it
+    /// and closes our descriptors. Once only.
     mutating func release() {
+        guard !released else { return }
+        released = true
         _ = sluice_kill_group(pid, SIGKILL)
+        _ = sluice_reap(pid)
         closeStdin()
         for fd in [stdout, stderr, pidfd] where fd >= 0 { close(fd) }
     }

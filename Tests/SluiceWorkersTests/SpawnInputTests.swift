@@ -25,7 +25,8 @@ struct SpawnInputTests {
         process.closeStdin()
         for fd in [process.stdout, process.stderr, process.pidfd] { close(fd) }
         let waited = process
-        _ = try await onOwnThread { waited.wait() }
+        _ = try await onOwnThread { waited.waitForExit() }
+        waitpid(waited.pid, nil, 0)
         #expect(try String(contentsOfFile: folder + "/got", encoding: .utf8) == "uploads/u-21.csv")
     }
 

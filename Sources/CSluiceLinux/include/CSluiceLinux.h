@@ -34,11 +34,16 @@ int sluice_pidfd_open(pid_t pid);
 /// pipe2 with O_CLOEXEC: fds[0] read end, fds[1] write end.
 int sluice_pipe(int fds[2]);
 
-/// Sends `signal` to the process group `pgid` (the worker and everything it started).
+/// Sends `signal` to the process group `pgid` (the worker and everything it started). Only while the group's
+/// leader is not reaped: its pid, a zombie once it ends, keeps the group's id from being given to another process.
 int sluice_kill_group(pid_t pgid, int signal);
 
-/// waitpid without blocking: 1 and the raw status when the child has exited, 0 when it runs, -1 on error.
-int sluice_try_wait(pid_t pid, int *status);
+/// Whether the child `pid` has ended, without reaping it (waitid with WNOWAIT; `block` waits for its end): 1 with
+/// `code` its exit code or the signal that ended it (`signaled` 1), 0 while it runs, -1 on error.
+int sluice_peek_exit(pid_t pid, int block, int *code, int *signaled);
+
+/// Reaps the ended child `pid` (waitpid, blocking): 0, or -1 on error.
+int sluice_reap(pid_t pid);
 
 /// Decoding of a raw wait status.
 int sluice_exited(int status);
