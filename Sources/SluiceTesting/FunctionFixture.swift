@@ -44,23 +44,35 @@ package struct FunctionFixture {
     package func remove() { try? FileManager.default.removeItem(atPath: directory) }
 }
 
+/// The fields of /proc/PID/stat after the command's name (state, ppid, pgrp, ...); nil once the pid is gone.
+package func processStat(_ pid: Int32) -> [Substring]? {
+    guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+        let close = stat.lastIndex(of: ")")
+    else { return nil }
+    return stat[stat.index(close, offsetBy: 2)...].split(separator: " ")
+}
+
 /// Whether a process is gone (or a zombie of someone else's, which no longer runs).
 package func processIsGone(_ pid: Int32) -> Bool {
-    guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) else { return true }
-    guard let close = stat.lastIndex(of: ")") else { return true }
-    let state = stat[stat.index(close, offsetBy: 2)]
+    guard let state = processStat(pid)?.first else { return true }
     return state == "Z" || state == "X"
+}
+
+/// The processes, of any state, whose field `field` of /proc/PID/stat (1 the parent, 2 the process group) is `id`.
+private func processes(where field: Int, is id: Int32, state: Substring? = nil) -> [Int32] {
+    let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+    return entries.compactMap { Int32($0) }.filter { pid in
+        guard let fields = processStat(pid), fields.count > field, Int32(fields[field]) == id else { return false }
+        return state.map { fields[0] == $0 } ?? true
+    }
 }
 
 /// Our own children that are zombies (exited, never reaped).
 package func zombieChildren() -> [Int32] {
-    let me = getpid()
-    let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
-    return entries.compactMap { Int32($0) }.filter { pid in
-        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-            let close = stat.lastIndex(of: ")")
-        else { return false }
-        let fields = stat[stat.index(close, offsetBy: 2)...].split(separator: " ")
-        return fields.count > 1 && fields[0] == "Z" && Int32(fields[1]) == me
-    }
+    processes(where: 1, is: getpid(), state: "Z")
+}
+
+/// The processes in process group `pgid`, zombies included.
+package func processGroupMembers(_ pgid: Int32) -> [Int32] {
+    processes(where: 2, is: pgid)
 }

@@ -22,7 +22,7 @@ struct WorkerGroupTests {
         #expect(process.exitStatus() == .exited(3))
         // Ended, not reaped: a zombie, so the pid and the group's id are not handed out again.
         #expect(state(of: pid) == "Z")
-        let left = try #require(groupMembers(pid).first { $0 != pid })
+        let left = try #require(processGroupMembers(pid).first { $0 != pid })
         #expect(state(of: left) != nil && state(of: left) != "Z")
 
         process.release()
@@ -41,7 +41,7 @@ struct WorkerGroupTests {
             input: nil
         )
         let pid = process.pid
-        try await eventually("its child started", within: .seconds(30)) { groupMembers(pid).count >= 3 }
+        try await eventually("its child started", within: .seconds(30)) { processGroupMembers(pid).count >= 3 }
         let running = process
         let status = try await onOwnThread { () -> (ProcessStatus, WorkerProcess) in
             var terminated = running
@@ -52,26 +52,11 @@ struct WorkerGroupTests {
         #expect(state(of: pid) == "Z")
         process.release()
         #expect(state(of: pid) == nil)
-        try await eventually("the group gone", within: .seconds(30)) { groupMembers(pid).isEmpty }
+        try await eventually("the group gone", within: .seconds(30)) { processGroupMembers(pid).isEmpty }
     }
 
     /// The state letter in /proc/PID/stat, nil once the pid is gone.
     private func state(of pid: Int32) -> Character? {
-        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-            let close = stat.lastIndex(of: ")")
-        else { return nil }
-        return stat[stat.index(close, offsetBy: 2)]
-    }
-
-    /// The live (not zombie) and zombie processes whose process group is `pgid`.
-    private func groupMembers(_ pgid: Int32) -> [Int32] {
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
-        return entries.compactMap { Int32($0) }.filter { pid in
-            guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-                let close = stat.lastIndex(of: ")")
-            else { return false }
-            let fields = stat[stat.index(close, offsetBy: 2)...].split(separator: " ")
-            return fields.count > 2 && Int32(fields[2]) == pgid
-        }
+        processStat(pid)?.first?.first
     }
 }
