@@ -1,6 +1,7 @@
 import Foundation
 import SluiceEngine
 import SluiceInterpreter
+import SluiceJSON
 import SluiceStore
 import SluiceVocabulary
 import Synchronization
@@ -27,7 +28,7 @@ struct JournalDoorbellTests {
         execution.record(sequence: 1, at: time, entry: .event(.redrive))
         await journal.waitForRecords()
 
-        // Nothing recorded since: the wait holds until a record comes, even one made while the writer writes.
+        // Nothing recorded since: the wait holds until a record comes.
         let woken = Mutex(false)
         let waiter = Task {
             await journal.waitForRecords()
@@ -47,5 +48,24 @@ struct JournalDoorbellTests {
         await cancelled.value
         try journal.flush()
         #expect(try database.journal(arn).count == 2)
+
+        // A map run's child that ended rings too: the writer wakes for the row ListExecutions reads.
+        journal.childEnded(
+            mapRunArn: "arn:aws:states:local:000000000000:mapRun:m/r:1",
+            record: ChildExecutionRecord(
+                executionArn: "arn:aws:states:local:000000000000:execution:m/r:c",
+                name: "c",
+                stateMachineArn: "arn:aws:states:local:000000000000:stateMachine:m/r",
+                input: .null,
+                output: .null,
+                error: nil,
+                cause: nil,
+                status: .succeeded,
+                startDate: time,
+                stopDate: time,
+                itemCount: 1
+            )
+        )
+        await journal.waitForRecords()
     }
 }

@@ -10,12 +10,7 @@ import Testing
 struct WorkerGroupTests {
     @Test("An ended worker stays a zombie, holding its group's id, until release has killed what it left and reaped it")
     func groupHeldUntilRelease() async throws {
-        var process = try WorkerProcess.spawn(
-            command: ["/bin/sh", "-c", "sleep 300 & echo $! >&2; exit 3"],
-            environment: ["PATH": "/usr/bin:/bin"],
-            workingDirectory: NSTemporaryDirectory(),
-            input: nil
-        )
+        var process = try shell("sleep 300 & echo $! >&2; exit 3")
         let pid = process.pid
         let ended = process
         #expect(try await onOwnThread { ended.waitForExit() } == .exited(3))
@@ -34,12 +29,7 @@ struct WorkerGroupTests {
 
     @Test("terminate stops a running worker and its group; release then reaps it")
     func terminateThenRelease() async throws {
-        var process = try WorkerProcess.spawn(
-            command: ["/bin/sh", "-c", "sleep 300 & sleep 300"],
-            environment: ["PATH": "/usr/bin:/bin"],
-            workingDirectory: NSTemporaryDirectory(),
-            input: nil
-        )
+        var process = try shell("sleep 300 & sleep 300")
         let pid = process.pid
         try await eventually("its child started", within: .seconds(30)) { processGroupMembers(pid).count >= 3 }
         let running = process
@@ -53,6 +43,15 @@ struct WorkerGroupTests {
         process.release()
         #expect(state(of: pid) == nil)
         try await eventually("the group gone", within: .seconds(30)) { processGroupMembers(pid).isEmpty }
+    }
+
+    /// A worker running `script` under /bin/sh, in a group of its own as every worker is.
+    private func shell(_ script: String) throws -> WorkerProcess {
+        try WorkerProcess.spawn(
+            command: ["/bin/sh", "-c", script],
+            environment: ["PATH": "/usr/bin:/bin"],
+            workingDirectory: NSTemporaryDirectory()
+        )
     }
 
     /// The state letter in /proc/PID/stat, nil once the pid is gone.
