@@ -76,9 +76,13 @@ let package = Package(
         // Bucket objects as Distributed Map items (ItemReader); gzip and zstd come from the system libraries.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
+        // The CSV reader's block classifier (SSE2 comparisons turned into bit masks, which Swift cannot spell).
+        .target(name: "CSluiceScan"),
         .target(
             name: "SluiceBucket",
-            dependencies: ["SluiceLinux", "SluiceCore", "SluiceJSON", "SluiceVocabulary", "CZlib", "CZstd"],
+            dependencies: [
+                "SluiceLinux", "SluiceCore", "SluiceJSON", "SluiceVocabulary", "CZlib", "CZstd", "CSluiceScan",
+            ],
             swiftSettings: strictSettings
         ),
         // Bucket folders watched with inotify and turned into S3's EventBridge object events.

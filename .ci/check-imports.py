@@ -26,7 +26,7 @@ PURE = {
 }
 PURE_MODULES = set(PURE)
 SYSTEM = {"Foundation", "Glibc", "Dispatch", "Synchronization", "Logging", "GRDB", "GRDBSQLite", "ArgumentParser",
-          "ServiceLifecycle", "UnixSignals", "CZlib", "CZstd", "CSystemd", "CSluiceLinux",
+          "ServiceLifecycle", "UnixSignals", "CZlib", "CZstd", "CSystemd", "CSluiceLinux", "CSluiceScan",
           "NIOCore", "NIOPosix", "NIOHTTP1"}
 # Layer 1, the operating system: pure modules, system libraries, and each other only as listed.
 OS = {

@@ -12,9 +12,9 @@
 final class ByteWindow {
     /// How much is read at a time.
     static let chunkSize = 1 << 20
-    /// Bytes allocated past the capacity and never filled: a scanner may load a word that starts before `count`
-    /// and ends past it (what it finds there is not content, and it must not use it).
-    static let slop = 16
+    /// Bytes allocated past the capacity and never filled: a scanner may load a block of up to 64 bytes that starts
+    /// before `count` and ends past it (what it finds there is not content, and it must not use it).
+    static let slop = 64
     /// The largest item Step Functions reads from a file ("an item of up to 8 MB"); a longer row, line or element is
     /// an error rather than unbounded memory.
     static let maximumItemSize = 8 << 20

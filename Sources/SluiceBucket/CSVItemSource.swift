@@ -26,15 +26,17 @@ final class CSVItemSource: FailOnceItemSource {
     private let location: ObjectLocation
     private let delimiter: UInt8
     private var headers: [String] = []
-    private var needsHeaderRow: Bool
-    private var position = 0
-    private var line = 1
-    private var finished = false
+    // The per-row state below is read and written for every row, only by this reader's methods and never two at
+    // once: unchecked, as each checked access was a runtime call (about 1% of sluiced in the 227,000-row run).
+    @exclusivity(unchecked) private var needsHeaderRow: Bool
+    @exclusivity(unchecked) private var position = 0
+    @exclusivity(unchecked) private var line = 1
+    @exclusivity(unchecked) private var finished = false
     var failure: ItemReaderError?
     /// The header record's values; a property so its storage is reused.
-    private var values: [JSONValue] = []
+    @exclusivity(unchecked) private var values: [JSONValue] = []
     /// How many fields of the current record are kept (at most one per header).
-    private var keptFields = 0
+    @exclusivity(unchecked) private var keptFields = 0
     /// The current record's compact JSON, written beside `values` as its fields are scanned: the parser already
     /// knows which cells are plain, so a row's JSON costs a few copies here instead of a walk of its object later
     /// (every row goes down a pipe to a worker as JSON). Unchecked: only this reader's methods touch it, never two
@@ -50,8 +52,10 @@ final class CSVItemSource: FailOnceItemSource {
         starts.initialize(to: 0)
         return starts
     }()
+    /// Where plain cells end, a 64-byte block of the window at a time; reset whenever the window refills.
+    @exclusivity(unchecked) private var scanner: CSVBlockScanner
     private var scratch: [UInt8] = []
-    private(set) var lastSizes: [Int] = []
+    @exclusivity(unchecked) private(set) var lastSizes: [Int] = []
 
     init(window: ByteWindow, location: ObjectLocation, delimiter: UInt8, headers: ReaderSettings.HeaderLocation)
         throws(ItemReaderError)
@@ -59,6 +63,7 @@ final class CSVItemSource: FailOnceItemSource {
         self.window = window
         self.location = location
         self.delimiter = delimiter
+        scanner = CSVBlockScanner(delimiter: delimiter)
         switch headers {
         case .firstRow:
             needsHeaderRow = true
@@ -92,6 +97,7 @@ final class CSVItemSource: FailOnceItemSource {
                 let limit = needsHeaderRow ? Self.maximumHeaderSize : ByteWindow.maximumItemSize
                 if window.count - start > limit { throw oversized(header: needsHeaderRow) }
                 let (shift, _) = try window.refill(keepingFrom: start)
+                scanner.reset()
                 position = start - shift
             case .endOfContent:
                 finished = true
@@ -160,7 +166,10 @@ final class CSVItemSource: FailOnceItemSource {
     }
 
     private func skipByteOrderMark() throws(ItemReaderError) {
-        while window.count < 3 && !window.isAtEnd { _ = try window.refill(keepingFrom: 0) }
+        while window.count < 3 && !window.isAtEnd {
+            _ = try window.refill(keepingFrom: 0)
+            scanner.reset()
+        }
         let b = window.bytes
         if window.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF { position = 3 }
     }
@@ -178,9 +187,11 @@ final class CSVItemSource: FailOnceItemSource {
         var values = self.values
         self.values = []
         values.removeAll(keepingCapacity: true)
+        var scanner = self.scanner
         var fieldCount = 0
         defer {
             self.values = values
+            self.scanner = scanner
             keptFields = min(fieldCount, maxFields)
         }
         rowJSON.removeAll()
@@ -191,8 +202,8 @@ final class CSVItemSource: FailOnceItemSource {
         var newlines = 0
         while true {
             let fieldStart = i
-            var isPrintable = false
-            i = scanPlain(base, from: i, end: end, isPrintable: &isPrintable)
+            let (stop, isPrintable) = scanner.scan(base, from: i, end: end)
+            i = stop
             if i == end && !atEnd { return .needMore }
             if i < end && (base[i] == Self.quote || base[i] == Self.backslash) {
                 guard let stop = try parseEscapedField(from: fieldStart, at: i, end: end, newlines: &newlines) else {
@@ -253,54 +264,6 @@ final class CSVItemSource: FailOnceItemSource {
             }
             return .record(end: i, newlines: newlines + 1, isBlank: isBlank)
         }
-    }
-
-    /// Where the plain run of bytes starting at `i` stops: the first delimiter, quote, backslash, LF or CR, or `end`;
-    /// `isPrintable` tells whether every byte before it is printable ASCII (no control character, nothing above
-    /// 0x7F), a run written into the row's JSON as it is, with no escape or UTF-8 check.
-    ///
-    /// Eight bytes at a time: a byte-by-byte loop took a mispredicted branch at the end of every field (fields are a
-    /// few bytes, of varying length), most of the reader's time. The lowest byte flagged in a word is exact (the
-    /// borrow that can flag a false byte only runs upward from a true one), and x86 and ARM load little-endian. The
-    /// same holds for the bytes below 0x20: a true one below the stop is flagged whatever the borrow does above it.
-    @inline(__always)
-    private func scanPlain(_ base: UnsafePointer<UInt8>, from start: Int, end: Int, isPrintable: inout Bool) -> Int {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        @inline(__always) func zeros(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
-        let delimiters = ones &* UInt64(delimiter)
-        let quotes = ones &* UInt64(Self.quote)
-        let backslashes = ones &* UInt64(Self.backslash)
-        let lineFeeds = ones &* UInt64(Self.lineFeed)
-        let returns = ones &* UInt64(Self.carriageReturn)
-        let spaces = ones &* 0x20
-        var odd: UInt64 = 0
-        var i = start
-        // The last word may run past `end` into the window's slop: a byte found there is not content (and a false
-        // flag only ever lies above a true one), hence the clamp, and the mask on the bytes counted as the field's.
-        while i < end {
-            let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-            let found =
-                zeros(w ^ delimiters) | zeros(w ^ quotes) | zeros(w ^ backslashes) | zeros(w ^ lineFeeds)
-                | zeros(w ^ returns)
-            let unprintable = (((w &- spaces) & ~w) | w) & highs
-            if found != 0 {
-                let stop = min(end, i &+ (UInt64(littleEndian: found).trailingZeroBitCount &>> 3))
-                odd |= unprintable & Self.lowBytes(stop &- i)
-                isPrintable = odd == 0
-                return stop
-            }
-            odd |= unprintable & Self.lowBytes(end &- i)
-            i &+= 8
-        }
-        isPrintable = odd == 0
-        return end
-    }
-
-    /// A mask of a little-endian word's lowest `n` bytes (all eight for `n` of 8 or more).
-    @inline(__always)
-    private static func lowBytes(_ n: Int) -> UInt64 {
-        n >= 8 ? ~0 : (1 &<< UInt64(n &* 8)) &- 1
     }
 
     /// The slow path for a field holding quotes or backslashes: unescapes into `scratch` and returns where the field

@@ -12,9 +12,11 @@ extension JSONParser {
     mutating func parseCompactObject() throws(JSONParseError) -> JSONValue {
         let start = index
         let startDepth = depth
-        var out = CompactJSONWriter(capacity: 512)
-        if try scanCompact(into: &out) {
-            return .object(out.withWrittenBytes { JSONObject(compactJSON: $0) })
+        // Only a parse that keeps objects compact comes here, and such a parse has a scratch writer.
+        let scratch = compactScratch.unsafelyUnwrapped
+        scratch.writer.removeAll()
+        if try scanCompact(into: &scratch.writer) {
+            return .object(scratch.writer.withWrittenBytes { JSONObject(compactJSON: $0) })
         }
         index = start
         depth = startDepth

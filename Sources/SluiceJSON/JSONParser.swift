@@ -16,11 +16,14 @@ package struct JSONParser {
     var compactSuspended = false
     /// The keys of the objects being scanned compactly, as ranges of the output, innermost last.
     var compactKeys: [Range<Int>] = []
+    /// Where compact objects are written first; only a parse that keeps them has one.
+    let compactScratch: CompactScratch?
 
     private init(_ bytes: [UInt8], rejectsDuplicateKeys: Bool, keepsNestedObjectsCompact: Bool = false) {
         self.bytes = bytes
         self.rejectsDuplicateKeys = rejectsDuplicateKeys
         self.keepsNestedObjectsCompact = keepsNestedObjectsCompact
+        compactScratch = keepsNestedObjectsCompact ? CompactScratch() : nil
     }
 
     /// Parses a document. A key repeated in one object keeps its last value unless `rejectingDuplicateKeys` is set
