@@ -9,6 +9,7 @@ enum DaemonRequest {
     static func send(_ kind: String, _ body: JSONValue, root: String) throws -> JSONValue {
         let store = try MapRunDocument.openStore(root: root, writing: true)
         let id = try store.requestControl(kind: kind, body: body.serialized())
+        RequestDoorbell.ring(SluicePaths(root: root))
         let started = Date()
         var takenAt: Date?
         while true {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SluiceEngine
 import SluiceInterpreter
 import SluiceStore
 
@@ -56,6 +57,7 @@ struct MapRunsUpdateCommand: ParsableCommand {
                 toleratedFailurePercentage: toleratedFailurePercentage
             )
         )
+        RequestDoorbell.ring(SluicePaths(root: root))
         let started = Date()
         while try store.mapRunUpdatePending(id) {
             if let reason = DaemonRequest.notTaken(since: started, root: root) {

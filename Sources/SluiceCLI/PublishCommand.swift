@@ -96,6 +96,7 @@ struct PublishCommand: AsyncParsableCommand {
             )
             do {
                 _ = try database.handOff([handoff])
+                RequestDoorbell.ring(SluicePaths(root: root))
             } catch {
                 throw CLIError.exit(
                     "the message \(published.messageId) is stored, but its delivery could not be recorded for sluiced: \(error)"

@@ -5,16 +5,34 @@ import SluiceInterpreter
 import SluiceJSON
 import SluiceStore
 
-/// What reaches sluiced through the store, looked at every 200 ms: UpdateMapRun requests (to the executions
-/// running those map runs), hand-offs others recorded (`sluice publish`'s deliveries), and the requests of
-/// `sluice start-execution`, `executions stop` and `redrive` (answered in the transaction that records what the
-/// answer promises). It runs until everything that could use it has stopped.
+/// What reaches sluiced through the store: UpdateMapRun requests (to the executions running those map runs),
+/// hand-offs others recorded (`sluice publish`'s deliveries), and the requests of `sluice start-execution`,
+/// `executions stop` and `redrive` (answered in the transaction that records what the answer promises). It runs
+/// until everything that could use it has stopped.
+///
+/// The store is read when a `sluice` command rings the request doorbell, and every second besides (a request from a
+/// command that could not ring is still taken). Without the doorbell (no inotify) it is read every 200 ms, as it
+/// always was before: three queries five times a second were most of what an idle sluiced spent.
 struct ControlService: Service {
     let runtime: DaemonRuntime
+    static let doorbellFallback: Duration = .seconds(1)
+    static let timerInterval: Duration = .milliseconds(200)
 
     func run() async throws {
+        var doorbell = RequestDoorbellWatch(paths: runtime.paths)
+        if doorbell == nil {
+            let doorbellPath = runtime.paths.requestDoorbell
+            runtime.logger.warning(
+                "the request doorbell \(doorbellPath) cannot be watched: sluice commands' requests are read every 200 ms"
+            )
+        }
+        defer { doorbell?.close() }
         while !Task.isShuttingDownGracefully, !Task.isCancelled {
-            await nap(.milliseconds(200))
+            if doorbell != nil {
+                await doorbell!.wait(atMost: Self.doorbellFallback)
+            } else {
+                await nap(Self.timerInterval)
+            }
             applyMapRunUpdates()
             do {
                 let recorded = try runtime.store.database.handoffs(after: runtime.handoffs.watermark.mark)

@@ -23,6 +23,9 @@ package struct SluicePaths: Sendable {
     /// The state folder (systemd's StateDirectory=).
     package var state: String { path("var/lib/sluice") }
     package var store: String { path("var/lib/sluice/sluice.db") }
+    /// What `sluice` commands touch after writing a request into sluice.db, so sluiced looks at once (inotify)
+    /// instead of on a timer. Beside sluice.db, with its permissions: whoever may write a request may ring.
+    package var requestDoorbell: String { path("var/lib/sluice/requests.doorbell") }
     package var settingsFile: String { path("etc/sluice/sluiced.json") }
     /// Runtime files (systemd's RuntimeDirectory=): the daemon's lock.
     package var runtime: String { path("run/sluice") }
