@@ -37,11 +37,13 @@ final class CSVItemSource: FailOnceItemSource {
     @exclusivity(unchecked) private var values: [JSONValue] = []
     /// How many fields of the current record are kept (at most one per header).
     @exclusivity(unchecked) private var keptFields = 0
-    /// The current record's compact JSON, written beside `values` as its fields are scanned: the parser already
-    /// knows which cells are plain, so a row's JSON costs a few copies here instead of a walk of its object later
-    /// (every row goes down a pipe to a worker as JSON). Unchecked: only this reader's methods touch it, never two
-    /// at once.
+    /// The compact JSON of this read's rows, one after the other, each written beside `values` as its fields are
+    /// scanned: the parser already knows which cells are plain, so a row's JSON costs a few copies here instead of
+    /// a walk of its object later (every row goes down a pipe to a worker as JSON). The read's rows are then one
+    /// `CompactSlab`, made from this buffer. Unchecked: only this reader's methods touch it, never two at once.
     @exclusivity(unchecked) private var rowJSON = CompactJSONWriter(capacity: 4096)
+    /// Where each row of this read ends in `rowJSON`.
+    @exclusivity(unchecked) private var rowEnds: [Int] = []
     /// Per column, what its value follows in a row's JSON: `{"key":` for the first, `,"key":` for the others. Kept in
     /// one buffer (column K's prefix from `prefixStarts[K]` to `prefixStarts[K + 1]`), not an array per column:
     /// reaching an inner array cost a retain and a release for every field of every row.
@@ -86,11 +88,11 @@ final class CSVItemSource: FailOnceItemSource {
     }
 
     func produce(_ count: Int) throws(ItemReaderError) -> [JSONValue] {
-        var items: [JSONValue] = []
-        items.reserveCapacity(min(count, 4096))
         lastSizes.removeAll(keepingCapacity: true)
+        rowEnds.removeAll(keepingCapacity: true)
+        rowJSON.removeAll()
         if position == 0 && window.offset == 0 { try skipByteOrderMark() }
-        while items.count < count && !finished {
+        while rowEnds.count < count && !finished {
             let start = position
             switch try parseRecord(from: start, keeping: needsHeaderRow ? Int.max : headers.count) {
             case .needMore:
@@ -111,24 +113,28 @@ final class CSVItemSource: FailOnceItemSource {
                     needsHeaderRow = false
                     continue
                 }
-                items.append(.object(makeRow()))
-                lastSizes.append(rowJSON.byteCount)
+                finishRow()
+                lastSizes.append(rowJSON.byteCount - (rowEnds.last ?? 0))
+                rowEnds.append(rowJSON.byteCount)
             }
         }
-        return items
+        guard let written = rowEnds.last else { return [] }
+        let slab = CompactSlab(
+            adopting: rowJSON.takeWritten(nextCapacity: written + written / 8 + 4096),
+            ends: rowEnds
+        )
+        return (0..<rowEnds.count).map { .object(JSONObject(slab: slab, row: $0)) }
     }
 
-    /// The row's object: the header's keys with the row's values in column order (missing fields are "", extra
-    /// ones are dropped, as AWS reads them), as the compact JSON written while the row was parsed; its members are
-    /// built only if something reads them.
-    private func makeRow() -> JSONObject {
+    /// Ends the row's JSON: the header's keys with the row's values in column order (missing fields are "", extra
+    /// ones are dropped, as AWS reads them). Its members are built only if something reads them.
+    private func finishRow() {
         for column in min(keptFields, headers.count)..<headers.count {
             appendPrefix(column)
             rowJSON.string(utf8: UnsafeBufferPointer(start: nil, count: 0))
         }
         if headers.isEmpty { rowJSON.append(byte: 0x7B) }
         rowJSON.append(byte: 0x7D)
-        return rowJSON.withWrittenBytes { JSONObject(compactJSON: $0) }
     }
 
     private func adopt(_ names: [String]) throws(ItemReaderError) {
@@ -194,7 +200,9 @@ final class CSVItemSource: FailOnceItemSource {
             self.scanner = scanner
             keptFields = min(fieldCount, maxFields)
         }
-        rowJSON.removeAll()
+        // What a record parsed before wrote and did not keep (a blank line, or one cut short by the window's end)
+        // goes.
+        rowJSON.removeLast(after: rowEnds.last ?? 0)
         // A data row is written as JSON only; the header row (no JSON prefixes yet, and not an item) as values.
         let writesJSON = !needsHeaderRow
         if start >= end { return atEnd ? .endOfContent : .needMore }

@@ -58,6 +58,29 @@ package struct CompactJSONWriter: ~Copyable {
     /// Forgets what was written, keeping the memory.
     package mutating func removeAll() { count = 0 }
 
+    /// Forgets what was written after the first `n` bytes.
+    package mutating func removeLast(after n: Int) {
+        precondition(n <= count, "cannot keep more than was written")
+        count = n
+    }
+
+    /// Hands over what was written in a buffer the caller now owns (and frees with `deallocate`), and starts again
+    /// empty: what a slab of rows is made of. A buffer mostly filled is handed over as it is, with no copy, and a new
+    /// one of `nextCapacity` bytes made; what was written into a buffer much larger than it is copied out at its
+    /// size instead, and the writer keeps its buffer.
+    package mutating func takeWritten(nextCapacity: Int) -> UnsafeMutablePointer<UInt8> {
+        defer { count = 0 }
+        guard ownsBase, capacity <= 2 * count + 4096 else {
+            let copy = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, count))
+            copy.initialize(from: base, count: count)
+            return copy
+        }
+        let written = base
+        capacity = max(16, nextCapacity)
+        base = .allocate(capacity: capacity)
+        return written
+    }
+
     /// Appends what was written to `out`.
     func copy(into out: inout [UInt8]) {
         out.append(contentsOf: UnsafeBufferPointer(start: base, count: count))

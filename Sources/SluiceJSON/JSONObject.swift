@@ -20,9 +20,12 @@ package struct JSONObject: Sendable {
     private enum Extra: @unchecked Sendable {
         /// Key → position, for objects past `indexThreshold` members.
         case index([String: Int])
-        /// An object a reader wrote as compact JSON while scanning its source (a CSV row): members are parsed
-        /// from it only when something reads them. The first change makes it an ordinary object.
+        /// An object a reader wrote as compact JSON while scanning its source (a worker's result): members are
+        /// parsed from it only when something reads them. The first change makes it an ordinary object.
         case compact(CompactObject)
+        /// The same, as object `row` of a slab that holds many (a CSV read's rows). The row fits in 32 bits so that
+        /// the case stays within `JSONValue`'s 24 bytes.
+        case slab(CompactSlab, row: UInt32)
     }
 
     private var storage: [Member] = []
@@ -31,8 +34,11 @@ package struct JSONObject: Sendable {
     /// Read directly by the serializer and the size walk (no closure per member on their hot paths).
     var members: [Member] {
         get {
-            if case .compact(let compact) = extra { return compact.members }
-            return storage
+            switch extra {
+            case .compact(let compact): return compact.members
+            case .slab(let slab, let row): return slab.members(Int(row))
+            case .index, nil: return storage
+            }
         }
         _modify {
             materialize()
@@ -42,8 +48,11 @@ package struct JSONObject: Sendable {
 
     /// Turns a compact object into an ordinary one, before a change.
     private mutating func materialize() {
-        guard case .compact(let compact) = extra else { return }
-        storage = compact.members
+        switch extra {
+        case .compact(let compact): storage = compact.members
+        case .slab(let slab, let row): storage = slab.members(Int(row))
+        case .index, nil: return
+        }
         extra = nil
         rebuildIndex()
     }
@@ -62,14 +71,20 @@ package struct JSONObject: Sendable {
     /// object (and `body` is not called).
     @inline(__always)
     func withCompactJSON<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R? {
-        guard case .compact(let compact) = extra else { return nil }
-        return try compact.withJSON(body)
+        switch extra {
+        case .compact(let compact): return try compact.withJSON(body)
+        case .slab(let slab, let row): return try slab.withJSON(Int(row), body)
+        case .index, nil: return nil
+        }
     }
 
     /// The length of the compact JSON the object was read as, if any.
     var compactJSONCount: Int? {
-        if case .compact(let compact) = extra { return compact.count }
-        return nil
+        switch extra {
+        case .compact(let compact): return compact.count
+        case .slab(let slab, let row): return slab.byteCount(Int(row))
+        case .index, nil: return nil
+        }
     }
 
     package init() {}
@@ -88,18 +103,20 @@ package struct JSONObject: Sendable {
     private func position(of key: String) -> Int? {
         switch extra {
         case .index(let index): return index[key]
-        case .compact(let compact): return compact.members.firstIndex { $0.key == key }
+        case .compact, .slab: return members.firstIndex { $0.key == key }
         case nil: return storage.firstIndex { $0.key == key }
         }
     }
 
     package subscript(key: String) -> JSONValue? {
         get {
-            if case .compact(let compact) = extra {
-                let members = compact.members
+            switch extra {
+            case .compact, .slab:
+                let members = self.members
                 return members.firstIndex { $0.key == key }.map { members[$0].value }
+            case .index, nil:
+                return position(of: key).map { storage[$0].value }
             }
-            return position(of: key).map { storage[$0].value }
         }
         set {
             materialize()
@@ -162,6 +179,11 @@ package struct JSONObject: Sendable {
     /// The same from bytes the caller keeps (copied).
     package init(compactJSON: UnsafeBufferPointer<UInt8>) {
         extra = .compact(CompactObject.make(copying: compactJSON))
+    }
+
+    /// Object `row` of `slab`, read as `init(compactJSON:)` reads its bytes.
+    package init(slab: CompactSlab, row: Int) {
+        extra = .slab(slab, row: UInt32(row))
     }
 
     package func contains(_ key: String) -> Bool { position(of: key) != nil }

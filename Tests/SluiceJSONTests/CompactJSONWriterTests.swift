@@ -49,4 +49,25 @@ struct CompactJSONWriterTests {
             #expect(writer.bytes == member + member + member, "length \(length)")
         }
     }
+
+    @Test("what was written is handed over whole: the buffer itself when mostly full, else an exact copy")
+    func takesWritten() {
+        // Mostly full: the writer's buffer goes, a new one of the asked capacity comes.
+        var writer = CompactJSONWriter(capacity: 64)
+        Array("[1,2,3]".utf8).withUnsafeBufferPointer { writer.append($0) }
+        let first = writer.takeWritten(nextCapacity: 8192)
+        #expect(Array(UnsafeBufferPointer(start: first, count: 7)) == Array("[1,2,3]".utf8))
+        #expect(writer.byteCount == 0)
+        first.deallocate()
+        // Much larger than what it holds: a copy of its size, and the writer keeps its room.
+        for _ in 0..<3 { Array("abc".utf8).withUnsafeBufferPointer { writer.append($0) } }
+        let second = writer.takeWritten(nextCapacity: 16)
+        #expect(Array(UnsafeBufferPointer(start: second, count: 9)) == Array("abcabcabc".utf8))
+        second.deallocate()
+        #expect(writer.byteCount == 0)
+        Array("xy".utf8).withUnsafeBufferPointer { writer.append($0) }
+        #expect(writer.bytes == Array("xy".utf8))
+        writer.removeLast(after: 1)
+        #expect(writer.bytes == Array("x".utf8))
+    }
 }
