@@ -1,30 +1,54 @@
 import Synchronization
 
-/// The compact JSON of many objects in one allocation (the rows of one CSV read), each object a `JSONObject` that
-/// names the slab and its place in it.
+/// The compact JSON of objects a reader wrote while scanning its source (the rows of one CSV read, the results in one
+/// worker's answer), back to back in one allocation; each object is a `JSONObject` that names the slab and its place
+/// in it, and its members are parsed only if something reads them.
 ///
-/// A `CompactObject` per row was one allocation for the reader to make and one for the interpreter to free, on
-/// another thread, long after, when the row's memory was cold: the free alone cost more than writing the row. A
-/// slab is made once per read (up to 10,000 rows) and freed once, when its last row goes.
+/// A Distributed Map mostly hands its items and results on whole (a batch goes down a pipe as JSON, its results into
+/// a result file and the journal): building 28 strings and an array per row only to print and free them was most of
+/// sluice's share of a CSV run. An allocation per row or result (the `CompactObject` this replaced) was one for the
+/// reader to make and one for another thread to free, long after, when its memory was cold: the free alone cost more
+/// than writing the row. A slab is made once per read (up to 10,000 rows) or answer, and freed once.
 ///
-/// A row keeps its whole slab alive: the reader's rows are all handed on and dropped together, batch by batch, so
-/// a slab lives about as long as its rows would have.
+/// An object keeps its whole slab alive: a read's rows, like an answer's results, are handed on and dropped
+/// together, batch by batch, so a slab lives about as long as its objects would have.
 ///
-/// Read-only once made, except the members parsed for a row the first time something reads them, kept under a lock.
+/// The bytes never change once the slab is sealed, which is before any of its objects is read. The members parsed
+/// for an object the first time something reads them are kept under a lock.
 package final class CompactSlab: @unchecked Sendable {
-    private let bytes: UnsafeMutablePointer<UInt8>
+    // Set once, by `seal`, before any object is read; unchecked, as a checked access was a runtime call for every
+    // object printed or weighed.
+    @exclusivity(unchecked) private var bytes: UnsafeMutablePointer<UInt8>?
     /// Object `i` is `bytes[ends[i - 1] ..< ends[i]]` (from 0 for the first).
-    private let ends: [Int]
+    @exclusivity(unchecked) private var ends: [Int] = []
     private let parsed = Mutex<[Int: [JSONObject.Member]]>([:])
 
     /// A slab of the objects in `bytes`, which it now owns (allocated with `UnsafeMutablePointer.allocate`), ending
     /// where `ends` says.
-    package init(adopting bytes: UnsafeMutablePointer<UInt8>, ends: [Int]) {
+    package convenience init(adopting bytes: UnsafeMutablePointer<UInt8>, ends: [Int]) {
+        self.init()
+        seal(adopting: bytes, ends: ends)
+    }
+
+    /// A slab whose objects are named (`JSONObject(slab:row:)`) before their bytes are all written (a parser's:
+    /// an object is placed in the value it returns as soon as it is scanned). Nothing may read them before `seal`.
+    package init() {}
+
+    /// Gives the slab its bytes, once.
+    package func seal(adopting bytes: UnsafeMutablePointer<UInt8>, ends: [Int]) {
+        precondition(self.bytes == nil, "a slab is sealed once")
         self.bytes = bytes
         self.ends = ends
     }
 
-    deinit { bytes.deallocate() }
+    /// One object's slab, holding a copy of `json`.
+    package static func single(copying json: UnsafeBufferPointer<UInt8>) -> CompactSlab {
+        let bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, json.count))
+        if let source = json.baseAddress { bytes.initialize(from: source, count: json.count) }
+        return CompactSlab(adopting: bytes, ends: [json.count])
+    }
+
+    deinit { bytes?.deallocate() }
 
     /// How many objects it holds.
     package var objectCount: Int { ends.count }
@@ -39,7 +63,7 @@ package final class CompactSlab: @unchecked Sendable {
     @inline(__always)
     func withJSON<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         let start = i == 0 ? 0 : ends[i - 1]
-        return try body(UnsafeBufferPointer(start: bytes + start, count: ends[i] - start))
+        return try body(UnsafeBufferPointer(start: bytes.unsafelyUnwrapped + start, count: ends[i] - start))
     }
 
     /// Object `i`'s members, parsed the first time they are asked for.

@@ -4,7 +4,7 @@
 /// Most objects in a state machine's data are small, so members live in one array searched linearly; a hash index
 /// is added only once an object grows past `indexThreshold` members. That saves an allocation and all hashing on
 /// the hot path (every Parameters output, every history event). An object a reader wrote as compact JSON (a CSV
-/// row) stays that JSON until something reads a member (see `CompactObject`).
+/// row) stays that JSON until something reads a member (see `CompactSlab`).
 package struct JSONObject: Sendable {
     @usableFromInline
     struct Member: Sendable {
@@ -14,17 +14,13 @@ package struct JSONObject: Sendable {
 
     static let indexThreshold = 12
 
-    /// What an object may carry beside its members, in one word (so `JSONValue` stays as small as it is).
-    /// Unchecked: a `CompactObject` is a `ManagedBuffer`, which cannot be declared Sendable, but its bytes never
-    /// change once made and its members are reached under a lock.
-    private enum Extra: @unchecked Sendable {
+    /// What an object may carry beside its members (small enough that `JSONValue` stays 24 bytes a value).
+    private enum Extra: Sendable {
         /// Key → position, for objects past `indexThreshold` members.
         case index([String: Int])
-        /// An object a reader wrote as compact JSON while scanning its source (a worker's result): members are
-        /// parsed from it only when something reads them. The first change makes it an ordinary object.
-        case compact(CompactObject)
-        /// The same, as object `row` of a slab that holds many (a CSV read's rows). The row fits in 32 bits so that
-        /// the case stays within `JSONValue`'s 24 bytes.
+        /// An object a reader wrote as compact JSON while scanning its source (a CSV row, a worker's result): object
+        /// `row` of a slab that holds many. Members are parsed from it only when something reads them; the first
+        /// change makes it an ordinary object. The row fits in 32 bits so that the case stays within 24 bytes.
         case slab(CompactSlab, row: UInt32)
     }
 
@@ -34,11 +30,8 @@ package struct JSONObject: Sendable {
     /// Read directly by the serializer and the size walk (no closure per member on their hot paths).
     var members: [Member] {
         get {
-            switch extra {
-            case .compact(let compact): return compact.members
-            case .slab(let slab, let row): return slab.members(Int(row))
-            case .index, nil: return storage
-            }
+            if case .slab(let slab, let row) = extra { return slab.members(Int(row)) }
+            return storage
         }
         _modify {
             materialize()
@@ -48,11 +41,8 @@ package struct JSONObject: Sendable {
 
     /// Turns a compact object into an ordinary one, before a change.
     private mutating func materialize() {
-        switch extra {
-        case .compact(let compact): storage = compact.members
-        case .slab(let slab, let row): storage = slab.members(Int(row))
-        case .index, nil: return
-        }
+        guard case .slab(let slab, let row) = extra else { return }
+        storage = slab.members(Int(row))
         extra = nil
         rebuildIndex()
     }
@@ -71,20 +61,14 @@ package struct JSONObject: Sendable {
     /// object (and `body` is not called).
     @inline(__always)
     func withCompactJSON<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R? {
-        switch extra {
-        case .compact(let compact): return try compact.withJSON(body)
-        case .slab(let slab, let row): return try slab.withJSON(Int(row), body)
-        case .index, nil: return nil
-        }
+        guard case .slab(let slab, let row) = extra else { return nil }
+        return try slab.withJSON(Int(row), body)
     }
 
     /// The length of the compact JSON the object was read as, if any.
     var compactJSONCount: Int? {
-        switch extra {
-        case .compact(let compact): return compact.count
-        case .slab(let slab, let row): return slab.byteCount(Int(row))
-        case .index, nil: return nil
-        }
+        guard case .slab(let slab, let row) = extra else { return nil }
+        return slab.byteCount(Int(row))
     }
 
     package init() {}
@@ -103,20 +87,18 @@ package struct JSONObject: Sendable {
     private func position(of key: String) -> Int? {
         switch extra {
         case .index(let index): return index[key]
-        case .compact, .slab: return members.firstIndex { $0.key == key }
+        case .slab: return members.firstIndex { $0.key == key }
         case nil: return storage.firstIndex { $0.key == key }
         }
     }
 
     package subscript(key: String) -> JSONValue? {
         get {
-            switch extra {
-            case .compact, .slab:
+            if case .slab = extra {
                 let members = self.members
                 return members.firstIndex { $0.key == key }.map { members[$0].value }
-            case .index, nil:
-                return position(of: key).map { storage[$0].value }
             }
+            return position(of: key).map { storage[$0].value }
         }
         set {
             materialize()
@@ -173,12 +155,12 @@ package struct JSONObject: Sendable {
     /// exactly what serializing the object gives (an object, no spaces, keys once each). Serializing copies it;
     /// the members are parsed from it the first time something reads them. Lookups walk the members (no index).
     package init(compactJSON: [UInt8]) {
-        extra = .compact(compactJSON.withUnsafeBufferPointer { CompactObject.make(copying: $0) })
+        extra = .slab(compactJSON.withUnsafeBufferPointer { CompactSlab.single(copying: $0) }, row: 0)
     }
 
     /// The same from bytes the caller keeps (copied).
     package init(compactJSON: UnsafeBufferPointer<UInt8>) {
-        extra = .compact(CompactObject.make(copying: compactJSON))
+        extra = .slab(CompactSlab.single(copying: compactJSON), row: 0)
     }
 
     /// Object `row` of `slab`, read as `init(compactJSON:)` reads its bytes.

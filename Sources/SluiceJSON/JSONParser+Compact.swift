@@ -7,17 +7,19 @@ extension JSONParser {
     /// The most keys an object is checked for repeats in (pairwise); a bigger one is parsed the ordinary way.
     static let compactKeyLimit = 32
 
-    /// The object at `index` as `JSONObject(compactJSON:)`; parsed the ordinary way when it repeats a key (whose
+    /// The object at `index` as its compact JSON, an object of the parse's slab; parsed the ordinary way when it repeats a key (whose
     /// last value wins, as `parseObject` decides) or has too many to check.
     mutating func parseCompactObject() throws(JSONParseError) -> JSONValue {
         let start = index
         let startDepth = depth
-        // Only a parse that keeps objects compact comes here, and such a parse has a scratch writer.
-        let scratch = compactScratch.unsafelyUnwrapped
-        scratch.writer.removeAll()
-        if try scanCompact(into: &scratch.writer) {
-            return .object(scratch.writer.withWrittenBytes { JSONObject(compactJSON: $0) })
+        // Only a parse that keeps objects compact comes here, and such a parse has a builder.
+        let builder = compactBuilder.unsafelyUnwrapped
+        let written = builder.writer.byteCount
+        if try scanCompact(into: &builder.writer) {
+            builder.ends.append(builder.writer.byteCount)
+            return .object(JSONObject(slab: builder.slab, row: builder.ends.count - 1))
         }
+        builder.writer.removeLast(after: written)
         index = start
         depth = startDepth
         // The scan's keys are gone already: each object's scan drops its own on the way out, however it ends.

@@ -16,14 +16,15 @@ package struct JSONParser {
     var compactSuspended = false
     /// The keys of the objects being scanned compactly, as ranges of the output, innermost last.
     var compactKeys: [Range<Int>] = []
-    /// Where compact objects are written first; only a parse that keeps them has one.
-    let compactScratch: CompactScratch?
+    /// Where the compact objects are written, and their slab; only a parse that keeps them has one.
+    let compactBuilder: CompactSlabBuilder?
 
     private init(_ bytes: [UInt8], rejectsDuplicateKeys: Bool, keepsNestedObjectsCompact: Bool = false) {
         self.bytes = bytes
         self.rejectsDuplicateKeys = rejectsDuplicateKeys
         self.keepsNestedObjectsCompact = keepsNestedObjectsCompact
-        compactScratch = keepsNestedObjectsCompact ? CompactScratch() : nil
+        // The objects kept are most of an answer: room for all of them at once, within reason.
+        compactBuilder = keepsNestedObjectsCompact ? CompactSlabBuilder(capacity: min(bytes.count + 64, 1 << 20)) : nil
     }
 
     /// Parses a document. A key repeated in one object keeps its last value unless `rejectingDuplicateKeys` is set
@@ -39,8 +40,8 @@ package struct JSONParser {
         return try p.document()
     }
 
-    /// Parses a document whose objects below the root stay their compact JSON until a member is read
-    /// (`JSONObject(compactJSON:)`): for documents mostly handed on whole, such as a worker's answer, whose results
+    /// Parses a document whose objects below the root stay their compact JSON until a member is read (all of them
+    /// objects of one `CompactSlab`): for documents mostly handed on whole, such as a worker's answer, whose results
     /// go to a result file and a journal as they came. The value is the one `parse(bytes:)` gives.
     package static func parse(keepingNestedObjectsCompact bytes: [UInt8]) throws(JSONParseError) -> JSONValue {
         var p = JSONParser(bytes, rejectsDuplicateKeys: false, keepsNestedObjectsCompact: true)
@@ -54,6 +55,7 @@ package struct JSONParser {
         let value = try parseValue()
         skipWhitespace()
         guard index == bytes.count else { throw error("unexpected data after the JSON value") }
+        compactBuilder?.seal()
         return value
     }
 
