@@ -7,8 +7,8 @@ extension JSONParser {
     /// The most keys an object is checked for repeats in (pairwise); a bigger one is parsed the ordinary way.
     static let compactKeyLimit = 32
 
-    /// The object at `index` as its compact JSON, an object of the parse's slab; parsed the ordinary way when it repeats a key (whose
-    /// last value wins, as `parseObject` decides) or has too many to check.
+    /// The object at `index` as its compact JSON, an object of the parse's slab; parsed the ordinary way when it
+    /// repeats a key (whose last value wins, as `parseObject` decides) or has too many to check.
     mutating func parseCompactObject() throws(JSONParseError) -> JSONValue {
         let start = index
         let startDepth = depth
