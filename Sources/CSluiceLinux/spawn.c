@@ -155,5 +155,3 @@ int sluice_reap(pid_t pid) {
 
 int sluice_exited(int status) { return WIFEXITED(status); }
 int sluice_exit_code(int status) { return WEXITSTATUS(status); }
-int sluice_signaled(int status) { return WIFSIGNALED(status); }
-int sluice_term_signal(int status) { return WTERMSIG(status); }

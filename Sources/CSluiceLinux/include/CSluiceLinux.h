@@ -45,11 +45,9 @@ int sluice_peek_exit(pid_t pid, int block, int *code, int *signaled);
 /// Reaps the ended child `pid` (waitpid, blocking): 0, or -1 on error.
 int sluice_reap(pid_t pid);
 
-/// Decoding of a raw wait status.
+/// Decoding of a raw wait status (a Slurm launcher's, SlurmSubmitter+Allocation).
 int sluice_exited(int status);
 int sluice_exit_code(int status);
-int sluice_signaled(int status);
-int sluice_term_signal(int status);
 
 /// Whether any process has the file at `path` open for writing (or mapped writable): 1 yes, 0 no, -1 unknown.
 ///
